@@ -1,0 +1,14 @@
+package dev.passkeys;
+
+import dev.passkeys.store.Passkey;
+import dev.passkeys.store.PasskeyUser;
+
+/**
+ * A verified sign-in.
+ *
+ * @param user         who signed in
+ * @param passkey      the passkey they used, as stored after this use (new counter, last-used time)
+ * @param userVerified whether the authenticator verified the user (PIN, biometrics)
+ */
+public record AuthenticationResult(PasskeyUser user, Passkey passkey, boolean userVerified) {
+}

@@ -1,0 +1,49 @@
+package dev.passkeys;
+
+import dev.passkeys.PasskeyException.Reason;
+import dev.passkeys.internal.Base64Url;
+import dev.passkeys.store.PendingCeremony;
+import dev.passkeys.store.PendingCeremonyStore;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+
+/** Makes challenges and takes them back exactly once, for both ceremonies. */
+final class PendingCeremonies {
+
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final PendingCeremonyStore store;
+    private final Clock clock;
+
+    PendingCeremonies(PendingCeremonyStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /** 32 random bytes: well above the 16 that WebAuthn Level 3 §13.4.3 asks for. */
+    static String newChallenge() {
+        byte[] challenge = new byte[32];
+        RANDOM.nextBytes(challenge);
+        return Base64Url.encode(challenge);
+    }
+
+    void remember(PendingCeremony ceremony) {
+        store.save(ceremony);
+    }
+
+    /** The ceremony the response answers; it can never be used again, whether or not verification then succeeds. */
+    PendingCeremony consume(String challenge, PendingCeremony.Type expectedType) {
+        PendingCeremony ceremony = store.consume(challenge)
+                .orElseThrow(() -> new PasskeyException(Reason.CHALLENGE_UNKNOWN));
+        if (ceremony.expiresAt().isBefore(clock.instant())) {
+            throw new PasskeyException(Reason.CHALLENGE_EXPIRED);
+        }
+        if (ceremony.type() != expectedType) {
+            throw new PasskeyException(Reason.CHALLENGE_MISMATCH,
+                    "The challenge was issued for " + ceremony.type().name().toLowerCase(java.util.Locale.ROOT)
+                            + ", not for this ceremony.");
+        }
+        return ceremony;
+    }
+}

@@ -1,0 +1,226 @@
+package dev.passkeys;
+
+import dev.passkeys.data.PublicKeyCredentialCreationOptions;
+import dev.passkeys.data.PublicKeyCredentialRequestOptions;
+import dev.passkeys.internal.WebAuthn4jVerifier;
+import dev.passkeys.provider.PasskeyProviderDirectory;
+import dev.passkeys.store.InMemoryPasskeyRepository;
+import dev.passkeys.store.InMemoryPasskeyUserRepository;
+import dev.passkeys.store.InMemoryPendingCeremonyStore;
+import dev.passkeys.store.Passkey;
+import dev.passkeys.store.PasskeyRepository;
+import dev.passkeys.store.PasskeyUserRepository;
+import dev.passkeys.store.PendingCeremonyStore;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The entry point: one relying party (your site) and its two ceremonies. Build it once and share it; it is immutable
+ * and thread-safe. Options go to the browser as W3C JSON, responses come back as {@code PublicKeyCredential.toJSON()}.
+ *
+ * <pre>{@code
+ * RelyingParty rp = RelyingParty.builder("example.com", "Example")
+ *         .origins(Set.of("https://example.com"))
+ *         .passkeys(myPasskeyRepository)
+ *         .build();
+ * }</pre>
+ *
+ * Every refused ceremony throws {@link PasskeyException} naming the failed check, and changes nothing stored.
+ */
+public final class RelyingParty {
+
+    private final Settings settings;
+    private final RegistrationCeremony registration;
+    private final AuthenticationCeremony authentication;
+
+    private RelyingParty(Settings settings) {
+        this.settings = settings;
+        WebAuthn4jVerifier verifier = new WebAuthn4jVerifier(settings.rpId(), settings.origins(),
+                settings.refuseSignCounterRegression());
+        this.registration = new RegistrationCeremony(settings, verifier);
+        this.authentication = new AuthenticationCeremony(settings, verifier);
+    }
+
+    /**
+     * @param rpId   the relying party ID: your site's registrable domain, e.g. {@code example.com} ({@code localhost}
+     *               in development); passkeys are bound to it for good
+     * @param rpName the name shown by authenticators, e.g. {@code Example}
+     */
+    public static Builder builder(String rpId, String rpName) {
+        return new Builder(rpId, rpName);
+    }
+
+    /** Options for {@code navigator.credentials.create()}; the challenge is remembered until it expires or is used. */
+    public PublicKeyCredentialCreationOptions startRegistration(StartRegistration request) {
+        return registration.start(request);
+    }
+
+    /** Verifies the browser's response and stores the new passkey. */
+    public Passkey finishRegistration(FinishRegistration request) {
+        return registration.finish(request);
+    }
+
+    /** Options for {@code navigator.credentials.get()}; the challenge is remembered until it expires or is used. */
+    public PublicKeyCredentialRequestOptions startAuthentication(StartAuthentication request) {
+        return authentication.start(request);
+    }
+
+    /** Verifies the browser's response, records the use, and says who signed in. */
+    public AuthenticationResult finishAuthentication(FinishAuthentication request) {
+        return authentication.finish(request);
+    }
+
+    public String rpId() {
+        return settings.rpId();
+    }
+
+    public Set<String> origins() {
+        return settings.origins();
+    }
+
+    public UserVerification userVerification() {
+        return settings.userVerification();
+    }
+
+    public PasskeyRepository passkeys() {
+        return settings.passkeys();
+    }
+
+    public PasskeyUserRepository users() {
+        return settings.users();
+    }
+
+    public PasskeyProviderDirectory providers() {
+        return settings.providers();
+    }
+
+    record Settings(String rpId, String rpName, Set<String> origins, UserVerification userVerification,
+                    Duration ceremonyTimeout, boolean requireUserHandleMatch, boolean refuseSignCounterRegression,
+                    PasskeyRepository passkeys, PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
+                    PasskeyProviderDirectory providers, Clock clock) {
+    }
+
+    /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
+    public static final class Builder {
+        private final String rpId;
+        private final String rpName;
+        private Set<String> origins;
+        private UserVerification userVerification = UserVerification.REQUIRED;
+        private Duration ceremonyTimeout = Duration.ofMinutes(5);
+        private boolean requireUserHandleMatch = true;
+        private boolean refuseSignCounterRegression = true;
+        private PasskeyRepository passkeys;
+        private PasskeyUserRepository users;
+        private PendingCeremonyStore pendingCeremonies;
+        private PasskeyProviderDirectory providers;
+        private Clock clock = Clock.systemUTC();
+
+        private Builder(String rpId, String rpName) {
+            this.rpId = Objects.requireNonNull(rpId, "rpId");
+            this.rpName = Objects.requireNonNull(rpName, "rpName");
+            if (rpId.isBlank() || rpId.contains("/") || rpId.contains(":")) {
+                throw new IllegalArgumentException("rpId must be a domain such as example.com, not a URL: " + rpId);
+            }
+        }
+
+        /**
+         * The exact origins (scheme, host, port) pages may run ceremonies from, e.g. {@code https://example.com}.
+         * Default: {@code https://<rpId>} only; list others (a dev {@code http://localhost:8080}) explicitly.
+         */
+        public Builder origins(Set<String> origins) {
+            Set<String> checked = new LinkedHashSet<>();
+            for (String origin : origins) {
+                URI uri = URI.create(origin);
+                if (uri.getScheme() == null || uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                    throw new IllegalArgumentException("an origin is scheme://host[:port] with no path: " + origin);
+                }
+                checked.add(origin);
+            }
+            if (checked.isEmpty()) {
+                throw new IllegalArgumentException("at least one origin is needed");
+            }
+            this.origins = Set.copyOf(checked);
+            return this;
+        }
+
+        /** Default {@link UserVerification#REQUIRED}: a passkey sign-in is then two factors in one. */
+        public Builder userVerification(UserVerification userVerification) {
+            this.userVerification = Objects.requireNonNull(userVerification, "userVerification");
+            return this;
+        }
+
+        /** How long a started ceremony may take to finish. Default 5 minutes; also sent as the options' timeout. */
+        public Builder ceremonyTimeout(Duration ceremonyTimeout) {
+            if (ceremonyTimeout.isNegative() || ceremonyTimeout.isZero()) {
+                throw new IllegalArgumentException("ceremonyTimeout must be positive");
+            }
+            this.ceremonyTimeout = ceremonyTimeout;
+            return this;
+        }
+
+        /**
+         * Default {@code true}: the response's {@code userHandle} must be present in a username-less sign-in and must
+         * always equal the credential owner's. {@code false} ignores a missing or different user handle.
+         */
+        public Builder requireUserHandleMatch(boolean requireUserHandleMatch) {
+            this.requireUserHandleMatch = requireUserHandleMatch;
+            return this;
+        }
+
+        /**
+         * Default {@code true}: a signature counter that is not above the last stored one (when either is non-zero)
+         * refuses the sign-in, as it suggests a cloned authenticator. {@code false} accepts it.
+         */
+        public Builder refuseSignCounterRegression(boolean refuse) {
+            this.refuseSignCounterRegression = refuse;
+            return this;
+        }
+
+        /** Where passkeys are stored. Default: in memory (lost on restart). */
+        public Builder passkeys(PasskeyRepository passkeys) {
+            this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+            return this;
+        }
+
+        /** Where user handles are stored. Default: in memory (lost on restart). */
+        public Builder users(PasskeyUserRepository users) {
+            this.users = Objects.requireNonNull(users, "users");
+            return this;
+        }
+
+        /** Where started ceremonies wait. Default: {@link InMemoryPendingCeremonyStore} (one node). */
+        public Builder pendingCeremonies(PendingCeremonyStore pendingCeremonies) {
+            this.pendingCeremonies = Objects.requireNonNull(pendingCeremonies, "pendingCeremonies");
+            return this;
+        }
+
+        /** Names new passkeys after their provider. Default: {@link PasskeyProviderDirectory#bundled()}. */
+        public Builder providers(PasskeyProviderDirectory providers) {
+            this.providers = Objects.requireNonNull(providers, "providers");
+            return this;
+        }
+
+        /** Default: the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        public RelyingParty build() {
+            return new RelyingParty(new Settings(rpId, rpName,
+                    origins != null ? origins : Set.of("https://" + rpId),
+                    userVerification, ceremonyTimeout, requireUserHandleMatch, refuseSignCounterRegression,
+                    passkeys != null ? passkeys : new InMemoryPasskeyRepository(),
+                    users != null ? users : new InMemoryPasskeyUserRepository(),
+                    pendingCeremonies != null ? pendingCeremonies : new InMemoryPendingCeremonyStore(clock,
+                            InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING),
+                    providers != null ? providers : PasskeyProviderDirectory.bundled(),
+                    clock));
+        }
+    }
+}

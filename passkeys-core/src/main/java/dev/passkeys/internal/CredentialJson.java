@@ -1,0 +1,42 @@
+package dev.passkeys.internal;
+
+import dev.passkeys.PasskeyException;
+import dev.passkeys.PasskeyException.Reason;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The checks on a {@code PublicKeyCredential.toJSON()} object that come before any cryptography: it is an object, of
+ * type {@code public-key}, and its {@code id} and {@code rawId} agree. Unknown members are ignored, as browsers add some.
+ */
+public final class CredentialJson {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private CredentialJson() {
+    }
+
+    public static void checkShape(String json) {
+        JsonNode root;
+        try {
+            root = json == null ? null : MAPPER.readTree(json);
+        } catch (JacksonException e) {
+            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential is not valid JSON.", e);
+        }
+        if (root == null || !root.isObject()) {
+            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential must be the JSON object given by PublicKeyCredential.toJSON().");
+        }
+        if (!"public-key".equals(root.path("type").asString(null))) {
+            throw new PasskeyException(Reason.WRONG_TYPE, "The credential's type must be \"public-key\".");
+        }
+        String id = root.path("id").asString(null);
+        String rawId = root.path("rawId").asString(null);
+        if (id == null || id.isEmpty() || (rawId != null && !rawId.equals(id))) {
+            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential's id is missing or differs from its rawId.");
+        }
+        if (!root.path("response").isObject()) {
+            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential has no response object.");
+        }
+    }
+}

@@ -131,13 +131,25 @@ public final class RelyingParty {
         /**
          * The exact origins (scheme, host, port) pages may run ceremonies from, e.g. {@code https://example.com}.
          * Default: {@code https://<rpId>} only; list others (a dev {@code http://localhost:8080}) explicitly.
+         * {@code http://localhost:*} allows any port of localhost, for development.
          */
         public Builder origins(Set<String> origins) {
             Set<String> checked = new LinkedHashSet<>();
             for (String origin : origins) {
-                URI uri = URI.create(origin);
-                if (uri.getScheme() == null || uri.getHost() == null || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                // "http://localhost:*" (any port) is allowed for localhost only: a dev server's port often varies.
+                String exact = origin.endsWith(":*") ? origin.substring(0, origin.length() - 2) : origin;
+                URI uri;
+                try {
+                    uri = URI.create(exact);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("not an origin: " + origin, e);
+                }
+                if (uri.getScheme() == null || uri.getHost() == null || uri.getRawQuery() != null
+                        || (uri.getPath() != null && !uri.getPath().isEmpty())) {
                     throw new IllegalArgumentException("an origin is scheme://host[:port] with no path: " + origin);
+                }
+                if (origin.endsWith(":*") && (!"localhost".equals(uri.getHost()) || uri.getPort() != -1)) {
+                    throw new IllegalArgumentException("a port wildcard is only allowed as http(s)://localhost:*: " + origin);
                 }
                 checked.add(origin);
             }

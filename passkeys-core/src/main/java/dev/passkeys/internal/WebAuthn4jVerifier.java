@@ -15,7 +15,6 @@ import com.webauthn4j.data.attestation.authenticator.AAGUID;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
-import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.VerificationException;
@@ -41,7 +40,7 @@ public final class WebAuthn4jVerifier {
     private final WebAuthnManager manager;
     private final ObjectConverter converter = new ObjectConverter();
     private final String rpId;
-    private final Set<Origin> origins;
+    private final OriginAllowList origins;
     private final List<PublicKeyCredentialParameters> algorithms;
 
     public WebAuthn4jVerifier(String rpId, Set<String> origins, boolean refuseSignCounterRegression) {
@@ -50,7 +49,7 @@ public final class WebAuthn4jVerifier {
             manager.getAuthenticationDataVerifier().setMaliciousCounterValueHandler(authenticationObject -> { });
         }
         this.rpId = rpId;
-        this.origins = origins.stream().map(Origin::new).collect(Collectors.toUnmodifiableSet());
+        this.origins = new OriginAllowList(origins);
         this.algorithms = ALGORITHMS.stream()
                 .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
                         COSEAlgorithmIdentifier.create(alg)))
@@ -111,7 +110,7 @@ public final class WebAuthn4jVerifier {
 
     private ServerProperty serverProperty(String challenge) {
         return ServerProperty.builder()
-                .origins(origins)
+                .originPredicate(origins)
                 .rpId(rpId)
                 .challenge(new DefaultChallenge(Base64Url.decode(challenge)))
                 .build();

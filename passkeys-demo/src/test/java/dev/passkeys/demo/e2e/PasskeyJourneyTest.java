@@ -1,0 +1,87 @@
+package dev.passkeys.demo.e2e;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The whole journey in real Chromium with a virtual platform authenticator: sign up, sign in with the password,
+ * add a passkey on the starter's page, sign out, sign in with the passkey button, and be the same user.
+ * <p>
+ * The login page starts a conditional (autofill) request on load. Chrome's virtual authenticator would answer it at
+ * once and sign the page in by itself (BROWSER-TESTING point 7), so this browser holds conditional requests pending
+ * as a real browser does until the user picks a passkey: what this test covers is the button path (the pending
+ * autofill request is aborted and a modal request signs in). {@link PasskeyAutofillTest} covers the autofill path.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PasskeyJourneyTest {
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+
+    @BeforeAll
+    void openBrowser() {
+        browser = Browser.open(port);
+    }
+
+    @AfterAll
+    void closeBrowser() {
+        if (browser != null) {
+            browser.close();
+        }
+    }
+
+    @Test
+    void signUpAddAPasskeySignOutAndSignBackInWithThePasskey() {
+        String username = Users.unique("journey");
+
+        HomePage home = SignupPage.open(browser).signUp(username, Users.PASSWORD)
+                .signInWithPassword(username, Users.PASSWORD);
+        assertThat(home.whoami()).isEqualTo(username);
+        assertThat(home.how()).isEqualTo("password");
+        assertThat(browser.fetchMe()).isEqualTo(new Browser.Me(200, username, "password"));
+
+        PasskeysPage passkeys = home.managePasskeys().addPasskey("Journey laptop");
+        assertThat(passkeys.names()).containsExactly("Journey laptop");
+        assertThat(browser.authenticator().getCredentials()).hasSize(1);
+        int signCountAfterCreate = browser.authenticator().getCredentials().get(0).getSignCount();
+        assertThat(passkeys.status()).containsIgnoringCase("added");
+
+        HomePage.open(browser);
+        browser.clearCredentialRequests();
+        LoginPage login = HomePage.at(browser).signOut();
+        assertThat(browser.fetchMe().status()).isEqualTo(401);
+        browser.waitUntil("the login page's conditional request", driver -> !browser.credentialRequests().isEmpty());
+        String sessionBeforePasskey = browser.sessionId();
+
+        home = login.signInWithPasskey();
+        assertThat(home.whoami()).isEqualTo(username);
+        assertThat(home.how()).isEqualTo("passkey");
+        assertThat(browser.fetchMe()).isEqualTo(new Browser.Me(200, username, "passkey"));
+        assertThat(browser.sessionId())
+                .as("session id is changed at sign-in (session fixation protection)")
+                .isNotNull()
+                .isNotEqualTo(sessionBeforePasskey);
+
+        List<Map<String, Object>> requests = browser.credentialRequests();
+        assertThat(requests).as("the autofill request, then the button's").hasSize(2);
+        assertThat(requests.get(0)).containsEntry("mediation", "conditional").containsEntry("aborted", true);
+        assertThat(requests.get(1).get("mediation")).isNotEqualTo("conditional");
+        assertThat(requests.get(1)).containsEntry("outcome", "resolved");
+        assertThat(browser.authenticator().getCredentials().get(0).getSignCount())
+                .as("the authenticator signed an assertion").isGreaterThan(signCountAfterCreate);
+    }
+}

@@ -1,0 +1,93 @@
+package dev.passkeys.spring.autoconfigure;
+
+import dev.passkeys.RelyingParty;
+import dev.passkeys.provider.PasskeyProviderDirectory;
+import dev.passkeys.store.InMemoryPasskeyRepository;
+import dev.passkeys.store.InMemoryPasskeyUserRepository;
+import dev.passkeys.store.InMemoryPendingCeremonyStore;
+import dev.passkeys.store.PasskeyRepository;
+import dev.passkeys.store.PasskeyUserRepository;
+import dev.passkeys.store.PendingCeremonyStore;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+
+/**
+ * Passkeys for Java: a {@link RelyingParty} from {@code passkeys.*}, storage (JDBC when there is a DataSource,
+ * otherwise in memory), the JSON endpoints, the pages and the Spring Security integration. Every bean backs off
+ * when the application defines its own.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
+@EnableConfigurationProperties(PasskeysProperties.class)
+@Import({PasskeysJdbcConfiguration.class, PasskeysAutoConfiguration.InMemoryStorage.class,
+        PasskeysWebConfiguration.class, PasskeysSecurityConfiguration.class})
+public final class PasskeysAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasskeyProviderDirectory passkeyProviderDirectory(PasskeysProperties properties) {
+        if (properties.getProvidersFile() == null) {
+            return PasskeyProviderDirectory.bundled();
+        }
+        try (InputStream in = properties.getProvidersFile().getInputStream()) {
+            return PasskeyProviderDirectory.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read passkeys.providers-file " + properties.getProvidersFile(), e);
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RelyingParty relyingParty(PasskeysProperties properties, Environment environment, PasskeyRepository passkeys,
+                              PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
+                              PasskeyProviderDirectory providers) {
+        String rpName = properties.getRpName() != null ? properties.getRpName()
+                : environment.getProperty("spring.application.name", "Passkeys");
+        return RelyingParty.builder(properties.getRpId(), rpName)
+                .origins(new LinkedHashSet<>(properties.effectiveOrigins()))
+                .userVerification(properties.getUserVerification())
+                .ceremonyTimeout(properties.getCeremonyTimeout())
+                .requireUserHandleMatch(properties.isRequireUserHandleMatch())
+                .refuseSignCounterRegression(properties.isRefuseSignCounterRegression())
+                .passkeys(passkeys)
+                .users(users)
+                .pendingCeremonies(pendingCeremonies)
+                .providers(providers)
+                .build();
+    }
+
+    /** Storage for apps without a DataSource: fine for trying things out, lost on restart. */
+    @Configuration(proxyBeanMethods = false)
+    static class InMemoryStorage {
+
+        @Bean
+        @ConditionalOnMissingBean
+        PasskeyRepository passkeyRepository() {
+            return new InMemoryPasskeyRepository();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        PasskeyUserRepository passkeyUserRepository() {
+            return new InMemoryPasskeyUserRepository();
+        }
+
+        @Bean
+        @ConditionalOnMissingBean
+        PendingCeremonyStore pendingCeremonyStore() {
+            return new InMemoryPendingCeremonyStore();
+        }
+    }
+}

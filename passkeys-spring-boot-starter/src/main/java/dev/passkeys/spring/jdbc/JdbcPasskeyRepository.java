@@ -1,0 +1,119 @@
+package dev.passkeys.spring.jdbc;
+
+import dev.passkeys.PasskeyException;
+import dev.passkeys.store.Passkey;
+import dev.passkeys.store.PasskeyRepository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.UUID;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A {@link PasskeyRepository} in the {@code passkeys_credential} table (see {@code schema-*.sql} in this package).
+ * Every method is one SQL statement, so it needs no transaction of its own and joins the caller's when there is one.
+ * Instants are kept to the microsecond (see {@link JdbcColumns}); transports are one comma-separated column.
+ */
+public final class JdbcPasskeyRepository implements PasskeyRepository {
+
+    private static final String COLUMNS = "credential_id, user_handle, public_key, sign_count, aaguid, transports,"
+            + " backup_eligible, backup_state, uv_initialized, created_at, last_used_at, name, enabled";
+
+    private final JdbcClient jdbc;
+
+    public JdbcPasskeyRepository(JdbcClient jdbc) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+    }
+
+    public JdbcPasskeyRepository(JdbcOperations jdbc) {
+        this(JdbcClient.create(Objects.requireNonNull(jdbc, "jdbc")));
+    }
+
+    @Override
+    public void add(Passkey passkey) {
+        try {
+            bind(jdbc.sql("INSERT INTO passkeys_credential (" + COLUMNS + ") VALUES (:credentialId, :userHandle,"
+                    + " :publicKey, :signCount, :aaguid, :transports, :backupEligible, :backupState, :uvInitialized,"
+                    + " :createdAt, :lastUsedAt, :name, :enabled)"), passkey).update();
+        } catch (DuplicateKeyException e) {
+            throw new PasskeyException(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED,
+                    PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED.message(), e);
+        }
+    }
+
+    @Override
+    public boolean update(Passkey passkey) {
+        return bind(jdbc.sql("UPDATE passkeys_credential SET user_handle = :userHandle, public_key = :publicKey,"
+                + " sign_count = :signCount, aaguid = :aaguid, transports = :transports,"
+                + " backup_eligible = :backupEligible, backup_state = :backupState, uv_initialized = :uvInitialized,"
+                + " created_at = :createdAt, last_used_at = :lastUsedAt, name = :name, enabled = :enabled"
+                + " WHERE credential_id = :credentialId"), passkey).update() > 0;
+    }
+
+    @Override
+    public Optional<Passkey> findByCredentialId(String credentialId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM passkeys_credential WHERE credential_id = :credentialId")
+                .param("credentialId", credentialId)
+                .query(JdbcPasskeyRepository::passkey)
+                .optional();
+    }
+
+    @Override
+    public List<Passkey> findByUserHandle(String userHandle) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM passkeys_credential WHERE user_handle = :userHandle"
+                        + " ORDER BY created_at, credential_id")
+                .param("userHandle", userHandle)
+                .query(JdbcPasskeyRepository::passkey)
+                .list();
+    }
+
+    @Override
+    public boolean delete(String credentialId) {
+        return jdbc.sql("DELETE FROM passkeys_credential WHERE credential_id = :credentialId")
+                .param("credentialId", credentialId)
+                .update() > 0;
+    }
+
+    private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Passkey passkey) {
+        return statement
+                .param("credentialId", passkey.credentialId())
+                .param("userHandle", passkey.userHandle())
+                .param("publicKey", passkey.publicKey())
+                .param("signCount", passkey.signCount())
+                .param("aaguid", passkey.aaguid())
+                .param("transports", JdbcColumns.join(new TreeSet<>(passkey.transports())))
+                .param("backupEligible", passkey.backupEligible())
+                .param("backupState", passkey.backupState())
+                .param("uvInitialized", passkey.uvInitialized())
+                .param("createdAt", JdbcColumns.timestamp(passkey.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("lastUsedAt", JdbcColumns.timestamp(passkey.lastUsedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("name", passkey.name())
+                .param("enabled", passkey.enabled());
+    }
+
+    private static Passkey passkey(ResultSet rs, int row) throws SQLException {
+        return new Passkey(
+                rs.getString("credential_id"),
+                rs.getString("user_handle"),
+                rs.getString("public_key"),
+                rs.getLong("sign_count"),
+                rs.getObject("aaguid", UUID.class),
+                new HashSet<>(JdbcColumns.split(rs.getString("transports"))),
+                rs.getBoolean("backup_eligible"),
+                rs.getBoolean("backup_state"),
+                rs.getBoolean("uv_initialized"),
+                JdbcColumns.instant(rs, "created_at"),
+                JdbcColumns.instant(rs, "last_used_at"),
+                rs.getString("name"),
+                rs.getBoolean("enabled"));
+    }
+}

@@ -1,0 +1,76 @@
+package dev.passkeys.spring.security;
+
+import dev.passkeys.AuthenticationResult;
+import dev.passkeys.FinishAuthentication;
+import dev.passkeys.PasskeyException;
+import dev.passkeys.RelyingParty;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsChecker;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Verifies a passkey sign-in with the {@link RelyingParty} and turns it into the application's own user, loaded
+ * through its {@link UserDetailsService} and checked like a password sign-in would be (enabled, not locked, …).
+ */
+public final class PasskeyAuthenticationProvider implements AuthenticationProvider {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final RelyingParty relyingParty;
+    private final UserDetailsService userDetailsService;
+    private final UserDetailsChecker userDetailsChecker = new AccountStatusUserDetailsChecker();
+
+    public PasskeyAuthenticationProvider(RelyingParty relyingParty, UserDetailsService userDetailsService) {
+        this.relyingParty = relyingParty;
+        this.userDetailsService = userDetailsService;
+    }
+
+    @Override
+    public Authentication authenticate(Authentication authentication) {
+        String json = ((PasskeyAuthenticationRequest) authentication).getCredentialJson();
+        AuthenticationResult result;
+        try {
+            result = relyingParty.finishAuthentication(new FinishAuthentication(json));
+        } catch (PasskeyException e) {
+            throw new PasskeyAuthenticationException(e, credentialIdOf(json));
+        }
+        UserDetails user;
+        try {
+            user = userDetailsService.loadUserByUsername(result.user().username());
+        } catch (UsernameNotFoundException e) {
+            throw new BadCredentialsException("The account of this passkey no longer exists.");
+        }
+        userDetailsChecker.check(user);
+        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+        authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
+        PasskeyAuthenticationToken token = new PasskeyAuthenticationToken(user, result.passkey(),
+                result.userVerified(), authorities);
+        token.setDetails(authentication.getDetails());
+        return token;
+    }
+
+    @Override
+    public boolean supports(Class<?> authentication) {
+        return PasskeyAuthenticationRequest.class.isAssignableFrom(authentication);
+    }
+
+    private static String credentialIdOf(String json) {
+        try {
+            String id = MAPPER.readTree(json).path("id").asString(null);
+            return id != null && id.matches("[A-Za-z0-9_-]{1,1366}") ? id : null;
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+}

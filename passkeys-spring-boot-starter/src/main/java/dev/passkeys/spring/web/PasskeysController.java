@@ -1,0 +1,98 @@
+package dev.passkeys.spring.web;
+
+import dev.passkeys.FinishRegistration;
+import dev.passkeys.PasskeyException;
+import dev.passkeys.RelyingParty;
+import dev.passkeys.StartAuthentication;
+import dev.passkeys.StartRegistration;
+import dev.passkeys.data.PublicKeyCredentialCreationOptions;
+import dev.passkeys.data.PublicKeyCredentialRequestOptions;
+import dev.passkeys.spring.security.PasskeyAuthenticationToken;
+import dev.passkeys.store.Passkey;
+import dev.passkeys.store.PasskeyUser;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
+
+import java.util.List;
+
+/** The JSON API of the two ceremonies and of the signed-in user's passkeys, under {@code passkeys.base-path}. */
+@RestController
+@RequestMapping("${passkeys.base-path:/passkeys}")
+public final class PasskeysController {
+
+    private final RelyingParty relyingParty;
+
+    public PasskeysController(RelyingParty relyingParty) {
+        this.relyingParty = relyingParty;
+    }
+
+    /** Options for a username-less sign-in; anyone may ask. */
+    @PostMapping("/authentication/options")
+    public PublicKeyCredentialRequestOptions authenticationOptions() {
+        return relyingParty.startAuthentication(StartAuthentication.discoverable());
+    }
+
+    @PostMapping("/registration/options")
+    public PublicKeyCredentialCreationOptions registrationOptions(Authentication authentication) {
+        return relyingParty.startRegistration(StartRegistration.forUser(signedIn(authentication)));
+    }
+
+    /** Body: {@code {"credential": <PublicKeyCredential.toJSON()>, "name": optional}}. */
+    @PostMapping("/registration")
+    public ResponseEntity<PasskeyView> register(Authentication authentication, @RequestBody JsonNode body) {
+        String username = signedIn(authentication);
+        JsonNode credential = body.path("credential");
+        if (!credential.isObject()) {
+            throw new PasskeyException(PasskeyException.Reason.MALFORMED_RESPONSE,
+                    "The body must be {\"credential\": <PublicKeyCredential.toJSON()>, \"name\": optional}.");
+        }
+        JsonNode name = body.path("name");
+        if (!name.isMissingNode() && !name.isNull() && !name.isString()) {
+            throw new PasskeyException(PasskeyException.Reason.INVALID_NAME, "The name must be a string.");
+        }
+        Passkey passkey = relyingParty.finishRegistration(
+                new FinishRegistration(username, credential.toString(), name.asString(null)));
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(PasskeyView.of(passkey, relyingParty.providers(), currentCredentialId(authentication)));
+    }
+
+    /** The signed-in user's passkeys, oldest first. */
+    @GetMapping("/credentials")
+    public List<PasskeyView> credentials(Authentication authentication) {
+        String username = signedIn(authentication);
+        String current = currentCredentialId(authentication);
+        return relyingParty.users().findByUsername(username)
+                .map(PasskeyUser::userHandle)
+                .map(handle -> relyingParty.passkeys().findByUserHandle(handle))
+                .orElse(List.of())
+                .stream().map(p -> PasskeyView.of(p, relyingParty.providers(), current))
+                .toList();
+    }
+
+    static String signedIn(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()
+                || authentication instanceof AnonymousAuthenticationToken) {
+            throw new SignInRequiredException();
+        }
+        return authentication.getName();
+    }
+
+    static String currentCredentialId(Authentication authentication) {
+        return authentication instanceof PasskeyAuthenticationToken token ? token.getCredentialId() : null;
+    }
+
+    /** A signed-out call to an endpoint that needs a user (when the app's own rules let it through). */
+    static final class SignInRequiredException extends RuntimeException {
+        SignInRequiredException() {
+            super("Sign in first.", null, false, false);
+        }
+    }
+}

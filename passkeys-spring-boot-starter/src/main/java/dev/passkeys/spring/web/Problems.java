@@ -1,0 +1,62 @@
+package dev.passkeys.spring.web;
+
+import dev.passkeys.PasskeyException;
+import dev.passkeys.PasskeyException.Reason;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.util.Locale;
+
+/**
+ * RFC 9457 problem bodies for every refusal: a plain-words {@code detail}, the failed check as {@code reason}, never a
+ * stack trace. Shared by the MVC endpoints and the sign-in filter so both answer alike.
+ */
+public final class Problems {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final String TYPE_PREFIX = "https://passkeys.dev/problems/";
+
+    private Problems() {
+    }
+
+    /** The HTTP status a refused ceremony answers with. */
+    public static HttpStatus statusOf(Reason reason) {
+        return switch (reason) {
+            case MALFORMED_RESPONSE, INVALID_NAME -> HttpStatus.BAD_REQUEST;
+            case CREDENTIAL_ALREADY_REGISTERED -> HttpStatus.CONFLICT;
+            case ORIGIN_NOT_ALLOWED, CROSS_ORIGIN_NOT_ALLOWED, RP_ID_MISMATCH -> HttpStatus.FORBIDDEN;
+            default -> HttpStatus.UNAUTHORIZED;
+        };
+    }
+
+    public static ProblemDetail of(PasskeyException e) {
+        ProblemDetail problem = of(statusOf(e.reason()), e.getMessage());
+        problem.setType(URI.create(TYPE_PREFIX + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        problem.setTitle(title(e.reason()));
+        problem.setProperty("reason", e.reason().name());
+        return problem;
+    }
+
+    public static ProblemDetail of(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        return problem;
+    }
+
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        MAPPER.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static String title(Reason reason) {
+        String words = reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,44 @@
+-- Passkeys for Java: JDBC storage schema for PostgreSQL (9.5 or later; tested on 15). Safe to run again: it creates
+-- only what is missing. Instants are stored to the microsecond. transports and allow_credential_ids are
+-- comma-separated lists.
+
+CREATE TABLE IF NOT EXISTS passkeys_credential (
+    credential_id   VARCHAR(1400)            NOT NULL,
+    user_handle     VARCHAR(128)             NOT NULL,
+    public_key      TEXT                     NOT NULL,
+    sign_count      BIGINT                   NOT NULL,
+    aaguid          UUID                     NOT NULL,
+    transports      TEXT                     NOT NULL,
+    backup_eligible BOOLEAN                  NOT NULL,
+    backup_state    BOOLEAN                  NOT NULL,
+    uv_initialized  BOOLEAN                  NOT NULL,
+    created_at      TIMESTAMP WITH TIME ZONE NOT NULL,
+    last_used_at    TIMESTAMP WITH TIME ZONE,
+    name            VARCHAR(255)             NOT NULL,
+    enabled         BOOLEAN                  NOT NULL,
+    CONSTRAINT passkeys_credential_pk PRIMARY KEY (credential_id)
+);
+
+CREATE INDEX IF NOT EXISTS passkeys_credential_user_handle_idx ON passkeys_credential (user_handle, created_at);
+
+CREATE TABLE IF NOT EXISTS passkeys_user (
+    user_handle  VARCHAR(128)  NOT NULL,
+    username     VARCHAR(255)  NOT NULL,
+    display_name VARCHAR(1024) NOT NULL,
+    CONSTRAINT passkeys_user_pk PRIMARY KEY (user_handle),
+    CONSTRAINT passkeys_user_username_uk UNIQUE (username)
+);
+
+CREATE TABLE IF NOT EXISTS passkeys_pending_ceremony (
+    challenge            VARCHAR(128)             NOT NULL,
+    ceremony_type        VARCHAR(32)              NOT NULL,
+    user_handle          VARCHAR(128),
+    username             VARCHAR(255),
+    display_name         VARCHAR(1024),
+    allow_credential_ids TEXT                     NOT NULL,
+    user_verification    VARCHAR(32)              NOT NULL,
+    expires_at           TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_pending_ceremony_pk PRIMARY KEY (challenge)
+);
+
+CREATE INDEX IF NOT EXISTS passkeys_pending_ceremony_expires_at_idx ON passkeys_pending_ceremony (expires_at);

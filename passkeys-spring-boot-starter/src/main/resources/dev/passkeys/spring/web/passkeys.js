@@ -1,0 +1,259 @@
+/*
+ * Passkeys for Java — the browser client. One file, no dependencies, no build step.
+ *
+ *   <script src="/passkeys/passkeys.js" defer></script>
+ *   <button type="button" data-passkey-signin>Sign in with a passkey</button>
+ *   <input name="username" autocomplete="username webauthn">   (offers passkeys in the browser's autofill)
+ *   <p data-passkey-error role="alert"></p>
+ *
+ * The CSRF token is read from Spring's <meta name="_csrf"> / <meta name="_csrf_header">. Options and responses use the
+ * W3C JSON forms: native PublicKeyCredential.parse…FromJSON / toJSON() where the browser has them, a base64url
+ * fallback elsewhere. Also exposed as window.Passkeys.
+ */
+(function () {
+  'use strict';
+
+  const script = document.currentScript;
+  const basePath = script ? new URL(script.src, location.href).pathname.replace(/\/passkeys\.js$/, '') : '/passkeys';
+
+  /** A refused request: `problem` is the server's RFC 9457 body (detail, reason, …). */
+  class PasskeyError extends Error {
+    constructor(message, problem) {
+      super(message);
+      this.name = 'PasskeyError';
+      this.problem = problem || null;
+    }
+  }
+
+  function csrfHeaders() {
+    const token = document.querySelector('meta[name="_csrf"]');
+    const header = document.querySelector('meta[name="_csrf_header"]');
+    return token && header && token.content && header.content ? { [header.content]: token.content } : {};
+  }
+
+  async function request(method, path, body) {
+    const response = await fetch(basePath + path, {
+      method,
+      credentials: 'same-origin',
+      headers: Object.assign({ 'Accept': 'application/json, application/problem+json' },
+        body === undefined ? {} : { 'Content-Type': 'application/json' }, csrfHeaders()),
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await response.text();
+    let json = null;
+    try { json = text ? JSON.parse(text) : null; } catch (e) { json = null; }
+    if (!response.ok) {
+      const detail = json && json.detail ? json.detail
+        : response.status === 403 ? 'The request was refused (the page may be out of date: reload it).'
+        : 'The server refused the request (HTTP ' + response.status + ').';
+      throw new PasskeyError(detail, json || { status: response.status });
+    }
+    return json;
+  }
+
+  // --- base64url and the JSON forms, for browsers without parse…FromJSON / toJSON() -------------------------------
+  function toBuffer(base64url) {
+    const base64 = base64url.replace(/-/g, '+').replace(/_/g, '/');
+    const binary = atob(base64 + '='.repeat((4 - base64.length % 4) % 4));
+    return Uint8Array.from(binary, c => c.charCodeAt(0)).buffer;
+  }
+
+  function toBase64url(buffer) {
+    if (!buffer) return undefined;
+    const bytes = new Uint8Array(buffer);
+    let binary = '';
+    for (let i = 0; i < bytes.length; i++) binary += String.fromCharCode(bytes[i]);
+    return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
+  function descriptors(list) {
+    return (list || []).map(d => Object.assign({}, d, { id: toBuffer(d.id) }));
+  }
+
+  function creationOptions(json) {
+    if (typeof PublicKeyCredential.parseCreationOptionsFromJSON === 'function') {
+      return PublicKeyCredential.parseCreationOptionsFromJSON(json);
+    }
+    return Object.assign({}, json, {
+      challenge: toBuffer(json.challenge),
+      user: Object.assign({}, json.user, { id: toBuffer(json.user.id) }),
+      excludeCredentials: descriptors(json.excludeCredentials),
+    });
+  }
+
+  function requestOptions(json) {
+    if (typeof PublicKeyCredential.parseRequestOptionsFromJSON === 'function') {
+      return PublicKeyCredential.parseRequestOptionsFromJSON(json);
+    }
+    return Object.assign({}, json, {
+      challenge: toBuffer(json.challenge),
+      allowCredentials: descriptors(json.allowCredentials),
+    });
+  }
+
+  function credentialJSON(credential) {
+    if (typeof credential.toJSON === 'function') {
+      return credential.toJSON();
+    }
+    const r = credential.response;
+    const response = { clientDataJSON: toBase64url(r.clientDataJSON) };
+    if (r.attestationObject) {
+      response.attestationObject = toBase64url(r.attestationObject);
+      response.transports = typeof r.getTransports === 'function' ? r.getTransports() : [];
+    } else {
+      response.authenticatorData = toBase64url(r.authenticatorData);
+      response.signature = toBase64url(r.signature);
+      if (r.userHandle) response.userHandle = toBase64url(r.userHandle);
+    }
+    return {
+      id: credential.id,
+      rawId: toBase64url(credential.rawId),
+      type: credential.type,
+      authenticatorAttachment: credential.authenticatorAttachment || undefined,
+      clientExtensionResults: credential.getClientExtensionResults ? credential.getClientExtensionResults() : {},
+      response,
+    };
+  }
+
+  // --- ceremonies -------------------------------------------------------------------------------------------------
+  let autofill = null; // the AbortController of a pending conditional (autofill) request
+
+  function cancelAutofill() {
+    if (autofill) {
+      autofill.abort(new DOMException('Replaced by another sign-in', 'AbortError'));
+      autofill = null;
+    }
+  }
+
+  function isSupported() {
+    return typeof window.PublicKeyCredential === 'function' && !!navigator.credentials;
+  }
+
+  /** Browser errors in plain words. AbortError means we cancelled it ourselves: callers ignore it. */
+  function explain(error) {
+    if (error instanceof PasskeyError) return error;
+    switch (error && error.name) {
+      case 'NotAllowedError': return new PasskeyError('No passkey was used: the request was cancelled, timed out, or this device has no passkey for this site.');
+      case 'InvalidStateError': return new PasskeyError('This device already has a passkey for your account.');
+      case 'SecurityError': return new PasskeyError('Passkeys are not available at this address (check the site\'s passkey settings).');
+      case 'NotSupportedError': return new PasskeyError('This device or browser cannot create a suitable passkey.');
+      case 'AbortError': return error;
+      default: return new PasskeyError('Something went wrong with the passkey: ' + (error && error.message || error));
+    }
+  }
+
+  async function finishSignIn(options, credential) {
+    try {
+      return await request('POST', '/authentication', credentialJSON(credential));
+    } catch (error) {
+      signalUnknown(options, error);
+      throw error;
+    }
+  }
+
+  /** A username-less sign-in. Resolves to {redirectUrl}. */
+  async function signIn() {
+    if (!isSupported()) throw new PasskeyError('This browser does not support passkeys.');
+    cancelAutofill();
+    const options = await request('POST', '/authentication/options');
+    let credential;
+    try {
+      credential = await navigator.credentials.get({ publicKey: requestOptions(options) });
+    } catch (error) {
+      throw explain(error);
+    }
+    return finishSignIn(options, credential);
+  }
+
+  /** Offers passkeys in the autofill of inputs with autocomplete="… webauthn". Resolves to {redirectUrl} or null. */
+  async function startAutofill() {
+    if (!isSupported() || typeof PublicKeyCredential.isConditionalMediationAvailable !== 'function'
+        || !(await PublicKeyCredential.isConditionalMediationAvailable())) {
+      return null;
+    }
+    cancelAutofill();
+    const controller = new AbortController();
+    autofill = controller;
+    const options = await request('POST', '/authentication/options');
+    let credential;
+    try {
+      credential = await navigator.credentials.get({
+        publicKey: requestOptions(options), mediation: 'conditional', signal: controller.signal });
+    } catch (error) {
+      if (autofill === controller) autofill = null;
+      if (controller.signal.aborted || (error && error.name === 'AbortError')) return null;
+      throw explain(error);
+    }
+    if (autofill === controller) autofill = null;
+    return finishSignIn(options, credential);
+  }
+
+  /** Adds a passkey to the signed-in account. Resolves to the new passkey's public view. */
+  async function register(name) {
+    if (!isSupported()) throw new PasskeyError('This browser does not support passkeys.');
+    cancelAutofill();
+    const options = await request('POST', '/registration/options');
+    let credential;
+    try {
+      credential = await navigator.credentials.create({ publicKey: creationOptions(options) });
+    } catch (error) {
+      throw explain(error);
+    }
+    return request('POST', '/registration', { credential: credentialJSON(credential), name: name || null });
+  }
+
+  function listPasskeys() {
+    return request('GET', '/credentials');
+  }
+
+  /** WebAuthn Signal API: tell the provider a passkey the server no longer knows, so it can hide it. */
+  function signalUnknown(options, error) {
+    const problem = error && error.problem;
+    if (problem && problem.reason === 'UNKNOWN_CREDENTIAL' && problem.credentialId
+        && typeof PublicKeyCredential.signalUnknownCredential === 'function') {
+      PublicKeyCredential.signalUnknownCredential({ rpId: options.rpId, credentialId: problem.credentialId })
+        .catch(() => {});
+    }
+  }
+
+  // --- wiring by data attributes ---------------------------------------------------------------------------------
+  function showError(error, scope) {
+    if (!error || error.name === 'AbortError') return;
+    const target = (scope && scope.querySelector('[data-passkey-error]')) || document.querySelector('[data-passkey-error]');
+    if (target) target.textContent = error.message;
+    else console.warn('[passkeys]', error.message);
+  }
+
+  function wire() {
+    document.querySelectorAll('[data-passkey-signin]').forEach(button => {
+      button.addEventListener('click', async event => {
+        event.preventDefault();
+        showError({ message: '' });
+        button.disabled = true;
+        try {
+          const result = await signIn();
+          location.assign(result.redirectUrl);
+        } catch (error) {
+          showError(explain(error));
+        } finally {
+          button.disabled = false;
+        }
+      });
+    });
+    const autofillInput = document.querySelector('input[autocomplete~="webauthn"]');
+    if (autofillInput) {
+      if (autofillInput.form) autofillInput.form.addEventListener('submit', cancelAutofill);
+      startAutofill()
+        .then(result => { if (result) location.assign(result.redirectUrl); })
+        .catch(error => showError(explain(error)));
+    }
+    document.dispatchEvent(new CustomEvent('passkeys:ready'));
+  }
+
+  window.Passkeys = Object.freeze({
+    basePath, signIn, startAutofill, cancelAutofill, register, list: listPasskeys, request, explain, PasskeyError,
+  });
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);
+  else wire();
+})();

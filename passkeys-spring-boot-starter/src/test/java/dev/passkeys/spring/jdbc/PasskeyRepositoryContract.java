@@ -1,0 +1,152 @@
+package dev.passkeys.spring.jdbc;
+
+import static dev.passkeys.spring.jdbc.JdbcStorageTestSupport.T0;
+import static dev.passkeys.spring.jdbc.JdbcStorageTestSupport.barePasskey;
+import static dev.passkeys.spring.jdbc.JdbcStorageTestSupport.passkey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.passkeys.PasskeyException;
+import dev.passkeys.store.Passkey;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What every database must do for {@link JdbcPasskeyRepository}. */
+interface PasskeyRepositoryContract {
+
+    JdbcPasskeyRepository passkeys();
+
+    JdbcTemplate jdbc();
+
+    @Test
+    default void everyFieldRoundTrips() {
+        Passkey stored = passkey("Y3JlZC0x", "dXNlci0x", T0);
+
+        passkeys().add(stored);
+
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(stored);
+    }
+
+    @Test
+    default void defaultsRoundTrip() {
+        Passkey stored = barePasskey("Y3JlZC0x", "dXNlci0x", T0);
+
+        passkeys().add(stored);
+
+        Passkey found = passkeys().findByCredentialId("Y3JlZC0x").orElseThrow();
+        assertThat(found).isEqualTo(stored);
+        assertThat(found.aaguid()).isEqualTo(Passkey.NO_AAGUID);
+        assertThat(found.transports()).isEmpty();
+        assertThat(found.lastUsedAt()).isNull();
+        assertThat(found.name()).isEmpty();
+    }
+
+    @Test
+    default void unusualTransportsSurvive() {
+        Set<String> transports = Set.of("usb", "smart-card", "with,comma", "100% odd", "naïve");
+        Passkey stored = new Passkey("Y3JlZC0x", "dXNlci0x", "a2V5", Long.MAX_VALUE, UUID.randomUUID(), transports,
+                true, false, true, T0, T0, "name, with comma", true);
+
+        passkeys().add(stored);
+
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(stored);
+    }
+
+    @Test
+    default void instantsAreKeptToTheMicrosecond() {
+        Instant withNanos = Instant.parse("2025-03-04T05:06:07.123456789Z");
+        passkeys().add(passkey("Y3JlZC0x", "dXNlci0x", withNanos));
+
+        Passkey found = passkeys().findByCredentialId("Y3JlZC0x").orElseThrow();
+
+        assertThat(found.createdAt()).isEqualTo(withNanos.truncatedTo(ChronoUnit.MICROS));
+        assertThat(found.lastUsedAt()).isEqualTo(withNanos.plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    @Test
+    default void duplicateCredentialIdIsRefusedAndNothingChanges() {
+        Passkey first = passkey("Y3JlZC0x", "dXNlci0x", T0);
+        passkeys().add(first);
+        Passkey sameIdOtherUser = barePasskey("Y3JlZC0x", "dXNlci0y", T0.plusSeconds(60));
+
+        assertThatThrownBy(() -> passkeys().add(sameIdOtherUser))
+                .isInstanceOfSatisfying(PasskeyException.class, e ->
+                        assertThat(e.reason()).isEqualTo(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED));
+
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(first);
+        assertThat(passkeys().findByUserHandle("dXNlci0y")).isEmpty();
+        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM passkeys_credential", Integer.class)).isEqualTo(1);
+    }
+
+    @Test
+    default void findByUserHandleListsOnlyThatUsersPasskeysOldestFirst() {
+        Passkey newest = passkey("Y3JlZC0z", "dXNlci0x", T0.plusSeconds(120));
+        Passkey oldest = barePasskey("Y3JlZC0y", "dXNlci0x", T0);
+        Passkey middle = passkey("Y3JlZC0x", "dXNlci0x", T0.plusSeconds(60));
+        Passkey otherUsers = passkey("Y3JlZC0w", "dXNlci0y", T0.minusSeconds(60));
+        passkeys().add(newest);
+        passkeys().add(otherUsers);
+        passkeys().add(oldest);
+        passkeys().add(middle);
+
+        assertThat(passkeys().findByUserHandle("dXNlci0x")).containsExactly(oldest, middle, newest);
+        assertThat(passkeys().findByUserHandle("dXNlci0y")).containsExactly(otherUsers);
+        assertThat(passkeys().findByUserHandle("bm9ib2R5")).isNotNull().isEmpty();
+    }
+
+    @Test
+    default void passkeysMadeInTheSameMicrosecondAreOrderedByCredentialId() {
+        Passkey b = passkey("Y3JlZC1i", "dXNlci0x", T0);
+        Passkey a = passkey("Y3JlZC1h", "dXNlci0x", T0);
+        passkeys().add(b);
+        passkeys().add(a);
+
+        assertThat(passkeys().findByUserHandle("dXNlci0x")).containsExactly(a, b);
+    }
+
+    @Test
+    default void updateReplacesEveryField() {
+        passkeys().add(barePasskey("Y3JlZC0x", "dXNlci0x", T0));
+        Passkey changed = new Passkey("Y3JlZC0x", "dXNlci0y", "bmV3LWtleQ", 7,
+                UUID.fromString("fbfc3007-154e-4ecc-8c0b-6e020557d7bd"), Set.of("usb", "nfc"), true, true, true,
+                T0.plusSeconds(1), T0.plusSeconds(3600), "YubiKey 5", true);
+
+        assertThat(passkeys().update(changed)).isTrue();
+
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(changed);
+        Passkey used = changed.usedAt(T0.plusSeconds(7200), 8, false, true).withName("Work key").withEnabled(false);
+        assertThat(passkeys().update(used)).isTrue();
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(used);
+    }
+
+    @Test
+    default void updateOfAMissingPasskeyReturnsFalseAndWritesNothing() {
+        assertThat(passkeys().update(passkey("Y3JlZC0x", "dXNlci0x", T0))).isFalse();
+
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).isEmpty();
+    }
+
+    @Test
+    default void deleteRemovesOnlyThatPasskey() {
+        passkeys().add(passkey("Y3JlZC0x", "dXNlci0x", T0));
+        passkeys().add(passkey("Y3JlZC0y", "dXNlci0x", T0.plusSeconds(1)));
+
+        assertThat(passkeys().delete("Y3JlZC0x")).isTrue();
+        assertThat(passkeys().delete("Y3JlZC0x")).isFalse();
+
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).isEmpty();
+        assertThat(passkeys().findByUserHandle("dXNlci0x")).extracting(Passkey::credentialId).containsExactly("Y3JlZC0y");
+    }
+
+    @Test
+    default void unknownCredentialIdIsEmpty() {
+        assertThat(passkeys().findByCredentialId("bm9uZQ")).isEmpty();
+        assertThat(passkeys().delete("bm9uZQ")).isFalse();
+    }
+}

@@ -2,7 +2,6 @@ package dev.passkeys.spring.autoconfigure;
 
 import dev.passkeys.RelyingParty;
 import dev.passkeys.spring.security.PasskeysConfigurer;
-import dev.passkeys.spring.security.ProblemAuthenticationEntryPoint;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -12,10 +11,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.AndRequestMatcher;
-import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
-import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * Adds passkeys to the application's own security filter chain(s). Spring Security 7 applies every
@@ -32,22 +27,17 @@ class PasskeysSecurityConfiguration {
                                                             ObjectProvider<UserDetailsService> userDetailsService,
                                                             PasskeysProperties properties) {
         String base = properties.normalizedBasePath();
-        PathPatternRequestMatcher.Builder paths = PathPatternRequestMatcher.withDefaults();
-        RequestMatcher api = new AndRequestMatcher(paths.matcher(base + "/**"),
-                new NegatedRequestMatcher(paths.matcher(HttpMethod.GET, base + "/manage")));
         return http -> {
             UserDetailsService users = userDetailsService.getIfAvailable();
             if (users == null) {
                 throw new IllegalStateException("Passkeys for Java needs a UserDetailsService bean to load the "
                         + "user of a passkey sign-in; declare one, or set passkeys.security.customize-http-security=false");
             }
+            // The JSON endpoints check the signed-in user themselves and answer 401 problems, so the chain lets them
+            // through; the page needs a user, and a signed-out visit goes to the app's own login.
             http.authorizeHttpRequests(authorize -> authorize
-                    .requestMatchers(HttpMethod.POST, base + "/authentication/options", base + "/authentication")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, base + "/passkeys.js", base + "/passkeys-manage.js",
-                            base + "/passkeys.css").permitAll());
-            http.exceptionHandling(exceptions -> exceptions
-                    .defaultAuthenticationEntryPointFor(new ProblemAuthenticationEntryPoint(), api));
+                    .requestMatchers(HttpMethod.GET, base + "/manage").authenticated()
+                    .requestMatchers(base + "/**").permitAll());
             try {
                 http.with(new PasskeysConfigurer(relyingParty, users, base, properties.getDefaultSuccessUrl()),
                         Customizer.withDefaults());

@@ -4,7 +4,7 @@ import dev.passkeys.RelyingParty;
 import dev.passkeys.spring.web.PasskeysController;
 import dev.passkeys.spring.web.PasskeysExceptionHandler;
 import dev.passkeys.spring.web.PasskeysPageController;
-import dev.passkeys.spring.web.RequestSizeLimitFilter;
+import dev.passkeys.spring.web.PasskeysEndpointFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
@@ -32,9 +32,9 @@ class PasskeysWebConfiguration {
     }
 
     @Bean
-    FilterRegistrationBean<RequestSizeLimitFilter> passkeysRequestSizeLimitFilter(PasskeysProperties properties) {
-        FilterRegistrationBean<RequestSizeLimitFilter> registration = new FilterRegistrationBean<>(
-                new RequestSizeLimitFilter(properties.getMaxRequestSize().toBytes()));
+    FilterRegistrationBean<PasskeysEndpointFilter> passkeysEndpointFilter(PasskeysProperties properties) {
+        FilterRegistrationBean<PasskeysEndpointFilter> registration = new FilterRegistrationBean<>(
+                new PasskeysEndpointFilter(properties.getMaxRequestSize().toBytes()));
         registration.addUrlPatterns(properties.normalizedBasePath() + "/*");
         // Before Spring Security's filter chain, which reads the sign-in body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);

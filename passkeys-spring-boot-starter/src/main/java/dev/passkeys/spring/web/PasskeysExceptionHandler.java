@@ -25,9 +25,8 @@ public final class PasskeysExceptionHandler {
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof RequestSizeLimitFilter.LimitExceededException) {
-                return Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                        "The request body is too large (see passkeys.max-request-size).");
+            if (t instanceof PasskeysEndpointFilter.LimitExceededException tooLarge) {
+                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
             }
         }
         return Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");

@@ -10,7 +10,9 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * RFC 9457 problem bodies for every refusal: a plain-words {@code detail}, the failed check as {@code reason}, never a
@@ -52,7 +54,16 @@ public final class Problems {
         response.setStatus(problem.getStatus());
         response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        MAPPER.writeValue(response.getOutputStream(), problem);
+        // The same JSON as Spring MVC writes for a ProblemDetail: extra properties at the top level.
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        MAPPER.writeValue(response.getOutputStream(), body);
     }
 
     private static String title(Reason reason) {

@@ -7,20 +7,23 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
 /**
- * Caps the body of requests to the passkey endpoints: a declared Content-Length above the limit is refused at once,
- * and a body without one stops being read at the limit. Either way the answer is 413 with a problem body.
+ * Guards the passkey endpoints before Spring Security sees them. It caps request bodies (a declared Content-Length
+ * above the limit is refused at once, a body without one stops being read at the limit; either way 413), and it turns
+ * every {@code sendError} below the base path (a missing CSRF token, a wrong method) into an RFC 9457 problem body
+ * instead of the app's HTML error page.
  */
-public final class RequestSizeLimitFilter extends OncePerRequestFilter {
+public final class PasskeysEndpointFilter extends OncePerRequestFilter {
 
     private final long maxBytes;
 
-    public RequestSizeLimitFilter(long maxBytes) {
+    public PasskeysEndpointFilter(long maxBytes) {
         this.maxBytes = maxBytes;
     }
 
@@ -32,7 +35,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(new LimitedRequest(request, maxBytes), response);
+            chain.doFilter(new LimitedRequest(request, maxBytes), new ProblemOnError(response));
         } catch (IOException | ServletException | RuntimeException e) {
             if (causedByLimit(e) && !response.isCommitted()) {
                 response.reset();
@@ -44,8 +47,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE,
-                "The request body is larger than " + maxBytes + " bytes (see passkeys.max-request-size)."));
+        Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, new LimitExceededException(maxBytes).getMessage()));
     }
 
     private static boolean causedByLimit(Throwable e) {
@@ -57,9 +59,42 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
         return false;
     }
 
+    /** Answers {@code sendError} with a problem body, so JSON clients never get an HTML page or a redirect. */
+    private static final class ProblemOnError extends HttpServletResponseWrapper {
+        ProblemOnError(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String ignored) throws IOException {
+            if (isCommitted()) {
+                super.sendError(status);
+                return;
+            }
+            HttpStatus resolved = HttpStatus.resolve(status);
+            HttpStatus known = resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
+            String detail = switch (known) {
+                case UNAUTHORIZED -> "Sign in first.";
+                case FORBIDDEN -> "Refused: the CSRF token is missing or out of date (reload the page), "
+                        + "or you may not do this.";
+                case NOT_FOUND -> "Not found.";
+                case METHOD_NOT_ALLOWED -> "This endpoint does not accept that HTTP method.";
+                default -> known.getReasonPhrase() + ".";
+            };
+            resetBuffer();
+            Problems.write((HttpServletResponse) getResponse(), Problems.of(known, detail));
+            flushBuffer();
+        }
+    }
+
     static final class LimitExceededException extends IOException {
-        LimitExceededException() {
-            super("request body too large");
+        LimitExceededException(long maxBytes) {
+            super("The request body is too large: the limit is " + maxBytes + " bytes (see passkeys.max-request-size).");
         }
     }
 
@@ -112,7 +147,7 @@ public final class RequestSizeLimitFilter extends OncePerRequestFilter {
         private void count(int n) throws LimitExceededException {
             read += n;
             if (read > maxBytes) {
-                throw new LimitExceededException();
+                throw new LimitExceededException(maxBytes);
             }
         }
 

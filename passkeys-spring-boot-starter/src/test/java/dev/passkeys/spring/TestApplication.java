@@ -1,0 +1,55 @@
+package dev.passkeys.spring;
+
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Map;
+
+/**
+ * An ordinary app with form login, as an integrator has it before adding the starter: it writes no passkey-specific
+ * security configuration at all.
+ */
+@SpringBootApplication
+public class TestApplication {
+
+    @Bean
+    SecurityFilterChain app(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(a -> a.requestMatchers("/csrf").permitAll().anyRequest().authenticated())
+                .formLogin(f -> f.permitAll())
+                .build();
+    }
+
+    @Bean
+    UserDetailsService users() {
+        return new InMemoryUserDetailsManager(
+                User.withUsername("alice").password("{noop}alice-password").roles("USER").build(),
+                User.withUsername("bob").password("{noop}bob-password").roles("USER").build(),
+                User.withUsername("carol").password("{noop}carol-password").roles("USER").disabled(true).build());
+    }
+
+    @RestController
+    static class Probe {
+        @GetMapping("/csrf")
+        Map<String, String> csrf(CsrfToken token) {
+            return Map.of("header", token.getHeaderName(), "token", token.getToken());
+        }
+
+        @GetMapping("/whoami")
+        Map<String, Object> whoami(Authentication authentication) {
+            return Map.of("name", authentication.getName(),
+                    "type", authentication.getClass().getSimpleName(),
+                    "authorities", authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
+        }
+    }
+}

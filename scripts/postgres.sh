@@ -26,14 +26,14 @@ is_root() { [ "$(id -u)" -eq 0 ]; }
 
 # The newest PostgreSQL bin directory that has initdb, or nothing.
 find_bin_dir() {
-  local dir
-  dir=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | while read -r d; do
-    [ -x "$d/initdb" ] && echo "$d"
-  done | tail -n 1)
-  if [ -z "$dir" ] && command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then
-    dir=$(pg_config --bindir)
+  local dir found=""
+  while read -r dir; do
+    if [ -x "$dir/initdb" ]; then found=$dir; fi
+  done < <(printf '%s\n' /usr/lib/postgresql/*/bin | sort -V)
+  if [ -z "$found" ] && command -v pg_config >/dev/null 2>&1 && [ -x "$(pg_config --bindir)/initdb" ]; then
+    found=$(pg_config --bindir)
   fi
-  echo "$dir"
+  echo "$found"
 }
 
 install_postgresql() {

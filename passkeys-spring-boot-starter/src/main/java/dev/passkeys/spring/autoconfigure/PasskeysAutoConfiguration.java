@@ -2,9 +2,6 @@ package dev.passkeys.spring.autoconfigure;
 
 import dev.passkeys.RelyingParty;
 import dev.passkeys.provider.PasskeyProviderDirectory;
-import dev.passkeys.store.InMemoryPasskeyRepository;
-import dev.passkeys.store.InMemoryPasskeyUserRepository;
-import dev.passkeys.store.InMemoryPendingCeremonyStore;
 import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.store.PasskeyUserRepository;
 import dev.passkeys.store.PendingCeremonyStore;
@@ -12,7 +9,6 @@ import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 
@@ -31,7 +27,8 @@ import java.util.LinkedHashSet;
         "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
 @EnableConfigurationProperties(PasskeysProperties.class)
-@Import({PasskeysJdbcConfiguration.class, PasskeysAutoConfiguration.InMemoryStorage.class,
+// JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
+@Import({PasskeysJdbcConfiguration.class, PasskeysInMemoryStorageConfiguration.class,
         PasskeysWebConfiguration.class, PasskeysSecurityConfiguration.class})
 public final class PasskeysAutoConfiguration {
 
@@ -66,28 +63,5 @@ public final class PasskeysAutoConfiguration {
                 .pendingCeremonies(pendingCeremonies)
                 .providers(providers)
                 .build();
-    }
-
-    /** Storage for apps without a DataSource: fine for trying things out, lost on restart. */
-    @Configuration(proxyBeanMethods = false)
-    static class InMemoryStorage {
-
-        @Bean
-        @ConditionalOnMissingBean
-        PasskeyRepository passkeyRepository() {
-            return new InMemoryPasskeyRepository();
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        PasskeyUserRepository passkeyUserRepository() {
-            return new InMemoryPasskeyUserRepository();
-        }
-
-        @Bean
-        @ConditionalOnMissingBean
-        PendingCeremonyStore pendingCeremonyStore() {
-            return new InMemoryPendingCeremonyStore();
-        }
     }
 }

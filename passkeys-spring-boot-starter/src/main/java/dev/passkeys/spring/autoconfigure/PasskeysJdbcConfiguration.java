@@ -1,8 +1,53 @@
 package dev.passkeys.spring.autoconfigure;
 
+import dev.passkeys.spring.jdbc.JdbcPasskeyRepository;
+import dev.passkeys.spring.jdbc.JdbcPasskeyUserRepository;
+import dev.passkeys.spring.jdbc.JdbcPendingCeremonyStore;
+import dev.passkeys.spring.jdbc.PasskeysJdbcSchemaInitializer;
+import dev.passkeys.store.PasskeyRepository;
+import dev.passkeys.store.PasskeyUserRepository;
+import dev.passkeys.store.PendingCeremonyStore;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Placeholder until the JDBC storage lands: JDBC repositories when the app has a DataSource. */
+import javax.sql.DataSource;
+
+/**
+ * JDBC storage when the app has one DataSource: the {@code passkeys_*} tables, created from
+ * {@code schema-<platform>.sql} on an embedded database (see {@code passkeys.jdbc.initialize-schema}). Pending
+ * ceremonies live there too, so any node of a cluster can finish a ceremony another one started.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnClass({JdbcTemplate.class, PasskeysJdbcSchemaInitializer.class})
+@ConditionalOnSingleCandidate(DataSource.class)
 class PasskeysJdbcConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasskeysJdbcSchemaInitializer passkeysJdbcSchemaInitializer(DataSource dataSource, PasskeysProperties properties) {
+        return new PasskeysJdbcSchemaInitializer(dataSource, properties.getJdbc().getInitializeSchema(),
+                properties.getJdbc().getPlatform());
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasskeyRepository passkeyRepository(DataSource dataSource) {
+        return new JdbcPasskeyRepository(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasskeyUserRepository passkeyUserRepository(DataSource dataSource) {
+        return new JdbcPasskeyUserRepository(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PendingCeremonyStore pendingCeremonyStore(DataSource dataSource) {
+        return new JdbcPendingCeremonyStore(new JdbcTemplate(dataSource));
+    }
 }

@@ -68,7 +68,8 @@ public final class PasskeysJdbcSchemaInitializer extends DataSourceScriptDatabas
         List<String> locations = StringUtils.hasText(platform)
                 ? resolver.resolveAll(platform.trim(), SCHEMA_LOCATION)
                 : resolver.resolveAll(dataSource, SCHEMA_LOCATION);
-        DefaultResourceLoader resources = new DefaultResourceLoader(PasskeysJdbcSchemaInitializer.class.getClassLoader());
+        ClassLoader classLoader = PasskeysJdbcSchemaInitializer.class.getClassLoader();
+        DefaultResourceLoader resources = new DefaultResourceLoader(classLoader);
         for (String location : locations) {
             if (!resources.getResource(location).exists()) {
                 throw new IllegalStateException("Passkeys for Java has no schema file for this database (" + location

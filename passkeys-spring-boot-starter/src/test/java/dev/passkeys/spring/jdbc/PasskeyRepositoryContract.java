@@ -141,7 +141,8 @@ interface PasskeyRepositoryContract {
         assertThat(passkeys().delete("Y3JlZC0x")).isFalse();
 
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).isEmpty();
-        assertThat(passkeys().findByUserHandle("dXNlci0x")).extracting(Passkey::credentialId).containsExactly("Y3JlZC0y");
+        assertThat(passkeys().findByUserHandle("dXNlci0x")).extracting(Passkey::credentialId)
+                .containsExactly("Y3JlZC0y");
     }
 
     @Test

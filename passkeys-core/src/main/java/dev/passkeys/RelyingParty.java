@@ -145,6 +145,7 @@ public final class RelyingParty {
                     throw new IllegalArgumentException("not an origin: " + origin, e);
                 }
                 if (uri.getScheme() == null || uri.getHost() == null || uri.getRawQuery() != null
+                        || uri.getRawFragment() != null || uri.getRawUserInfo() != null
                         || (uri.getPath() != null && !uri.getPath().isEmpty())) {
                     throw new IllegalArgumentException("an origin is scheme://host[:port] with no path: " + origin);
                 }

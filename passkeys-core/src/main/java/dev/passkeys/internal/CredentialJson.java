@@ -8,7 +8,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The checks on a {@code PublicKeyCredential.toJSON()} object that come before any cryptography: it is an object, of
- * type {@code public-key}, and its {@code id} and {@code rawId} agree. Unknown members are ignored, as browsers add some.
+ * type {@code public-key}, and its {@code id} and {@code rawId} are present and agree. Unknown members are ignored, as
+ * browsers add some.
  */
 public final class CredentialJson {
 
@@ -32,8 +33,8 @@ public final class CredentialJson {
         }
         String id = root.path("id").asString(null);
         String rawId = root.path("rawId").asString(null);
-        if (id == null || id.isEmpty() || (rawId != null && !rawId.equals(id))) {
-            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential's id is missing or differs from its rawId.");
+        if (id == null || id.isEmpty() || !id.equals(rawId)) {
+            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential's id or rawId is missing, or they differ.");
         }
         if (!root.path("response").isObject()) {
             throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential has no response object.");

@@ -48,6 +48,9 @@ public final class PasskeyException extends RuntimeException {
         SIGN_COUNTER_REGRESSED("The authenticator's signature counter went backwards: the passkey may have been cloned."),
         BACKUP_FLAGS_INVALID("The authenticator reported inconsistent backup flags."),
         CREDENTIAL_ALREADY_REGISTERED("This passkey is already registered."),
+        PASSKEY_NOT_FOUND("There is no such passkey on this account."),
+        TOO_MANY_PASSKEYS("This account has the most passkeys allowed; delete one before adding another."),
+        LAST_SIGN_IN_METHOD("This is the last way to sign in to this account; add another passkey or a password first."),
         INVALID_NAME("A passkey name must be at most 64 characters, with no control characters."),
         PASSKEY_DISABLED("This passkey is disabled; enable it on the passkeys page or use another way to sign in.");
 

@@ -13,6 +13,9 @@ final class PendingCeremonies {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
+    static final int SWEEP_EVERY = 64;
+
+    private final java.util.concurrent.atomic.AtomicLong saves = new java.util.concurrent.atomic.AtomicLong();
     private final PendingCeremonyStore store;
     private final Clock clock;
 
@@ -29,6 +32,10 @@ final class PendingCeremonies {
     }
 
     void remember(PendingCeremony ceremony) {
+        // Abandoned ceremonies never get consumed: sweep now and then, so shared stores (JDBC) do not grow forever.
+        if (saves.incrementAndGet() % SWEEP_EVERY == 0) {
+            store.removeExpired(clock.instant());
+        }
         store.save(ceremony);
     }
 

@@ -40,11 +40,13 @@ final class RegistrationCeremony {
                 .map(known -> request.displayName() == null ? known
                         : new PasskeyUser(known.userHandle(), known.username(), request.displayName()))
                 .orElseGet(() -> PasskeyUser.create(request.username(), request.displayName()));
+        List<Passkey> existing = settings.passkeys().findByUserHandle(user.userHandle());
+        checkRoomFor(existing.size());
         String challenge = PendingCeremonies.newChallenge();
         pending.remember(new PendingCeremony(challenge, PendingCeremony.Type.REGISTRATION, user, List.of(),
                 settings.userVerification(), settings.clock().instant().plus(settings.ceremonyTimeout())));
         // Existing passkeys are excluded so an authenticator does not make a second one for the same account.
-        List<CredentialDescriptor> exclude = settings.passkeys().findByUserHandle(user.userHandle()).stream()
+        List<CredentialDescriptor> exclude = existing.stream()
                 .map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports()))
                 .toList();
         return new PublicKeyCredentialCreationOptions(
@@ -74,6 +76,13 @@ final class RegistrationCeremony {
             throw new PasskeyException(Reason.CREDENTIAL_ALREADY_REGISTERED);
         }
         PasskeyUser user = ceremony.user();
+        // Two registrations started before the account existed made two user handles; the first to finish won.
+        if (settings.users().findByUsername(user.username()).filter(u -> !u.userHandle().equals(user.userHandle()))
+                .isPresent()) {
+            throw new PasskeyException(Reason.CHALLENGE_MISMATCH,
+                    "This registration was started before another passkey was added to the account; start again.");
+        }
+        checkRoomFor(settings.passkeys().findByUserHandle(user.userHandle()).size());
         if (name == null) {
             name = settings.providers().find(verified.aaguid()).map(PasskeyProvider::name).orElse("Passkey");
         }
@@ -85,6 +94,13 @@ final class RegistrationCeremony {
             settings.users().save(user);
         }
         return passkey;
+    }
+
+    private void checkRoomFor(int passkeysAlready) {
+        if (passkeysAlready >= settings.maxPasskeysPerUser()) {
+            throw new PasskeyException(Reason.TOO_MANY_PASSKEYS, "This account already has " + passkeysAlready
+                    + " passkeys, the most allowed; delete one before adding another.");
+        }
     }
 
     /** A user-given name, trimmed; {@code null} when none was given. */

@@ -37,6 +37,7 @@ public final class RelyingParty {
     private final Settings settings;
     private final RegistrationCeremony registration;
     private final AuthenticationCeremony authentication;
+    private final PasskeyManagement management;
 
     private RelyingParty(Settings settings) {
         this.settings = settings;
@@ -44,6 +45,7 @@ public final class RelyingParty {
                 settings.refuseSignCounterRegression());
         this.registration = new RegistrationCeremony(settings, verifier);
         this.authentication = new AuthenticationCeremony(settings, verifier);
+        this.management = new PasskeyManagement(settings.passkeys(), settings.users());
     }
 
     /**
@@ -75,6 +77,11 @@ public final class RelyingParty {
         return authentication.finish(request);
     }
 
+    /** Listing, renaming, disabling and deleting a user's passkeys. */
+    public PasskeyManagement management() {
+        return management;
+    }
+
     public String rpId() {
         return settings.rpId();
     }
@@ -99,10 +106,18 @@ public final class RelyingParty {
         return settings.providers();
     }
 
+    public int maxPasskeysPerUser() {
+        return settings.maxPasskeysPerUser();
+    }
+
+    public Clock clock() {
+        return settings.clock();
+    }
+
     record Settings(String rpId, String rpName, Set<String> origins, UserVerification userVerification,
                     Duration ceremonyTimeout, boolean requireUserHandleMatch, boolean refuseSignCounterRegression,
                     PasskeyRepository passkeys, PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
-                    PasskeyProviderDirectory providers, Clock clock) {
+                    PasskeyProviderDirectory providers, int maxPasskeysPerUser, Clock clock) {
     }
 
     /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
@@ -118,6 +133,7 @@ public final class RelyingParty {
         private PasskeyUserRepository users;
         private PendingCeremonyStore pendingCeremonies;
         private PasskeyProviderDirectory providers;
+        private int maxPasskeysPerUser = 20;
         private Clock clock = Clock.systemUTC();
 
         private Builder(String rpId, String rpName) {
@@ -218,6 +234,15 @@ public final class RelyingParty {
             return this;
         }
 
+        /** How many passkeys one account may have. Default 20; more is refused with {@code TOO_MANY_PASSKEYS}. */
+        public Builder maxPasskeysPerUser(int maxPasskeysPerUser) {
+            if (maxPasskeysPerUser < 1) {
+                throw new IllegalArgumentException("maxPasskeysPerUser must be at least 1");
+            }
+            this.maxPasskeysPerUser = maxPasskeysPerUser;
+            return this;
+        }
+
         /** Default: the system UTC clock. */
         public Builder clock(Clock clock) {
             this.clock = Objects.requireNonNull(clock, "clock");
@@ -233,7 +258,7 @@ public final class RelyingParty {
                     pendingCeremonies != null ? pendingCeremonies : new InMemoryPendingCeremonyStore(clock,
                             InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING),
                     providers != null ? providers : PasskeyProviderDirectory.bundled(),
-                    clock));
+                    maxPasskeysPerUser, clock));
         }
     }
 }

@@ -1,6 +1,11 @@
 package dev.passkeys.spring;
 
+import dev.passkeys.spring.event.PasskeyEvent;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
 import org.springframework.context.annotation.Bean;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -13,7 +18,9 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * An ordinary app with form login, as an integrator has it before adding the starter: it writes no passkey-specific
@@ -35,7 +42,29 @@ public class TestApplication {
         return new InMemoryUserDetailsManager(
                 User.withUsername("alice").password("{noop}alice-password").roles("USER").build(),
                 User.withUsername("bob").password("{noop}bob-password").roles("USER").build(),
-                User.withUsername("carol").password("{noop}carol-password").roles("USER").disabled(true).build());
+                User.withUsername("carol").password("{noop}carol-password").roles("USER").disabled(true).build(),
+                // dave has no password: passkeys are his only way in.
+                User.withUsername("dave").password("").roles("USER").build());
+    }
+
+    @Bean
+    MeterRegistry meterRegistry() {
+        return new SimpleMeterRegistry();
+    }
+
+    /** Every passkey event, for the tests to read. */
+    @Component
+    public static class EventLog {
+        private final List<PasskeyEvent> events = new CopyOnWriteArrayList<>();
+
+        @EventListener
+        void on(PasskeyEvent event) {
+            events.add(event);
+        }
+
+        public <T extends PasskeyEvent> List<T> of(Class<T> type) {
+            return events.stream().filter(type::isInstance).map(type::cast).toList();
+        }
     }
 
     @RestController

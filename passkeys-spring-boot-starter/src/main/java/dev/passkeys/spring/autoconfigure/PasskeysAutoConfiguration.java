@@ -28,7 +28,7 @@ import java.util.LinkedHashSet;
         "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
 @EnableConfigurationProperties(PasskeysProperties.class)
 // JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
-@Import({PasskeysJdbcConfiguration.class, PasskeysInMemoryStorageConfiguration.class,
+@Import({PasskeysJdbcConfiguration.class, PasskeysInMemoryStorageConfiguration.class, PasskeysMetricsConfiguration.class,
         PasskeysWebConfiguration.class, PasskeysSecurityConfiguration.class})
 public final class PasskeysAutoConfiguration {
 
@@ -62,6 +62,7 @@ public final class PasskeysAutoConfiguration {
                 .users(users)
                 .pendingCeremonies(pendingCeremonies)
                 .providers(providers)
+                .maxPasskeysPerUser(properties.getMaxPasskeysPerUser())
                 .build();
     }
 }

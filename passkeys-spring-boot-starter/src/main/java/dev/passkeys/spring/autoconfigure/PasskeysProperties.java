@@ -50,6 +50,9 @@ public class PasskeysProperties {
     /** Refuse a sign-in whose signature counter is not above the last stored one (a cloned authenticator). */
     private boolean refuseSignCounterRegression = true;
 
+    /** How many passkeys one account may have; adding more is refused with a clear message. */
+    private int maxPasskeysPerUser = 20;
+
     /** Largest accepted body of a ceremony request; bigger ones get 413. */
     private DataSize maxRequestSize = DataSize.ofKilobytes(32);
 
@@ -151,6 +154,14 @@ public class PasskeysProperties {
 
     public void setRefuseSignCounterRegression(boolean refuseSignCounterRegression) {
         this.refuseSignCounterRegression = refuseSignCounterRegression;
+    }
+
+    public int getMaxPasskeysPerUser() {
+        return maxPasskeysPerUser;
+    }
+
+    public void setMaxPasskeysPerUser(int maxPasskeysPerUser) {
+        this.maxPasskeysPerUser = maxPasskeysPerUser;
     }
 
     public DataSize getMaxRequestSize() {

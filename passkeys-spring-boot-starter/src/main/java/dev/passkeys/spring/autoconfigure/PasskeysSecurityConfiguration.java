@@ -2,7 +2,9 @@ package dev.passkeys.spring.autoconfigure;
 
 import dev.passkeys.RelyingParty;
 import dev.passkeys.spring.security.PasskeysConfigurer;
+import dev.passkeys.spring.metrics.CeremonyObserver;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +27,9 @@ class PasskeysSecurityConfiguration {
     @Bean
     Customizer<HttpSecurity> passkeysHttpSecurityCustomizer(RelyingParty relyingParty,
                                                             ObjectProvider<UserDetailsService> userDetailsService,
-                                                            PasskeysProperties properties) {
+                                                            PasskeysProperties properties,
+                                                            ApplicationEventPublisher events,
+                                                            ObjectProvider<CeremonyObserver> observer) {
         String base = properties.normalizedBasePath();
         return http -> {
             UserDetailsService users = userDetailsService.getIfAvailable();
@@ -39,7 +43,9 @@ class PasskeysSecurityConfiguration {
                     .requestMatchers(HttpMethod.GET, base + "/manage").authenticated()
                     .requestMatchers(base + "/**").permitAll());
             try {
-                http.with(new PasskeysConfigurer(relyingParty, users, base, properties.getDefaultSuccessUrl()),
+                http.with(new PasskeysConfigurer(relyingParty, users, base, properties.getDefaultSuccessUrl())
+                                .events(events)
+                                .observer(observer.getIfAvailable(() -> CeremonyObserver.NONE)),
                         Customizer.withDefaults());
             } catch (Exception e) {
                 throw new IllegalStateException("could not add passkey sign-in to HttpSecurity", e);

@@ -1,7 +1,13 @@
 package dev.passkeys.spring.autoconfigure;
 
 import dev.passkeys.RelyingParty;
+import dev.passkeys.spring.metrics.CeremonyObserver;
+import dev.passkeys.spring.security.AccountSignInMethods;
+import dev.passkeys.spring.web.PasskeyCredentialsController;
 import dev.passkeys.spring.web.PasskeysController;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import dev.passkeys.spring.web.PasskeysExceptionHandler;
 import dev.passkeys.spring.web.PasskeysPageController;
 import dev.passkeys.spring.web.PasskeysEndpointFilter;
@@ -17,8 +23,20 @@ import org.springframework.core.Ordered;
 class PasskeysWebConfiguration {
 
     @Bean
-    PasskeysController passkeysController(RelyingParty relyingParty) {
-        return new PasskeysController(relyingParty);
+    PasskeysController passkeysController(RelyingParty relyingParty, ApplicationEventPublisher events,
+                                          ObjectProvider<CeremonyObserver> observer) {
+        return new PasskeysController(relyingParty, events, observer.getIfAvailable(() -> CeremonyObserver.NONE));
+    }
+
+    @Bean
+    PasskeyCredentialsController passkeyCredentialsController(RelyingParty relyingParty,
+                                                              ObjectProvider<AccountSignInMethods> signInMethods,
+                                                              ObjectProvider<UserDetailsService> users,
+                                                              ApplicationEventPublisher events) {
+        // Without a UserDetailsService nothing says an account has a password: assume not, the safe side.
+        AccountSignInMethods methods = signInMethods.getIfAvailable(() -> users.getIfAvailable() != null
+                ? AccountSignInMethods.passwordOf(users.getObject()) : username -> false);
+        return new PasskeyCredentialsController(relyingParty, methods, events);
     }
 
     @Bean

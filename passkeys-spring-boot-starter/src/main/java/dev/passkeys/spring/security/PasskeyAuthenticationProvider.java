@@ -14,6 +14,12 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import dev.passkeys.spring.event.PasskeySignInEvent;
+import dev.passkeys.spring.event.PasskeySignInRefusedEvent;
+import dev.passkeys.spring.metrics.CeremonyObserver;
+import dev.passkeys.spring.web.PasskeyView;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
@@ -30,15 +36,38 @@ public final class PasskeyAuthenticationProvider implements AuthenticationProvid
     private final RelyingParty relyingParty;
     private final UserDetailsService userDetailsService;
     private final UserDetailsChecker userDetailsChecker = new AccountStatusUserDetailsChecker();
+    private final ApplicationEventPublisher events;
+    private final CeremonyObserver observer;
 
-    public PasskeyAuthenticationProvider(RelyingParty relyingParty, UserDetailsService userDetailsService) {
+    public PasskeyAuthenticationProvider(RelyingParty relyingParty, UserDetailsService userDetailsService,
+                                         ApplicationEventPublisher events, CeremonyObserver observer) {
         this.relyingParty = relyingParty;
         this.userDetailsService = userDetailsService;
+        this.events = events;
+        this.observer = observer;
     }
 
     @Override
     public Authentication authenticate(Authentication authentication) {
         String json = ((PasskeyAuthenticationRequest) authentication).getCredentialJson();
+        try {
+            PasskeyAuthenticationToken token = observer.observe(CeremonyObserver.AUTHENTICATION,
+                    () -> verify(authentication, json));
+            events.publishEvent(new PasskeySignInEvent(token.getName(),
+                    PasskeyView.of(token.getPasskey(), relyingParty.providers(), token.getCredentialId()),
+                    token.isUserVerified(), relyingParty.clock().instant()));
+            return token;
+        } catch (RuntimeException e) {
+            String credentialId = e instanceof PasskeyAuthenticationException p ? p.getCredentialId() : credentialIdOf(json);
+            String remote = authentication.getDetails() instanceof WebAuthenticationDetails details
+                    ? details.getRemoteAddress() : null;
+            events.publishEvent(new PasskeySignInRefusedEvent(CeremonyObserver.reasonOf(e), credentialId, remote,
+                    relyingParty.clock().instant()));
+            throw e;
+        }
+    }
+
+    private PasskeyAuthenticationToken verify(Authentication authentication, String json) {
         AuthenticationResult result;
         try {
             result = relyingParty.finishAuthentication(new FinishAuthentication(json));

@@ -16,6 +16,7 @@ import java.util.Objects;
 public final class PasskeyAuthenticationToken extends AbstractAuthenticationToken {
 
     private final UserDetails principal;
+    private final transient Passkey passkey;
     private final String credentialId;
     private final boolean userVerified;
 
@@ -23,6 +24,7 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
                                       Collection<? extends GrantedAuthority> authorities) {
         super(authorities);
         this.principal = Objects.requireNonNull(principal, "principal");
+        this.passkey = passkey;
         this.credentialId = passkey.credentialId();
         this.userVerified = userVerified;
         setAuthenticated(true);
@@ -42,6 +44,11 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
     /** The credential ID (base64url) of the passkey used for this sign-in. */
     public String getCredentialId() {
         return credentialId;
+    }
+
+    /** The passkey as stored right after this sign-in; {@code null} after the session was deserialized. */
+    public Passkey getPasskey() {
+        return passkey;
     }
 
     /** Whether the authenticator verified the user (PIN, biometrics) during this sign-in. */

@@ -1,6 +1,9 @@
 package dev.passkeys.spring.security;
 
 import dev.passkeys.RelyingParty;
+import dev.passkeys.spring.metrics.CeremonyObserver;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -27,6 +30,8 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     private final UserDetailsService userDetailsService;
     private final String basePath;
     private final String defaultSuccessUrl;
+    private ApplicationEventPublisher events = event -> { };
+    private CeremonyObserver observer = CeremonyObserver.NONE;
 
     public PasskeysConfigurer(RelyingParty relyingParty, UserDetailsService userDetailsService, String basePath,
                               String defaultSuccessUrl) {
@@ -36,12 +41,28 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         this.defaultSuccessUrl = defaultSuccessUrl;
     }
 
+    /** Where sign-in events go (Spring Security's authentication events too); by default nowhere. */
+    public PasskeysConfigurer events(ApplicationEventPublisher events) {
+        this.events = events;
+        return this;
+    }
+
+    /** Records each sign-in's outcome and duration; by default nothing is recorded. */
+    public PasskeysConfigurer observer(CeremonyObserver observer) {
+        this.observer = observer;
+        return this;
+    }
+
     @Override
     public void configure(HttpSecurity http) {
         RequestCache requestCache = http.getSharedObject(RequestCache.class);
+        ProviderManager authenticationManager = new ProviderManager(
+                new PasskeyAuthenticationProvider(relyingParty, userDetailsService, events, observer));
+        // Apps listening for Spring Security's AuthenticationSuccessEvent & co. hear passkey sign-ins as well.
+        authenticationManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         PasskeyAuthenticationFilter filter = new PasskeyAuthenticationFilter(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, basePath + "/authentication"),
-                new ProviderManager(new PasskeyAuthenticationProvider(relyingParty, userDetailsService)),
+                authenticationManager,
                 requestCache != null ? requestCache : new HttpSessionRequestCache(),
                 defaultSuccessUrl);
         // The same session handling as form login: a new session id (fixation protection), a new CSRF token.

@@ -9,29 +9,33 @@ import dev.passkeys.data.PublicKeyCredentialCreationOptions;
 import dev.passkeys.data.PublicKeyCredentialRequestOptions;
 import dev.passkeys.spring.security.PasskeyAuthenticationToken;
 import dev.passkeys.store.Passkey;
-import dev.passkeys.store.PasskeyUser;
+import dev.passkeys.spring.event.PasskeyRegisteredEvent;
+import dev.passkeys.spring.metrics.CeremonyObserver;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-import java.util.List;
 
-/** The JSON API of the two ceremonies and of the signed-in user's passkeys, under {@code passkeys.base-path}. */
+/** The JSON API of the two ceremonies, under {@code passkeys.base-path}; the sign-in itself is a security filter. */
 @RestController
 @RequestMapping("${passkeys.base-path:/passkeys}")
 public final class PasskeysController {
 
     private final RelyingParty relyingParty;
+    private final ApplicationEventPublisher events;
+    private final CeremonyObserver observer;
 
-    public PasskeysController(RelyingParty relyingParty) {
+    public PasskeysController(RelyingParty relyingParty, ApplicationEventPublisher events, CeremonyObserver observer) {
         this.relyingParty = relyingParty;
+        this.events = events;
+        this.observer = observer;
     }
 
     /** Options for a username-less sign-in; anyone may ask. */
@@ -58,23 +62,11 @@ public final class PasskeysController {
         if (!name.isMissingNode() && !name.isNull() && !name.isString()) {
             throw new PasskeyException(PasskeyException.Reason.INVALID_NAME, "The name must be a string.");
         }
-        Passkey passkey = relyingParty.finishRegistration(
-                new FinishRegistration(username, credential.toString(), name.asString(null)));
-        return ResponseEntity.status(HttpStatus.CREATED)
-                .body(PasskeyView.of(passkey, relyingParty.providers(), currentCredentialId(authentication)));
-    }
-
-    /** The signed-in user's passkeys, oldest first. */
-    @GetMapping("/credentials")
-    public List<PasskeyView> credentials(Authentication authentication) {
-        String username = signedIn(authentication);
-        String current = currentCredentialId(authentication);
-        return relyingParty.users().findByUsername(username)
-                .map(PasskeyUser::userHandle)
-                .map(handle -> relyingParty.passkeys().findByUserHandle(handle))
-                .orElse(List.of())
-                .stream().map(p -> PasskeyView.of(p, relyingParty.providers(), current))
-                .toList();
+        Passkey passkey = observer.observe(CeremonyObserver.REGISTRATION, () -> relyingParty.finishRegistration(
+                new FinishRegistration(username, credential.toString(), name.asString(null))));
+        PasskeyView view = PasskeyView.of(passkey, relyingParty.providers(), currentCredentialId(authentication));
+        events.publishEvent(new PasskeyRegisteredEvent(username, view, relyingParty.clock().instant()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(view);
     }
 
     static String signedIn(Authentication authentication) {

@@ -9,7 +9,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Every refusal of the passkey endpoints as an RFC 9457 problem; nothing internal reaches the client. */
-@RestControllerAdvice(assignableTypes = {PasskeysController.class})
+@RestControllerAdvice(assignableTypes = {PasskeysController.class, PasskeyCredentialsController.class})
 public final class PasskeysExceptionHandler {
 
     @ExceptionHandler(PasskeyException.class)

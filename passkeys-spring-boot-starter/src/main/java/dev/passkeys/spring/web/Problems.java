@@ -30,7 +30,8 @@ public final class Problems {
     public static HttpStatus statusOf(Reason reason) {
         return switch (reason) {
             case MALFORMED_RESPONSE, INVALID_NAME -> HttpStatus.BAD_REQUEST;
-            case CREDENTIAL_ALREADY_REGISTERED -> HttpStatus.CONFLICT;
+            case CREDENTIAL_ALREADY_REGISTERED, TOO_MANY_PASSKEYS, LAST_SIGN_IN_METHOD -> HttpStatus.CONFLICT;
+            case PASSKEY_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ORIGIN_NOT_ALLOWED, CROSS_ORIGIN_NOT_ALLOWED, RP_ID_MISMATCH -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.UNAUTHORIZED;
         };

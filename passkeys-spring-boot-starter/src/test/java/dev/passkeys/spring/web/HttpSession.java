@@ -59,6 +59,21 @@ final class HttpSession {
                 .POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
+    HttpResponse<String> patch(String path, String json) {
+        JsonNode csrf = csrf();
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header("Content-Type", "application/json")
+                .header(csrf.path("header").asString(), csrf.path("token").asString())
+                .method("PATCH", HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    HttpResponse<String> delete(String path) {
+        JsonNode csrf = csrf();
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .header(csrf.path("header").asString(), csrf.path("token").asString())
+                .DELETE());
+    }
+
     HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }

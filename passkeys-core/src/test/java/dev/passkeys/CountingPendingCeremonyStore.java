@@ -1,0 +1,41 @@
+package dev.passkeys;
+
+import dev.passkeys.store.InMemoryPendingCeremonyStore;
+import dev.passkeys.store.PendingCeremony;
+import dev.passkeys.store.PendingCeremonyStore;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/** An {@link InMemoryPendingCeremonyStore} that counts saves and records every {@link #removeExpired} call. */
+final class CountingPendingCeremonyStore implements PendingCeremonyStore {
+
+    private final InMemoryPendingCeremonyStore delegate;
+    final AtomicInteger saves = new AtomicInteger();
+    final List<Instant> sweeps = new CopyOnWriteArrayList<>();
+
+    CountingPendingCeremonyStore(Clock clock) {
+        this.delegate = new InMemoryPendingCeremonyStore(clock, InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING);
+    }
+
+    @Override
+    public void save(PendingCeremony ceremony) {
+        saves.incrementAndGet();
+        delegate.save(ceremony);
+    }
+
+    @Override
+    public Optional<PendingCeremony> consume(String challenge) {
+        return delegate.consume(challenge);
+    }
+
+    @Override
+    public void removeExpired(Instant now) {
+        sweeps.add(now);
+        delegate.removeExpired(now);
+    }
+}

@@ -1,0 +1,9 @@
+package dev.passkeys.spring.event;
+
+import dev.passkeys.spring.web.PasskeyView;
+
+import java.time.Instant;
+
+/** A user deleted a passkey; {@code passkey} is how it was before. */
+public record PasskeyDeletedEvent(String username, PasskeyView passkey, Instant at) implements PasskeyEvent {
+}

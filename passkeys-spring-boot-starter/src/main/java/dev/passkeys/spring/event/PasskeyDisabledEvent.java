@@ -1,0 +1,9 @@
+package dev.passkeys.spring.event;
+
+import dev.passkeys.spring.web.PasskeyView;
+
+import java.time.Instant;
+
+/** A user disabled a passkey: it cannot sign in until enabled again. */
+public record PasskeyDisabledEvent(String username, PasskeyView passkey, Instant at) implements PasskeyEvent {
+}

@@ -1,0 +1,9 @@
+package dev.passkeys.spring.event;
+
+import dev.passkeys.spring.web.PasskeyView;
+
+import java.time.Instant;
+
+/** A user enabled a disabled passkey again. */
+public record PasskeyEnabledEvent(String username, PasskeyView passkey, Instant at) implements PasskeyEvent {
+}

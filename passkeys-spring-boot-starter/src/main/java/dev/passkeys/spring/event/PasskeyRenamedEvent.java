@@ -1,0 +1,10 @@
+package dev.passkeys.spring.event;
+
+import dev.passkeys.spring.web.PasskeyView;
+
+import java.time.Instant;
+
+/** A user renamed a passkey. */
+public record PasskeyRenamedEvent(String username, PasskeyView passkey, String previousName, Instant at)
+        implements PasskeyEvent {
+}

@@ -1,0 +1,10 @@
+package dev.passkeys.spring.event;
+
+import dev.passkeys.spring.web.PasskeyView;
+
+import java.time.Instant;
+
+/** A user signed in with a passkey (after the app's account checks passed). */
+public record PasskeySignInEvent(String username, PasskeyView passkey, boolean userVerified, Instant at)
+        implements PasskeyEvent {
+}

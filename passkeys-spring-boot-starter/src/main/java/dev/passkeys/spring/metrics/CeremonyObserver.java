@@ -1,0 +1,41 @@
+package dev.passkeys.spring.metrics;
+
+import dev.passkeys.PasskeyException;
+import dev.passkeys.spring.security.PasskeyAuthenticationException;
+import org.springframework.security.core.AuthenticationException;
+
+import java.util.function.Supplier;
+
+/**
+ * Watches the server side of each ceremony's finish: how long it took and how it ended. The starter records it with
+ * Micrometer when Micrometer is on the classpath ({@link MicrometerCeremonyObserver}); otherwise it does nothing.
+ */
+public interface CeremonyObserver {
+
+    String REGISTRATION = "registration";
+    String AUTHENTICATION = "authentication";
+
+    CeremonyObserver NONE = new CeremonyObserver() {
+        @Override
+        public <T> T observe(String ceremony, Supplier<T> work) {
+            return work.get();
+        }
+    };
+
+    /** Runs {@code work}, the finish of {@code ceremony}, and records its duration and outcome. */
+    <T> T observe(String ceremony, Supplier<T> work);
+
+    /** The failed check of a refusal: a {@code PasskeyException.Reason} name, or a word for other failures. */
+    static String reasonOf(Throwable failure) {
+        if (failure instanceof PasskeyException e) {
+            return e.reason().name();
+        }
+        if (failure instanceof PasskeyAuthenticationException e) {
+            return e.getPasskeyException().reason().name();
+        }
+        if (failure instanceof AuthenticationException) {
+            return "ACCOUNT_UNAVAILABLE";
+        }
+        return "ERROR";
+    }
+}

@@ -71,7 +71,8 @@ public final class PasskeysPageController {
                 .replace("{{csrfToken}}", csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()))
                 .replace("{{csrfHeader}}", csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getHeaderName()))
                 .replace("{{username}}", HtmlUtils.htmlEscape(authentication.getName()))
-                .replace("{{basePath}}", HtmlUtils.htmlEscape(request.getContextPath() + basePath));
+                .replace("{{basePath}}", HtmlUtils.htmlEscape(request.getContextPath() + basePath))
+                .replace("{{contextPath}}", HtmlUtils.htmlEscape(request.getContextPath()));
         return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .body(page);

@@ -143,12 +143,15 @@
   }
 
   async function finishSignIn(options, credential) {
+    let result;
     try {
-      return await request('POST', '/authentication', credentialJSON(credential));
+      result = await request('POST', '/authentication', credentialJSON(credential));
     } catch (error) {
       signalUnknown(options, error);
       throw error;
     }
+    await signalAccepted();
+    return result;
   }
 
   /** A username-less sign-in. Resolves to {redirectUrl}. */
@@ -206,6 +209,35 @@
     return request('GET', '/credentials');
   }
 
+  /**
+   * WebAuthn Signal API, for the signed-in user: tells the passkey provider which passkeys the site still accepts (so
+   * it hides deleted ones) and the user's current names. Does nothing where the browser lacks the API; never throws.
+   */
+  async function signalAccepted() {
+    const pkc = window.PublicKeyCredential;
+    if (!pkc || (typeof pkc.signalAllAcceptedCredentials !== 'function'
+        && typeof pkc.signalCurrentUserDetails !== 'function')) {
+      return false;
+    }
+    try {
+      const s = await request('GET', '/signals');
+      if (!s || !s.userId) return false;
+      const calls = [];
+      if (typeof pkc.signalAllAcceptedCredentials === 'function') {
+        calls.push(pkc.signalAllAcceptedCredentials({
+          rpId: s.rpId, userId: s.userId, allAcceptedCredentialIds: s.allAcceptedCredentialIds }));
+      }
+      if (typeof pkc.signalCurrentUserDetails === 'function') {
+        calls.push(pkc.signalCurrentUserDetails({
+          rpId: s.rpId, userId: s.userId, name: s.name, displayName: s.displayName }));
+      }
+      await Promise.allSettled(calls);
+      return true;
+    } catch (e) {
+      return false;
+    }
+  }
+
   /** WebAuthn Signal API: tell the provider a passkey the server no longer knows, so it can hide it. */
   function signalUnknown(options, error) {
     const problem = error && error.problem;
@@ -251,7 +283,8 @@
   }
 
   window.Passkeys = Object.freeze({
-    basePath, signIn, startAutofill, cancelAutofill, register, list: listPasskeys, request, explain, PasskeyError,
+    basePath, signIn, startAutofill, cancelAutofill, register, list: listPasskeys, request, explain, signalAccepted,
+    PasskeyError,
   });
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);

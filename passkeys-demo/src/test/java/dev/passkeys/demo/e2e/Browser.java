@@ -36,6 +36,7 @@ import java.util.stream.Collectors;
 final class Browser implements AutoCloseable {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration POLL = Duration.ofMillis(50);
     private static final String RECORDER = readRecorder();
 
     private final ChromeDriver driver;
@@ -152,7 +153,7 @@ final class Browser implements AutoCloseable {
     /** Waits for {@code condition}; on time-out fails with what the page showed and the browser console. */
     <T> T waitUntil(String what, ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(driver, TIMEOUT).until(condition);
+            return new WebDriverWait(driver, TIMEOUT, POLL).until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("Timed out waiting for " + what + "\n" + diagnostics(), e);
         }

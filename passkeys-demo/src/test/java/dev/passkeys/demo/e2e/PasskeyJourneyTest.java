@@ -60,12 +60,13 @@ class PasskeyJourneyTest {
         int signCountAfterCreate = browser.authenticator().getCredentials().get(0).getSignCount();
         assertThat(passkeys.status()).containsIgnoringCase("added");
 
-        HomePage.open(browser);
+        home = HomePage.open(browser);
         browser.clearCredentialRequests();
-        LoginPage login = HomePage.at(browser).signOut();
+        LoginPage login = home.signOut();
         assertThat(browser.fetchMe().status()).isEqualTo(401);
         browser.waitUntil("the login page's conditional request", driver -> !browser.credentialRequests().isEmpty());
         String sessionBeforePasskey = browser.sessionId();
+        assertThat(sessionBeforePasskey).as("the login page's session (it holds the CSRF token)").isNotNull();
 
         home = login.signInWithPasskey();
         assertThat(home.whoami()).isEqualTo(username);

@@ -31,7 +31,8 @@
         challenge: !!(options.publicKey && options.publicKey.challenge),
         signal: !!signal,
         aborted: false,
-        outcome: 'pending'
+        outcome: 'pending',
+        startedAt: Date.now()
       });
     });
     if (signal) signal.addEventListener('abort', () => update((calls) => { if (calls[index]) calls[index].aborted = true; }));
@@ -46,7 +47,7 @@
       answer = realGet(options);
     }
     return answer.then(
-      (credential) => { update((calls) => { if (calls[index]) calls[index].outcome = 'resolved'; }); return credential; },
-      (error) => { update((calls) => { if (calls[index]) calls[index].outcome = (error && error.name) || 'rejected'; }); throw error; });
+      (credential) => { update((calls) => { if (calls[index]) Object.assign(calls[index], { outcome: 'resolved', settledAt: Date.now() }); }); return credential; },
+      (error) => { update((calls) => { if (calls[index]) Object.assign(calls[index], { outcome: (error && error.name) || 'rejected', settledAt: Date.now() }); }); throw error; });
   };
 })();

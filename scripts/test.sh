@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# The test command: sets up what the tests need on a fresh Debian machine, then runs every module's tests.
+#
+#   ./scripts/test.sh [extra Maven arguments]      e.g. ./scripts/test.sh -pl passkeys-demo -am
+#
+# Installs (with apt-get, as root or through sudo) Chromium + chromedriver for the browser tests and the PostgreSQL
+# server binaries for the storage tests when missing, starts a throwaway PostgreSQL (scripts/postgres.sh), runs
+# `mvn -B -ntp verify` from the repository root, and stops PostgreSQL on exit (if this script started it).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+export DEBIAN_FRONTEND=noninteractive
+
+say() { echo "test.sh: $*" >&2; }
+
+apt_updated=false
+apt_install() {
+  local runner=()
+  if [ "$(id -u)" -ne 0 ]; then
+    if command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+      runner=(sudo -n env DEBIAN_FRONTEND=noninteractive)
+    else
+      say "missing packages: $*. Install them as root (apt-get install -y $*) or give this user sudo, then rerun."
+      exit 1
+    fi
+  fi
+  command -v apt-get >/dev/null 2>&1 || { say "missing packages: $* (and no apt-get to install them)."; exit 1; }
+  if [ "$apt_updated" = false ]; then
+    say "apt-get update"
+    "${runner[@]}" apt-get update -q >&2
+    apt_updated=true
+  fi
+  say "installing $*"
+  "${runner[@]}" apt-get install -y -q "$@" >&2
+}
+
+packages=()
+if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
+  packages+=(chromium chromium-driver)
+fi
+if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
+  packages+=(postgresql)
+fi
+if [ ${#packages[@]} -gt 0 ]; then
+  apt_install "${packages[@]}"
+fi
+
+# Stop PostgreSQL on exit, unless it was already running (someone else's session may be using it).
+if scripts/postgres.sh status 2>/dev/null; then
+  say "PostgreSQL is already running: leaving it running afterwards"
+else
+  trap 'scripts/postgres.sh stop >&2 || true' EXIT
+fi
+postgres_env=$(scripts/postgres.sh)
+eval "$postgres_env"
+say "PostgreSQL for the tests: ${PASSKEYS_TEST_POSTGRES_URL:?scripts/postgres.sh did not export PASSKEYS_TEST_POSTGRES_URL}"
+
+mvn -B -ntp verify "$@"

@@ -132,6 +132,24 @@ class PasskeyManagementApiTest {
     }
 
     @Test
+    void aCredentialTheAccountAlreadyHasIsRefused() {
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+        HttpSession bob = signedIn("bob");
+        String id = register(bob, authenticator, "{}").path("id").asString();
+        int before = json(bob.get("/passkeys/credentials")).size();
+
+        HttpResponse<String> options = bob.post("/passkeys/registration/options", "{}");
+        assertThat(options.body()).contains("\"excludeCredentials\"", id);
+        // A second device presenting a credential id that is already stored (the server-side check).
+        String copy = new SoftwareAuthenticator().register(SoftwareAuthenticator.creationOptions(options.body()),
+                bob.origin(), new Tamper().credentialId(id));
+        HttpResponse<String> refused = bob.post("/passkeys/registration", "{\"credential\": " + copy + "}");
+        assertThat(refused.statusCode()).isEqualTo(409);
+        assertThat(json(refused).path("reason").asString()).isEqualTo("CREDENTIAL_ALREADY_REGISTERED");
+        assertThat(json(bob.get("/passkeys/credentials")).size()).isEqualTo(before);
+    }
+
+    @Test
     void badPatchBodiesAreRefused() {
         HttpSession alice = signedIn("alice");
         String id = register(alice, new SoftwareAuthenticator(), "{}").path("id").asString();

@@ -4,17 +4,23 @@ import dev.passkeys.spring.jdbc.JdbcPasskeyRepository;
 import dev.passkeys.spring.jdbc.JdbcPasskeyUserRepository;
 import dev.passkeys.spring.jdbc.JdbcPendingCeremonyStore;
 import dev.passkeys.spring.jdbc.PasskeysJdbcSchemaInitializer;
+import dev.passkeys.spring.web.StorageTransaction;
 import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.store.PasskeyUserRepository;
 import dev.passkeys.store.PendingCeremonyStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.util.function.Supplier;
 
 /**
  * JDBC storage when the app has one DataSource: the {@code passkeys_*} tables, created from
@@ -31,6 +37,21 @@ class PasskeysJdbcConfiguration {
     PasskeysJdbcSchemaInitializer passkeysJdbcSchemaInitializer(DataSource dataSource, PasskeysProperties properties) {
         return new PasskeysJdbcSchemaInitializer(dataSource, properties.getJdbc().getInitializeSchema(),
                 properties.getJdbc().getPlatform());
+    }
+
+    /** The app's transaction manager when it has exactly one, else one over the DataSource. */
+    @Bean
+    @ConditionalOnMissingBean
+    StorageTransaction passkeysStorageTransaction(DataSource dataSource,
+                                                  ObjectProvider<PlatformTransactionManager> transactionManager) {
+        TransactionTemplate template = new TransactionTemplate(
+                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+        return new StorageTransaction() {
+            @Override
+            public <T> T run(Supplier<T> work) {
+                return template.execute(status -> work.get());
+            }
+        };
     }
 
     @Bean

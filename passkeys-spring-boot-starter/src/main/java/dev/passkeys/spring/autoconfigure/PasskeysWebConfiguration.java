@@ -10,6 +10,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import dev.passkeys.spring.web.PasskeysExceptionHandler;
 import dev.passkeys.spring.web.PasskeysPageController;
+import dev.passkeys.spring.web.StorageTransaction;
 import dev.passkeys.spring.web.PasskeysEndpointFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -24,8 +25,10 @@ class PasskeysWebConfiguration {
 
     @Bean
     PasskeysController passkeysController(RelyingParty relyingParty, ApplicationEventPublisher events,
-                                          ObjectProvider<CeremonyObserver> observer) {
-        return new PasskeysController(relyingParty, events, observer.getIfAvailable(() -> CeremonyObserver.NONE));
+                                          ObjectProvider<CeremonyObserver> observer,
+                                          ObjectProvider<StorageTransaction> transaction) {
+        return new PasskeysController(relyingParty, events, observer.getIfAvailable(() -> CeremonyObserver.NONE),
+                transaction.getIfAvailable(() -> StorageTransaction.NONE));
     }
 
     @Bean

@@ -31,11 +31,14 @@ public final class PasskeysController {
     private final RelyingParty relyingParty;
     private final ApplicationEventPublisher events;
     private final CeremonyObserver observer;
+    private final StorageTransaction transaction;
 
-    public PasskeysController(RelyingParty relyingParty, ApplicationEventPublisher events, CeremonyObserver observer) {
+    public PasskeysController(RelyingParty relyingParty, ApplicationEventPublisher events, CeremonyObserver observer,
+                              StorageTransaction transaction) {
         this.relyingParty = relyingParty;
         this.events = events;
         this.observer = observer;
+        this.transaction = transaction;
     }
 
     /** Options for a username-less sign-in; anyone may ask. */
@@ -62,8 +65,9 @@ public final class PasskeysController {
         if (!name.isMissingNode() && !name.isNull() && !name.isString()) {
             throw new PasskeyException(PasskeyException.Reason.INVALID_NAME, "The name must be a string.");
         }
-        Passkey passkey = observer.observe(CeremonyObserver.REGISTRATION, () -> relyingParty.finishRegistration(
-                new FinishRegistration(username, credential.toString(), name.asString(null))));
+        Passkey passkey = observer.observe(CeremonyObserver.REGISTRATION, () -> transaction.run(
+                () -> relyingParty.finishRegistration(
+                        new FinishRegistration(username, credential.toString(), name.asString(null)))));
         PasskeyView view = PasskeyView.of(passkey, relyingParty.providers(), currentCredentialId(authentication));
         events.publishEvent(new PasskeyRegisteredEvent(username, view, relyingParty.clock().instant()));
         return ResponseEntity.status(HttpStatus.CREATED).body(view);

@@ -5,7 +5,9 @@ import dev.passkeys.UserVerification;
 import dev.passkeys.provider.PasskeyProviderDirectory;
 import dev.passkeys.spring.jdbc.JdbcPasskeyRepository;
 import dev.passkeys.spring.jdbc.JdbcPendingCeremonyStore;
+import dev.passkeys.spring.web.StorageTransaction;
 import dev.passkeys.store.InMemoryPasskeyRepository;
+import dev.passkeys.store.Passkey;
 import dev.passkeys.store.InMemoryPendingCeremonyStore;
 import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.store.PendingCeremonyStore;
@@ -17,9 +19,11 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.time.Instant;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The auto-configuration alone: which beans it makes, from which properties, and that it backs off. */
 class PasskeysAutoConfigurationTest {
@@ -50,6 +54,22 @@ class PasskeysAutoConfigurationTest {
                     JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
                     assertThat(jdbc.queryForObject("select count(*) from passkeys_credential", Integer.class)).isZero();
                     assertThat(jdbc.queryForObject("select count(*) from passkeys_user", Integer.class)).isZero();
+                });
+    }
+
+    @Test
+    void registrationWritesRollBackTogetherOnJdbc() {
+        runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:rollback;DB_CLOSE_DELAY=-1")
+                .run(context -> {
+                    PasskeyRepository passkeys = context.getBean(PasskeyRepository.class);
+                    Passkey passkey = new Passkey("cred-1", "handle-1", "key", 0, null, null, true, true, true,
+                            Instant.now(), null, "Laptop", true);
+                    assertThatThrownBy(() -> context.getBean(StorageTransaction.class).run(() -> {
+                        passkeys.add(passkey);
+                        throw new IllegalStateException("the second write failed");
+                    })).hasMessage("the second write failed");
+                    assertThat(passkeys.findByCredentialId("cred-1")).isEmpty();
                 });
     }
 

@@ -72,8 +72,16 @@ final class AuthenticationCeremony {
         }
         Passkey used = passkey.usedAt(settings.clock().instant(), verified.signCount(), verified.backupState(),
                 verified.userVerified());
-        if (!settings.passkeys().update(used)) {
-            throw new PasskeyException(Reason.UNKNOWN_CREDENTIAL);
+        if (!settings.passkeys().recordUse(used, passkey.signCount())) {
+            // Another sign-in with this passkey was recorded since we read it, or the passkey was deleted.
+            Passkey now = settings.passkeys().findByCredentialId(passkey.credentialId())
+                    .orElseThrow(() -> new PasskeyException(Reason.UNKNOWN_CREDENTIAL));
+            boolean countersInUse = verified.signCount() != 0 || now.signCount() != 0;
+            if (countersInUse && settings.refuseSignCounterRegression()) {
+                throw new PasskeyException(Reason.SIGN_COUNTER_REGRESSED, "Another sign-in with this passkey and the "
+                        + "same signature counter was just recorded: the passkey may have been cloned.");
+            }
+            settings.passkeys().recordUse(used, now.signCount());
         }
         return new AuthenticationResult(user, used, verified.userVerified());
     }

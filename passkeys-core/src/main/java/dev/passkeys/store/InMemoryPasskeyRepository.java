@@ -26,6 +26,19 @@ public final class InMemoryPasskeyRepository implements PasskeyRepository {
     }
 
     @Override
+    public boolean recordUse(Passkey used, long expectedSignCount) {
+        boolean[] recorded = {false};
+        byCredentialId.computeIfPresent(used.credentialId(), (id, stored) -> {
+            if (stored.signCount() != expectedSignCount) {
+                return stored;
+            }
+            recorded[0] = true;
+            return stored.usedAt(used.lastUsedAt(), used.signCount(), used.backupState(), used.uvInitialized());
+        });
+        return recorded[0];
+    }
+
+    @Override
     public Optional<Passkey> findByCredentialId(String credentialId) {
         return Optional.ofNullable(byCredentialId.get(credentialId));
     }

@@ -20,6 +20,23 @@ public interface PasskeyRepository {
     /** Replaces the stored passkey with the same credential ID; returns {@code false} when there is none. */
     boolean update(Passkey passkey);
 
+    /**
+     * Records a sign-in: stores {@code used}'s sign count, backup state, UV-initialized flag and last-used time, but
+     * only while the stored sign count is still {@code expectedSignCount}, so of two sign-ins that raced with the same
+     * counter only one is recorded (a cloned authenticator cannot slip through). Name and enabled stay as stored.
+     * Returns {@code false} when the counter moved in between or the passkey is gone.
+     * <p>
+     * The default reads, compares and writes without atomicity; storage that can (the JDBC and in-memory
+     * implementations do) should make it one atomic compare-and-set.
+     */
+    default boolean recordUse(Passkey used, long expectedSignCount) {
+        return findByCredentialId(used.credentialId())
+                .filter(stored -> stored.signCount() == expectedSignCount)
+                .map(stored -> update(stored.usedAt(used.lastUsedAt(), used.signCount(), used.backupState(),
+                        used.uvInitialized())))
+                .orElse(false);
+    }
+
     Optional<Passkey> findByCredentialId(String credentialId);
 
     /** The user's passkeys, oldest first. */

@@ -59,6 +59,21 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
                 + " WHERE credential_id = :credentialId"), passkey).update() > 0;
     }
 
+    /** One compare-and-set statement: of two racing sign-ins with the same counter, one updates no row. */
+    @Override
+    public boolean recordUse(Passkey used, long expectedSignCount) {
+        return jdbc.sql("UPDATE passkeys_credential SET sign_count = :signCount, backup_state = :backupState,"
+                        + " uv_initialized = :uvInitialized, last_used_at = :lastUsedAt"
+                        + " WHERE credential_id = :credentialId AND sign_count = :expectedSignCount")
+                .param("signCount", used.signCount())
+                .param("backupState", used.backupState())
+                .param("uvInitialized", used.uvInitialized())
+                .param("lastUsedAt", JdbcColumns.timestamp(used.lastUsedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("credentialId", used.credentialId())
+                .param("expectedSignCount", expectedSignCount)
+                .update() > 0;
+    }
+
     @Override
     public Optional<Passkey> findByCredentialId(String credentialId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM passkeys_credential WHERE credential_id = :credentialId")

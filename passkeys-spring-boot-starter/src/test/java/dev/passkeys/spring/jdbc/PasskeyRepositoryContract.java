@@ -150,4 +150,25 @@ interface PasskeyRepositoryContract {
         assertThat(passkeys().findByCredentialId("bm9uZQ")).isEmpty();
         assertThat(passkeys().delete("bm9uZQ")).isFalse();
     }
+
+    @Test
+    default void recordUseIsACompareAndSetOnTheCounterAndKeepsOtherFields() {
+        Passkey stored = barePasskey("Y3JlZC0x", "dXNlci0x", T0).withName("Laptop");
+        passkeys().add(stored);
+        passkeys().update(stored.withName("Renamed meanwhile"));
+        Passkey used = stored.usedAt(T0.plusSeconds(60), 5, true, true);
+
+        assertThat(passkeys().recordUse(used, 4)).isFalse();
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x").orElseThrow().lastUsedAt()).isNull();
+        assertThat(passkeys().recordUse(used, stored.signCount())).isTrue();
+        assertThat(passkeys().recordUse(used, stored.signCount())).as("the second racer loses").isFalse();
+
+        Passkey now = passkeys().findByCredentialId("Y3JlZC0x").orElseThrow();
+        assertThat(now.signCount()).isEqualTo(5);
+        assertThat(now.backupState()).isTrue();
+        assertThat(now.lastUsedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(now.name()).isEqualTo("Renamed meanwhile");
+        assertThat(passkeys().recordUse(used.usedAt(T0, 6, true, true), 5)).isTrue();
+        assertThat(passkeys().recordUse(barePasskey("bm9uZQ", "dXNlci0x", T0), 0)).isFalse();
+    }
 }

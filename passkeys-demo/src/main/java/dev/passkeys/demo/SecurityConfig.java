@@ -12,7 +12,8 @@ import javax.sql.DataSource;
 
 /**
  * An ordinary password-login chain: no passkey-specific DSL. The starter's {@code Customizer<HttpSecurity>} bean
- * adds the passkey sign-in endpoint and permits its public endpoints; CSRF stays on.
+ * adds the passkey sign-in endpoint and permits its public endpoints; CSRF stays on. Actuator: health is public,
+ * metrics need a signed-in user (the demo has no admin role).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {
@@ -21,6 +22,7 @@ class SecurityConfig {
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signup", "/login", "/me", "/css/**", "/favicon.ico", "/error").permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));

@@ -2,6 +2,8 @@ package dev.passkeys.demo.e2e;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -40,7 +42,7 @@ final class Browser implements AutoCloseable {
     private static final String RECORDER = readRecorder();
 
     private final ChromeDriver driver;
-    private final VirtualAuthenticator authenticator;
+    private VirtualAuthenticator authenticator;
     private final Path profile;
     private final String baseUrl;
     private String recorderId;
@@ -63,14 +65,19 @@ final class Browser implements AutoCloseable {
                 .usingAnyFreePort()
                 .build();
         this.driver = new ChromeDriver(service, options);
-        this.authenticator = driver.addVirtualAuthenticator(new VirtualAuthenticatorOptions()
+        this.authenticator = driver.addVirtualAuthenticator(platformAuthenticator());
+        holdConditionalRequests(true);
+    }
+
+    /** A virtual authenticator that behaves like a platform passkey provider (BROWSER-TESTING point 5). */
+    private static VirtualAuthenticatorOptions platformAuthenticator() {
+        return new VirtualAuthenticatorOptions()
                 .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
                 .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
                 .setHasResidentKey(true)
                 .setHasUserVerification(true)
                 .setIsUserVerified(true)
-                .setIsUserConsenting(true));
-        holdConditionalRequests(true);
+                .setIsUserConsenting(true);
     }
 
     /** A browser for the demo on {@code port}; conditional requests are held (see {@link #holdConditionalRequests}). */
@@ -102,6 +109,46 @@ final class Browser implements AutoCloseable {
 
     VirtualAuthenticator authenticator() {
         return authenticator;
+    }
+
+    /**
+     * Another device: removes this browser's authenticator, with its passkeys, and adds a fresh one like it. Chrome
+     * refuses a second internal authenticator next to the first ("Chrome only supports one internal authenticator per
+     * environment"); a USB one next to it would be accepted, but then either may answer a request.
+     */
+    VirtualAuthenticator replaceAuthenticator() {
+        driver.removeVirtualAuthenticator(authenticator);
+        authenticator = driver.addVirtualAuthenticator(platformAuthenticator());
+        return authenticator;
+    }
+
+    Object run(String script, Object... args) {
+        return driver.executeScript(script, args);
+    }
+
+    /** Runs {@code script} in the page with {@code executeAsyncScript}: it ends by calling its last argument. */
+    Object runAsync(String script, Object... args) {
+        return driver.executeAsyncScript(script, args);
+    }
+
+    /** Sizes the window so that pages get a viewport of {@code width} x {@code height} CSS pixels. */
+    void viewportSize(int width, int height) {
+        driver.manage().window().setSize(new Dimension(width, height));
+        @SuppressWarnings("unchecked")
+        List<Long> inner = (List<Long>) driver.executeScript("return [window.innerWidth, window.innerHeight];");
+        driver.manage().window().setSize(new Dimension(2 * width - inner.get(0).intValue(),
+                2 * height - inner.get(1).intValue()));
+    }
+
+    /** Saves what the window shows as a PNG, creating the folder. */
+    Path saveScreenshot(Path file) {
+        try {
+            Files.createDirectories(file.toAbsolutePath().getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     void get(String path) {

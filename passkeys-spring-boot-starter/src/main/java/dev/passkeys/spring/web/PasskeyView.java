@@ -5,7 +5,7 @@ import dev.passkeys.provider.PasskeyProviderDirectory;
 import dev.passkeys.store.Passkey;
 
 import java.time.Instant;
-import java.util.Set;
+import java.util.List;
 
 /**
  * The public view of a passkey, as the JSON API and the page show it. No key material, no user handle.
@@ -17,12 +17,12 @@ import java.util.Set;
  * @param lastUsedAt     when it last signed in; {@code null} when never
  * @param synced         the backup state: the provider syncs it between devices
  * @param backupEligible whether it can be synced at all
- * @param transports     how the browser can reach the authenticator
+ * @param transports     how the browser can reach the authenticator, sorted
  * @param enabled        a disabled passkey cannot sign in
  * @param current        whether it was used to sign in to the current session
  */
 public record PasskeyView(String id, String name, Provider provider, Instant createdAt, Instant lastUsedAt,
-                          boolean synced, boolean backupEligible, Set<String> transports, boolean enabled,
+                          boolean synced, boolean backupEligible, List<String> transports, boolean enabled,
                           boolean current) {
 
     /** @param iconLight icon for light backgrounds ({@code data:} URI) or {@code null}; likewise {@code iconDark} */
@@ -36,6 +36,6 @@ public record PasskeyView(String id, String name, Provider provider, Instant cre
         return new PasskeyView(passkey.credentialId(), passkey.name(),
                 providers.find(passkey.aaguid()).map(Provider::of).orElse(null),
                 passkey.createdAt(), passkey.lastUsedAt(), passkey.backupState(), passkey.backupEligible(),
-                passkey.transports(), passkey.enabled(), passkey.credentialId().equals(currentCredentialId));
+                passkey.transports().stream().sorted().toList(), passkey.enabled(), passkey.credentialId().equals(currentCredentialId));
     }
 }

@@ -10,6 +10,11 @@
   const relative = typeof Intl.RelativeTimeFormat === 'function' ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : null;
   const UNITS = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
 
+  // A plain key, for passkeys whose provider is not in the list.
+  const GENERIC_ICON = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
+    + '<circle cx="8" cy="12" r="4.5" fill="none" stroke="#5f6b7a" stroke-width="2"/>'
+    + '<path d="M12.5 12H21v3M18 12v2.5" fill="none" stroke="#5f6b7a" stroke-width="2" stroke-linecap="round"/></svg>');
+
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
     Object.entries(attributes || {}).forEach(([key, value]) => {
@@ -34,8 +39,9 @@
   function icon(provider) {
     const dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
     const src = provider && ((dark ? provider.iconDark : provider.iconLight) || provider.iconLight || provider.iconDark);
-    const safe = src && src.startsWith('data:image/') ? src : null;
-    return el('img', { class: 'passkey-icon' + (safe ? '' : ' passkey-icon-generic'), src: safe, alt: '', width: 32, height: 32 });
+    const safe = src && src.startsWith('data:image/') ? src : GENERIC_ICON;
+    return el('img', { class: 'passkey-icon' + (safe === GENERIC_ICON ? ' passkey-icon-generic' : ''), src: safe, alt: '',
+      width: 32, height: 32 });
   }
 
   class PasskeysManager extends HTMLElement {
@@ -90,12 +96,15 @@
         'aria-label': (passkey.enabled ? 'Disable ' : 'Enable ') + passkey.name, onclick: () => this.toggle(passkey) });
       const remove = el('button', { type: 'button', class: 'passkey-delete danger', text: 'Delete',
         'aria-label': 'Delete ' + passkey.name, onclick: () => this.confirmDelete(passkey) });
-      const meta = el('div', { class: 'passkey-meta' },
+      // Each fact in its own span, so a line wraps between facts and never inside one.
+      const facts = [
         el('span', { class: 'passkey-provider', text: passkey.provider ? passkey.provider.name : 'Unknown provider' }),
-        ' · Added ', time(passkey.createdAt), ' · ',
-        passkey.lastUsedAt ? ['Last used ', time(passkey.lastUsedAt)] : 'Never used',
+        el('span', { class: 'passkey-fact' }, 'Added ', time(passkey.createdAt)),
+        el('span', { class: 'passkey-fact' }, passkey.lastUsedAt ? ['Last used ', time(passkey.lastUsedAt)] : 'Never used'),
         passkey.transports && passkey.transports.length
-          ? el('span', { class: 'passkey-transports', text: ' · ' + passkey.transports.join(', ') }) : null);
+          ? el('span', { class: 'passkey-transports', text: passkey.transports.join(', ') }) : null,
+      ].filter(Boolean);
+      const meta = el('div', { class: 'passkey-meta' }, facts.flatMap((fact, i) => i ? [' · ', fact] : [fact]));
       const li = el('li', { class: 'passkey' + (passkey.enabled ? '' : ' is-disabled'), 'data-credential-id': passkey.id },
         icon(passkey.provider),
         el('div', { class: 'passkey-body' },

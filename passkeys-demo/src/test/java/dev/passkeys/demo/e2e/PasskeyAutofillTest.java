@@ -1,13 +1,8 @@
 package dev.passkeys.demo.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.support.ui.ExpectedConditions;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.List;
@@ -24,27 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * JavaScript path instead: the request is started on load with the right options and a signal, it is aborted when
  * the user clicks the passkey button or submits the password form, and an answered request signs the user in.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PasskeyAutofillTest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PasskeyAutofillTest extends BrowserTest {
 
     @BeforeEach
     void signedOutWithoutPasskeys() {

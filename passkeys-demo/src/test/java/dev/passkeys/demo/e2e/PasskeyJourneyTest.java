@@ -1,11 +1,6 @@
 package dev.passkeys.demo.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.util.List;
@@ -22,27 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * as a real browser does until the user picks a passkey: what this test covers is the button path (the pending
  * autofill request is aborted and a modal request signs in). {@link PasskeyAutofillTest} covers the autofill path.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PasskeyJourneyTest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class PasskeyJourneyTest extends BrowserTest {
 
     @Test
     void signUpAddAPasskeySignOutAndSignBackInWithThePasskey() {

@@ -4,15 +4,10 @@ import dev.passkeys.RelyingParty;
 import dev.passkeys.demo.e2e.PasskeysPage.Row;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.testing.SoftwareAuthenticator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
 import java.nio.file.Path;
@@ -35,35 +30,20 @@ import static org.assertj.core.api.Assertions.within;
  * BE=BS=1), registered through the page's own client in the same browser session. Chrome allows one internal
  * authenticator per browser: a "second device" here replaces the first ({@link Browser#replaceAuthenticator}).
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PasskeyManagementTest {
+class PasskeyManagementTest extends BrowserTest {
 
     /** The AAGUID of Chromium's virtual CTAP2 authenticator (its {@code kDeviceAaguid}). */
     static final UUID CHROME_VIRTUAL_AAGUID = UUID.fromString("01020304-0506-0708-0102-030405060708");
     /** For review of the page's look (issue 4); relative to the module, so under passkeys-demo/target/. */
     static final Path SCREENSHOT = Path.of("target", "screenshots", "passkeys-page.png");
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     RelyingParty relyingParty;
 
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(port);
+    @Override
+    void browserOpened() {
         browser.viewportSize(1200, 900);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     @BeforeEach

@@ -1,11 +1,6 @@
 package dev.passkeys.demo.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
@@ -21,10 +16,8 @@ import static org.assertj.core.api.Assertions.fail;
  * server: run {@code ./scripts/test.sh}, or {@code eval "$(scripts/postgres.sh)"} first (it sets
  * {@code PASSKEYS_TEST_POSTGRES_URL}). Without one the test fails; it is never skipped.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("postgres")
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class PostgresProfileTest {
+class PostgresProfileTest extends BrowserTest {
 
     @DynamicPropertySource
     static void postgres(DynamicPropertyRegistry registry) {
@@ -38,25 +31,8 @@ class PostgresProfileTest {
         registry.add("spring.datasource.password", () -> env("PASSKEYS_TEST_POSTGRES_PASSWORD", "passkeys"));
     }
 
-    @LocalServerPort
-    int port;
-
     @Autowired
     JdbcTemplate jdbc;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @Test
     void passwordUserAddsAPasskeyAndSignsInWithItOnPostgres() {

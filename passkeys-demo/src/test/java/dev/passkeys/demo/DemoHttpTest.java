@@ -7,20 +7,9 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.ActiveProfiles;
 
-import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,22 +18,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 @ActiveProfiles("test")
 class DemoHttpTest {
 
-    private static final Pattern CSRF = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\"");
     private static final String PASSWORD = "correct horse battery";
 
     @LocalServerPort
     int port;
 
-    HttpClient http;
+    DemoHttp http;
 
     @BeforeEach
     void newClient() {
-        http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        http = new DemoHttp(port);
     }
 
     @Test
-    void meIsA401ProblemWhenSignedOut() throws Exception {
+    void meIsA401ProblemWhenSignedOut() {
         HttpResponse<String> me = get("/me");
         assertThat(me.statusCode()).isEqualTo(401);
         assertThat(me.headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -56,7 +43,7 @@ class DemoHttpTest {
     }
 
     @Test
-    void signupRejectsAShortOrOddUsernameAndAShortPassword() throws Exception {
+    void signupRejectsAShortOrOddUsernameAndAShortPassword() {
         HttpResponse<String> response = postForm("/signup", Map.of("username", "ab", "password", "short"));
         assertThat(response.statusCode()).isEqualTo(400);
         assertThat(response.body())
@@ -73,7 +60,7 @@ class DemoHttpTest {
     }
 
     @Test
-    void signupRefusesATakenUsername() throws Exception {
+    void signupRefusesATakenUsername() {
         String username = uniqueUsername();
         HttpResponse<String> created = postForm("/signup", Map.of("username", username, "password", PASSWORD));
         assertThat(created.statusCode()).isEqualTo(302);
@@ -86,16 +73,14 @@ class DemoHttpTest {
     }
 
     @Test
-    void signupWithoutTheCsrfTokenIsForbidden() throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(uri("/signup"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("username=" + uniqueUsername() + "&password=" + PASSWORD))
-                .build(), HttpResponse.BodyHandlers.ofString());
+    void signupWithoutTheCsrfTokenIsForbidden() {
+        HttpResponse<String> response = http.postFormAsIs("/signup",
+                Map.of("username", uniqueUsername(), "password", PASSWORD));
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
     @Test
-    void passwordSignInThenMeSaysPassword() throws Exception {
+    void passwordSignInThenMeSaysPassword() {
         String username = uniqueUsername();
         assertThat(postForm("/signup", Map.of("username", username, "password", PASSWORD)).statusCode())
                 .isEqualTo(302);
@@ -119,33 +104,12 @@ class DemoHttpTest {
         assertThat(home.body()).contains("id=\"whoami\">" + username + "<").contains("id=\"how\">password<");
     }
 
-    private HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "application/json, text/html").build(),
-                HttpResponse.BodyHandlers.ofString());
+    private HttpResponse<String> get(String path) {
+        return http.get(path);
     }
 
-    /** Posts a form the way a browser does: with the CSRF token of a page fetched first. */
-    private HttpResponse<String> postForm(String path, Map<String, String> fields)
-            throws IOException, InterruptedException {
-        Matcher csrf = CSRF.matcher(get(path.equals("/login") ? "/login" : "/signup").body());
-        assertThat(csrf.find()).as("the page carries a CSRF meta tag").isTrue();
-        Map<String, String> form = new LinkedHashMap<>(fields);
-        form.put("_csrf", csrf.group(1));
-        String body = form.entrySet().stream()
-                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-                .collect(Collectors.joining("&"));
-        return http.send(HttpRequest.newBuilder(uri(path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body))
-                .build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private URI uri(String path) {
-        return URI.create("http://localhost:" + port + path);
-    }
-
-    private static String enc(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private HttpResponse<String> postForm(String path, Map<String, String> fields) {
+        return http.postForm(path, fields);
     }
 
     private static String uniqueUsername() {

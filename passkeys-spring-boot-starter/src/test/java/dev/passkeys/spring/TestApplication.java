@@ -1,6 +1,7 @@
 package dev.passkeys.spring;
 
 import dev.passkeys.spring.event.PasskeyEvent;
+import dev.passkeys.spring.web.PasskeyDisplayNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
@@ -50,6 +51,21 @@ public class TestApplication {
     @Bean
     MeterRegistry meterRegistry() {
         return new SimpleMeterRegistry();
+    }
+
+    /** Display names the tests can change, as an app's user profile would; the username when none is set. */
+    @Component
+    public static class DisplayNames implements PasskeyDisplayNames {
+        private final Map<String, String> names = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public String displayName(Authentication authentication) {
+            return names.getOrDefault(authentication.getName(), authentication.getName());
+        }
+
+        public void set(String username, String displayName) {
+            names.put(username, displayName);
+        }
     }
 
     /** Every passkey event, for the tests to read. */

@@ -4,6 +4,7 @@ import dev.passkeys.RelyingParty;
 import dev.passkeys.spring.metrics.CeremonyObserver;
 import dev.passkeys.spring.security.AccountSignInMethods;
 import dev.passkeys.spring.web.PasskeyCredentialsController;
+import dev.passkeys.spring.web.PasskeyDisplayNames;
 import dev.passkeys.spring.web.PasskeysController;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
@@ -26,20 +27,24 @@ class PasskeysWebConfiguration {
     @Bean
     PasskeysController passkeysController(RelyingParty relyingParty, ApplicationEventPublisher events,
                                           ObjectProvider<CeremonyObserver> observer,
-                                          ObjectProvider<StorageTransaction> transaction) {
+                                          ObjectProvider<StorageTransaction> transaction,
+                                          ObjectProvider<PasskeyDisplayNames> displayNames) {
         return new PasskeysController(relyingParty, events, observer.getIfAvailable(() -> CeremonyObserver.NONE),
-                transaction.getIfAvailable(() -> StorageTransaction.NONE));
+                transaction.getIfAvailable(() -> StorageTransaction.NONE),
+                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
     }
 
     @Bean
     PasskeyCredentialsController passkeyCredentialsController(RelyingParty relyingParty,
                                                               ObjectProvider<AccountSignInMethods> signInMethods,
                                                               ObjectProvider<UserDetailsService> users,
-                                                              ApplicationEventPublisher events) {
+                                                              ApplicationEventPublisher events,
+                                                              ObjectProvider<PasskeyDisplayNames> displayNames) {
         // Without a UserDetailsService nothing says an account has a password: assume not, the safe side.
         AccountSignInMethods methods = signInMethods.getIfAvailable(() -> users.getIfAvailable() != null
                 ? AccountSignInMethods.passwordOf(users.getObject()) : username -> false);
-        return new PasskeyCredentialsController(relyingParty, methods, events);
+        return new PasskeyCredentialsController(relyingParty, methods, events,
+                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
     }
 
     @Bean

@@ -36,13 +36,15 @@ public final class PasskeyCredentialsController {
     private final PasskeyManagement management;
     private final AccountSignInMethods signInMethods;
     private final ApplicationEventPublisher events;
+    private final PasskeyDisplayNames displayNames;
 
     public PasskeyCredentialsController(RelyingParty relyingParty, AccountSignInMethods signInMethods,
-                                        ApplicationEventPublisher events) {
+                                        ApplicationEventPublisher events, PasskeyDisplayNames displayNames) {
         this.relyingParty = relyingParty;
         this.management = relyingParty.management();
         this.signInMethods = signInMethods;
         this.events = events;
+        this.displayNames = displayNames;
     }
 
     /** The signed-in user's passkeys, oldest first. */
@@ -94,9 +96,15 @@ public final class PasskeyCredentialsController {
     @GetMapping("/signals")
     public Signals signals(Authentication authentication) {
         String username = PasskeysController.signedIn(authentication);
+        String displayName = displayNames.displayName(authentication);
         PasskeyUser user = relyingParty.users().findByUsername(username).orElse(null);
         if (user == null) {
-            return new Signals(relyingParty.rpId(), null, username, username, List.of());
+            return new Signals(relyingParty.rpId(), null, username, displayName, List.of());
+        }
+        if (displayName != null && !displayName.isBlank() && !displayName.equals(user.displayName())) {
+            // The app's name for the user changed: store it, and the page passes it on to the provider.
+            user = new PasskeyUser(user.userHandle(), user.username(), displayName);
+            relyingParty.users().save(user);
         }
         return new Signals(relyingParty.rpId(), user.userHandle(), user.username(), user.displayName(),
                 management.list(username).stream().map(Passkey::credentialId).toList());

@@ -32,13 +32,15 @@ public final class PasskeysController {
     private final ApplicationEventPublisher events;
     private final CeremonyObserver observer;
     private final StorageTransaction transaction;
+    private final PasskeyDisplayNames displayNames;
 
     public PasskeysController(RelyingParty relyingParty, ApplicationEventPublisher events, CeremonyObserver observer,
-                              StorageTransaction transaction) {
+                              StorageTransaction transaction, PasskeyDisplayNames displayNames) {
         this.relyingParty = relyingParty;
         this.events = events;
         this.observer = observer;
         this.transaction = transaction;
+        this.displayNames = displayNames;
     }
 
     /** Options for a username-less sign-in; anyone may ask. */
@@ -49,7 +51,8 @@ public final class PasskeysController {
 
     @PostMapping("/registration/options")
     public PublicKeyCredentialCreationOptions registrationOptions(Authentication authentication) {
-        return relyingParty.startRegistration(StartRegistration.forUser(signedIn(authentication)));
+        return relyingParty.startRegistration(
+                new StartRegistration(signedIn(authentication), displayNames.displayName(authentication)));
     }
 
     /** Body: {@code {"credential": <PublicKeyCredential.toJSON()>, "name": optional}}. */

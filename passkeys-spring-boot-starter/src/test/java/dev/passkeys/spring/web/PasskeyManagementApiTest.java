@@ -44,6 +44,9 @@ class PasskeyManagementApiTest {
     @Autowired
     MeterRegistry meters;
 
+    @Autowired
+    TestApplication.DisplayNames displayNames;
+
     @Test
     void anotherUsersPasskeyIsNotFoundAndUntouched() {
         HttpSession alice = signedIn("alice");
@@ -184,6 +187,23 @@ class PasskeyManagementApiTest {
         SoftwareAuthenticator secondDevice = new SoftwareAuthenticator();
         register(dave, secondDevice, "{}");
         assertThat(dave.delete("/passkeys/credentials/" + id).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void aChangedDisplayNameReachesTheOptionsTheStoreAndTheSignals() {
+        HttpSession bob = signedIn("bob");
+        displayNames.set("bob", "Bob Example");
+        HttpResponse<String> options = bob.post("/passkeys/registration/options", "{}");
+        assertThat(json(options).path("user").path("displayName").asString()).isEqualTo("Bob Example");
+        assertThat(json(options).path("user").path("name").asString()).isEqualTo("bob");
+        register(bob, new SoftwareAuthenticator(), "{}");
+
+        displayNames.set("bob", "Robert Example");
+        JsonNode signals = json(bob.get("/passkeys/signals"));
+        assertThat(signals.path("displayName").asString()).isEqualTo("Robert Example");
+        assertThat(relyingParty.users().findByUsername("bob"))
+                .hasValueSatisfying(user -> assertThat(user.displayName()).isEqualTo("Robert Example"));
+        displayNames.set("bob", "bob");
     }
 
     @Test

@@ -3,56 +3,87 @@ package dev.passkeys.store;
 import dev.passkeys.PasskeyException;
 
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.Set;
 
-/** A thread-safe {@link PasskeyRepository} in memory, for tests, demos and single-node apps that need no persistence. */
+/**
+ * A thread-safe {@link PasskeyRepository} in memory, for tests, demos and single-node apps that need no persistence.
+ * Passkeys are indexed by credential ID and by user handle, so no lookup scans every passkey.
+ */
 public final class InMemoryPasskeyRepository implements PasskeyRepository {
 
-    private final Map<String, Passkey> byCredentialId = new ConcurrentHashMap<>();
+    private static final Comparator<Passkey> OLDEST_FIRST =
+            Comparator.comparing(Passkey::createdAt).thenComparing(Passkey::credentialId);
+
+    private final Map<String, Passkey> byCredentialId = new HashMap<>();
+    private final Map<String, Set<String>> credentialIdsByUser = new HashMap<>();
 
     @Override
-    public void add(Passkey passkey) {
-        if (byCredentialId.putIfAbsent(passkey.credentialId(), passkey) != null) {
+    public synchronized void add(Passkey passkey) {
+        if (byCredentialId.containsKey(passkey.credentialId())) {
             throw new PasskeyException(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED);
         }
+        byCredentialId.put(passkey.credentialId(), passkey);
+        credentialIdsByUser.computeIfAbsent(passkey.userHandle(), u -> new LinkedHashSet<>()).add(passkey.credentialId());
     }
 
     @Override
-    public boolean update(Passkey passkey) {
-        return byCredentialId.replace(passkey.credentialId(), passkey) != null;
+    public synchronized boolean update(Passkey passkey) {
+        Passkey previous = byCredentialId.get(passkey.credentialId());
+        if (previous == null) {
+            return false;
+        }
+        unindex(previous);
+        byCredentialId.put(passkey.credentialId(), passkey);
+        credentialIdsByUser.computeIfAbsent(passkey.userHandle(), u -> new LinkedHashSet<>()).add(passkey.credentialId());
+        return true;
     }
 
     @Override
-    public boolean recordUse(Passkey used, long expectedSignCount) {
-        boolean[] recorded = {false};
-        byCredentialId.computeIfPresent(used.credentialId(), (id, stored) -> {
-            if (stored.signCount() != expectedSignCount) {
-                return stored;
-            }
-            recorded[0] = true;
-            return stored.usedAt(used.lastUsedAt(), used.signCount(), used.backupState(), used.uvInitialized());
-        });
-        return recorded[0];
+    public synchronized boolean recordUse(Passkey used, long expectedSignCount) {
+        Passkey stored = byCredentialId.get(used.credentialId());
+        if (stored == null || stored.signCount() != expectedSignCount) {
+            return false;
+        }
+        byCredentialId.put(stored.credentialId(),
+                stored.usedAt(used.lastUsedAt(), used.signCount(), used.backupState(), used.uvInitialized()));
+        return true;
     }
 
     @Override
-    public Optional<Passkey> findByCredentialId(String credentialId) {
+    public synchronized Optional<Passkey> findByCredentialId(String credentialId) {
         return Optional.ofNullable(byCredentialId.get(credentialId));
     }
 
     @Override
-    public List<Passkey> findByUserHandle(String userHandle) {
-        return byCredentialId.values().stream()
-                .filter(p -> p.userHandle().equals(userHandle))
-                .sorted(Comparator.comparing(Passkey::createdAt).thenComparing(Passkey::credentialId))
+    public synchronized List<Passkey> findByUserHandle(String userHandle) {
+        return credentialIdsByUser.getOrDefault(userHandle, Set.of()).stream()
+                .map(byCredentialId::get)
+                .sorted(OLDEST_FIRST)
                 .toList();
     }
 
     @Override
-    public boolean delete(String credentialId) {
-        return byCredentialId.remove(credentialId) != null;
+    public synchronized boolean delete(String credentialId) {
+        Passkey removed = byCredentialId.remove(credentialId);
+        if (removed == null) {
+            return false;
+        }
+        unindex(removed);
+        return true;
+    }
+
+    private void unindex(Passkey passkey) {
+        Set<String> ids = credentialIdsByUser.get(passkey.userHandle());
+        if (ids != null) {
+            ids.remove(passkey.credentialId());
+            if (ids.isEmpty()) {
+                credentialIdsByUser.remove(passkey.userHandle());
+            }
+        }
     }
 }

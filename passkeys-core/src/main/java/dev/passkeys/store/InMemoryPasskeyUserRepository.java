@@ -1,31 +1,35 @@
 package dev.passkeys.store;
 
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
-/** A thread-safe {@link PasskeyUserRepository} in memory. */
+/** A thread-safe {@link PasskeyUserRepository} in memory, indexed both ways. */
 public final class InMemoryPasskeyUserRepository implements PasskeyUserRepository {
 
-    private final Map<String, PasskeyUser> byHandle = new ConcurrentHashMap<>();
+    private final Map<String, PasskeyUser> byHandle = new HashMap<>();
+    private final Map<String, PasskeyUser> byUsername = new HashMap<>();
 
     @Override
-    public Optional<PasskeyUser> findByUsername(String username) {
-        return byHandle.values().stream().filter(u -> u.username().equals(username)).findFirst();
+    public synchronized Optional<PasskeyUser> findByUsername(String username) {
+        return Optional.ofNullable(byUsername.get(username));
     }
 
     @Override
-    public Optional<PasskeyUser> findByUserHandle(String userHandle) {
+    public synchronized Optional<PasskeyUser> findByUserHandle(String userHandle) {
         return Optional.ofNullable(byHandle.get(userHandle));
     }
 
     @Override
     public synchronized void save(PasskeyUser user) {
-        findByUsername(user.username())
-                .filter(existing -> !existing.userHandle().equals(user.userHandle()))
-                .ifPresent(existing -> {
-                    throw new IllegalStateException("username already has another user handle");
-                });
-        byHandle.put(user.userHandle(), user);
+        PasskeyUser sameName = byUsername.get(user.username());
+        if (sameName != null && !sameName.userHandle().equals(user.userHandle())) {
+            throw new IllegalStateException("username already has another user handle");
+        }
+        PasskeyUser previous = byHandle.put(user.userHandle(), user);
+        if (previous != null) {
+            byUsername.remove(previous.username());
+        }
+        byUsername.put(user.username(), user);
     }
 }

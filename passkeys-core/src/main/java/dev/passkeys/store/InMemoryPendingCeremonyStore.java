@@ -2,21 +2,24 @@ package dev.passkeys.store;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Pending ceremonies in memory. Anyone can start a sign-in, so the store is bounded: expired ceremonies are swept as
- * new ones arrive, and past {@code maxPending} live ones the soonest to expire is dropped (its user just retries).
- * For several application nodes use a shared store (the starter's JDBC one).
+ * Pending ceremonies in memory. Anyone can start a sign-in, so the store is bounded and every operation is O(1)
+ * (sweeping is O(expired)): past {@code maxPending} live ceremonies the oldest is dropped (its user just retries),
+ * and expired ones are swept from the oldest end. Ceremonies are kept in the order they were started, which is the
+ * order they expire in when they share one timeout, as a relying party's do. For several application nodes use a
+ * shared store (the starter's JDBC one).
  */
 public final class InMemoryPendingCeremonyStore implements PendingCeremonyStore {
 
     /** Default bound on live ceremonies. */
     public static final int DEFAULT_MAX_PENDING = 100_000;
 
-    private final Map<String, PendingCeremony> byChallenge = new ConcurrentHashMap<>();
+    private final Map<String, PendingCeremony> byChallenge = new LinkedHashMap<>();
     private final Clock clock;
     private final int maxPending;
 
@@ -33,29 +36,36 @@ public final class InMemoryPendingCeremonyStore implements PendingCeremonyStore 
     }
 
     @Override
-    public void save(PendingCeremony ceremony) {
+    public synchronized void save(PendingCeremony ceremony) {
+        byChallenge.remove(ceremony.challenge());
         if (byChallenge.size() >= maxPending) {
             removeExpired(clock.instant());
-            while (byChallenge.size() >= maxPending) {
-                byChallenge.values().stream()
-                        .min((a, b) -> a.expiresAt().compareTo(b.expiresAt()))
-                        .ifPresent(oldest -> byChallenge.remove(oldest.challenge(), oldest));
-            }
+        }
+        Iterator<PendingCeremony> oldestFirst = byChallenge.values().iterator();
+        while (byChallenge.size() >= maxPending && oldestFirst.hasNext()) {
+            oldestFirst.next();
+            oldestFirst.remove();
         }
         byChallenge.put(ceremony.challenge(), ceremony);
     }
 
     @Override
-    public Optional<PendingCeremony> consume(String challenge) {
+    public synchronized Optional<PendingCeremony> consume(String challenge) {
         return Optional.ofNullable(byChallenge.remove(challenge));
     }
 
     @Override
-    public void removeExpired(Instant now) {
-        byChallenge.values().removeIf(c -> c.expiresAt().isBefore(now));
+    public synchronized void removeExpired(Instant now) {
+        Iterator<PendingCeremony> oldestFirst = byChallenge.values().iterator();
+        while (oldestFirst.hasNext()) {
+            if (!oldestFirst.next().expiresAt().isBefore(now)) {
+                break;
+            }
+            oldestFirst.remove();
+        }
     }
 
-    int size() {
+    synchronized int size() {
         return byChallenge.size();
     }
 }

@@ -71,19 +71,30 @@ class InMemoryPendingCeremonyStoreTest {
     }
 
     @Test
-    void pastTheBoundTheCeremonySoonestToExpireIsDropped() {
+    void pastTheBoundTheOldestCeremonyIsDropped() {
+        // A relying party gives every ceremony the same timeout, so the oldest is also the soonest to expire.
         InMemoryPendingCeremonyStore store = new InMemoryPendingCeremonyStore(clock, 3);
-        store.save(ceremony("late", NOW.plusSeconds(300)));
-        store.save(ceremony("soonest", NOW.plusSeconds(100)));
+        store.save(ceremony("oldest", NOW.plusSeconds(100)));
         store.save(ceremony("middle", NOW.plusSeconds(200)));
+        store.save(ceremony("newer", NOW.plusSeconds(300)));
 
-        store.save(ceremony("new", NOW.plusSeconds(300)));
+        store.save(ceremony("new", NOW.plusSeconds(400)));
 
         assertThat(store.size()).isEqualTo(3);
-        assertThat(store.consume("soonest")).isEmpty();
-        assertThat(store.consume("late")).isPresent();
+        assertThat(store.consume("oldest")).isEmpty();
         assertThat(store.consume("middle")).isPresent();
+        assertThat(store.consume("newer")).isPresent();
         assertThat(store.consume("new")).isPresent();
+    }
+
+    @Test
+    void savingTheSameChallengeAgainReplacesIt() {
+        InMemoryPendingCeremonyStore store = new InMemoryPendingCeremonyStore(clock, 3);
+        store.save(ceremony("same", NOW.plusSeconds(100)));
+        store.save(ceremony("same", NOW.plusSeconds(200)));
+
+        assertThat(store.size()).isEqualTo(1);
+        assertThat(store.consume("same")).hasValueSatisfying(c -> assertThat(c.expiresAt()).isEqualTo(NOW.plusSeconds(200)));
     }
 
     @Test

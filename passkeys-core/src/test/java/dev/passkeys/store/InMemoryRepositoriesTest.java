@@ -1,0 +1,68 @@
+package dev.passkeys.store;
+
+import dev.passkeys.PasskeyException;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The in-memory repositories keep their indexes (by user, by username) in step with every write. */
+class InMemoryRepositoriesTest {
+
+    private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
+
+    private static Passkey passkey(String id, String user, Instant createdAt) {
+        return new Passkey(id, user, "key-" + id, 0, null, null, true, true, true, createdAt, null, id, true);
+    }
+
+    @Test
+    void passkeysAreFoundByUserOldestFirstAndLeaveTheIndexWhenDeletedOrMoved() {
+        InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
+        passkeys.add(passkey("b", "alice", T0.plusSeconds(2)));
+        passkeys.add(passkey("a", "alice", T0.plusSeconds(1)));
+        passkeys.add(passkey("c", "bob", T0));
+
+        assertThat(passkeys.findByUserHandle("alice")).extracting(Passkey::credentialId).containsExactly("a", "b");
+        assertThat(passkeys.findByUserHandle("nobody")).isEmpty();
+
+        assertThat(passkeys.update(passkey("a", "bob", T0.plusSeconds(1)))).isTrue();
+        assertThat(passkeys.findByUserHandle("alice")).extracting(Passkey::credentialId).containsExactly("b");
+        assertThat(passkeys.findByUserHandle("bob")).extracting(Passkey::credentialId).containsExactly("c", "a");
+
+        assertThat(passkeys.delete("b")).isTrue();
+        assertThat(passkeys.delete("b")).isFalse();
+        assertThat(passkeys.findByUserHandle("alice")).isEmpty();
+        assertThat(passkeys.update(passkey("b", "alice", T0))).isFalse();
+    }
+
+    @Test
+    void aDuplicateCredentialIsRefusedAndChangesNothing() {
+        InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
+        passkeys.add(passkey("a", "alice", T0));
+
+        assertThatThrownBy(() -> passkeys.add(passkey("a", "bob", T0.plusSeconds(1))))
+                .isInstanceOfSatisfying(PasskeyException.class, e ->
+                        assertThat(e.reason()).isEqualTo(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED));
+        assertThat(passkeys.findByUserHandle("bob")).isEmpty();
+        assertThat(passkeys.findByCredentialId("a")).hasValueSatisfying(p -> assertThat(p.userHandle()).isEqualTo("alice"));
+    }
+
+    @Test
+    void usersAreFoundBothWaysAfterRenamesAndNamesStayUnique() {
+        InMemoryPasskeyUserRepository users = new InMemoryPasskeyUserRepository();
+        users.save(new PasskeyUser("h1", "alice", "Alice"));
+        users.save(new PasskeyUser("h1", "alice", "Alice Example"));
+        assertThat(users.findByUsername("alice")).hasValueSatisfying(u -> assertThat(u.displayName()).isEqualTo("Alice Example"));
+
+        users.save(new PasskeyUser("h1", "alice2", "Alice Example"));
+        assertThat(users.findByUsername("alice")).isEmpty();
+        assertThat(users.findByUsername("alice2")).hasValueSatisfying(u -> assertThat(u.userHandle()).isEqualTo("h1"));
+        assertThat(users.findByUserHandle("h1")).hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("alice2"));
+
+        assertThatThrownBy(() -> users.save(new PasskeyUser("h2", "alice2", null)))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(users.findByUserHandle("h2")).isEmpty();
+    }
+}

@@ -2,9 +2,11 @@ package dev.passkeys.benchmarks;
 
 import dev.passkeys.AuthenticationResult;
 import dev.passkeys.FinishAuthentication;
+import dev.passkeys.RelyingParty;
 import dev.passkeys.StartAuthentication;
 import dev.passkeys.benchmarks.Site.Response;
 import dev.passkeys.data.PublicKeyCredentialRequestOptions;
+import dev.passkeys.store.InMemoryPendingCeremonyStore;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,6 +46,30 @@ public class AuthenticationBenchmarks {
         PublicKeyCredentialRequestOptions options = state.site.rp.startAuthentication(StartAuthentication.discoverable());
         state.site.pending.consume(options.challenge());
         return options;
+    }
+
+    /**
+     * Request options while the challenge store is full of ceremonies nobody finishes (100,000, the default bound):
+     * what anyone can cause, since sign-in options need no account. Each call drops the oldest ceremony.
+     */
+    @Benchmark
+    @Measurement(iterations = 5, time = 1)
+    public PublicKeyCredentialRequestOptions startAuthenticationOnAFullStore(FullStore full) {
+        return full.rp.startAuthentication(StartAuthentication.discoverable());
+    }
+
+    /** A relying party whose in-memory challenge store is at its bound with abandoned sign-ins. */
+    @State(Scope.Benchmark)
+    public static class FullStore {
+        RelyingParty rp;
+
+        @Setup(Level.Trial)
+        public void flood() {
+            rp = RelyingParty.builder(Site.RP_ID, "Example").origins(java.util.Set.of(Site.ORIGIN)).build();
+            for (int i = 0; i < InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING; i++) {
+                rp.startAuthentication(StartAuthentication.discoverable());
+            }
+        }
     }
 
     /**

@@ -54,6 +54,12 @@ public final class PasskeyCredentialsController {
         return management.list(username).stream().map(p -> view(p, authentication)).toList();
     }
 
+    @GetMapping("/credentials/{id}")
+    public PasskeyView get(Authentication authentication, @PathVariable String id) {
+        String username = PasskeysController.signedIn(authentication);
+        return view(management.get(username, id), authentication);
+    }
+
     /** Body: {@code {"name": "…"}}, {@code {"enabled": false}}, or both. */
     @PatchMapping("/credentials/{id}")
     public PasskeyView update(Authentication authentication, @PathVariable String id, @RequestBody JsonNode body) {

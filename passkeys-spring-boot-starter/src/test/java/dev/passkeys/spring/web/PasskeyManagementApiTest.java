@@ -53,10 +53,12 @@ class PasskeyManagementApiTest {
         String aliceKey = register(alice, new SoftwareAuthenticator(), "{\"name\": \"Alice's phone\"}").path("id").asString();
         HttpSession bob = signedIn("bob");
 
+        assertThat(json(alice.get("/passkeys/credentials/" + aliceKey)).path("name").asString()).isEqualTo("Alice's phone");
+        HttpResponse<String> get = bob.get("/passkeys/credentials/" + aliceKey);
         HttpResponse<String> patch = bob.patch("/passkeys/credentials/" + aliceKey, "{\"name\": \"mine now\", \"enabled\": false}");
         HttpResponse<String> delete = bob.delete("/passkeys/credentials/" + aliceKey);
         HttpResponse<String> missing = bob.delete("/passkeys/credentials/doesNotExist");
-        for (HttpResponse<String> response : java.util.List.of(patch, delete, missing)) {
+        for (HttpResponse<String> response : java.util.List.of(get, patch, delete, missing)) {
             assertThat(response.statusCode()).isEqualTo(404);
             assertThat(json(response).path("detail").asString()).isEqualTo("There is no such passkey on this account.");
         }

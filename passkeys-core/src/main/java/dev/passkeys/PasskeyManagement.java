@@ -97,7 +97,7 @@ public final class PasskeyManagement {
     }
 
     private void store(Passkey passkey) {
-        if (!passkeys.update(passkey)) {
+        if (!passkeys.updateSettings(passkey)) {
             throw new PasskeyException(Reason.PASSKEY_NOT_FOUND);
         }
     }

@@ -55,6 +55,16 @@ public final class InMemoryPasskeyRepository implements PasskeyRepository {
     }
 
     @Override
+    public synchronized boolean updateSettings(Passkey passkey) {
+        Passkey stored = byCredentialId.get(passkey.credentialId());
+        if (stored == null) {
+            return false;
+        }
+        byCredentialId.put(stored.credentialId(), stored.withName(passkey.name()).withEnabled(passkey.enabled()));
+        return true;
+    }
+
+    @Override
     public synchronized Optional<Passkey> findByCredentialId(String credentialId) {
         return Optional.ofNullable(byCredentialId.get(credentialId));
     }

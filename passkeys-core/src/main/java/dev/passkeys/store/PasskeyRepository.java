@@ -37,6 +37,19 @@ public interface PasskeyRepository {
                 .orElse(false);
     }
 
+    /**
+     * Stores the user's settings of this passkey, its name and whether it is enabled, and nothing else: a rename that
+     * races a sign-in then never writes back an older sign counter. Returns {@code false} when the passkey is gone.
+     * <p>
+     * The default reads and writes the whole passkey; storage that can (the JDBC and in-memory implementations do)
+     * should update just those two fields.
+     */
+    default boolean updateSettings(Passkey passkey) {
+        return findByCredentialId(passkey.credentialId())
+                .map(stored -> update(stored.withName(passkey.name()).withEnabled(passkey.enabled())))
+                .orElse(false);
+    }
+
     Optional<Passkey> findByCredentialId(String credentialId);
 
     /** The user's passkeys, oldest first. */

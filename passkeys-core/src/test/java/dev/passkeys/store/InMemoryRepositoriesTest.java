@@ -38,6 +38,22 @@ class InMemoryRepositoriesTest {
     }
 
     @Test
+    void updateSettingsKeepsASignInRecordedMeanwhile() {
+        InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
+        Passkey read = passkey("a", "alice", T0);
+        passkeys.add(read);
+        assertThat(passkeys.recordUse(read.usedAt(T0.plusSeconds(5), 7, true, true), 0)).isTrue();
+
+        assertThat(passkeys.updateSettings(read.withName("Renamed").withEnabled(false))).isTrue();
+
+        Passkey now = passkeys.findByCredentialId("a").orElseThrow();
+        assertThat(now.name()).isEqualTo("Renamed");
+        assertThat(now.enabled()).isFalse();
+        assertThat(now.signCount()).isEqualTo(7);
+        assertThat(passkeys.updateSettings(passkey("missing", "alice", T0))).isFalse();
+    }
+
+    @Test
     void aDuplicateCredentialIsRefusedAndChangesNothing() {
         InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
         passkeys.add(passkey("a", "alice", T0));

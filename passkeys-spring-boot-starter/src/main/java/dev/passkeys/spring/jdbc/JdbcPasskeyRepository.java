@@ -74,6 +74,17 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
                 .update() > 0;
     }
 
+    /** Only the user's settings: a sign-in recorded meanwhile is kept. */
+    @Override
+    public boolean updateSettings(Passkey passkey) {
+        return jdbc.sql("UPDATE passkeys_credential SET name = :name, enabled = :enabled"
+                        + " WHERE credential_id = :credentialId")
+                .param("name", passkey.name())
+                .param("enabled", passkey.enabled())
+                .param("credentialId", passkey.credentialId())
+                .update() > 0;
+    }
+
     @Override
     public Optional<Passkey> findByCredentialId(String credentialId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM passkeys_credential WHERE credential_id = :credentialId")

@@ -171,4 +171,21 @@ interface PasskeyRepositoryContract {
         assertThat(passkeys().recordUse(used.usedAt(T0, 6, true, true), 5)).isTrue();
         assertThat(passkeys().recordUse(barePasskey("bm9uZQ", "dXNlci0x", T0), 0)).isFalse();
     }
+
+    @Test
+    default void updateSettingsChangesOnlyNameAndEnabled() {
+        Passkey stored = barePasskey("Y3JlZC0x", "dXNlci0x", T0).withName("Laptop").withEnabled(true);
+        passkeys().add(stored);
+        assertThat(passkeys().recordUse(stored.usedAt(T0.plusSeconds(60), 5, true, true), 0)).isTrue();
+
+        // A rename built from the passkey as read before that sign-in: it must not write back counter 0.
+        assertThat(passkeys().updateSettings(stored.withName("Work laptop").withEnabled(false))).isTrue();
+
+        Passkey now = passkeys().findByCredentialId("Y3JlZC0x").orElseThrow();
+        assertThat(now.name()).isEqualTo("Work laptop");
+        assertThat(now.enabled()).isFalse();
+        assertThat(now.signCount()).isEqualTo(5);
+        assertThat(now.lastUsedAt()).isEqualTo(T0.plusSeconds(60));
+        assertThat(passkeys().updateSettings(barePasskey("bm9uZQ", "dXNlci0x", T0))).isFalse();
+    }
 }

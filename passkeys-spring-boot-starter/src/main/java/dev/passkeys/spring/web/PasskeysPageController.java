@@ -37,25 +37,28 @@ public final class PasskeysPageController {
         this.managePage = read("manage.html");
     }
 
+    private static final MediaType JAVASCRIPT = new MediaType("text", "javascript", StandardCharsets.UTF_8);
+    private static final MediaType CSS = new MediaType("text", "css", StandardCharsets.UTF_8);
+
     @GetMapping("/passkeys.js")
     public ResponseEntity<Resource> client() {
-        return ResponseEntity.ok().contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noCache())
-                .body(new ClassPathResource(RESOURCES + "passkeys.js"));
+        return resource("passkeys.js", JAVASCRIPT);
     }
 
     @GetMapping("/passkeys-manage.js")
     public ResponseEntity<Resource> manageScript() {
-        return ResponseEntity.ok().contentType(new MediaType("text", "javascript", StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noCache())
-                .body(new ClassPathResource(RESOURCES + "passkeys-manage.js"));
+        return resource("passkeys-manage.js", JAVASCRIPT);
     }
 
     @GetMapping("/passkeys.css")
     public ResponseEntity<Resource> styles() {
-        return ResponseEntity.ok().contentType(new MediaType("text", "css", StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noCache())
-                .body(new ClassPathResource(RESOURCES + "passkeys.css"));
+        return resource("passkeys.css", CSS);
+    }
+
+    /** Revalidated on each use (no-cache): a new library version's client reaches browsers at once. */
+    private static ResponseEntity<Resource> resource(String name, MediaType type) {
+        return ResponseEntity.ok().contentType(type).cacheControl(CacheControl.noCache())
+                .body(new ClassPathResource(RESOURCES + name));
     }
 
     @GetMapping("/manage")

@@ -28,8 +28,8 @@ final class AuthenticationCeremony {
     }
 
     PublicKeyCredentialRequestOptions start(StartAuthentication request) {
-        PasskeyUser user = request.username() == null ? null
-                : settings.users().findByUsername(request.username()).orElse(null);
+        PasskeyUser user = request.accountId() == null ? null
+                : settings.users().findByAccountId(request.accountId()).orElse(null);
         List<Passkey> allowed = user == null ? List.of()
                 : settings.passkeys().findByUserHandle(user.userHandle()).stream().filter(Passkey::enabled).toList();
         String challenge = PendingCeremonies.newChallenge();
@@ -70,6 +70,7 @@ final class AuthenticationCeremony {
         if (!passkey.enabled()) {
             throw new PasskeyException(Reason.PASSKEY_DISABLED);
         }
+        request.accountCheck().check(user);
         Passkey used = passkey.usedAt(settings.clock().instant(), verified.signCount(), verified.backupState(),
                 verified.userVerified());
         if (!settings.passkeys().recordUse(used, passkey.signCount())) {

@@ -36,10 +36,10 @@ final class RegistrationCeremony {
 
     PublicKeyCredentialCreationOptions start(StartRegistration request) {
         // The user handle is made now but stored only when a passkey is: a refused ceremony writes nothing.
-        PasskeyUser user = settings.users().findByUsername(request.username())
-                .map(known -> request.displayName() == null ? known
-                        : new PasskeyUser(known.userHandle(), known.username(), request.displayName()))
-                .orElseGet(() -> PasskeyUser.create(request.username(), request.displayName()));
+        PasskeyUser user = settings.users().findByAccountId(request.accountId())
+                .map(known -> known.withNames(request.username(),
+                        request.displayName() != null ? request.displayName() : known.displayName()))
+                .orElseGet(() -> PasskeyUser.create(request.accountId(), request.username(), request.displayName()));
         List<Passkey> existing = settings.passkeys().findByUserHandle(user.userHandle());
         checkRoomFor(existing.size());
         String challenge = PendingCeremonies.newChallenge();
@@ -66,33 +66,37 @@ final class RegistrationCeremony {
         String name = cleanName(request.name());
         CredentialJson.checkShape(request.responseJson());
         ParsedRegistration parsed = verifier.parseRegistration(request.responseJson());
+        // Consumed outside the storage transaction: a refused registration rolls back, its challenge stays used.
         PendingCeremony ceremony = pending.consume(parsed.challenge(), PendingCeremony.Type.REGISTRATION);
-        if (!ceremony.user().username().equals(request.username())) {
+        if (!ceremony.user().accountId().equals(request.accountId())) {
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "This registration was started for another user.");
         }
         VerifiedRegistration verified = verifier.verifyRegistration(parsed,
                 ceremony.userVerification() == UserVerification.REQUIRED);
+        return settings.transaction().run(() -> store(ceremony.user(), verified, name));
+    }
+
+    /** The writes of a verified registration, in one storage transaction. */
+    private Passkey store(PasskeyUser user, VerifiedRegistration verified, String givenName) {
         if (settings.passkeys().findByCredentialId(verified.credentialId()).isPresent()) {
             throw new PasskeyException(Reason.CREDENTIAL_ALREADY_REGISTERED);
         }
-        PasskeyUser user = ceremony.user();
-        // Two registrations started before the account existed made two user handles; the first to finish won.
-        if (settings.users().findByUsername(user.username()).filter(u -> !u.userHandle().equals(user.userHandle()))
-                .isPresent()) {
+        PasskeyUser stored = settings.users().findByAccountId(user.accountId()).orElse(null);
+        if (stored == null ? !settings.users().create(user) : !stored.userHandle().equals(user.userHandle())) {
+            // Two registrations started before the account had a passkey made two user handles; the first won.
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH,
                     "This registration was started before another passkey was added to the account; start again.");
         }
-        checkRoomFor(settings.passkeys().findByUserHandle(user.userHandle()).size());
-        if (name == null) {
-            name = settings.providers().find(verified.aaguid()).map(PasskeyProvider::name).orElse("Passkey");
+        if (stored != null && !stored.equals(user) && !settings.users().update(user)) {
+            throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "The account changed during this registration.");
         }
+        checkRoomFor(settings.passkeys().findByUserHandle(user.userHandle()).size());
+        String name = givenName != null ? givenName
+                : settings.providers().find(verified.aaguid()).map(PasskeyProvider::name).orElse("Passkey");
         Passkey passkey = new Passkey(verified.credentialId(), user.userHandle(), verified.publicKey(),
                 verified.signCount(), verified.aaguid(), verified.transports(), verified.backupEligible(),
                 verified.backupState(), verified.userVerified(), settings.clock().instant(), null, name, true);
         settings.passkeys().add(passkey);
-        if (!settings.users().findByUserHandle(user.userHandle()).equals(java.util.Optional.of(user))) {
-            settings.users().save(user);
-        }
         return passkey;
     }
 

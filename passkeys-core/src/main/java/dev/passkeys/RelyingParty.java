@@ -11,6 +11,7 @@ import dev.passkeys.store.Passkey;
 import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.store.PasskeyUserRepository;
 import dev.passkeys.store.PendingCeremonyStore;
+import dev.passkeys.store.StorageTransaction;
 
 import java.net.URI;
 import java.time.Clock;
@@ -45,7 +46,8 @@ public final class RelyingParty {
                 settings.refuseSignCounterRegression());
         this.registration = new RegistrationCeremony(settings, verifier);
         this.authentication = new AuthenticationCeremony(settings, verifier);
-        this.management = new PasskeyManagement(settings.passkeys(), settings.users());
+        this.management = new PasskeyManagement(settings.passkeys(), settings.users(), settings.pendingCeremonies(),
+                settings.transaction());
     }
 
     /**
@@ -117,7 +119,8 @@ public final class RelyingParty {
     record Settings(String rpId, String rpName, Set<String> origins, UserVerification userVerification,
                     Duration ceremonyTimeout, boolean requireUserHandleMatch, boolean refuseSignCounterRegression,
                     PasskeyRepository passkeys, PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
-                    PasskeyProviderDirectory providers, int maxPasskeysPerUser, Clock clock) {
+                    PasskeyProviderDirectory providers, int maxPasskeysPerUser, Clock clock,
+                    StorageTransaction transaction) {
     }
 
     /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
@@ -135,6 +138,7 @@ public final class RelyingParty {
         private PasskeyProviderDirectory providers;
         private int maxPasskeysPerUser = 20;
         private Clock clock = Clock.systemUTC();
+        private StorageTransaction transaction = StorageTransaction.NONE;
 
         private Builder(String rpId, String rpName) {
             this.rpId = Objects.requireNonNull(rpId, "rpId");
@@ -249,6 +253,15 @@ public final class RelyingParty {
             return this;
         }
 
+        /**
+         * Runs the writes of a registration or an account deletion as one unit. Default: none (right for the
+         * in-memory stores); give one that runs a database transaction for database storage.
+         */
+        public Builder transaction(StorageTransaction transaction) {
+            this.transaction = Objects.requireNonNull(transaction, "transaction");
+            return this;
+        }
+
         public RelyingParty build() {
             return new RelyingParty(new Settings(rpId, rpName,
                     origins != null ? origins : Set.of("https://" + rpId),
@@ -258,7 +271,7 @@ public final class RelyingParty {
                     pendingCeremonies != null ? pendingCeremonies : new InMemoryPendingCeremonyStore(clock,
                             InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING),
                     providers != null ? providers : PasskeyProviderDirectory.bundled(),
-                    maxPasskeysPerUser, clock));
+                    maxPasskeysPerUser, clock, transaction));
         }
     }
 }

@@ -34,6 +34,11 @@ final class CountingPendingCeremonyStore implements PendingCeremonyStore {
     }
 
     @Override
+    public void removeByAccountId(String accountId) {
+        delegate.removeByAccountId(accountId);
+    }
+
+    @Override
     public void removeExpired(Instant now) {
         sweeps.add(now);
         delegate.removeExpired(now);

@@ -141,6 +141,12 @@ final class Fixture {
             return delegate.delete(credentialId);
         }
 
+        @Override
+        public int deleteByUserHandle(String userHandle) {
+            writes.incrementAndGet();
+            return delegate.deleteByUserHandle(userHandle);
+        }
+
         Map<String, Passkey> all() {
             Map<String, Passkey> all = new TreeMap<>();
             ids.forEach(id -> delegate.findByCredentialId(id).ifPresent(p -> all.put(id, p)));
@@ -155,7 +161,12 @@ final class Fixture {
         final AtomicInteger writes = new AtomicInteger();
 
         @Override
-        public Optional<PasskeyUser> findByUsername(String username) {
+        public Optional<PasskeyUser> findByAccountId(String accountId) {
+            return delegate.findByAccountId(accountId);
+        }
+
+        @Override
+        public List<PasskeyUser> findByUsername(String username) {
             return delegate.findByUsername(username);
         }
 
@@ -165,10 +176,22 @@ final class Fixture {
         }
 
         @Override
-        public void save(PasskeyUser user) {
-            delegate.save(user);
-            handles.add(user.userHandle());
+        public boolean create(PasskeyUser user) {
             writes.incrementAndGet();
+            handles.add(user.userHandle());
+            return delegate.create(user);
+        }
+
+        @Override
+        public boolean update(PasskeyUser user) {
+            writes.incrementAndGet();
+            return delegate.update(user);
+        }
+
+        @Override
+        public boolean delete(String userHandle) {
+            writes.incrementAndGet();
+            return delegate.delete(userHandle);
         }
 
         Map<String, PasskeyUser> all() {

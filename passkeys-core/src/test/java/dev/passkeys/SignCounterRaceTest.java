@@ -113,5 +113,10 @@ class SignCounterRaceTest {
         public boolean delete(String credentialId) {
             return delegate.delete(credentialId);
         }
+
+        @Override
+        public int deleteByUserHandle(String userHandle) {
+            return delegate.deleteByUserHandle(userHandle);
+        }
     }
 }

@@ -87,6 +87,16 @@ public final class InMemoryPasskeyRepository implements PasskeyRepository {
         return true;
     }
 
+    @Override
+    public synchronized int deleteByUserHandle(String userHandle) {
+        Set<String> ids = credentialIdsByUser.remove(userHandle);
+        if (ids == null) {
+            return 0;
+        }
+        ids.forEach(byCredentialId::remove);
+        return ids.size();
+    }
+
     private void unindex(Passkey passkey) {
         Set<String> ids = credentialIdsByUser.get(passkey.userHandle());
         if (ids != null) {

@@ -55,6 +55,12 @@ public final class InMemoryPendingCeremonyStore implements PendingCeremonyStore 
     }
 
     @Override
+    public synchronized void removeByAccountId(String accountId) {
+        // A scan: account deletion is rare, and the store is bounded.
+        byChallenge.values().removeIf(c -> c.user() != null && c.user().accountId().equals(accountId));
+    }
+
+    @Override
     public synchronized void removeExpired(Instant now) {
         Iterator<PendingCeremony> oldestFirst = byChallenge.values().iterator();
         while (oldestFirst.hasNext()) {

@@ -57,4 +57,7 @@ public interface PasskeyRepository {
 
     /** Returns {@code false} when there was nothing to delete. */
     boolean delete(String credentialId);
+
+    /** Deletes every passkey of the user handle's account (the account is being deleted); returns how many. */
+    int deleteByUserHandle(String userHandle);
 }

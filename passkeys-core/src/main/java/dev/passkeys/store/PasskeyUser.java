@@ -5,30 +5,55 @@ import java.util.Base64;
 import java.util.Objects;
 
 /**
- * An application user as WebAuthn sees them. The user handle is 32 random bytes, made once per account and never
- * derived from the username, so it reveals nothing (WebAuthn Level 3 §14.6.1).
+ * An application account as WebAuthn sees it. Passkeys belong to the account, named by {@code accountId}, which never
+ * changes and is never reused; the username is only how the account is shown and looked up today, and may change.
+ * The user handle is 32 random bytes, made once per account and never derived from the username, so it reveals
+ * nothing (WebAuthn Level 3 §14.6.1).
  *
  * @param userHandle  base64url user handle (the W3C {@code user.id})
- * @param username    the application's username, what its {@code UserDetailsService} (or equivalent) looks up
+ * @param accountId   the application's immutable id of the account (its primary key, say); the username when the
+ *                    application has nothing better and tells the library about renames and deletions
+ * @param username    the account's current username (the W3C {@code user.name}), what the application's user lookup
+ *                    takes
  * @param displayName the name shown by the authenticator's account chooser
  */
-public record PasskeyUser(String userHandle, String username, String displayName) {
+public record PasskeyUser(String userHandle, String accountId, String username, String displayName) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
     public PasskeyUser {
         Objects.requireNonNull(userHandle, "userHandle");
+        Objects.requireNonNull(accountId, "accountId");
         Objects.requireNonNull(username, "username");
+        if (accountId.isBlank()) {
+            throw new IllegalArgumentException("accountId must not be blank");
+        }
         if (username.isBlank()) {
             throw new IllegalArgumentException("username must not be blank");
         }
         displayName = displayName == null || displayName.isBlank() ? username : displayName;
     }
 
-    /** A user with a new random user handle. */
-    public static PasskeyUser create(String username, String displayName) {
+    /** An account whose id is its username (for applications whose usernames never change and are never reused). */
+    public PasskeyUser(String userHandle, String username, String displayName) {
+        this(userHandle, username, username, displayName);
+    }
+
+    /** An account with a new random user handle. */
+    public static PasskeyUser create(String accountId, String username, String displayName) {
         byte[] handle = new byte[32];
         RANDOM.nextBytes(handle);
-        return new PasskeyUser(Base64.getUrlEncoder().withoutPadding().encodeToString(handle), username, displayName);
+        return new PasskeyUser(Base64.getUrlEncoder().withoutPadding().encodeToString(handle), accountId, username,
+                displayName);
+    }
+
+    /** An account whose id is its username, with a new random user handle. */
+    public static PasskeyUser create(String username, String displayName) {
+        return create(username, username, displayName);
+    }
+
+    /** This account under a new username and display name (the account id and user handle stay). */
+    public PasskeyUser withNames(String newUsername, String newDisplayName) {
+        return new PasskeyUser(userHandle, accountId, newUsername, newDisplayName);
     }
 }

@@ -14,6 +14,9 @@ public interface PendingCeremonyStore {
     /** Removes and returns the ceremony with this challenge; empty when unknown or already consumed. */
     Optional<PendingCeremony> consume(String challenge);
 
+    /** Forgets the unfinished ceremonies of an account that is being deleted, so none of them can finish. */
+    void removeByAccountId(String accountId);
+
     /** Forgets ceremonies that expired before {@code now}; stores may also do this on their own. */
     void removeExpired(Instant now);
 }

@@ -66,19 +66,48 @@ class InMemoryRepositoriesTest {
     }
 
     @Test
-    void usersAreFoundBothWaysAfterRenamesAndNamesStayUnique() {
+    void accountsAreFoundByIdHandleAndNameAndFollowRenames() {
         InMemoryPasskeyUserRepository users = new InMemoryPasskeyUserRepository();
-        users.save(new PasskeyUser("h1", "alice", "Alice"));
-        users.save(new PasskeyUser("h1", "alice", "Alice Example"));
-        assertThat(users.findByUsername("alice")).hasValueSatisfying(u -> assertThat(u.displayName()).isEqualTo("Alice Example"));
+        assertThat(users.create(new PasskeyUser("h1", "42", "alice", "Alice"))).isTrue();
+        assertThat(users.update(new PasskeyUser("h1", "42", "alice", "Alice Example"))).isTrue();
+        assertThat(users.findByAccountId("42")).hasValueSatisfying(u -> assertThat(u.displayName()).isEqualTo("Alice Example"));
 
-        users.save(new PasskeyUser("h1", "alice2", "Alice Example"));
+        assertThat(users.update(new PasskeyUser("h1", "42", "alice2", "Alice Example"))).isTrue();
         assertThat(users.findByUsername("alice")).isEmpty();
-        assertThat(users.findByUsername("alice2")).hasValueSatisfying(u -> assertThat(u.userHandle()).isEqualTo("h1"));
+        assertThat(users.findByUsername("alice2")).singleElement().satisfies(u -> assertThat(u.userHandle()).isEqualTo("h1"));
         assertThat(users.findByUserHandle("h1")).hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("alice2"));
+    }
 
-        assertThatThrownBy(() -> users.save(new PasskeyUser("h2", "alice2", null)))
-                .isInstanceOf(IllegalStateException.class);
+    @Test
+    void anAccountIdAndAUserHandleAreStoredOnceAndUsernamesNeedNotBeUnique() {
+        InMemoryPasskeyUserRepository users = new InMemoryPasskeyUserRepository();
+        assertThat(users.create(new PasskeyUser("h1", "42", "alice", null))).isTrue();
+        assertThat(users.create(new PasskeyUser("h2", "42", "alice", null))).isFalse();
+        assertThat(users.create(new PasskeyUser("h1", "43", "bob", null))).isFalse();
         assertThat(users.findByUserHandle("h2")).isEmpty();
+        assertThat(users.findByAccountId("43")).isEmpty();
+        // A stale account still named alice (deleted without telling the library) does not block a new alice.
+        assertThat(users.create(new PasskeyUser("h3", "99", "alice", null))).isTrue();
+        assertThat(users.findByUsername("alice")).extracting(PasskeyUser::accountId).containsExactlyInAnyOrder("42", "99");
+        // A rename onto an account id another account has is refused.
+        assertThat(users.update(new PasskeyUser("h3", "42", "alice", null))).isFalse();
+        assertThat(users.findByUserHandle("h3")).hasValueSatisfying(u -> assertThat(u.accountId()).isEqualTo("99"));
+
+        assertThat(users.delete("h1")).isTrue();
+        assertThat(users.delete("h1")).isFalse();
+        assertThat(users.findByAccountId("42")).isEmpty();
+    }
+
+    @Test
+    void deletingAnAccountsPasskeysLeavesOthers() {
+        InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
+        passkeys.add(passkey("a", "alice", T0));
+        passkeys.add(passkey("b", "alice", T0.plusSeconds(1)));
+        passkeys.add(passkey("c", "bob", T0));
+        assertThat(passkeys.deleteByUserHandle("alice")).isEqualTo(2);
+        assertThat(passkeys.deleteByUserHandle("alice")).isZero();
+        assertThat(passkeys.findByUserHandle("alice")).isEmpty();
+        assertThat(passkeys.findByCredentialId("a")).isEmpty();
+        assertThat(passkeys.findByCredentialId("c")).isPresent();
     }
 }

@@ -5,6 +5,8 @@ import dev.passkeys.provider.PasskeyProviderDirectory;
 import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.store.PasskeyUserRepository;
 import dev.passkeys.store.PendingCeremonyStore;
+import dev.passkeys.store.StorageTransaction;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -29,7 +31,7 @@ import java.util.LinkedHashSet;
 @EnableConfigurationProperties(PasskeysProperties.class)
 // JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
 @Import({PasskeysJdbcConfiguration.class, PasskeysInMemoryStorageConfiguration.class, PasskeysMetricsConfiguration.class,
-        PasskeysWebConfiguration.class, PasskeysSecurityConfiguration.class})
+        PasskeysAccountConfiguration.class, PasskeysWebConfiguration.class, PasskeysSecurityConfiguration.class})
 public final class PasskeysAutoConfiguration {
 
     @Bean
@@ -49,7 +51,7 @@ public final class PasskeysAutoConfiguration {
     @ConditionalOnMissingBean
     RelyingParty relyingParty(PasskeysProperties properties, Environment environment, PasskeyRepository passkeys,
                               PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
-                              PasskeyProviderDirectory providers) {
+                              PasskeyProviderDirectory providers, ObjectProvider<StorageTransaction> transaction) {
         String rpName = properties.getRpName() != null ? properties.getRpName()
                 : environment.getProperty("spring.application.name", "Passkeys");
         return RelyingParty.builder(properties.getRpId(), rpName)
@@ -63,6 +65,7 @@ public final class PasskeysAutoConfiguration {
                 .pendingCeremonies(pendingCeremonies)
                 .providers(providers)
                 .maxPasskeysPerUser(properties.getMaxPasskeysPerUser())
+                .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE))
                 .build();
     }
 }

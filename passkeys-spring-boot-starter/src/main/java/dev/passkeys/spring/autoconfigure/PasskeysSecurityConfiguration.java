@@ -1,6 +1,7 @@
 package dev.passkeys.spring.autoconfigure;
 
 import dev.passkeys.RelyingParty;
+import dev.passkeys.spring.account.AccountIdResolver;
 import dev.passkeys.spring.security.PasskeysConfigurer;
 import dev.passkeys.spring.metrics.CeremonyObserver;
 import org.springframework.beans.factory.ObjectProvider;
@@ -29,7 +30,8 @@ class PasskeysSecurityConfiguration {
                                                             ObjectProvider<UserDetailsService> userDetailsService,
                                                             PasskeysProperties properties,
                                                             ApplicationEventPublisher events,
-                                                            ObjectProvider<CeremonyObserver> observer) {
+                                                            ObjectProvider<CeremonyObserver> observer,
+                                                            ObjectProvider<AccountIdResolver> accountIds) {
         String base = properties.normalizedBasePath();
         return http -> {
             UserDetailsService users = userDetailsService.getIfAvailable();
@@ -45,7 +47,8 @@ class PasskeysSecurityConfiguration {
             try {
                 http.with(new PasskeysConfigurer(relyingParty, users, base, properties.getDefaultSuccessUrl())
                                 .events(events)
-                                .observer(observer.getIfAvailable(() -> CeremonyObserver.NONE)),
+                                .observer(observer.getIfAvailable(() -> CeremonyObserver.NONE))
+                                .accountIds(accountIds.getIfUnique(() -> AccountIdResolver.USERNAME)),
                         Customizer.withDefaults());
             } catch (Exception e) {
                 throw new IllegalStateException("could not add passkey sign-in to HttpSecurity", e);

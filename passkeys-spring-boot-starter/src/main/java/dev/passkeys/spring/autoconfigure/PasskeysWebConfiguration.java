@@ -1,6 +1,7 @@
 package dev.passkeys.spring.autoconfigure;
 
 import dev.passkeys.RelyingParty;
+import dev.passkeys.spring.account.PasskeyAccounts;
 import dev.passkeys.spring.metrics.CeremonyObserver;
 import dev.passkeys.spring.security.AccountSignInMethods;
 import dev.passkeys.spring.web.PasskeyCredentialsController;
@@ -11,7 +12,6 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import dev.passkeys.spring.web.PasskeysExceptionHandler;
 import dev.passkeys.spring.web.PasskeysPageController;
-import dev.passkeys.spring.web.StorageTransaction;
 import dev.passkeys.spring.web.PasskeysEndpointFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -25,17 +25,16 @@ import org.springframework.core.Ordered;
 class PasskeysWebConfiguration {
 
     @Bean
-    PasskeysController passkeysController(RelyingParty relyingParty, ApplicationEventPublisher events,
-                                          ObjectProvider<CeremonyObserver> observer,
-                                          ObjectProvider<StorageTransaction> transaction,
+    PasskeysController passkeysController(RelyingParty relyingParty, PasskeyAccounts accounts,
+                                          ApplicationEventPublisher events, ObjectProvider<CeremonyObserver> observer,
                                           ObjectProvider<PasskeyDisplayNames> displayNames) {
-        return new PasskeysController(relyingParty, events, observer.getIfAvailable(() -> CeremonyObserver.NONE),
-                transaction.getIfAvailable(() -> StorageTransaction.NONE),
+        return new PasskeysController(relyingParty, accounts, events,
+                observer.getIfAvailable(() -> CeremonyObserver.NONE),
                 displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
     }
 
     @Bean
-    PasskeyCredentialsController passkeyCredentialsController(RelyingParty relyingParty,
+    PasskeyCredentialsController passkeyCredentialsController(RelyingParty relyingParty, PasskeyAccounts accounts,
                                                               ObjectProvider<AccountSignInMethods> signInMethods,
                                                               ObjectProvider<UserDetailsService> users,
                                                               ApplicationEventPublisher events,
@@ -43,7 +42,7 @@ class PasskeysWebConfiguration {
         // Without a UserDetailsService nothing says an account has a password: assume not, the safe side.
         AccountSignInMethods methods = signInMethods.getIfAvailable(() -> users.getIfAvailable() != null
                 ? AccountSignInMethods.passwordOf(users.getObject()) : username -> false);
-        return new PasskeyCredentialsController(relyingParty, methods, events,
+        return new PasskeyCredentialsController(relyingParty, accounts, methods, events,
                 displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
     }
 

@@ -109,6 +109,13 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
                 .update() > 0;
     }
 
+    @Override
+    public int deleteByUserHandle(String userHandle) {
+        return jdbc.sql("DELETE FROM passkeys_credential WHERE user_handle = :userHandle")
+                .param("userHandle", userHandle)
+                .update();
+    }
+
     private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec statement, Passkey passkey) {
         return statement
                 .param("credentialId", passkey.credentialId())

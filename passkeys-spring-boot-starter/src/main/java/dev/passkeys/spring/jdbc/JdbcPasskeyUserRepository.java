@@ -2,24 +2,24 @@ package dev.passkeys.spring.jdbc;
 
 import dev.passkeys.store.PasskeyUser;
 import dev.passkeys.store.PasskeyUserRepository;
-
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.util.Objects;
-import java.util.Optional;
-
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
 /**
- * A {@link PasskeyUserRepository} in the {@code passkeys_user} table. A username belongs to one user handle (a unique
- * constraint): saving a user whose username another handle already has throws {@link IllegalStateException}, as the
- * in-memory repository does, and changes nothing.
+ * A {@link PasskeyUserRepository} in the {@code passkeys_user} table. The user handle is the primary key and the
+ * account id is unique, so of two first registrations of one account racing on any number of nodes the database lets
+ * exactly one {@link #create} through.
  */
 public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
 
-    private static final String SELECT = "SELECT user_handle, username, display_name FROM passkeys_user";
+    private static final String SELECT = "SELECT user_handle, account_id, username, display_name FROM passkeys_user";
 
     private final JdbcClient jdbc;
 
@@ -32,9 +32,9 @@ public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
     }
 
     @Override
-    public Optional<PasskeyUser> findByUsername(String username) {
-        return jdbc.sql(SELECT + " WHERE username = :username")
-                .param("username", username)
+    public Optional<PasskeyUser> findByAccountId(String accountId) {
+        return jdbc.sql(SELECT + " WHERE account_id = :accountId")
+                .param("accountId", accountId)
                 .query(JdbcPasskeyUserRepository::user)
                 .optional();
     }
@@ -47,44 +47,57 @@ public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
                 .optional();
     }
 
+    @Override
+    public List<PasskeyUser> findByUsername(String username) {
+        return jdbc.sql(SELECT + " WHERE username = :username ORDER BY account_id")
+                .param("username", username)
+                .query(JdbcPasskeyUserRepository::user)
+                .list();
+    }
+
     /**
-     * Updates the row of the user handle, or inserts one when there is none. When the insert hits a unique
-     * constraint, either another thread has just inserted this user handle (then the update is retried) or the
-     * username belongs to another user handle.
+     * One INSERT; a unique-constraint violation (the account or the handle exists) answers {@code false}. On
+     * PostgreSQL the violation also aborts the caller's transaction, which the library then rolls back.
      */
     @Override
-    public void save(PasskeyUser user) {
+    public boolean create(PasskeyUser user) {
         try {
-            if (update(user) > 0) {
-                return;
-            }
-            try {
-                jdbc.sql("INSERT INTO passkeys_user (user_handle, username, display_name)"
-                                + " VALUES (:userHandle, :username, :displayName)")
-                        .param("userHandle", user.userHandle())
-                        .param("username", user.username())
-                        .param("displayName", user.displayName())
-                        .update();
-            } catch (DuplicateKeyException e) {
-                if (update(user) == 0) {
-                    throw e;
-                }
-            }
+            return jdbc.sql("INSERT INTO passkeys_user (user_handle, account_id, username, display_name)"
+                            + " VALUES (:userHandle, :accountId, :username, :displayName)")
+                    .param("userHandle", user.userHandle())
+                    .param("accountId", user.accountId())
+                    .param("username", user.username())
+                    .param("displayName", user.displayName())
+                    .update() == 1;
         } catch (DuplicateKeyException e) {
-            throw new IllegalStateException("username already has another user handle", e);
+            return false;
         }
     }
 
-    private int update(PasskeyUser user) {
-        return jdbc.sql("UPDATE passkeys_user SET username = :username, display_name = :displayName"
-                        + " WHERE user_handle = :userHandle")
-                .param("userHandle", user.userHandle())
-                .param("username", user.username())
-                .param("displayName", user.displayName())
-                .update();
+    @Override
+    public boolean update(PasskeyUser user) {
+        try {
+            return jdbc.sql("UPDATE passkeys_user SET account_id = :accountId, username = :username,"
+                            + " display_name = :displayName WHERE user_handle = :userHandle")
+                    .param("userHandle", user.userHandle())
+                    .param("accountId", user.accountId())
+                    .param("username", user.username())
+                    .param("displayName", user.displayName())
+                    .update() == 1;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    @Override
+    public boolean delete(String userHandle) {
+        return jdbc.sql("DELETE FROM passkeys_user WHERE user_handle = :userHandle")
+                .param("userHandle", userHandle)
+                .update() > 0;
     }
 
     private static PasskeyUser user(ResultSet rs, int row) throws SQLException {
-        return new PasskeyUser(rs.getString("user_handle"), rs.getString("username"), rs.getString("display_name"));
+        return new PasskeyUser(rs.getString("user_handle"), rs.getString("account_id"), rs.getString("username"),
+                rs.getString("display_name"));
     }
 }

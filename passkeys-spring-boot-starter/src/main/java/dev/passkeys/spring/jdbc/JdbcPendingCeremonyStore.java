@@ -41,12 +41,14 @@ public final class JdbcPendingCeremonyStore implements PendingCeremonyStore {
     public void save(PendingCeremony ceremony) {
         delete(ceremony.challenge());
         PasskeyUser user = ceremony.user();
-        jdbc.sql("INSERT INTO passkeys_pending_ceremony (challenge, ceremony_type, user_handle, username, display_name,"
-                        + " allow_credential_ids, user_verification, expires_at) VALUES (:challenge, :type,"
-                        + " :userHandle, :username, :displayName, :allowCredentialIds, :userVerification, :expiresAt)")
+        jdbc.sql("INSERT INTO passkeys_pending_ceremony (challenge, ceremony_type, user_handle, account_id, username,"
+                        + " display_name, allow_credential_ids, user_verification, expires_at) VALUES (:challenge,"
+                        + " :type, :userHandle, :accountId, :username, :displayName, :allowCredentialIds,"
+                        + " :userVerification, :expiresAt)")
                 .param("challenge", ceremony.challenge())
                 .param("type", ceremony.type().name())
                 .param("userHandle", user == null ? null : user.userHandle(), Types.VARCHAR)
+                .param("accountId", user == null ? null : user.accountId(), Types.VARCHAR)
                 .param("username", user == null ? null : user.username(), Types.VARCHAR)
                 .param("displayName", user == null ? null : user.displayName(), Types.VARCHAR)
                 .param("allowCredentialIds", JdbcColumns.join(ceremony.allowCredentialIds()))
@@ -57,13 +59,20 @@ public final class JdbcPendingCeremonyStore implements PendingCeremonyStore {
 
     @Override
     public Optional<PendingCeremony> consume(String challenge) {
-        Optional<PendingCeremony> found = jdbc.sql("SELECT challenge, ceremony_type, user_handle, username,"
+        Optional<PendingCeremony> found = jdbc.sql("SELECT challenge, ceremony_type, user_handle, account_id, username,"
                         + " display_name, allow_credential_ids, user_verification, expires_at"
                         + " FROM passkeys_pending_ceremony WHERE challenge = :challenge")
                 .param("challenge", challenge)
                 .query(JdbcPendingCeremonyStore::ceremony)
                 .optional();
         return found.filter(ceremony -> delete(challenge) == 1);
+    }
+
+    @Override
+    public void removeByAccountId(String accountId) {
+        jdbc.sql("DELETE FROM passkeys_pending_ceremony WHERE account_id = :accountId")
+                .param("accountId", accountId)
+                .update();
     }
 
     @Override
@@ -82,7 +91,8 @@ public final class JdbcPendingCeremonyStore implements PendingCeremonyStore {
     private static PendingCeremony ceremony(ResultSet rs, int row) throws SQLException {
         String userHandle = rs.getString("user_handle");
         PasskeyUser user = userHandle == null ? null
-                : new PasskeyUser(userHandle, rs.getString("username"), rs.getString("display_name"));
+                : new PasskeyUser(userHandle, rs.getString("account_id"), rs.getString("username"),
+                        rs.getString("display_name"));
         return new PendingCeremony(
                 rs.getString("challenge"),
                 PendingCeremony.Type.valueOf(rs.getString("ceremony_type")),

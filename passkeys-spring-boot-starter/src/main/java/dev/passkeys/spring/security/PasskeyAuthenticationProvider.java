@@ -22,7 +22,11 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.passkeys.spring.account.AccountIdResolver;
+import dev.passkeys.store.PasskeyUser;
+
 import java.util.ArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
 
 /**
@@ -35,14 +39,18 @@ public final class PasskeyAuthenticationProvider implements AuthenticationProvid
 
     private final RelyingParty relyingParty;
     private final UserDetailsService userDetailsService;
+    private final AccountIdResolver accountIds;
     private final UserDetailsChecker userDetailsChecker = new AccountStatusUserDetailsChecker();
     private final ApplicationEventPublisher events;
     private final CeremonyObserver observer;
 
+    /** @param accountIds the application's account ids ({@link AccountIdResolver#USERNAME} when it has none) */
     public PasskeyAuthenticationProvider(RelyingParty relyingParty, UserDetailsService userDetailsService,
-                                         ApplicationEventPublisher events, CeremonyObserver observer) {
+                                         AccountIdResolver accountIds, ApplicationEventPublisher events,
+                                         CeremonyObserver observer) {
         this.relyingParty = relyingParty;
         this.userDetailsService = userDetailsService;
+        this.accountIds = accountIds;
         this.events = events;
         this.observer = observer;
     }
@@ -68,25 +76,39 @@ public final class PasskeyAuthenticationProvider implements AuthenticationProvid
     }
 
     private PasskeyAuthenticationToken verify(Authentication authentication, String json) {
+        AtomicReference<UserDetails> user = new AtomicReference<>();
         AuthenticationResult result;
         try {
-            result = relyingParty.finishAuthentication(new FinishAuthentication(json));
+            // The account is checked before the passkey's use is recorded: a refused account records nothing.
+            result = relyingParty.finishAuthentication(new FinishAuthentication(json, account -> user.set(load(account))));
         } catch (PasskeyException e) {
             throw new PasskeyAuthenticationException(e, credentialIdOf(json));
         }
-        UserDetails user;
-        try {
-            user = userDetailsService.loadUserByUsername(result.user().username());
-        } catch (UsernameNotFoundException e) {
-            throw new BadCredentialsException("The account of this passkey no longer exists.");
-        }
-        userDetailsChecker.check(user);
-        List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
+        List<GrantedAuthority> authorities = new ArrayList<>(user.get().getAuthorities());
         authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
-        PasskeyAuthenticationToken token = new PasskeyAuthenticationToken(user, result.passkey(),
+        PasskeyAuthenticationToken token = new PasskeyAuthenticationToken(user.get(), result.passkey(),
                 result.userVerified(), authorities);
         token.setDetails(authentication.getDetails());
         return token;
+    }
+
+    /**
+     * The application's user of the passkey's account, checked like a password sign-in would be. A user loaded under
+     * the account's username who is not the account the passkey was made for (the account was deleted and the name
+     * taken again) is refused exactly like a deleted one.
+     */
+    private UserDetails load(PasskeyUser account) {
+        UserDetails user;
+        try {
+            user = userDetailsService.loadUserByUsername(account.username());
+        } catch (UsernameNotFoundException e) {
+            throw new BadCredentialsException("The account of this passkey no longer exists.");
+        }
+        if (user == null || !account.accountId().equals(accountIds.accountIdOf(user))) {
+            throw new BadCredentialsException("The account of this passkey no longer exists.");
+        }
+        userDetailsChecker.check(user);
+        return user;
     }
 
     @Override

@@ -1,6 +1,7 @@
 package dev.passkeys.spring.security;
 
 import dev.passkeys.RelyingParty;
+import dev.passkeys.spring.account.AccountIdResolver;
 import dev.passkeys.spring.metrics.CeremonyObserver;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -32,6 +33,7 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     private final String defaultSuccessUrl;
     private ApplicationEventPublisher events = event -> { };
     private CeremonyObserver observer = CeremonyObserver.NONE;
+    private AccountIdResolver accountIds = AccountIdResolver.USERNAME;
 
     public PasskeysConfigurer(RelyingParty relyingParty, UserDetailsService userDetailsService, String basePath,
                               String defaultSuccessUrl) {
@@ -53,11 +55,17 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         return this;
     }
 
+    /** The application's immutable account ids; by default the username (see {@link AccountIdResolver}). */
+    public PasskeysConfigurer accountIds(AccountIdResolver accountIds) {
+        this.accountIds = accountIds;
+        return this;
+    }
+
     @Override
     public void configure(HttpSecurity http) {
         RequestCache requestCache = http.getSharedObject(RequestCache.class);
         ProviderManager authenticationManager = new ProviderManager(
-                new PasskeyAuthenticationProvider(relyingParty, userDetailsService, events, observer));
+                new PasskeyAuthenticationProvider(relyingParty, userDetailsService, accountIds, events, observer));
         // Apps listening for Spring Security's AuthenticationSuccessEvent & co. hear passkey sign-ins as well.
         authenticationManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         PasskeyAuthenticationFilter filter = new PasskeyAuthenticationFilter(

@@ -3,6 +3,7 @@ package dev.passkeys.spring.web;
 import dev.passkeys.PasskeyException;
 import dev.passkeys.PasskeyManagement;
 import dev.passkeys.RelyingParty;
+import dev.passkeys.spring.account.PasskeyAccounts;
 import dev.passkeys.spring.event.PasskeyDeletedEvent;
 import dev.passkeys.spring.event.PasskeyDisabledEvent;
 import dev.passkeys.spring.event.PasskeyEnabledEvent;
@@ -11,6 +12,7 @@ import dev.passkeys.spring.security.AccountSignInMethods;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.store.PasskeyUser;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -22,11 +24,12 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.util.List;
 
 /**
  * The signed-in user's passkeys: list, rename, disable/enable, delete, and what the WebAuthn Signal API needs. Another
- * user's passkey answers 404 exactly like one that does not exist.
+ * user's passkey answers 404 exactly like one that does not exist. Bodies go through the library's own mapper.
  */
 @RestController
 @RequestMapping("${passkeys.base-path:/passkeys}")
@@ -34,14 +37,17 @@ public final class PasskeyCredentialsController {
 
     private final RelyingParty relyingParty;
     private final PasskeyManagement management;
+    private final PasskeyAccounts accounts;
     private final AccountSignInMethods signInMethods;
     private final ApplicationEventPublisher events;
     private final PasskeyDisplayNames displayNames;
 
-    public PasskeyCredentialsController(RelyingParty relyingParty, AccountSignInMethods signInMethods,
-                                        ApplicationEventPublisher events, PasskeyDisplayNames displayNames) {
+    public PasskeyCredentialsController(RelyingParty relyingParty, PasskeyAccounts accounts,
+                                        AccountSignInMethods signInMethods, ApplicationEventPublisher events,
+                                        PasskeyDisplayNames displayNames) {
         this.relyingParty = relyingParty;
         this.management = relyingParty.management();
+        this.accounts = accounts;
         this.signInMethods = signInMethods;
         this.events = events;
         this.displayNames = displayNames;
@@ -49,21 +55,23 @@ public final class PasskeyCredentialsController {
 
     /** The signed-in user's passkeys, oldest first. */
     @GetMapping("/credentials")
-    public List<PasskeyView> list(Authentication authentication) {
-        String username = PasskeysController.signedIn(authentication);
-        return management.list(username).stream().map(p -> view(p, authentication)).toList();
+    public ResponseEntity<String> list(Authentication authentication) {
+        PasskeyAccounts.Account account = signedIn(authentication);
+        return PasskeysJson.ok(management.list(account.id()).stream().map(p -> view(p, authentication)).toList());
     }
 
     @GetMapping("/credentials/{id}")
-    public PasskeyView get(Authentication authentication, @PathVariable String id) {
-        String username = PasskeysController.signedIn(authentication);
-        return view(management.get(username, id), authentication);
+    public ResponseEntity<String> get(Authentication authentication, @PathVariable String id) {
+        PasskeyAccounts.Account account = signedIn(authentication);
+        return PasskeysJson.ok(view(management.get(account.id(), id), authentication));
     }
 
-    /** Body: {@code {"name": "…"}}, {@code {"enabled": false}}, or both. */
-    @PatchMapping("/credentials/{id}")
-    public PasskeyView update(Authentication authentication, @PathVariable String id, @RequestBody JsonNode body) {
-        String username = PasskeysController.signedIn(authentication);
+    /** Body: {@code {"name": "…"}}, {@code {"enabled": false}}, or both; refused whole or stored whole. */
+    @PatchMapping(path = "/credentials/{id}", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> update(Authentication authentication, @PathVariable String id,
+                                         @RequestBody String json) {
+        PasskeyAccounts.Account account = signedIn(authentication);
+        JsonNode body = PasskeysJson.read(json);
         JsonNode name = body.path("name");
         JsonNode enabled = body.path("enabled");
         if (!body.isObject() || (name.isMissingNode() && enabled.isMissingNode())
@@ -71,27 +79,28 @@ public final class PasskeyCredentialsController {
             throw new PasskeyException(PasskeyException.Reason.MALFORMED_RESPONSE,
                     "The body must be {\"name\": string} and/or {\"enabled\": true|false}.");
         }
-        Passkey before = management.get(username, id);
-        Passkey after = before;
-        if (!name.isMissingNode() && !name.asString().strip().equals(before.name())) {
-            after = management.rename(username, id, name.asString());
-            events.publishEvent(new PasskeyRenamedEvent(username, view(after, authentication), before.name(), now()));
+        Passkey before = management.get(account.id(), id);
+        Boolean enable = enabled.isMissingNode() || enabled.asBoolean() == before.enabled() ? null : enabled.asBoolean();
+        Passkey after = management.update(account.id(), id, name.isMissingNode() ? null : name.asString(), enable,
+                enable != null && !enable && signInMethods.canSignInWithoutPasskeys(account.username()));
+        if (!after.name().equals(before.name())) {
+            events.publishEvent(new PasskeyRenamedEvent(account.username(), view(after, authentication),
+                    before.name(), now()));
         }
-        if (!enabled.isMissingNode() && enabled.asBoolean() != before.enabled()) {
-            after = management.setEnabled(username, id, enabled.asBoolean(),
-                    signInMethods.canSignInWithoutPasskeys(username));
+        if (after.enabled() != before.enabled()) {
             events.publishEvent(after.enabled()
-                    ? new PasskeyEnabledEvent(username, view(after, authentication), now())
-                    : new PasskeyDisabledEvent(username, view(after, authentication), now()));
+                    ? new PasskeyEnabledEvent(account.username(), view(after, authentication), now())
+                    : new PasskeyDisabledEvent(account.username(), view(after, authentication), now()));
         }
-        return view(after, authentication);
+        return PasskeysJson.ok(view(after, authentication));
     }
 
     @DeleteMapping("/credentials/{id}")
     public ResponseEntity<Void> delete(Authentication authentication, @PathVariable String id) {
-        String username = PasskeysController.signedIn(authentication);
-        Passkey deleted = management.delete(username, id, signInMethods.canSignInWithoutPasskeys(username));
-        events.publishEvent(new PasskeyDeletedEvent(username, view(deleted, authentication), now()));
+        PasskeyAccounts.Account account = signedIn(authentication);
+        Passkey deleted = management.delete(account.id(), id,
+                signInMethods.canSignInWithoutPasskeys(account.username()));
+        events.publishEvent(new PasskeyDeletedEvent(account.username(), view(deleted, authentication), now()));
         return ResponseEntity.noContent().build();
     }
 
@@ -100,20 +109,22 @@ public final class PasskeyCredentialsController {
      * {@code signalCurrentUserDetails}, so passkey providers hide deleted passkeys and show current names.
      */
     @GetMapping("/signals")
-    public Signals signals(Authentication authentication) {
-        String username = PasskeysController.signedIn(authentication);
+    public ResponseEntity<String> signals(Authentication authentication) {
+        PasskeyAccounts.Account account = signedIn(authentication);
         String displayName = displayNames.displayName(authentication);
-        PasskeyUser user = relyingParty.users().findByUsername(username).orElse(null);
+        PasskeyUser user = management.account(account.id()).orElse(null);
         if (user == null) {
-            return new Signals(relyingParty.rpId(), null, username, displayName, List.of());
+            return PasskeysJson.ok(new Signals(relyingParty.rpId(), null, account.username(), displayName, List.of()));
         }
-        if (displayName != null && !displayName.isBlank() && !displayName.equals(user.displayName())) {
-            // The app's name for the user changed: store it, and the page passes it on to the provider.
-            user = new PasskeyUser(user.userHandle(), user.username(), displayName);
-            relyingParty.users().save(user);
+        String newDisplayName = displayName != null && !displayName.isBlank() ? displayName : user.displayName();
+        if (!account.username().equals(user.username()) || !newDisplayName.equals(user.displayName())) {
+            // The app renamed the account (or changed the user's name) without telling us: store it, and the page
+            // passes it on to the provider.
+            user = user.withNames(account.username(), newDisplayName);
+            relyingParty.users().update(user);
         }
-        return new Signals(relyingParty.rpId(), user.userHandle(), user.username(), user.displayName(),
-                management.list(username).stream().map(Passkey::credentialId).toList());
+        return PasskeysJson.ok(new Signals(relyingParty.rpId(), user.userHandle(), user.username(),
+                user.displayName(), management.list(account.id()).stream().map(Passkey::credentialId).toList()));
     }
 
     /** @param userId the user handle (base64url), {@code null} when the user never added a passkey */
@@ -121,11 +132,15 @@ public final class PasskeyCredentialsController {
                           List<String> allAcceptedCredentialIds) {
     }
 
+    private PasskeyAccounts.Account signedIn(Authentication authentication) {
+        return PasskeysController.signedIn(accounts, authentication);
+    }
+
     private PasskeyView view(Passkey passkey, Authentication authentication) {
         return PasskeyView.of(passkey, relyingParty.providers(), PasskeysController.currentCredentialId(authentication));
     }
 
-    private java.time.Instant now() {
+    private Instant now() {
         return relyingParty.clock().instant();
     }
 }

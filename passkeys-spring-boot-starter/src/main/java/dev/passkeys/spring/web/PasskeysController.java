@@ -5,14 +5,14 @@ import dev.passkeys.PasskeyException;
 import dev.passkeys.RelyingParty;
 import dev.passkeys.StartAuthentication;
 import dev.passkeys.StartRegistration;
-import dev.passkeys.data.PublicKeyCredentialCreationOptions;
-import dev.passkeys.data.PublicKeyCredentialRequestOptions;
-import dev.passkeys.spring.security.PasskeyAuthenticationToken;
-import dev.passkeys.store.Passkey;
+import dev.passkeys.spring.account.PasskeyAccounts;
 import dev.passkeys.spring.event.PasskeyRegisteredEvent;
 import dev.passkeys.spring.metrics.CeremonyObserver;
+import dev.passkeys.spring.security.PasskeyAuthenticationToken;
+import dev.passkeys.store.Passkey;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -22,43 +22,47 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
-
-/** The JSON API of the two ceremonies, under {@code passkeys.base-path}; the sign-in itself is a security filter. */
+/**
+ * The JSON API of the two ceremonies, under {@code passkeys.base-path}; the sign-in itself is a security filter.
+ * Bodies are read and written with the library's own mapper ({@link PasskeysJson}).
+ */
 @RestController
 @RequestMapping("${passkeys.base-path:/passkeys}")
 public final class PasskeysController {
 
     private final RelyingParty relyingParty;
+    private final PasskeyAccounts accounts;
     private final ApplicationEventPublisher events;
     private final CeremonyObserver observer;
-    private final StorageTransaction transaction;
     private final PasskeyDisplayNames displayNames;
 
-    public PasskeysController(RelyingParty relyingParty, ApplicationEventPublisher events, CeremonyObserver observer,
-                              StorageTransaction transaction, PasskeyDisplayNames displayNames) {
+    public PasskeysController(RelyingParty relyingParty, PasskeyAccounts accounts, ApplicationEventPublisher events,
+                              CeremonyObserver observer, PasskeyDisplayNames displayNames) {
         this.relyingParty = relyingParty;
+        this.accounts = accounts;
         this.events = events;
         this.observer = observer;
-        this.transaction = transaction;
         this.displayNames = displayNames;
     }
 
     /** Options for a username-less sign-in; anyone may ask. */
     @PostMapping("/authentication/options")
-    public PublicKeyCredentialRequestOptions authenticationOptions() {
-        return relyingParty.startAuthentication(StartAuthentication.discoverable());
+    public ResponseEntity<String> authenticationOptions() {
+        return PasskeysJson.ok(relyingParty.startAuthentication(StartAuthentication.discoverable()));
     }
 
     @PostMapping("/registration/options")
-    public PublicKeyCredentialCreationOptions registrationOptions(Authentication authentication) {
-        return relyingParty.startRegistration(
-                new StartRegistration(signedIn(authentication), displayNames.displayName(authentication)));
+    public ResponseEntity<String> registrationOptions(Authentication authentication) {
+        PasskeyAccounts.Account account = signedIn(accounts, authentication);
+        return PasskeysJson.ok(relyingParty.startRegistration(new StartRegistration(account.id(), account.username(),
+                displayNames.displayName(authentication))));
     }
 
     /** Body: {@code {"credential": <PublicKeyCredential.toJSON()>, "name": optional}}. */
-    @PostMapping("/registration")
-    public ResponseEntity<PasskeyView> register(Authentication authentication, @RequestBody JsonNode body) {
-        String username = signedIn(authentication);
+    @PostMapping(path = "/registration", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> register(Authentication authentication, @RequestBody String json) {
+        PasskeyAccounts.Account account = signedIn(accounts, authentication);
+        JsonNode body = PasskeysJson.read(json);
         JsonNode credential = body.path("credential");
         if (!credential.isObject()) {
             throw new PasskeyException(PasskeyException.Reason.MALFORMED_RESPONSE,
@@ -68,14 +72,18 @@ public final class PasskeysController {
         if (!name.isMissingNode() && !name.isNull() && !name.isString()) {
             throw new PasskeyException(PasskeyException.Reason.INVALID_NAME, "The name must be a string.");
         }
-        Passkey passkey = observer.observe(CeremonyObserver.REGISTRATION, () -> transaction.run(
-                () -> relyingParty.finishRegistration(
-                        new FinishRegistration(username, credential.toString(), name.asString(null)))));
+        Passkey passkey = observer.observe(CeremonyObserver.REGISTRATION, () -> relyingParty.finishRegistration(
+                new FinishRegistration(account.id(), credential.toString(), name.asString(null))));
         PasskeyView view = PasskeyView.of(passkey, relyingParty.providers(), currentCredentialId(authentication));
-        events.publishEvent(new PasskeyRegisteredEvent(username, view, relyingParty.clock().instant()));
-        return ResponseEntity.status(HttpStatus.CREATED).body(view);
+        events.publishEvent(new PasskeyRegisteredEvent(account.username(), view, relyingParty.clock().instant()));
+        return PasskeysJson.response(HttpStatus.CREATED, view);
     }
 
+    static PasskeyAccounts.Account signedIn(PasskeyAccounts accounts, Authentication authentication) {
+        return accounts.current(authentication).orElseThrow(SignInRequiredException::new);
+    }
+
+    /** The signed-in user's name, for pages that need no account. */
     static String signedIn(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {

@@ -31,6 +31,8 @@ public final class Problems {
         return switch (reason) {
             case MALFORMED_RESPONSE, INVALID_NAME -> HttpStatus.BAD_REQUEST;
             case CREDENTIAL_ALREADY_REGISTERED, TOO_MANY_PASSKEYS, LAST_SIGN_IN_METHOD -> HttpStatus.CONFLICT;
+            // The response belongs to another ceremony, or lost a race with another registration of the account.
+            case CHALLENGE_MISMATCH -> HttpStatus.CONFLICT;
             case PASSKEY_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ORIGIN_NOT_ALLOWED, CROSS_ORIGIN_NOT_ALLOWED, RP_ID_MISMATCH -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.UNAUTHORIZED;

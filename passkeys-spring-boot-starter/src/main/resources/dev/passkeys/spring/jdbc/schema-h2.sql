@@ -22,16 +22,21 @@ CREATE INDEX IF NOT EXISTS passkeys_credential_user_handle_idx ON passkeys_crede
 
 CREATE TABLE IF NOT EXISTS passkeys_user (
     user_handle  VARCHAR(128)  NOT NULL,
+    account_id   VARCHAR(255)  NOT NULL,
     username     VARCHAR(255)  NOT NULL,
     display_name VARCHAR(1024) NOT NULL,
     CONSTRAINT passkeys_user_pk PRIMARY KEY (user_handle),
-    CONSTRAINT passkeys_user_username_uk UNIQUE (username)
+    CONSTRAINT passkeys_user_account_id_uk UNIQUE (account_id)
 );
+
+-- Not unique: an account deleted or renamed without telling the library may still carry an old username.
+CREATE INDEX IF NOT EXISTS passkeys_user_username_idx ON passkeys_user (username);
 
 CREATE TABLE IF NOT EXISTS passkeys_pending_ceremony (
     challenge            VARCHAR(128)                NOT NULL,
     ceremony_type        VARCHAR(32)                 NOT NULL,
     user_handle          VARCHAR(128),
+    account_id           VARCHAR(255),
     username             VARCHAR(255),
     display_name         VARCHAR(1024),
     allow_credential_ids VARCHAR(1000000)            NOT NULL,
@@ -41,3 +46,5 @@ CREATE TABLE IF NOT EXISTS passkeys_pending_ceremony (
 );
 
 CREATE INDEX IF NOT EXISTS passkeys_pending_ceremony_expires_at_idx ON passkeys_pending_ceremony (expires_at);
+
+CREATE INDEX IF NOT EXISTS passkeys_pending_ceremony_account_id_idx ON passkeys_pending_ceremony (account_id);

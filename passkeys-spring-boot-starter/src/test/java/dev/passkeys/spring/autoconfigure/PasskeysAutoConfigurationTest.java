@@ -5,7 +5,7 @@ import dev.passkeys.UserVerification;
 import dev.passkeys.provider.PasskeyProviderDirectory;
 import dev.passkeys.spring.jdbc.JdbcPasskeyRepository;
 import dev.passkeys.spring.jdbc.JdbcPendingCeremonyStore;
-import dev.passkeys.spring.web.StorageTransaction;
+import dev.passkeys.store.StorageTransaction;
 import dev.passkeys.store.InMemoryPasskeyRepository;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.store.InMemoryPendingCeremonyStore;

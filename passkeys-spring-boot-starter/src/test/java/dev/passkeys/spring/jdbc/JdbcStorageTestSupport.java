@@ -113,7 +113,7 @@ abstract class JdbcStorageTestSupport {
 
     static PendingCeremony registration(String challenge, Instant expiresAt) {
         return new PendingCeremony(challenge, PendingCeremony.Type.REGISTRATION,
-                new PasskeyUser("dXNlci1oYW5kbGUtMQ", "alice@example.com", "Alice Liddell"),
+                new PasskeyUser("dXNlci1oYW5kbGUtMQ", "alice@example.com", "alice", "Alice Liddell"),
                 List.of("Y3JlZC0y", "Y3JlZC0x", "Y3JlZC0z"), UserVerification.PREFERRED, expiresAt);
     }
 

@@ -146,6 +146,19 @@ interface PasskeyRepositoryContract {
     }
 
     @Test
+    default void deleteByUserHandleRemovesEveryPasskeyOfThatAccountOnly() {
+        passkeys().add(passkey("Y3JlZC0x", "dXNlci0x", T0));
+        passkeys().add(passkey("Y3JlZC0y", "dXNlci0x", T0.plusSeconds(1)));
+        passkeys().add(passkey("Y3JlZC0z", "dXNlci0y", T0));
+
+        assertThat(passkeys().deleteByUserHandle("dXNlci0x")).isEqualTo(2);
+        assertThat(passkeys().deleteByUserHandle("dXNlci0x")).isZero();
+
+        assertThat(passkeys().findByUserHandle("dXNlci0x")).isEmpty();
+        assertThat(passkeys().findByCredentialId("Y3JlZC0z")).isPresent();
+    }
+
+    @Test
     default void unknownCredentialIdIsEmpty() {
         assertThat(passkeys().findByCredentialId("bm9uZQ")).isEmpty();
         assertThat(passkeys().delete("bm9uZQ")).isFalse();

@@ -1,11 +1,18 @@
 package dev.passkeys.spring.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.passkeys.store.PasskeyUser;
 
 import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /** What every database must do for {@link JdbcPasskeyUserRepository}. */
 interface PasskeyUserRepositoryContract {
@@ -13,67 +20,115 @@ interface PasskeyUserRepositoryContract {
     JdbcPasskeyUserRepository users();
 
     @Test
-    default void savedUserIsFoundByUsernameAndByUserHandle() {
-        PasskeyUser alice = PasskeyUser.create("alice@example.com", "Alice Liddell");
+    default void aCreatedAccountIsFoundByAccountIdUserHandleAndUsername() {
+        PasskeyUser alice = PasskeyUser.create("42", "alice@example.com", "Alice Liddell");
         PasskeyUser bob = PasskeyUser.create("bob", null);
 
-        users().save(alice);
-        users().save(bob);
+        assertThat(users().create(alice)).isTrue();
+        assertThat(users().create(bob)).isTrue();
 
-        assertThat(users().findByUsername("alice@example.com")).contains(alice);
+        assertThat(users().findByAccountId("42")).contains(alice);
         assertThat(users().findByUserHandle(alice.userHandle())).contains(alice);
-        assertThat(users().findByUsername("bob")).contains(bob);
+        assertThat(users().findByUsername("alice@example.com")).containsExactly(alice);
+        assertThat(users().findByAccountId("bob")).contains(bob);
         assertThat(users().findByUserHandle(bob.userHandle()).orElseThrow().displayName()).isEqualTo("bob");
     }
 
     @Test
-    default void unknownUsersAreEmpty() {
-        users().save(PasskeyUser.create("alice", "Alice"));
+    default void unknownAccountsAreEmpty() {
+        users().create(PasskeyUser.create("alice", "Alice"));
 
+        assertThat(users().findByAccountId("nobody")).isEmpty();
+        assertThat(users().findByAccountId("ALICE")).isEmpty();
         assertThat(users().findByUsername("nobody")).isEmpty();
-        assertThat(users().findByUsername("ALICE")).isEmpty();
         assertThat(users().findByUserHandle("bm9ib2R5")).isEmpty();
     }
 
     @Test
-    default void savingTheSameUserHandleReplacesDisplayNameAndUsername() {
-        PasskeyUser alice = PasskeyUser.create("alice", "Alice");
-        users().save(alice);
+    default void anAccountIdAndAUserHandleAreStoredOnce() {
+        PasskeyUser alice = PasskeyUser.create("42", "alice", "Alice");
+        assertThat(users().create(alice)).isTrue();
 
-        PasskeyUser renamed = new PasskeyUser(alice.userHandle(), "alice", "Alice Liddell");
-        users().save(renamed);
+        assertThat(users().create(PasskeyUser.create("42", "impostor", null))).isFalse();
+        assertThat(users().create(new PasskeyUser(alice.userHandle(), "43", "other", null))).isFalse();
+
+        assertThat(users().findByAccountId("42")).contains(alice);
+        assertThat(users().findByAccountId("43")).isEmpty();
+    }
+
+    @Test
+    default void usernamesNeedNotBeUnique() {
+        // Account 41 was deleted without a word to the library; account 42 took its name.
+        PasskeyUser stale = PasskeyUser.create("41", "alice", null);
+        PasskeyUser current = PasskeyUser.create("42", "alice", null);
+        assertThat(users().create(stale)).isTrue();
+        assertThat(users().create(current)).isTrue();
+
+        assertThat(users().findByUsername("alice")).containsExactly(stale, current);
+    }
+
+    @Test
+    default void updateStoresNewNamesAndAccountIdForTheUserHandle() {
+        PasskeyUser alice = PasskeyUser.create("alice", "alice", "Alice");
+        users().create(alice);
+
+        PasskeyUser renamed = new PasskeyUser(alice.userHandle(), "alice.liddell", "alice.liddell", "Alice Liddell");
+        assertThat(users().update(renamed)).isTrue();
+
         assertThat(users().findByUserHandle(alice.userHandle())).contains(renamed);
-
-        PasskeyUser newUsername = new PasskeyUser(alice.userHandle(), "alice.liddell", "Alice Liddell");
-        users().save(newUsername);
-        assertThat(users().findByUserHandle(alice.userHandle())).contains(newUsername);
+        assertThat(users().findByAccountId("alice")).isEmpty();
         assertThat(users().findByUsername("alice")).isEmpty();
-        assertThat(users().findByUsername("alice.liddell")).contains(newUsername);
+        assertThat(users().findByAccountId("alice.liddell")).contains(renamed);
+        assertThat(users().update(PasskeyUser.create("nobody", null))).isFalse();
     }
 
     @Test
-    default void aUsernameBelongsToOneUserHandle() {
-        PasskeyUser alice = PasskeyUser.create("alice", "Alice");
-        PasskeyUser bob = PasskeyUser.create("bob", "Bob");
-        users().save(alice);
-        users().save(bob);
+    default void updateOntoAnotherAccountsIdIsRefusedAndChangesNothing() {
+        PasskeyUser alice = PasskeyUser.create("alice", null);
+        PasskeyUser bob = PasskeyUser.create("bob", null);
+        users().create(alice);
+        users().create(bob);
 
-        assertThatThrownBy(() -> users().save(PasskeyUser.create("alice", "Impostor")))
-                .isInstanceOf(IllegalStateException.class);
-        assertThatThrownBy(() -> users().save(new PasskeyUser(bob.userHandle(), "alice", "Bob")))
-                .isInstanceOf(IllegalStateException.class);
+        assertThat(users().update(new PasskeyUser(bob.userHandle(), "alice", "alice", null))).isFalse();
 
-        assertThat(users().findByUsername("alice")).contains(alice);
         assertThat(users().findByUserHandle(bob.userHandle())).contains(bob);
+        assertThat(users().findByAccountId("alice")).contains(alice);
     }
 
     @Test
-    default void saveIsRepeatable() {
-        PasskeyUser alice = PasskeyUser.create("alice", "Alice");
+    default void deleteRemovesOnlyThatAccount() {
+        PasskeyUser alice = PasskeyUser.create("alice", null);
+        PasskeyUser bob = PasskeyUser.create("bob", null);
+        users().create(alice);
+        users().create(bob);
 
-        users().save(alice);
-        users().save(alice);
+        assertThat(users().delete(alice.userHandle())).isTrue();
+        assertThat(users().delete(alice.userHandle())).isFalse();
 
-        assertThat(users().findByUsername("alice")).contains(alice);
+        assertThat(users().findByAccountId("alice")).isEmpty();
+        assertThat(users().findByAccountId("bob")).contains(bob);
+    }
+
+    @Test
+    default void ofConcurrentFirstRegistrationsOfOneAccountExactlyOneCreates() throws Exception {
+        int threads = 8;
+        CyclicBarrier start = new CyclicBarrier(threads);
+        ExecutorService pool = Executors.newFixedThreadPool(threads);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < threads; i++) {
+            Callable<Boolean> create = () -> {
+                start.await();
+                return users().create(PasskeyUser.create("42", "alice", null));
+            };
+            results.add(pool.submit(create));
+        }
+        int created = 0;
+        for (Future<Boolean> result : results) {
+            created += result.get() ? 1 : 0;
+        }
+        pool.shutdown();
+
+        assertThat(created).isEqualTo(1);
+        assertThat(users().findByUsername("alice")).hasSize(1);
     }
 }

@@ -114,4 +114,16 @@ interface PendingCeremonyStoreContract {
         assertThat(ceremonies().consume("ZXhwaXJlcy1ub3c")).isPresent();
         assertThat(ceremonies().consume("bGl2ZQ")).isPresent();
     }
+
+    @Test
+    default void removeByAccountIdForgetsOnlyThatAccountsCeremonies() {
+        ceremonies().save(registration("YWxpY2U", T0.plusSeconds(300)));
+        ceremonies().save(discoverableSignIn("YW5vbnltb3Vz", T0.plusSeconds(300)));
+
+        ceremonies().removeByAccountId("alice@example.com");
+        ceremonies().removeByAccountId("nobody");
+
+        assertThat(ceremonies().consume("YWxpY2U")).isEmpty();
+        assertThat(ceremonies().consume("YW5vbnltb3Vz")).isPresent();
+    }
 }

@@ -73,7 +73,7 @@ interface SchemaInitializerContract {
                 .stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
 
         assertThat(constraints).containsExactlyInAnyOrder("passkeys_credential_pk", "passkeys_user_pk",
-                "passkeys_user_username_uk", "passkeys_pending_ceremony_pk");
+                "passkeys_user_account_id_uk", "passkeys_pending_ceremony_pk");
     }
 
     @Test

@@ -203,7 +203,7 @@ class PasskeyManagementApiTest {
         displayNames.set("bob", "Robert Example");
         JsonNode signals = json(bob.get("/passkeys/signals"));
         assertThat(signals.path("displayName").asString()).isEqualTo("Robert Example");
-        assertThat(relyingParty.users().findByUsername("bob"))
+        assertThat(relyingParty.users().findByAccountId("bob"))
                 .hasValueSatisfying(user -> assertThat(user.displayName()).isEqualTo("Robert Example"));
         displayNames.set("bob", "bob");
     }

@@ -1,0 +1,32 @@
+package dev.passkeys.spring.autoconfigure;
+
+import dev.passkeys.RelyingParty;
+import dev.passkeys.spring.account.AccountIdResolver;
+import dev.passkeys.spring.account.PasskeyAccounts;
+import dev.passkeys.spring.account.UserDetailsManagerAccounts;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.userdetails.UserDetailsService;
+
+/** Passkeys bound to the application's accounts, and following them through deletions and renames. */
+@Configuration(proxyBeanMethods = false)
+class PasskeysAccountConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasskeyAccounts passkeyAccounts(RelyingParty relyingParty, ObjectProvider<AccountIdResolver> ids,
+                                    ObjectProvider<UserDetailsService> users) {
+        return new PasskeyAccounts(relyingParty, ids.getIfUnique(() -> AccountIdResolver.USERNAME),
+                users.getIfUnique());
+    }
+
+    /** Static: a post-processor is made before other beans, and must not pull them in. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "passkeys.accounts.follow-user-details-manager", matchIfMissing = true)
+    static UserDetailsManagerAccounts passkeysUserDetailsManagerAccounts(ObjectProvider<PasskeyAccounts> accounts) {
+        return new UserDetailsManagerAccounts(accounts);
+    }
+}

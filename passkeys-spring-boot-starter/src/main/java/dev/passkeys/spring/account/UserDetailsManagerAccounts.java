@@ -32,8 +32,10 @@ public final class UserDetailsManagerAccounts implements BeanPostProcessor {
             return bean;
         }
         ProxyFactory proxy = new ProxyFactory(bean);
-        // A subclass proxy keeps the bean injectable by its class (JdbcUserDetailsManager, say).
+        // A subclass proxy keeps the bean injectable by its class (JdbcUserDetailsManager, say). "Optimize" skips
+        // Spring's warnings about final methods (JdbcDaoSupport's getters), which stay the proxy's own: not advice.
         proxy.setProxyTargetClass(!Modifier.isFinal(bean.getClass().getModifiers()));
+        proxy.setOptimize(true);
         proxy.addAdvice(new Interceptor(manager));
         return proxy.getProxy(bean.getClass().getClassLoader());
     }

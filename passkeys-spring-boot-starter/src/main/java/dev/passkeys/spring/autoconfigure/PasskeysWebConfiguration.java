@@ -49,7 +49,7 @@ class PasskeysWebConfiguration {
 
     @Bean
     PasskeysPageController passkeysPageController(PasskeysProperties properties) {
-        return new PasskeysPageController(properties.normalizedBasePath());
+        return new PasskeysPageController(BasePath.of(properties));
     }
 
     @Bean
@@ -61,7 +61,7 @@ class PasskeysWebConfiguration {
     FilterRegistrationBean<PasskeysEndpointFilter> passkeysEndpointFilter(PasskeysProperties properties) {
         FilterRegistrationBean<PasskeysEndpointFilter> registration = new FilterRegistrationBean<>(
                 new PasskeysEndpointFilter(properties.getMaxRequestSize().toBytes()));
-        registration.addUrlPatterns(properties.normalizedBasePath() + "/*");
+        registration.addUrlPatterns(BasePath.of(properties) + "/*");
         // Before Spring Security's filter chain, which reads the sign-in body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
         return registration;

@@ -3,10 +3,8 @@ package dev.passkeys.spring.web;
 import dev.passkeys.FinishRegistration;
 import dev.passkeys.PasskeyException;
 import dev.passkeys.RelyingParty;
-import dev.passkeys.StartAuthentication;
 import dev.passkeys.StartRegistration;
 import dev.passkeys.data.PublicKeyCredentialCreationOptions;
-import dev.passkeys.data.PublicKeyCredentialRequestOptions;
 import dev.passkeys.spring.security.PasskeyAuthenticationToken;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.spring.event.PasskeyRegisteredEvent;
@@ -41,12 +39,6 @@ public final class PasskeysController {
         this.observer = observer;
         this.transaction = transaction;
         this.displayNames = displayNames;
-    }
-
-    /** Options for a username-less sign-in; anyone may ask. */
-    @PostMapping("/authentication/options")
-    public PublicKeyCredentialRequestOptions authenticationOptions() {
-        return relyingParty.startAuthentication(StartAuthentication.discoverable());
     }
 
     @PostMapping("/registration/options")

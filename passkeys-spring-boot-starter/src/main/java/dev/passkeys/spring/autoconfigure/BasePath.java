@@ -18,6 +18,9 @@ final class BasePath {
     static String of(PasskeysProperties properties) {
         String configured = properties.getBasePath();
         String path = configured == null ? "" : configured.strip();
+        if (!path.isEmpty() && !path.startsWith("/")) {
+            path = "/" + path;
+        }
         while (path.length() > 1 && path.endsWith("/")) {
             path = path.substring(0, path.length() - 1);
         }

@@ -12,8 +12,9 @@ import javax.sql.DataSource;
 
 /**
  * An ordinary password-login chain: no passkey-specific DSL. The starter's {@code Customizer<HttpSecurity>} bean
- * adds the passkey sign-in endpoint and permits its public endpoints; CSRF stays on. Actuator: health is public,
- * metrics need a signed-in user (the demo has no admin role).
+ * adds passkey sign-in (options, sign-in and the script are answered before authorization, so they need no rule
+ * here); the rest of {@code /passkeys/**} falls under {@code anyRequest().authenticated()}. CSRF stays on.
+ * Actuator: health is public, metrics need a signed-in user (the demo has no admin role).
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfig {

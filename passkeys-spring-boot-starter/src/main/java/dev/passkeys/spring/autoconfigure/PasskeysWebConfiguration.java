@@ -48,7 +48,7 @@ class PasskeysWebConfiguration {
 
     @Bean
     PasskeysPageController passkeysPageController(PasskeysProperties properties) {
-        return new PasskeysPageController(properties.normalizedBasePath());
+        return new PasskeysPageController(BasePath.of(properties));
     }
 
     @Bean
@@ -60,7 +60,7 @@ class PasskeysWebConfiguration {
     FilterRegistrationBean<PasskeysEndpointFilter> passkeysEndpointFilter(PasskeysProperties properties) {
         FilterRegistrationBean<PasskeysEndpointFilter> registration = new FilterRegistrationBean<>(
                 new PasskeysEndpointFilter(properties.getMaxRequestSize().toBytes()));
-        registration.addUrlPatterns(properties.normalizedBasePath() + "/*");
+        registration.addUrlPatterns(BasePath.of(properties) + "/*");
         // Before Spring Security's filter chain, which reads the sign-in body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
         return registration;

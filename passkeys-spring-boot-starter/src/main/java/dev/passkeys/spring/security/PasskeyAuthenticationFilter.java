@@ -4,6 +4,7 @@ import dev.passkeys.spring.web.Problems;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -25,7 +26,8 @@ import java.util.Map;
 /**
  * {@code POST <base>/authentication}: the body is the browser's {@code PublicKeyCredential.toJSON()}. On success the
  * session is rotated and the context saved as for a form login, and the answer is {@code {"redirectUrl": …}}; on
- * failure an RFC 9457 problem naming the failed check.
+ * failure an RFC 9457 problem naming the failed check. Both answers can be replaced
+ * ({@link PasskeysConfigurer#successHandler}, {@link PasskeySignInHandlers}).
  */
 public final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessingFilter {
 
@@ -41,10 +43,11 @@ public final class PasskeyAuthenticationFilter extends AbstractAuthenticationPro
     @Override
     public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        String contentType = request.getContentType();
-        if (contentType == null || !MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType))) {
-            throw new PasskeyRequestException(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the credential as application/json.");
+        if (!isJson(request.getContentType())) {
+            // Refused before any verification: not a sign-in attempt, so no failure handler or event.
+            Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the credential as application/json."));
+            return null;
         }
         String body = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
         PasskeyAuthenticationRequest authRequest = new PasskeyAuthenticationRequest(body);
@@ -52,13 +55,11 @@ public final class PasskeyAuthenticationFilter extends AbstractAuthenticationPro
         return getAuthenticationManager().authenticate(authRequest);
     }
 
-    /** A request that is refused before any verification (wrong media type). */
-    static final class PasskeyRequestException extends AuthenticationException {
-        private final HttpStatus status;
-
-        PasskeyRequestException(HttpStatus status, String message) {
-            super(message);
-            this.status = status;
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
         }
     }
 
@@ -87,8 +88,6 @@ public final class PasskeyAuthenticationFilter extends AbstractAuthenticationPro
                     // Lets the client call PublicKeyCredential.signalUnknownCredential for a deleted passkey.
                     problem.setProperty("credentialId", passkey.getCredentialId());
                 }
-            } else if (exception instanceof PasskeyRequestException refused) {
-                problem = Problems.of(refused.status, refused.getMessage());
             } else {
                 // Account disabled, locked, gone: say so without details that help an attacker.
                 problem = Problems.of(HttpStatus.UNAUTHORIZED, "This account cannot sign in.");

@@ -3,7 +3,6 @@ package dev.passkeys.spring.web;
 import dev.passkeys.FinishRegistration;
 import dev.passkeys.PasskeyException;
 import dev.passkeys.RelyingParty;
-import dev.passkeys.StartAuthentication;
 import dev.passkeys.StartRegistration;
 import dev.passkeys.spring.account.PasskeyAccounts;
 import dev.passkeys.spring.event.PasskeyRegisteredEvent;
@@ -43,12 +42,6 @@ public final class PasskeysController {
         this.events = events;
         this.observer = observer;
         this.displayNames = displayNames;
-    }
-
-    /** Options for a username-less sign-in; anyone may ask. */
-    @PostMapping("/authentication/options")
-    public ResponseEntity<String> authenticationOptions() {
-        return PasskeysJson.ok(relyingParty.startAuthentication(StartAuthentication.discoverable()));
     }
 
     @PostMapping("/registration/options")

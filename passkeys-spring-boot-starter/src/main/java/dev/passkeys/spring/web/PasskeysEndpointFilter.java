@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -16,10 +18,13 @@ import java.io.IOException;
 /**
  * Guards the passkey endpoints before Spring Security sees them. It caps request bodies (a declared Content-Length
  * above the limit is refused at once, a body without one stops being read at the limit; either way 413), and it turns
- * every {@code sendError} below the base path (a missing CSRF token, a wrong method) into an RFC 9457 problem body
- * instead of the app's HTML error page.
+ * every {@code sendError} below the base path (a missing CSRF token, a wrong method, a path Spring Security's firewall
+ * rejects) and every uncaught exception into an RFC 9457 problem body instead of the app's HTML error page.
+ * Malformed URLs that Tomcat itself refuses (a bad {@code %} escape, an encoded slash) never reach a filter.
  */
 public final class PasskeysEndpointFilter extends OncePerRequestFilter {
+
+    private static final Log log = LogFactory.getLog(PasskeysEndpointFilter.class);
 
     private final long maxBytes;
 
@@ -37,12 +42,18 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(new LimitedRequest(request, maxBytes), new ProblemOnError(response));
         } catch (IOException | ServletException | RuntimeException e) {
-            if (causedByLimit(e) && !response.isCommitted()) {
-                response.reset();
+            if (response.isCommitted()) {
+                throw e;
+            }
+            response.reset();
+            if (causedByLimit(e)) {
                 tooLarge(response);
                 return;
             }
-            throw e;
+            // Every error under the base path is a problem body: the stack trace goes to the log, not the client.
+            log.error("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI() + " failed", e);
+            Problems.write(response, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
+                    "The server could not complete this request."));
         }
     }
 

@@ -1,7 +1,7 @@
 /*
  * Passkeys for Java — the browser client. One file, no dependencies, no build step.
  *
- *   <script src="/passkeys/passkeys.js" defer></script>
+ *   <script src="/passkeys/passkeys.js" defer></script>        (under a context path: th:src="@{/passkeys/passkeys.js}")
  *   <button type="button" data-passkey-signin>Sign in with a passkey</button>
  *   <input name="username" autocomplete="username webauthn">   (offers passkeys in the browser's autofill)
  *   <p data-passkey-error role="alert"></p>
@@ -13,8 +13,11 @@
 (function () {
   'use strict';
 
+  // The endpoints live next to this script (so a context path or another passkeys.base-path needs no setting), unless
+  // the tag names them: <script src="…/passkeys.js" data-passkeys-base="/app/passkeys">.
   const script = document.currentScript;
-  const basePath = script ? new URL(script.src, location.href).pathname.replace(/\/passkeys\.js$/, '') : '/passkeys';
+  const basePath = script && script.dataset.passkeysBase ? script.dataset.passkeysBase.replace(/\/+$/, '')
+    : script ? new URL(script.src, location.href).pathname.replace(/\/[^/]*$/, '') : '/passkeys';
 
   /** A refused request: `problem` is the server's RFC 9457 body (detail, reason, …). */
   class PasskeyError extends Error {

@@ -19,17 +19,24 @@ final class HttpSession {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
 
+    private final String origin;
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
 
     HttpSession(int port) {
-        this.base = "http://localhost:" + port;
+        this(port, "");
+    }
+
+    /** Against an app under {@code server.servlet.context-path}: every path given is relative to it. */
+    HttpSession(int port, String contextPath) {
+        this.origin = "http://localhost:" + port;
+        this.base = origin + contextPath;
         this.client = HttpClient.newBuilder().cookieHandler(cookies).followRedirects(HttpClient.Redirect.NEVER).build();
     }
 
     String origin() {
-        return base;
+        return origin;
     }
 
     JsonNode csrf() {

@@ -61,7 +61,10 @@ class PasskeysEndpointFilterTest {
         HttpResponse<String> noCsrf = browser.postWithoutCsrf("/passkeys/authentication/options", "{}");
         assertThat(noCsrf.statusCode()).isEqualTo(403);
         assertThat(json(noCsrf).path("detail").asString()).contains("CSRF token");
-        HttpResponse<String> wrongMethod = browser.get("/passkeys/authentication/options");
+        // Signed in: the app's rules (anyRequest().authenticated()) let it reach Spring MVC.
+        HttpSession alice = new HttpSession(port);
+        alice.signInWithPassword("alice", "alice-password");
+        HttpResponse<String> wrongMethod = alice.get("/passkeys/authentication/options");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));

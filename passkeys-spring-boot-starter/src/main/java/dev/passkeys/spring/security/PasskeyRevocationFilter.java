@@ -1,0 +1,58 @@
+package dev.passkeys.spring.security;
+
+import dev.passkeys.RelyingParty;
+import dev.passkeys.store.Passkey;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Revoking a passkey ends what it opened: a request signed in with a passkey that is now deleted or disabled is signed
+ * out (session invalidated, context cleared) and goes on as anonymous, so the app's own rules send it to its login or
+ * answer 401. The check is one lookup by credential ID (an indexed key) per request of a passkey session, so it holds
+ * on every node and with any session store, from the request right after the change.
+ */
+public final class PasskeyRevocationFilter extends OncePerRequestFilter {
+
+    private static final Log log = LogFactory.getLog(PasskeyRevocationFilter.class);
+
+    private final RelyingParty relyingParty;
+    private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
+    private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+    public PasskeyRevocationFilter(RelyingParty relyingParty) {
+        this.relyingParty = relyingParty;
+    }
+
+    public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy contextHolder) {
+        this.contextHolder = contextHolder;
+        this.logout.setSecurityContextHolderStrategy(contextHolder);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = contextHolder.getContext().getAuthentication();
+        if (authentication instanceof PasskeyAuthenticationToken token && revoked(token.getCredentialId())) {
+            log.info("Signing out a session of " + token.getName() + ": the passkey it signed in with was "
+                    + "deleted or disabled");
+            logout.logout(request, response, token);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean revoked(String credentialId) {
+        return relyingParty.passkeys().findByCredentialId(credentialId).map(Passkey::enabled).map(enabled -> !enabled)
+                .orElse(true);
+    }
+}

@@ -1,0 +1,50 @@
+package dev.passkeys.spring.security;
+
+import dev.passkeys.RelyingParty;
+import dev.passkeys.StartAuthentication;
+import dev.passkeys.data.PublicKeyCredentialRequestOptions;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.io.IOException;
+
+/**
+ * {@code POST <base>/authentication/options}: the options of a username-less sign-in, for anyone. A filter placed
+ * before authorization (as Spring Security's {@code PublicKeyCredentialRequestOptionsFilter}), so the app's URL rules
+ * never have to open it. The JSON is written by our own mapper: the app's Jackson settings cannot rename its fields.
+ */
+public final class PasskeySignInOptionsFilter extends OncePerRequestFilter {
+
+    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+
+    private final RelyingParty relyingParty;
+    private final RequestMatcher matcher;
+
+    public PasskeySignInOptionsFilter(RelyingParty relyingParty, String basePath) {
+        this.relyingParty = relyingParty;
+        this.matcher = PathPatternRequestMatcher.withDefaults()
+                .matcher(HttpMethod.POST, basePath + "/authentication/options");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!matcher.matches(request)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        PublicKeyCredentialRequestOptions options = relyingParty.startAuthentication(StartAuthentication.discoverable());
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setHeader("Cache-Control", "no-store");
+        MAPPER.writeValue(response.getOutputStream(), options);
+    }
+}

@@ -5,6 +5,7 @@ import dev.passkeys.provider.PasskeyProviderDirectory;
 import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.store.PasskeyUserRepository;
 import dev.passkeys.store.PendingCeremonyStore;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -46,10 +47,19 @@ public final class PasskeysAutoConfiguration {
     }
 
     @Bean
+    PasskeysStartupLog passkeysStartupLog(ObjectProvider<RelyingParty> relyingParty,
+                                          ObjectProvider<PasskeyRepository> passkeys,
+                                          ObjectProvider<PasskeysStorageDescriber> describers) {
+        return new PasskeysStartupLog(relyingParty, passkeys, describers);
+    }
+
+    /** Built from {@code passkeys.*}, checked first: a set-up that cannot work stops the app with one clear line. */
+    @Bean
     @ConditionalOnMissingBean
     RelyingParty relyingParty(PasskeysProperties properties, Environment environment, PasskeyRepository passkeys,
                               PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
                               PasskeyProviderDirectory providers) {
+        PasskeysPropertiesValidator.validate(properties);
         String rpName = properties.getRpName() != null ? properties.getRpName()
                 : environment.getProperty("spring.application.name", "Passkeys");
         return RelyingParty.builder(properties.getRpId(), rpName)

@@ -73,6 +73,8 @@ class MinimalAppTest {
         HttpResponse<String> registered = alice.post("/passkeys/registration",
                 "{\"credential\": " + created + ", \"name\": \"Laptop\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
+        assertThat(alice.get("/passkeys/credentials").body()).contains("\"name\":\"Laptop\"");
+        assertThat(alice.get("/passkeys/manage").statusCode()).isEqualTo(200);
 
         Browser later = new Browser(origin);
         later.get("/login");

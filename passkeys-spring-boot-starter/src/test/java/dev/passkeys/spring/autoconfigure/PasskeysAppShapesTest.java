@@ -25,7 +25,6 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -133,7 +132,7 @@ class PasskeysAppShapesTest {
         runner.run(context -> assertThat(context).hasSingleBean(CeremonyObserver.class));
     }
 
-    @Configuration(proxyBeanMethods = false)
+    // No @Configuration on these: the test app's component scan must never pick them up.
     static class AppUsers {
         @Bean
         UserDetailsService users() {
@@ -141,7 +140,6 @@ class PasskeysAppShapesTest {
         }
     }
 
-    @Configuration(proxyBeanMethods = false)
     @EnableJdbcHttpSession
     static class JdbcSessions {
     }

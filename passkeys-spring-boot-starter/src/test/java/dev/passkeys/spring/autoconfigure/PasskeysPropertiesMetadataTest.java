@@ -55,6 +55,21 @@ class PasskeysPropertiesMetadataTest {
         assertThat(find("passkeys.security.customize-http-security").path("defaultValue").asBoolean()).isTrue();
     }
 
+    @Test
+    void theSchemaPlatformsWeShipAreHinted() throws Exception {
+        List<String> values = new ArrayList<>();
+        for (JsonNode hint : metadata().path("hints")) {
+            if ("passkeys.jdbc.platform".equals(hint.path("name").asString())) {
+                hint.path("values").forEach(value -> values.add(value.path("value").asString()));
+            }
+        }
+        assertThat(values).containsExactly("h2", "postgresql");
+        for (String platform : values) {
+            assertThat(PasskeysProperties.class.getResource("/dev/passkeys/spring/jdbc/schema-" + platform + ".sql"))
+                    .as(platform).isNotNull();
+        }
+    }
+
     private static JsonNode find(String name) throws Exception {
         for (JsonNode property : metadata().path("properties")) {
             if (name.equals(property.path("name").asString())) {

@@ -52,7 +52,9 @@ public final class PasskeyException extends RuntimeException {
         TOO_MANY_PASSKEYS("This account has the most passkeys allowed; delete one before adding another."),
         LAST_SIGN_IN_METHOD("This is the last way to sign in to this account; add another passkey or a password first."),
         INVALID_NAME("A passkey name must be at most 64 characters, with no control characters."),
-        PASSKEY_DISABLED("This passkey is disabled; enable it on the passkeys page or use another way to sign in.");
+        PASSKEY_DISABLED("This passkey is disabled; enable it on the passkeys page or use another way to sign in."),
+        PUBLIC_KEY_NOT_ACCEPTED("The passkey's public key is not one this relying party accepts: an EC key must be a point"
+                + " on its curve, an RSA key 2048 to 4096 bits with exponent 65537, an Ed25519 key 32 bytes.");
 
         private final String message;
 

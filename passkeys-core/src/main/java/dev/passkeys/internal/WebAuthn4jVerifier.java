@@ -37,6 +37,10 @@ public final class WebAuthn4jVerifier {
     /** ES256, EdDSA, RS256: what every passkey provider uses, in order of preference. */
     public static final List<Long> ALGORITHMS = List.of(-7L, -8L, -257L);
 
+    /** AuthenticatorTransport's values; a reported transport outside them is dropped. */
+    static final Set<String> SPEC_TRANSPORTS = Set.of("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
+    static final int MAX_TRANSPORTS = 8;
+
     private final WebAuthnManager manager;
     private final ObjectConverter converter = new ObjectConverter();
     private final String rpId;
@@ -71,9 +75,10 @@ public final class WebAuthn4jVerifier {
         verify(() -> manager.verify(data, parameters));
         AuthenticatorData<?> authData = data.getAttestationObject().getAuthenticatorData();
         AttestedCredentialData credential = authData.getAttestedCredentialData();
+        CredentialKeyCheck.check(credential.getCOSEKey());
         byte[] publicKey = converter.getCborMapper().writeValueAsBytes(credential.getCOSEKey());
         Set<String> transports = data.getTransports() == null ? Set.of()
-                : data.getTransports().stream().map(t -> t.getValue()).collect(Collectors.toCollection(TreeSet::new));
+                : knownTransports(data.getTransports().stream().map(t -> t.getValue()).toList());
         return new VerifiedRegistration(Base64Url.encode(credential.getCredentialId()), Base64Url.encode(publicKey),
                 authData.getSignCount(), credential.getAaguid().getValue(), transports,
                 authData.isFlagBE(), authData.isFlagBS(), authData.isFlagUV());
@@ -106,6 +111,20 @@ public final class WebAuthn4jVerifier {
         verify(() -> manager.verify(data, parameters));
         AuthenticatorData<?> authData = data.getAuthenticatorData();
         return new VerifiedAuthentication(authData.getSignCount(), authData.isFlagUV(), authData.isFlagBS());
+    }
+
+    /**
+     * The transports worth keeping: the spec's values (WebAuthn Level 3 §5.8.4), each once, at most
+     * {@value #MAX_TRANSPORTS}. They are only hints for the browser, so unknown or repeated values are dropped rather
+     * than refusing the passkey: a new transport name must not lock anyone out, and a client sending thousands of
+     * values gets none of the junk stored or echoed back in later options.
+     */
+    static Set<String> knownTransports(List<String> reported) {
+        return reported.stream()
+                .filter(SPEC_TRANSPORTS::contains)
+                .distinct()
+                .limit(MAX_TRANSPORTS)
+                .collect(Collectors.toCollection(TreeSet::new));
     }
 
     private ServerProperty serverProperty(String challenge) {

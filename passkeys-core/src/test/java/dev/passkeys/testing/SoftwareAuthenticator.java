@@ -7,7 +7,11 @@ import com.webauthn4j.data.attestation.AttestationObject;
 import com.webauthn4j.data.attestation.authenticator.AAGUID;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
+import com.webauthn4j.data.attestation.authenticator.COSEKey;
+import com.webauthn4j.data.attestation.authenticator.Curve;
 import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
+import com.webauthn4j.data.attestation.authenticator.EdDSACOSEKey;
+import com.webauthn4j.data.attestation.authenticator.RSACOSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionAuthenticatorOutput;
@@ -17,6 +21,7 @@ import dev.passkeys.data.PublicKeyCredentialCreationOptions;
 import dev.passkeys.data.PublicKeyCredentialCreationOptions.CredentialParameters;
 import dev.passkeys.data.PublicKeyCredentialRequestOptions;
 
+import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
@@ -129,7 +134,8 @@ public final class SoftwareAuthenticator {
 
         AttestedCredentialData attested = new AttestedCredentialData(
                 new AAGUID(tamper.aaguid != null ? tamper.aaguid : aaguid), credentialId,
-                EC2COSEKey.create((ECPublicKey) keyPair.getPublic(), COSEAlgorithmIdentifier.ES256));
+                tamper.publicKey != null ? coseKey(tamper.publicKey)
+                        : EC2COSEKey.create((ECPublicKey) keyPair.getPublic(), COSEAlgorithmIdentifier.ES256));
         byte flags = (byte) (flags(tamper) | AuthenticatorData.BIT_AT);
         AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authData = new AuthenticatorData<>(
                 ResponseJson.sha256(tamper.rpId != null ? tamper.rpId : rpId), flags, held.signCount, attested);
@@ -139,7 +145,7 @@ public final class SoftwareAuthenticator {
         byte[] clientData = ResponseJson.clientData("webauthn.create", options.challenge(), origin, tamper);
         boolean credProps = Boolean.TRUE.equals(options.extensions().get("credProps"));
         return ResponseJson.registration(credentialId, clientData, authDataBytes, keyPair.getPublic().getEncoded(),
-                ES256, attestationObject, tamper.transports != null ? tamper.transports : DEFAULT_TRANSPORTS,
+                tamper.publicKey != null ? tamper.publicKey.algorithm() : ES256, attestationObject, tamper.transports != null ? tamper.transports : DEFAULT_TRANSPORTS,
                 credProps, tamper);
     }
 
@@ -208,6 +214,23 @@ public final class SoftwareAuthenticator {
                 .reduce((a, b) -> b)
                 .orElseThrow(() -> new IllegalStateException(
                         "NotAllowedError: this authenticator holds no credential for " + rpId + " that the options allow"));
+    }
+
+    /** The COSE key a {@link Tamper} asks for; it need not be valid, the authenticator never signs with it. */
+    private static COSEKey coseKey(Tamper.CoseKey key) {
+        COSEAlgorithmIdentifier alg = COSEAlgorithmIdentifier.create(key.algorithm());
+        return switch (key.keyType()) {
+            case 1 -> new EdDSACOSEKey(null, alg, null, Curve.create(key.curve()), key.x(), null);
+            case 2 -> new EC2COSEKey(null, alg, null, Curve.create(key.curve()), key.x(), key.y());
+            case 3 -> new RSACOSEKey(null, alg, null, unsigned(key.n()), unsigned(key.e()));
+            default -> throw new IllegalArgumentException("unknown COSE key type " + key.keyType());
+        };
+    }
+
+    /** A positive number as COSE wants it: big-endian, without the sign byte BigInteger may add. */
+    private static byte[] unsigned(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        return bytes.length > 1 && bytes[0] == 0 ? Arrays.copyOfRange(bytes, 1, bytes.length) : bytes;
     }
 
     private static byte flags(Tamper tamper) {

@@ -1,5 +1,6 @@
 package dev.passkeys.testing;
 
+import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
@@ -37,6 +38,14 @@ public final class Tamper {
     String useCredential;
     UUID aaguid;
     List<String> transports;
+    CoseKey publicKey;
+
+    /**
+     * A credential public key as a registration response carries it (COSE, RFC 9052 §7), made of raw members so a
+     * test can build keys no honest authenticator would: an EC point off its curve, an RSA key of any size.
+     */
+    record CoseKey(int keyType, long algorithm, Integer curve, byte[] x, byte[] y, BigInteger n, BigInteger e) {
+    }
 
     /** A spec that changes nothing. */
     public Tamper() {
@@ -158,6 +167,27 @@ public final class Tamper {
     /** Registration: the AAGUID in the attested credential data (honest: the authenticator's). */
     public Tamper aaguid(UUID aaguid) {
         this.aaguid = aaguid;
+        return this;
+    }
+
+    /**
+     * Registration: an EC2 public key (COSE kty 2) with these members instead of the authenticator's real P-256 key;
+     * {@code curve} is the COSE curve (1 = P-256), {@code x}/{@code y} the coordinates, big-endian.
+     */
+    public Tamper ec2PublicKey(long algorithm, int curve, byte[] x, byte[] y) {
+        this.publicKey = new CoseKey(2, algorithm, curve, x.clone(), y.clone(), null, null);
+        return this;
+    }
+
+    /** Registration: an RSA public key (COSE kty 3) with this modulus and exponent instead of the real key. */
+    public Tamper rsaPublicKey(long algorithm, BigInteger modulus, BigInteger exponent) {
+        this.publicKey = new CoseKey(3, algorithm, null, null, null, modulus, exponent);
+        return this;
+    }
+
+    /** Registration: an OKP public key (COSE kty 1; curve 6 = Ed25519) with these bytes instead of the real key. */
+    public Tamper okpPublicKey(long algorithm, int curve, byte[] x) {
+        this.publicKey = new CoseKey(1, algorithm, curve, x.clone(), null, null, null);
         return this;
     }
 

@@ -48,10 +48,19 @@ public final class PasskeysAutoConfiguration {
     }
 
     @Bean
+    PasskeysStartupLog passkeysStartupLog(ObjectProvider<RelyingParty> relyingParty,
+                                          ObjectProvider<PasskeyRepository> passkeys,
+                                          ObjectProvider<PasskeysStorageDescriber> describers) {
+        return new PasskeysStartupLog(relyingParty, passkeys, describers);
+    }
+
+    /** Built from {@code passkeys.*}, checked first: a set-up that cannot work stops the app with one clear line. */
+    @Bean
     @ConditionalOnMissingBean
     RelyingParty relyingParty(PasskeysProperties properties, Environment environment, PasskeyRepository passkeys,
                               PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
                               PasskeyProviderDirectory providers, ObjectProvider<StorageTransaction> transaction) {
+        PasskeysPropertiesValidator.validate(properties);
         String rpName = properties.getRpName() != null ? properties.getRpName()
                 : environment.getProperty("spring.application.name", "Passkeys");
         return RelyingParty.builder(properties.getRpId(), rpName)

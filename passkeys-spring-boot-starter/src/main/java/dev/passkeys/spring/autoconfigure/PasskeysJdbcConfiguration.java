@@ -12,14 +12,18 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
 import java.util.function.Supplier;
 
 /**
@@ -35,8 +39,8 @@ class PasskeysJdbcConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PasskeysJdbcSchemaInitializer passkeysJdbcSchemaInitializer(DataSource dataSource, PasskeysProperties properties) {
-        return new PasskeysJdbcSchemaInitializer(dataSource, properties.getJdbc().getInitializeSchema(),
-                properties.getJdbc().getPlatform());
+        DatabaseInitializationMode mode = DatabaseInitializationMode.valueOf(properties.getJdbc().getInitializeSchema().name());
+        return new PasskeysJdbcSchemaInitializer(dataSource, mode, properties.getJdbc().getPlatform());
     }
 
     /** The app's transaction manager when it has exactly one, else one over the DataSource. */
@@ -52,6 +56,20 @@ class PasskeysJdbcConfiguration {
                 return template.execute(status -> work.get());
             }
         };
+    }
+
+    /** "JDBC (PostgreSQL)" in the start-up log line when our JDBC repository is the one in use. */
+    @Bean
+    PasskeysStorageDescriber passkeysJdbcStorageDescriber(DataSource dataSource) {
+        return passkeys -> passkeys instanceof JdbcPasskeyRepository ? "JDBC (" + databaseProduct(dataSource) + ")" : null;
+    }
+
+    private static String databaseProduct(DataSource dataSource) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            return "database not reachable";
+        }
     }
 
     @Bean

@@ -2,7 +2,6 @@ package dev.passkeys.spring.autoconfigure;
 
 import dev.passkeys.UserVerification;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.core.io.Resource;
 import org.springframework.util.unit.DataSize;
 
@@ -15,8 +14,9 @@ import java.util.List;
 public class PasskeysProperties {
 
     /**
-     * Relying party ID: the registrable domain passkeys are bound to, e.g. "example.com". Passkeys made for one RP ID
-     * never work for another, so choose it once.
+     * Relying party ID: the registrable domain passkeys are bound to, e.g. "example.com"; "localhost" for development.
+     * Not a URL and not a top-level domain such as "com" (checked at start-up). Passkeys made for one RP ID never work
+     * for another, so choose it once.
      */
     private String rpId = "localhost";
 
@@ -24,8 +24,9 @@ public class PasskeysProperties {
     private String rpName;
 
     /**
-     * Origins (scheme://host[:port]) allowed to run ceremonies. Default: "https://{rp-id}"; when rp-id is "localhost",
-     * "http://localhost:*" and "https://localhost:*" (any port).
+     * Origins (scheme://host[:port], no path) allowed to run ceremonies. Each host must be the rp-id or a subdomain of
+     * it, over https unless it is localhost (checked at start-up); "android:apk-key-hash:..." origins pass as they are.
+     * Default: "https://{rp-id}"; when rp-id is "localhost", "http://localhost:*" and "https://localhost:*" (any port).
      */
     private List<String> origins = new ArrayList<>();
 
@@ -38,7 +39,7 @@ public class PasskeysProperties {
      */
     private UserVerification userVerification = UserVerification.REQUIRED;
 
-    /** How long a started ceremony (its one-time challenge) stays valid. */
+    /** How long a started ceremony (its one-time challenge) stays valid; positive, at most 1h. */
     private Duration ceremonyTimeout = Duration.ofMinutes(5);
 
     /**
@@ -50,7 +51,7 @@ public class PasskeysProperties {
     /** Refuse a sign-in whose signature counter is not above the last stored one (a cloned authenticator). */
     private boolean refuseSignCounterRegression = true;
 
-    /** How many passkeys one account may have; adding more is refused with a clear message. */
+    /** How many passkeys one account may have (at least 1); adding more is refused with a clear message. */
     private int maxPasskeysPerUser = 20;
 
     /** Largest accepted body of a ceremony request; bigger ones get 413. */
@@ -67,19 +68,34 @@ public class PasskeysProperties {
 
     private final Jdbc jdbc = new Jdbc();
 
+    /**
+     * When to create the JDBC storage's tables. The same values as Boot's {@code DatabaseInitializationMode}, in our
+     * own type so that binding these properties never loads a class of Boot's JDBC modules, which an app without
+     * JDBC does not have.
+     */
+    public enum InitializeSchema {
+        /** Only on an embedded database such as in-memory H2. */
+        EMBEDDED,
+        /** On every start; the scripts only create what is missing. */
+        ALWAYS,
+        /** Never: the tables are created by the app's own migrations. */
+        NEVER
+    }
+
+    /** JDBC storage, used when the app has one DataSource. */
     public static class Jdbc {
 
         /** When to create the passkeys_* tables: on an embedded database only (default), always, or never. */
-        private DatabaseInitializationMode initializeSchema = DatabaseInitializationMode.EMBEDDED;
+        private InitializeSchema initializeSchema = InitializeSchema.EMBEDDED;
 
         /** Database platform of the schema file (schema-{platform}.sql); detected from the DataSource when unset. */
         private String platform;
 
-        public DatabaseInitializationMode getInitializeSchema() {
+        public InitializeSchema getInitializeSchema() {
             return initializeSchema;
         }
 
-        public void setInitializeSchema(DatabaseInitializationMode initializeSchema) {
+        public void setInitializeSchema(InitializeSchema initializeSchema) {
             this.initializeSchema = initializeSchema;
         }
 

@@ -118,10 +118,10 @@ class PasskeysAutoConfigurationTest {
     void badSettingsFailStartupWithAClearMessage() {
         runner.withPropertyValues("passkeys.rp-id=https://example.com")
                 .run(context -> assertThat(context).hasFailed().getFailure()
-                        .rootCause().hasMessageContaining("rpId must be a domain"));
+                        .rootCause().hasMessageContaining("passkeys.rp-id: https://example.com is a URL, not a domain"));
         runner.withPropertyValues("passkeys.origins=https://example.com/login")
                 .run(context -> assertThat(context).hasFailed().getFailure()
-                        .rootCause().hasMessageContaining("no path"));
+                        .rootCause().hasMessageContaining("passkeys.origins: https://example.com/login has a path"));
     }
 
     @Test

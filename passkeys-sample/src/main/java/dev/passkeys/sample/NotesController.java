@@ -1,8 +1,8 @@
 package dev.passkeys.sample;
 
-import dev.passkeys.spring.security.PasskeyAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,9 +25,25 @@ class NotesController {
     String home(@AuthenticationPrincipal AcmeUser user, Authentication authentication, Model model) {
         model.addAttribute("username", user.getUsername());
         model.addAttribute("role", user.role().name());
-        model.addAttribute("how", authentication instanceof PasskeyAuthenticationToken ? "passkey" : "password");
+        model.addAttribute("how", how(authentication));
         model.addAttribute("notes", notes.of(user.id()));
         return "home";
+    }
+
+    /**
+     * "passkey" or "password", from the factor authority Spring Security 7 grants per way of signing in (the
+     * starter grants FACTOR_WEBAUTHN); {@code null} right after a sign-up without a password.
+     */
+    private static String how(Authentication authentication) {
+        for (var authority : authentication.getAuthorities()) {
+            if (FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(authority.getAuthority())) {
+                return "passkey";
+            }
+            if (FactorGrantedAuthority.PASSWORD_AUTHORITY.equals(authority.getAuthority())) {
+                return "password";
+            }
+        }
+        return null;
     }
 
     @PostMapping("/notes")

@@ -7,12 +7,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * (c) "Delete my account" (the app deletes its app_user row and publishes {@code AccountDeletedEvent}): the account's
  * passkeys are gone from storage and sign in to nobody — also once someone else signs up with the same username,
- * while the old passkey is still in the authenticator.
+ * while the old passkey is still in the authenticator. The first test on a phone-sized screen.
  */
 class AccountDeletionTest extends BrowserTest {
 
     @Test
     void deletedAccountsPasskeysAreGoneFromStorageAndSignInToNobody() {
+        browser.width(390);
         String username = unique("leaver");
         Pages.Signup.withoutPassword(browser, username).addPasskey("Old phone");
         String credentialId = browser.credentialIds().get(0);

@@ -73,7 +73,7 @@ final class Pages {
 
         static Login withPassword(Browser browser, String username, String password) {
             browser.get("/signup");
-            fill(browser, username);
+            fill(browser, username, "signup");
             browser.driver().findElement(By.id("password")).sendKeys(password);
             browser.driver().findElement(By.id("signup-submit")).click();
             browser.waitUntil("the login page after sign-up", ExpectedConditions.urlContains("/login?signedUp"));
@@ -83,14 +83,15 @@ final class Pages {
         /** Signs up with a username only; the app signs the new account in and opens its passkeys page. */
         static PasskeysPage withoutPassword(Browser browser, String username) {
             browser.get("/signup/passkey");
-            fill(browser, username);
+            fill(browser, username, "signup-passkey");
             browser.driver().findElement(By.id("signup-submit")).click();
             return PasskeysPage.at(browser);
         }
 
-        private static void fill(Browser browser, String username) {
+        private static void fill(Browser browser, String username, String page) {
             browser.waitUntil("the sign-up form",
                     ExpectedConditions.visibilityOfElementLocated(By.id("signup-submit")));
+            browser.checkLayout(page);
             browser.driver().findElement(By.id("username")).sendKeys(username);
         }
     }

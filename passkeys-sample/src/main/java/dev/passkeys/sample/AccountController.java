@@ -8,6 +8,7 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -82,9 +83,25 @@ class AccountController {
         return "redirect:/login?deleted";
     }
 
-    /** The account as stored now (the session's copy has no password hash after sign-in). */
+    /**
+     * The account as stored now, found by its id: the session's copy has no password hash after sign-in, and another
+     * session may have renamed the account since.
+     */
     private AcmeUser current(AcmeUser user) {
-        return users.findByUsername(user.getUsername()).orElseThrow();
+        return users.findById(user.id()).orElseThrow(AccountGone::new);
+    }
+
+    /** Deleted in another session: this one ends too. */
+    @ExceptionHandler(AccountGone.class)
+    String gone(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        session.signOut(authentication, request, response);
+        return "redirect:/login?deleted";
+    }
+
+    private static final class AccountGone extends RuntimeException {
+        AccountGone() {
+            super("the signed-in account no longer exists", null, false, false);
+        }
     }
 
     private static String page(Model model, AcmeUser user, String wanted, String error) {

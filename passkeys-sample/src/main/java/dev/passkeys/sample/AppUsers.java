@@ -28,8 +28,16 @@ public class AppUsers implements UserDetailsService {
     }
 
     public Optional<AcmeUser> findByUsername(String username) {
-        return jdbc.sql("SELECT id, username, password_hash, role FROM app_user WHERE username = ?")
-                .param(username)
+        return find("username = ?", username);
+    }
+
+    public Optional<AcmeUser> findById(long id) {
+        return find("id = ?", id);
+    }
+
+    private Optional<AcmeUser> find(String where, Object value) {
+        return jdbc.sql("SELECT id, username, password_hash, role FROM app_user WHERE " + where)
+                .param(value)
                 .query((rs, row) -> new AcmeUser(rs.getLong("id"), rs.getString("username"),
                         rs.getString("password_hash"), AcmeUser.Role.valueOf(rs.getString("role"))))
                 .optional();

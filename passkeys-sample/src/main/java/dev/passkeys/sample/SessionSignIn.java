@@ -40,6 +40,9 @@ class SessionSignIn {
     }
 
     private void store(Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        if (authentication.getPrincipal() instanceof AcmeUser user) {
+            user.eraseCredentials(); // as Spring Security does after a sign-in: no hash kept in the session
+        }
         SecurityContext context = holder.createEmptyContext();
         context.setAuthentication(authentication);
         holder.setContext(context);

@@ -34,6 +34,10 @@ class AppRulesHttpTest {
         assertThat(guest.get("/passkeys/manage").statusCode()).as("the passkeys page as GUEST").isEqualTo(403);
         assertThat(guest.get("/passkeys/signals").statusCode()).as("GET /acme/passkeys/signals as GUEST")
                 .isEqualTo(403);
+        assertThat(guest.json("POST", "/passkeys/registration", "{\"credential\": {}}", "/").statusCode())
+                .as("POST /acme/passkeys/registration as GUEST").isEqualTo(403);
+        assertThat(guest.json("DELETE", "/passkeys/credentials/AAAAAAAAAAAAAAAAAAAAAA", null, "/").statusCode())
+                .as("DELETE /acme/passkeys/credentials/{id} as GUEST").isEqualTo(403);
     }
 
     @Test

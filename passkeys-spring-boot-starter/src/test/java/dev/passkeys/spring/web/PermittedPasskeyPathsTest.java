@@ -1,11 +1,11 @@
 package dev.passkeys.spring.web;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -49,7 +49,8 @@ class PermittedPasskeyPathsTest {
     }
 
     /** Permits the passkey paths to everyone, and needs a user elsewhere. */
-    @SpringBootConfiguration
+    // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
+    @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @Import(OpenApp.Csrf.class)
     static class OpenApp {

@@ -7,11 +7,11 @@ import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -97,7 +97,8 @@ class GeneratedLoginPageBrowserTest {
     }
 
     /** An app that relies on the login page Spring Security generates. */
-    @SpringBootConfiguration
+    // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
+    @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @Import(DefaultLoginApp.Home.class)
     static class DefaultLoginApp {

@@ -11,6 +11,9 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
@@ -45,20 +48,36 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             if (response.isCommitted()) {
                 throw e;
             }
-            response.reset();
             if (causedByLimit(e)) {
+                response.reset();
                 tooLarge(response);
                 return;
             }
+            if (e instanceof IOException) {
+                throw e; // the connection broke: nobody is left to answer
+            }
             // Every error under the base path is a problem body: the stack trace goes to the log, not the client.
-            log.error("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI() + " failed", e);
-            Problems.write(response, Problems.of(HttpStatus.INTERNAL_SERVER_ERROR,
-                    "The server could not complete this request."));
+            response.reset();
+            Problems.write(response, unhandled(request, e));
         }
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
         Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, new LimitExceededException(maxBytes).getMessage()));
+    }
+
+    /** Security exceptions that no chain translated (no chain covers the base path), else a logged 500. */
+    private static ProblemDetail unhandled(HttpServletRequest request, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException) {
+                return Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first.");
+            }
+            if (t instanceof AccessDeniedException) {
+                return Problems.of(HttpStatus.FORBIDDEN, "You may not do this.");
+            }
+        }
+        log.error("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI() + " failed", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The server could not complete this request.");
     }
 
     private static boolean causedByLimit(Throwable e) {

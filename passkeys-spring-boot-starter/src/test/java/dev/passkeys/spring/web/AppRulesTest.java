@@ -7,11 +7,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.SpringApplication;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -140,7 +140,8 @@ class AppRulesTest {
     }
 
     /** An app that restricts passkey management to admins and has a stateless API chain with no URL rules. */
-    @SpringBootConfiguration
+    // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
+    @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @Import(RulesApp.Endpoints.class)
     static class RulesApp {

@@ -3,11 +3,11 @@ package dev.passkeys.spring.web;
 import dev.passkeys.testing.SoftwareAuthenticator;
 import dev.passkeys.testing.Tamper;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.User;
@@ -87,7 +87,8 @@ class GeneratedLoginPageTest {
     }
 
     /** An app that relies on the login page Spring Security generates. */
-    @SpringBootConfiguration
+    // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
+    @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @Import(DefaultLoginApp.Endpoints.class)
     static class DefaultLoginApp {

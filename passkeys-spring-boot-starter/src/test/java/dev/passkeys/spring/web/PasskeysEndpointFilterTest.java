@@ -64,7 +64,7 @@ class PasskeysEndpointFilterTest {
         // Signed in: the app's rules (anyRequest().authenticated()) let it reach Spring MVC.
         HttpSession alice = new HttpSession(port);
         alice.signInWithPassword("alice", "alice-password");
-        HttpResponse<String> wrongMethod = alice.get("/passkeys/authentication/options");
+        HttpResponse<String> wrongMethod = alice.get("/passkeys/registration/options");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));

@@ -61,24 +61,20 @@ public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
      */
     @Override
     public boolean create(PasskeyUser user) {
-        try {
-            return jdbc.sql("INSERT INTO passkeys_user (user_handle, account_id, username, display_name)"
-                            + " VALUES (:userHandle, :accountId, :username, :displayName)")
-                    .param("userHandle", user.userHandle())
-                    .param("accountId", user.accountId())
-                    .param("username", user.username())
-                    .param("displayName", user.displayName())
-                    .update() == 1;
-        } catch (DuplicateKeyException e) {
-            return false;
-        }
+        return write("INSERT INTO passkeys_user (user_handle, account_id, username, display_name)"
+                + " VALUES (:userHandle, :accountId, :username, :displayName)", user);
     }
 
     @Override
     public boolean update(PasskeyUser user) {
+        return write("UPDATE passkeys_user SET account_id = :accountId, username = :username,"
+                + " display_name = :displayName WHERE user_handle = :userHandle", user);
+    }
+
+    /** One row written, or {@code false} when none was or a unique constraint refused it. */
+    private boolean write(String sql, PasskeyUser user) {
         try {
-            return jdbc.sql("UPDATE passkeys_user SET account_id = :accountId, username = :username,"
-                            + " display_name = :displayName WHERE user_handle = :userHandle")
+            return jdbc.sql(sql)
                     .param("userHandle", user.userHandle())
                     .param("accountId", user.accountId())
                     .param("username", user.username())

@@ -1,5 +1,6 @@
 package dev.passkeys.spring.autoconfigure;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -14,7 +15,7 @@ final class BasePath {
     private BasePath() {
     }
 
-    /** The base path without a trailing slash, or an {@link IllegalStateException} naming the property and value. */
+    /** The base path without a trailing slash; {@link InvalidPasskeysPropertiesException} naming the value if bad. */
     static String of(PasskeysProperties properties) {
         String configured = properties.getBasePath();
         String path = configured == null ? "" : configured.strip();
@@ -25,9 +26,10 @@ final class BasePath {
             path = path.substring(0, path.length() - 1);
         }
         if (!PLAIN.matcher(path).matches()) {
-            throw new IllegalStateException("passkeys.base-path=\"" + configured + "\" is not a plain path prefix: "
-                    + "use one of its own such as /passkeys (a leading slash, letters, digits, '-', '_', '.', '~'; "
-                    + "not /, empty, or a pattern)");
+            // Boot's failure report shows this wherever it is first thrown (often while the web server starts).
+            throw new InvalidPasskeysPropertiesException(List.of("passkeys.base-path: \"" + configured
+                    + "\" is not a plain path prefix; use one of its own such as /passkeys (a leading slash, letters,"
+                    + " digits, '-', '_', '.', '~'; not /, empty, or a pattern)"));
         }
         return path;
     }

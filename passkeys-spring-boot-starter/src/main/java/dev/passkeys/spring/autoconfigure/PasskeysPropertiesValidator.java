@@ -39,8 +39,16 @@ final class PasskeysPropertiesValidator {
         List<String> problems = new ArrayList<>();
         String rpId = properties.getRpId();
         boolean rpIdValid = checkRpId(rpId, problems);
-        for (String origin : properties.effectiveOrigins()) {
-            checkOrigin(origin, rpIdValid ? rpId : null, problems);
+        // Default origins are made from the RP ID: with a bad RP ID, only origins the app set are worth a word.
+        if (rpIdValid || (properties.getOrigins() != null && !properties.getOrigins().isEmpty())) {
+            for (String origin : properties.effectiveOrigins()) {
+                checkOrigin(origin, rpIdValid ? rpId : null, problems);
+            }
+        }
+        try {
+            BasePath.of(properties);
+        } catch (InvalidPasskeysPropertiesException e) {
+            problems.addAll(e.problems());
         }
         Duration timeout = properties.getCeremonyTimeout();
         if (timeout == null || timeout.isNegative() || timeout.isZero()) {

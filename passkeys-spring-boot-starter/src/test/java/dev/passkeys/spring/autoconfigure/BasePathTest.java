@@ -25,8 +25,8 @@ class BasePathTest {
             while (cause.getCause() != null) {
                 cause = cause.getCause();
             }
-            assertThat(cause).isInstanceOf(IllegalStateException.class);
-            assertThat(cause.getMessage()).startsWith("passkeys.base-path=\"" + basePath + "\" is not a plain path prefix")
+            assertThat(cause).isInstanceOf(InvalidPasskeysPropertiesException.class);
+            assertThat(cause.getMessage()).contains("passkeys.base-path: \"" + basePath + "\" is not a plain path prefix")
                     .doesNotContain("\n");
         });
     }

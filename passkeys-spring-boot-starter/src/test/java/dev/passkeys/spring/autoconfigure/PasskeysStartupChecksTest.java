@@ -53,8 +53,10 @@ class PasskeysStartupChecksTest {
     }
 
     @Test
-    void urlAsRpIdIsRefused() {
+    void urlAsRpIdIsRefusedWithoutBlamingTheOriginsMadeFromIt() {
         assertRefused("passkeys.rp-id: https://example.com is a URL, not a domain", "passkeys.rp-id=https://example.com");
+        runner.withPropertyValues("passkeys.rp-id=https://example.com").run(context -> assertThat(context)
+                .getFailure().rootCause().message().doesNotContain("passkeys.origins"));
     }
 
     @Test

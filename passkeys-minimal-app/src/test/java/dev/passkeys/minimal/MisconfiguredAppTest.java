@@ -25,4 +25,16 @@ class MisconfiguredAppTest {
                 .contains("    passkeys.origins: https://example.org is not under passkeys.rp-id example.com")
                 .contains("Fix the passkeys.* properties named above.");
     }
+
+    @Test
+    void aBasePathOfSlashStopsTheAppWithTheSameReport(CapturedOutput output) {
+        assertThatThrownBy(() -> new SpringApplicationBuilder(MinimalApp.class)
+                .properties("server.port=0", "passkeys.base-path=/")
+                .run().close())
+                .rootCause().hasMessageContaining("passkeys.base-path: \"/\" is not a plain path prefix");
+        assertThat(output.getOut() + output.getErr())
+                .contains("APPLICATION FAILED TO START")
+                .contains("Passkeys for Java found a set-up that cannot work:")
+                .contains("    passkeys.base-path: \"/\" is not a plain path prefix");
+    }
 }

@@ -8,6 +8,8 @@ import dev.passkeys.store.PasskeyUserRepository;
 import dev.passkeys.store.PendingCeremonyStore;
 import dev.passkeys.store.StorageTransaction;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -24,9 +26,11 @@ public final class PasskeyManagement {
     private final PasskeyUserRepository users;
     private final PendingCeremonyStore pendingCeremonies;
     private final StorageTransaction transaction;
+    private final Clock clock;
 
     PasskeyManagement(PasskeyRepository passkeys, PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
-                      StorageTransaction transaction) {
+                      StorageTransaction transaction, Clock clock) {
+        this.clock = clock;
         this.passkeys = passkeys;
         this.users = users;
         this.pendingCeremonies = pendingCeremonies;
@@ -44,29 +48,58 @@ public final class PasskeyManagement {
     }
 
     /**
-     * Forgets an account that the application deleted: its passkeys, its user handle and its unfinished ceremonies,
-     * in one storage transaction. Afterwards no passkey of it signs in anywhere, and an account that later gets the
-     * same username or id starts with nothing. Returns how many passkeys were deleted.
+     * Forgets an account that the application deleted: its passkeys and its unfinished ceremonies, in one storage
+     * transaction, and starts the account id afresh (see {@link PasskeyUser#startingAfresh}): a new user handle, and
+     * sessions signed in before now no longer count for it. Afterwards no passkey of the old account signs in
+     * anywhere, and an account that later gets the same id starts with nothing. Returns how many passkeys were
+     * deleted.
      */
     public int deleteAccount(String accountId) {
-        int deleted = transaction.run(() -> users.findByAccountId(accountId).map(user -> {
-            int count = passkeys.deleteByUserHandle(user.userHandle());
-            users.delete(user.userHandle());
+        Instant now = clock.instant();
+        int deleted = transaction.run(() -> {
+            Optional<PasskeyUser> stored = users.findByAccountId(accountId);
+            int count = stored.map(user -> passkeys.deleteByUserHandle(user.userHandle())).orElse(0);
+            stored.ifPresent(user -> users.delete(user.userHandle()));
+            users.create(PasskeyUser.startingAfresh(accountId, stored.map(PasskeyUser::username).orElse(accountId),
+                    now));
             return count;
-        }).orElse(0));
+        });
         pendingCeremonies.removeByAccountId(accountId);
         return deleted;
     }
 
     /**
-     * Follows an account to a new username (and, for applications whose username is the account id, a new account
-     * id). Returns {@code false} when the account has no passkeys stored, or the new account id is taken.
+     * Follows an account to a new username and, for applications whose username is the account id, a new account id;
+     * the old id then starts afresh as after {@link #deleteAccount}, so a session still signed in under the old name
+     * cannot add passkeys to whoever takes it next. Returns {@code false} when the account has no passkeys stored, or
+     * the new account id belongs to another account.
      */
     public boolean renameAccount(String accountId, String newAccountId, String newUsername) {
-        return users.findByAccountId(accountId)
-                .map(user -> users.update(new PasskeyUser(user.userHandle(), newAccountId, newUsername,
-                        user.displayName().equals(user.username()) ? newUsername : user.displayName())))
-                .orElse(false);
+        Instant now = clock.instant();
+        return transaction.run(() -> {
+            Optional<PasskeyUser> stored = users.findByAccountId(accountId);
+            Optional<PasskeyUser> target = newAccountId.equals(accountId) ? Optional.empty()
+                    : users.findByAccountId(newAccountId);
+            if (target.isPresent() && !passkeys.findByUserHandle(target.get().userHandle()).isEmpty()) {
+                return false;
+            }
+            // What is left at the new id (a deleted account's fresh start) keeps guarding against old sessions.
+            Instant notBefore = latest(stored.map(PasskeyUser::notBefore).orElse(null),
+                    target.map(PasskeyUser::notBefore).orElse(null));
+            target.ifPresent(left -> users.delete(left.userHandle()));
+            boolean moved = stored.map(user -> users.update(new PasskeyUser(user.userHandle(), newAccountId,
+                    newUsername, user.displayName().equals(user.username()) ? newUsername : user.displayName(),
+                    notBefore))).orElse(false);
+            if (!newAccountId.equals(accountId)) {
+                users.create(PasskeyUser.startingAfresh(accountId, stored.map(PasskeyUser::username).orElse(accountId),
+                        now));
+            }
+            return moved;
+        });
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
     }
 
     /** The user's passkeys, oldest first; empty for a user who never added one. */

@@ -87,7 +87,9 @@ final class RegistrationCeremony {
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH,
                     "This registration was started before another passkey was added to the account; start again.");
         }
-        if (stored != null && !stored.equals(user) && !settings.users().update(user)) {
+        // New names are stored; the account id, handle and notBefore stay as stored.
+        if (stored != null && !stored.withNames(user.username(), user.displayName()).equals(stored)
+                && !settings.users().update(stored.withNames(user.username(), user.displayName()))) {
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "The account changed during this registration.");
         }
         checkRoomFor(settings.passkeys().findByUserHandle(user.userHandle()).size());

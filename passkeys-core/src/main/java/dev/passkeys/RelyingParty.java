@@ -47,7 +47,7 @@ public final class RelyingParty {
         this.registration = new RegistrationCeremony(settings, verifier);
         this.authentication = new AuthenticationCeremony(settings, verifier);
         this.management = new PasskeyManagement(settings.passkeys(), settings.users(), settings.pendingCeremonies(),
-                settings.transaction());
+                settings.transaction(), settings.clock());
     }
 
     /**

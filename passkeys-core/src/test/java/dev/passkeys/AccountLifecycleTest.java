@@ -67,7 +67,11 @@ class AccountLifecycleTest {
         assertThat(management.deleteAccount("alice")).isEqualTo(2);
 
         assertThat(fx.users.findByUserHandle(first.userHandle())).isEmpty();
-        assertThat(fx.users.findByAccountId("alice")).isEmpty();
+        // What is left: a new user handle, and sessions signed in before the deletion no longer count.
+        assertThat(fx.users.findByAccountId("alice")).hasValueSatisfying(fresh -> {
+            assertThat(fresh.userHandle()).isNotEqualTo(first.userHandle());
+            assertThat(fresh.notBefore()).isEqualTo(fx.clock.instant());
+        });
         assertThat(management.list("alice")).isEmpty();
         assertThat(management.list("bob")).containsExactly(bobs);
         fx.assertRefused(Reason.UNKNOWN_CREDENTIAL, () -> signIn(phone));
@@ -98,6 +102,25 @@ class AccountLifecycleTest {
         assertThat(management.list("42")).isEmpty();
         assertThat(management.list("alicia")).extracting(Passkey::credentialId).containsExactly(passkey.credentialId());
         assertThat(management.renameAccount("nobody", "x", "x")).isFalse();
+        // The old id starts afresh: a session still signed in as alice cannot add passkeys a new alice would get.
+        assertThat(fx.users.findByAccountId("42")).hasValueSatisfying(fresh -> {
+            assertThat(fresh.userHandle()).isNotEqualTo(passkey.userHandle());
+            assertThat(fresh.notBefore()).isEqualTo(fx.clock.instant());
+        });
+    }
+
+    @Test
+    void aRegistrationOfAStartedAfreshAccountKeepsItsNotBefore() {
+        management.deleteAccount("alice");
+        java.time.Instant deletedAt = fx.clock.instant();
+        fx.clock.advance(java.time.Duration.ofMinutes(1));
+
+        Passkey fresh = register("alice", "alice", new SoftwareAuthenticator());
+
+        assertThat(fx.users.findByAccountId("alice")).hasValueSatisfying(account -> {
+            assertThat(account.userHandle()).isEqualTo(fresh.userHandle());
+            assertThat(account.notBefore()).isEqualTo(deletedAt);
+        });
     }
 
     @Test

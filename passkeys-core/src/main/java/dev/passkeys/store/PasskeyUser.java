@@ -1,6 +1,7 @@
 package dev.passkeys.store;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.Objects;
 
@@ -16,8 +17,11 @@ import java.util.Objects;
  * @param username    the account's current username (the W3C {@code user.name}), what the application's user lookup
  *                    takes
  * @param displayName the name shown by the authenticator's account chooser
+ * @param notBefore   sign-ins before this instant do not count for this account (it was deleted, or its name given to
+ *                    a new account, then); {@code null} when there was no such change
  */
-public record PasskeyUser(String userHandle, String accountId, String username, String displayName) {
+public record PasskeyUser(String userHandle, String accountId, String username, String displayName,
+                          Instant notBefore) {
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -34,17 +38,33 @@ public record PasskeyUser(String userHandle, String accountId, String username, 
         displayName = displayName == null || displayName.isBlank() ? username : displayName;
     }
 
+    /** An account that was never deleted or given away. */
+    public PasskeyUser(String userHandle, String accountId, String username, String displayName) {
+        this(userHandle, accountId, username, displayName, null);
+    }
+
     /** An account whose id is its username (for applications whose usernames never change and are never reused). */
     public PasskeyUser(String userHandle, String username, String displayName) {
-        this(userHandle, username, username, displayName);
+        this(userHandle, username, username, displayName, null);
     }
 
     /** An account with a new random user handle. */
     public static PasskeyUser create(String accountId, String username, String displayName) {
+        return new PasskeyUser(newUserHandle(), accountId, username, displayName, null);
+    }
+
+    /**
+     * What is left of an account that was deleted (or whose id was given to another account) at {@code when}: a new
+     * user handle, so nothing made for the old one matches, and sessions signed in before {@code when} do not count.
+     */
+    public static PasskeyUser startingAfresh(String accountId, String username, Instant when) {
+        return new PasskeyUser(newUserHandle(), accountId, username, username, Objects.requireNonNull(when, "when"));
+    }
+
+    private static String newUserHandle() {
         byte[] handle = new byte[32];
         RANDOM.nextBytes(handle);
-        return new PasskeyUser(Base64.getUrlEncoder().withoutPadding().encodeToString(handle), accountId, username,
-                displayName);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(handle);
     }
 
     /** An account whose id is its username, with a new random user handle. */
@@ -54,6 +74,6 @@ public record PasskeyUser(String userHandle, String accountId, String username, 
 
     /** This account under a new username and display name (the account id and user handle stay). */
     public PasskeyUser withNames(String newUsername, String newDisplayName) {
-        return new PasskeyUser(userHandle, accountId, newUsername, newDisplayName);
+        return new PasskeyUser(userHandle, accountId, newUsername, newDisplayName, notBefore);
     }
 }

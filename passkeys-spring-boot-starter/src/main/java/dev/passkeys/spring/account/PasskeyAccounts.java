@@ -8,10 +8,10 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
+import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -27,37 +27,45 @@ public final class PasskeyAccounts {
 
     private final PasskeyManagement management;
     private final AccountIdResolver ids;
-    private final UserDetailsService users;
 
-    /**
-     * @param ids   the application's account ids; {@link AccountIdResolver#USERNAME} when it has none
-     * @param users loads a signed-in user whose principal is not a {@code UserDetails}; may be {@code null}
-     */
-    public PasskeyAccounts(RelyingParty relyingParty, AccountIdResolver ids, UserDetailsService users) {
+    /** @param ids the application's account ids; {@link AccountIdResolver#USERNAME} when it has none */
+    public PasskeyAccounts(RelyingParty relyingParty, AccountIdResolver ids) {
         this.management = relyingParty.management();
         this.ids = Objects.requireNonNull(ids, "ids");
-        this.users = users;
     }
 
-    /** The account of a signed-in user; empty for an anonymous or unauthenticated one. */
+    /**
+     * The account of a signed-in user. Empty for an anonymous user, for a principal that is not one of the app's
+     * {@code UserDetails} (an OAuth2 login, say: its name is not a local account's), and for a session signed in
+     * before its account was deleted or its name given to a new account, so such a session cannot touch the passkeys
+     * of whoever holds the account now.
+     */
     public Optional<Account> current(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()
-                || authentication instanceof AnonymousAuthenticationToken) {
+                || authentication instanceof AnonymousAuthenticationToken
+                || !(authentication.getPrincipal() instanceof UserDetails user)) {
             return Optional.empty();
         }
-        UserDetails user;
-        try {
-            user = authentication.getPrincipal() instanceof UserDetails details ? details
-                    : users != null ? users.loadUserByUsername(authentication.getName()) : null;
-        } catch (UsernameNotFoundException e) {
+        Account account = new Account(accountIdOf(user), user.getUsername());
+        Instant signedInAt = signedInAt(authentication);
+        Instant notBefore = management.account(account.id()).map(PasskeyUser::notBefore).orElse(null);
+        if (notBefore != null && signedInAt != null && signedInAt.isBefore(notBefore)) {
             return Optional.empty();
         }
-        if (user == null) {
-            return ids == AccountIdResolver.USERNAME
-                    ? Optional.of(new Account(authentication.getName(), authentication.getName()))
-                    : Optional.empty();
-        }
-        return Optional.of(new Account(accountIdOf(user), user.getUsername()));
+        return Optional.of(account);
+    }
+
+    /**
+     * When the session last signed in, from Spring Security's factor authorities; {@code null} when it has none (an
+     * app's own programmatic sign-in), which is then taken as recent.
+     */
+    private static Instant signedInAt(Authentication authentication) {
+        return authentication.getAuthorities().stream()
+                .filter(FactorGrantedAuthority.class::isInstance)
+                .map(a -> ((FactorGrantedAuthority) a).getIssuedAt())
+                .filter(Objects::nonNull)
+                .max(Instant::compareTo)
+                .orElse(null);
     }
 
     /** The account id of a user, as the application's {@link AccountIdResolver} gives it. */
@@ -69,7 +77,10 @@ public final class PasskeyAccounts {
         return id;
     }
 
-    /** Forgets the passkeys of the account with this id (its passkeys, user handle, unfinished ceremonies). */
+    /**
+     * Forgets the account with this id: its passkeys and unfinished ceremonies; the id starts afresh, so sessions
+     * signed in before now cannot add passkeys to it. Returns how many passkeys were deleted.
+     */
     public int deleteAccount(String accountId) {
         int deleted = management.deleteAccount(accountId);
         if (deleted > 0) {
@@ -78,30 +89,39 @@ public final class PasskeyAccounts {
         return deleted;
     }
 
-    /** Forgets every stored account under this username (the application deleted the account of that name). */
+    /**
+     * Forgets the deleted account: the one with the event's account id; else the one whose id is the username (no
+     * {@link AccountIdResolver}); else every stored account under that username.
+     */
     @EventListener
     public void onAccountDeleted(AccountDeletedEvent event) {
-        for (PasskeyUser account : management.accountsNamed(event.username())) {
-            deleteAccount(account.accountId());
+        if (event.accountId() != null) {
+            deleteAccount(event.accountId());
+        } else if (usernameIsAccountId()) {
+            deleteAccount(event.username());
+        } else {
+            management.accountsNamed(event.username()).forEach(account -> deleteAccount(account.accountId()));
         }
     }
 
     /** Moves the passkeys of the account named {@code oldUsername} to {@code newUsername}. */
     @EventListener
     public void onUsernameChanged(UsernameChangedEvent event) {
-        for (PasskeyUser account : management.accountsNamed(event.oldUsername())) {
-            // An account whose id is its username moves to the new id as well.
-            String newId = account.accountId().equals(event.oldUsername()) && ids == AccountIdResolver.USERNAME
-                    ? event.newUsername() : account.accountId();
-            if (!management.renameAccount(account.accountId(), newId, event.newUsername())) {
-                throw new IllegalStateException("cannot move the passkeys of " + event.oldUsername() + " to "
-                        + event.newUsername() + ": that name already has passkeys of another account");
-            }
+        if (!usernameIsAccountId()) {
+            management.accountsNamed(event.oldUsername()).forEach(account ->
+                    management.renameAccount(account.accountId(), account.accountId(), event.newUsername()));
+            return;
+        }
+        // The id is the name: the account moves to the new id, and the old one starts afresh.
+        boolean stored = management.account(event.oldUsername()).isPresent();
+        if (!management.renameAccount(event.oldUsername(), event.newUsername(), event.newUsername()) && stored) {
+            throw new IllegalStateException("cannot move the passkeys of " + event.oldUsername() + " to "
+                    + event.newUsername() + ": that name already has passkeys of another account");
         }
     }
 
     /** Whether account ids are the usernames (no {@link AccountIdResolver} bean). */
-    boolean usernameIsAccountId() {
+    public boolean usernameIsAccountId() {
         return ids == AccountIdResolver.USERNAME;
     }
 

@@ -9,7 +9,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** Passkeys bound to the application's accounts, and following them through deletions and renames. */
 @Configuration(proxyBeanMethods = false)
@@ -17,10 +16,8 @@ class PasskeysAccountConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PasskeyAccounts passkeyAccounts(RelyingParty relyingParty, ObjectProvider<AccountIdResolver> ids,
-                                    ObjectProvider<UserDetailsService> users) {
-        return new PasskeyAccounts(relyingParty, ids.getIfUnique(() -> AccountIdResolver.USERNAME),
-                users.getIfUnique());
+    PasskeyAccounts passkeyAccounts(RelyingParty relyingParty, ObjectProvider<AccountIdResolver> ids) {
+        return new PasskeyAccounts(relyingParty, ids.getIfUnique(() -> AccountIdResolver.USERNAME));
     }
 
     /** Static: a post-processor is made before other beans, and must not pull them in. */

@@ -15,7 +15,10 @@ import dev.passkeys.spring.web.PasskeysPageController;
 import dev.passkeys.spring.web.PasskeysEndpointFilter;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
@@ -49,6 +52,14 @@ class PasskeysWebConfiguration {
     @Bean
     PasskeysPageController passkeysPageController(PasskeysProperties properties) {
         return new PasskeysPageController(BasePath.of(properties));
+    }
+
+    @Bean
+    static BasePathOverlapCheck passkeysBasePathOverlapCheck(ListableBeanFactory beans, Environment environment) {
+        // Static and from the environment: a check of other beans must not make this configuration early.
+        PasskeysProperties properties = Binder.get(environment).bind("passkeys", PasskeysProperties.class)
+                .orElseGet(PasskeysProperties::new);
+        return new BasePathOverlapCheck(beans, BasePath.of(properties));
     }
 
     @Bean

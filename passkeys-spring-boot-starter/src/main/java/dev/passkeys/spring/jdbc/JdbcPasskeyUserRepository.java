@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,7 +20,7 @@ import java.util.Optional;
  */
 public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
 
-    private static final String SELECT = "SELECT user_handle, account_id, username, display_name FROM passkeys_user";
+    private static final String SELECT = "SELECT user_handle, account_id, username, display_name, not_before FROM passkeys_user";
 
     private final JdbcClient jdbc;
 
@@ -61,14 +62,14 @@ public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
      */
     @Override
     public boolean create(PasskeyUser user) {
-        return write("INSERT INTO passkeys_user (user_handle, account_id, username, display_name)"
-                + " VALUES (:userHandle, :accountId, :username, :displayName)", user);
+        return write("INSERT INTO passkeys_user (user_handle, account_id, username, display_name, not_before)"
+                + " VALUES (:userHandle, :accountId, :username, :displayName, :notBefore)", user);
     }
 
     @Override
     public boolean update(PasskeyUser user) {
         return write("UPDATE passkeys_user SET account_id = :accountId, username = :username,"
-                + " display_name = :displayName WHERE user_handle = :userHandle", user);
+                + " display_name = :displayName, not_before = :notBefore WHERE user_handle = :userHandle", user);
     }
 
     /** One row written, or {@code false} when none was or a unique constraint refused it. */
@@ -79,6 +80,7 @@ public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
                     .param("accountId", user.accountId())
                     .param("username", user.username())
                     .param("displayName", user.displayName())
+                    .param("notBefore", JdbcColumns.timestamp(user.notBefore()), Types.TIMESTAMP_WITH_TIMEZONE)
                     .update() == 1;
         } catch (DuplicateKeyException e) {
             return false;
@@ -94,6 +96,6 @@ public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
 
     private static PasskeyUser user(ResultSet rs, int row) throws SQLException {
         return new PasskeyUser(rs.getString("user_handle"), rs.getString("account_id"), rs.getString("username"),
-                rs.getString("display_name"));
+                rs.getString("display_name"), JdbcColumns.instant(rs, "not_before"));
     }
 }

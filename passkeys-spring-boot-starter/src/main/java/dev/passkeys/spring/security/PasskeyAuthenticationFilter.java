@@ -1,8 +1,11 @@
 package dev.passkeys.spring.security;
 
 import dev.passkeys.spring.web.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -38,6 +41,17 @@ public final class PasskeyAuthenticationFilter extends AbstractAuthenticationPro
         super(matcher, authenticationManager);
         setAuthenticationSuccessHandler(new JsonSuccessHandler(requestCache, defaultSuccessUrl));
         setAuthenticationFailureHandler(new ProblemFailureHandler());
+    }
+
+    /** Remembers the passkey in the session, so revoking it ends the session whatever the app puts in the context. */
+    @Override
+    protected void successfulAuthentication(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                            Authentication authentication) throws IOException, ServletException {
+        HttpSession session = request.getSession(false);
+        if (session != null && authentication instanceof PasskeyAuthenticationToken token) {
+            session.setAttribute(PasskeyRevocationFilter.SESSION_ATTRIBUTE, token.getCredentialId());
+        }
+        super.successfulAuthentication(request, response, chain, authentication);
     }
 
     @Override

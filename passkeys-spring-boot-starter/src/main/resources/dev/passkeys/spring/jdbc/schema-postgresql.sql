@@ -26,6 +26,8 @@ CREATE TABLE IF NOT EXISTS passkeys_user (
     account_id   VARCHAR(255)  NOT NULL,
     username     VARCHAR(255)  NOT NULL,
     display_name VARCHAR(1024) NOT NULL,
+    -- Sign-ins before this do not count for the account (deleted or given away then); NULL when never.
+    not_before   TIMESTAMP WITH TIME ZONE,
     CONSTRAINT passkeys_user_pk PRIMARY KEY (user_handle),
     CONSTRAINT passkeys_user_account_id_uk UNIQUE (account_id)
 );

@@ -83,6 +83,22 @@ interface PasskeyUserRepositoryContract {
     }
 
     @Test
+    default void anAccountStartedAfreshKeepsItsNotBeforeToTheMicrosecond() {
+        java.time.Instant when = java.time.Instant.parse("2026-03-01T10:00:00.123456789Z");
+        PasskeyUser fresh = PasskeyUser.startingAfresh("42", "alice", when);
+        assertThat(users().create(fresh)).isTrue();
+
+        java.time.Instant micros = java.time.Instant.parse("2026-03-01T10:00:00.123456Z");
+        assertThat(users().findByAccountId("42")).hasValueSatisfying(u -> assertThat(u.notBefore()).isEqualTo(micros));
+        assertThat(users().update(fresh.withNames("alice", "Alice"))).isTrue();
+        assertThat(users().findByAccountId("42")).hasValueSatisfying(u -> {
+            assertThat(u.notBefore()).isEqualTo(micros);
+            assertThat(u.displayName()).isEqualTo("Alice");
+        });
+        assertThat(users().findByUsername("alice").get(0).notBefore()).isEqualTo(micros);
+    }
+
+    @Test
     default void updateOntoAnotherAccountsIdIsRefusedAndChangesNothing() {
         PasskeyUser alice = PasskeyUser.create("alice", null);
         PasskeyUser bob = PasskeyUser.create("bob", null);

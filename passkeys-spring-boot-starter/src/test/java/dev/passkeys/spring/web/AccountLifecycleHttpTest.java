@@ -54,7 +54,7 @@ class AccountLifecycleHttpTest {
         userDetailsManager.deleteUser("erin");
 
         assertThat(relyingParty.passkeys().findByCredentialId(id)).isEmpty();
-        assertThat(relyingParty.management().account("erin")).isEmpty();
+        assertThat(relyingParty.management().list("erin")).isEmpty();
         assertSignsInToNobody(erinsPhone);
 
         // Someone else signs up as erin: the old passkey signs in to nobody, the new account has no passkeys.
@@ -77,7 +77,7 @@ class AccountLifecycleHttpTest {
 
         assertThat(relyingParty.passkeys().findByCredentialId(first)).isEmpty();
         assertThat(relyingParty.passkeys().findByCredentialId(second)).isEmpty();
-        assertThat(relyingParty.management().account("frank")).isEmpty();
+        assertThat(relyingParty.management().list("frank")).isEmpty();
         assertSignsInToNobody(franksPhone);
     }
 

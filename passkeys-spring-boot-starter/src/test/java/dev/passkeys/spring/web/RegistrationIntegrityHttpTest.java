@@ -11,8 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.security.core.userdetails.User;
-import org.springframework.security.provisioning.UserDetailsManager;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
@@ -45,17 +43,14 @@ class RegistrationIntegrityHttpTest {
     @Autowired
     RelyingParty relyingParty;
 
-    @Autowired
-    UserDetailsManager userDetailsManager;
-
     @Test
     void firstRegistrationsRacingMakeOneAccountAndTheLosersChallengesAreUsedUp() throws Exception {
-        userDetailsManager.createUser(User.withUsername("henry").password("{noop}henry-password").roles("USER").build());
+        // bob is one of the app's users from before it had passkeys: nothing of his is stored yet.
         List<HttpSession> sessions = new ArrayList<>();
         List<String> bodies = new ArrayList<>();
         for (int i = 0; i < RACERS; i++) {
             HttpSession session = new HttpSession(port);
-            assertThat(session.signInWithPassword("henry", "henry-password").statusCode()).isEqualTo(302);
+            assertThat(session.signInWithPassword("bob", "bob-password").statusCode()).isEqualTo(302);
             String options = session.post("/passkeys/registration/options", "{}").body();
             sessions.add(session);
             bodies.add("{\"credential\": " + new SoftwareAuthenticator().register(
@@ -86,14 +81,14 @@ class RegistrationIntegrityHttpTest {
         pool.shutdown();
 
         assertThat(statuses).containsOnly(201, 409).filteredOn(s -> s == 201).hasSize(1);
-        String handle = relyingParty.management().account("henry").orElseThrow().userHandle();
-        assertThat(relyingParty.management().list("henry")).hasSize(1)
+        String handle = relyingParty.management().account("bob").orElseThrow().userHandle();
+        assertThat(relyingParty.management().list("bob")).hasSize(1)
                 .allSatisfy(p -> assertThat(p.userHandle()).isEqualTo(handle));
         // The database rolled the losers back; their challenges stay used all the same.
         int loser = refusedIndexes.get(0);
         HttpResponse<String> replay = sessions.get(loser).post("/passkeys/registration", bodies.get(loser));
         assertThat(json(replay).path("reason").asString()).isEqualTo("CHALLENGE_UNKNOWN");
-        assertThat(relyingParty.management().list("henry")).hasSize(1);
+        assertThat(relyingParty.management().list("bob")).hasSize(1);
     }
 
     @Test

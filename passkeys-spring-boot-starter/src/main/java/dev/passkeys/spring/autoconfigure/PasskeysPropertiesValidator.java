@@ -38,7 +38,7 @@ final class PasskeysPropertiesValidator {
     static List<String> problems(PasskeysProperties properties) {
         List<String> problems = new ArrayList<>();
         String rpId = properties.getRpId();
-        boolean rpIdValid = checkRpId(rpId, problems);
+        boolean rpIdValid = checkRpId(rpId, properties.getOrigins(), problems);
         // Default origins are made from the RP ID: with a bad RP ID, only origins the app set are worth a word.
         if (rpIdValid || (properties.getOrigins() != null && !properties.getOrigins().isEmpty())) {
             for (String origin : properties.effectiveOrigins()) {
@@ -66,7 +66,7 @@ final class PasskeysPropertiesValidator {
         return problems;
     }
 
-    private static boolean checkRpId(String rpId, List<String> problems) {
+    private static boolean checkRpId(String rpId, List<String> origins, List<String> problems) {
         if (rpId == null || rpId.isBlank()) {
             problems.add("passkeys.rp-id is empty: set your site's domain, e.g. example.com");
             return false;
@@ -76,19 +76,31 @@ final class PasskeysPropertiesValidator {
             return false;
         }
         if (!DOMAIN.matcher(rpId).matches()) {
-            problems.add("passkeys.rp-id: " + rpId + " is not a lower-case domain name such as example.com");
+            problems.add("passkeys.rp-id: " + rpId + " is not a lower-case domain name such as example.com (write an"
+                    + " internationalised name in its punycode form, xn--…)");
             return false;
         }
         if (IPV4.matcher(rpId).matches()) {
             problems.add("passkeys.rp-id: " + rpId + " is an IP address; WebAuthn needs a domain name");
             return false;
         }
-        // Not a full public-suffix check: a single label other than localhost ("com", "intranet") is refused.
-        if (!rpId.contains(".") && !"localhost".equals(rpId)) {
+        // Not a full public-suffix check: a single label other than localhost ("com") is refused, unless it is exactly
+        // the host of every origin set (an intranet host such as https://intranet), which browsers accept.
+        boolean intranetHost = origins != null && !origins.isEmpty()
+                && origins.stream().allMatch(origin -> rpId.equals(hostOf(origin)));
+        if (!rpId.contains(".") && !"localhost".equals(rpId) && !intranetHost) {
             problems.add("passkeys.rp-id: " + rpId + " is a top-level domain, not a registrable domain such as example.com");
             return false;
         }
         return true;
+    }
+
+    private static String hostOf(String origin) {
+        try {
+            return origin == null ? null : new URI(origin).getHost();
+        } catch (URISyntaxException e) {
+            return null;
+        }
     }
 
     private static void checkOrigin(String origin, String rpId, List<String> problems) {

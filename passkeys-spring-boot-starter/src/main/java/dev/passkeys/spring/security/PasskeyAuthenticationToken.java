@@ -15,6 +15,9 @@ import java.util.Objects;
  */
 public final class PasskeyAuthenticationToken extends AbstractAuthenticationToken {
 
+    // Kept in sessions (Spring Session JDBC serialises it): change only with a migration in mind.
+    private static final long serialVersionUID = 1L;
+
     private final UserDetails principal;
     private final transient Passkey passkey;
     private final String credentialId;

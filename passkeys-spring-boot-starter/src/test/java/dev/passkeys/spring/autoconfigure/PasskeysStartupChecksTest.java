@@ -53,6 +53,14 @@ class PasskeysStartupChecksTest {
     }
 
     @Test
+    void aSingleLabelRpIdIsAcceptedOnlyAsTheExactHostOfEveryOrigin() {
+        assertAccepted("passkeys.rp-id=intranet", "passkeys.origins=https://intranet");
+        assertRefused("passkeys.rp-id: intranet is a top-level domain", "passkeys.rp-id=intranet");
+        assertRefused("passkeys.rp-id: intranet is a top-level domain", "passkeys.rp-id=intranet",
+                "passkeys.origins=https://intranet,https://example.com");
+    }
+
+    @Test
     void urlAsRpIdIsRefusedWithoutBlamingTheOriginsMadeFromIt() {
         assertRefused("passkeys.rp-id: https://example.com is a URL, not a domain", "passkeys.rp-id=https://example.com");
         runner.withPropertyValues("passkeys.rp-id=https://example.com").run(context -> assertThat(context)

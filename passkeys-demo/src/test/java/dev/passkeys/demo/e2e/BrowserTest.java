@@ -1,5 +1,6 @@
 package dev.passkeys.demo.e2e;
 
+import dev.passkeys.testing.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;

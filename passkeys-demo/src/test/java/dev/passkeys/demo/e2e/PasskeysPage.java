@@ -1,6 +1,7 @@
 package dev.passkeys.demo.e2e;
 
 import dev.passkeys.testing.SoftwareAuthenticator;
+import dev.passkeys.testing.browser.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;

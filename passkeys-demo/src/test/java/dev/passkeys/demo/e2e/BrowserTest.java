@@ -1,5 +1,6 @@
 package dev.passkeys.demo.e2e;
 
+import dev.passkeys.testing.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.TestInstance;
@@ -8,7 +9,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The demo on a random port and one headless Chromium (with its virtual authenticator) shared by the tests of a class:
- * starting ChromeDriver costs about a second. Subclasses choose the profile with {@code @ActiveProfiles}.
+ * starting ChromeDriver costs about a second. Subclasses choose the profile with {@code @ActiveProfiles}, or another
+ * app with their own {@code @SpringBootTest(classes = …)}.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)

@@ -1,15 +1,11 @@
 package dev.passkeys.demo.e2e;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -39,25 +35,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:generated-login-page;DB_CLOSE_DELAY=-1",
                 "server.servlet.context-path=/app", "spring.sql.init.mode=never"})
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class GeneratedLoginPageBrowserTest {
-
-    @LocalServerPort
-    int port;
-
-    Browser browser;
-
-    @BeforeAll
-    void openBrowser() {
-        browser = Browser.open(port);
-    }
-
-    @AfterAll
-    void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
+class GeneratedLoginPageBrowserTest extends BrowserTest {
 
     @Test
     void passwordThenPasskeyOnTheGeneratedLoginPageUnderAContextPath() {

@@ -81,7 +81,7 @@ class PasskeyAutofillTest extends BrowserTest {
 
         home = HomePage.at(browser);
         assertThat(home.whoami()).isEqualTo(username);
-        assertThat(browser.fetchMe()).isEqualTo(new Browser.Me(200, username, "passkey"));
+        assertThat(Me.fetch(browser)).isEqualTo(new Me(200, username, "passkey"));
         assertThat(browser.credentialRequests())
                 .anySatisfy(request -> assertThat(request)
                         .containsEntry("mediation", "conditional")

@@ -28,7 +28,7 @@ class PasskeyJourneyTest extends BrowserTest {
                 .signInWithPassword(username, Users.PASSWORD);
         assertThat(home.whoami()).isEqualTo(username);
         assertThat(home.how()).isEqualTo("password");
-        assertThat(browser.fetchMe()).isEqualTo(new Browser.Me(200, username, "password"));
+        assertThat(Me.fetch(browser)).isEqualTo(new Me(200, username, "password"));
 
         PasskeysPage passkeys = home.managePasskeys().addPasskey("Journey laptop");
         assertThat(passkeys.names()).containsExactly("Journey laptop");
@@ -39,7 +39,7 @@ class PasskeyJourneyTest extends BrowserTest {
         home = HomePage.open(browser);
         browser.clearCredentialRequests();
         LoginPage login = home.signOut();
-        assertThat(browser.fetchMe().status()).isEqualTo(401);
+        assertThat(Me.fetch(browser).status()).isEqualTo(401);
         browser.waitUntil("the login page's conditional request", driver -> !browser.credentialRequests().isEmpty());
         String sessionBeforePasskey = browser.sessionId();
         assertThat(sessionBeforePasskey).as("the login page's session (it holds the CSRF token)").isNotNull();
@@ -47,7 +47,7 @@ class PasskeyJourneyTest extends BrowserTest {
         home = login.signInWithPasskey();
         assertThat(home.whoami()).isEqualTo(username);
         assertThat(home.how()).isEqualTo("passkey");
-        assertThat(browser.fetchMe()).isEqualTo(new Browser.Me(200, username, "passkey"));
+        assertThat(Me.fetch(browser)).isEqualTo(new Me(200, username, "passkey"));
         assertThat(browser.sessionId())
                 .as("session id is changed at sign-in (session fixation protection)")
                 .isNotNull()

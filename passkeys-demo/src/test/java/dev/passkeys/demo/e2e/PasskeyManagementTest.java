@@ -4,6 +4,7 @@ import dev.passkeys.RelyingParty;
 import dev.passkeys.demo.e2e.PasskeysPage.Row;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.testing.SoftwareAuthenticator;
+import dev.passkeys.testing.browser.Browser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.virtualauthenticator.Credential;
@@ -147,7 +148,7 @@ class PasskeyManagementTest extends BrowserTest {
         assertThat(login.passkeyError())
                 .isEqualTo("This passkey is disabled; enable it on the passkeys page or use another way to sign in.");
         assertThat(browser.path()).startsWith("/login");
-        assertThat(browser.fetchMe().status()).isEqualTo(401);
+        assertThat(Me.fetch(browser).status()).isEqualTo(401);
 
         page = login.signInWithPassword(username, Users.PASSWORD).managePasskeys().toggle("Laptop");
         assertThat(page.status()).isEqualTo("Laptop is enabled.");
@@ -156,7 +157,7 @@ class PasskeyManagementTest extends BrowserTest {
 
         HomePage home = HomePage.open(browser).signOut().signInWithPasskey();
         assertThat(home.how()).isEqualTo("passkey");
-        assertThat(browser.fetchMe()).isEqualTo(new Browser.Me(200, username, "passkey"));
+        assertThat(Me.fetch(browser)).isEqualTo(new Me(200, username, "passkey"));
         Row used = home.managePasskeys().row("Laptop");
         assertThat(used.badges()).containsExactlyInAnyOrder("device-bound", "current");
         assertThat(used.meta()).contains("Last used");
@@ -196,7 +197,7 @@ class PasskeyManagementTest extends BrowserTest {
         login.clickPasskeySignIn();
         assertThat(login.passkeyError()).isEqualTo("This passkey is not registered here (it may have been deleted).");
         assertThat(browser.path()).startsWith("/login");
-        assertThat(browser.fetchMe().status()).isEqualTo(401);
+        assertThat(Me.fetch(browser).status()).isEqualTo(401);
         browser.waitUntil("Chrome to drop the unknown passkey (signalUnknownCredential)",
                 driver -> browser.authenticator().getCredentials().isEmpty());
     }

@@ -1,5 +1,6 @@
 package dev.passkeys.demo.e2e;
 
+import dev.passkeys.testing.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -54,7 +55,7 @@ class PasskeyRefusalTest {
 
         assertThat(error).isNotBlank().doesNotContain("Exception").doesNotContain(" at ");
         assertThat(stranger.path()).startsWith("/login");
-        assertThat(stranger.fetchMe().status()).isEqualTo(401);
+        assertThat(Me.fetch(stranger).status()).isEqualTo(401);
         assertThat(stranger.authenticator().getCredentials()).isEmpty();
     }
 }

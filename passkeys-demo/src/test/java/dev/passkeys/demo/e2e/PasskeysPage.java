@@ -1,6 +1,8 @@
 package dev.passkeys.demo.e2e;
 
 import dev.passkeys.testing.SoftwareAuthenticator;
+import dev.passkeys.testing.browser.Browser;
+import dev.passkeys.testing.browser.ManagePasskeys;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -16,11 +18,9 @@ import java.util.Set;
  */
 final class PasskeysPage {
 
-    static final By NAME = By.id("passkey-name");
-    static final By ADD = By.id("add-passkey");
-    static final By ITEMS = By.cssSelector("#passkeys li.passkey[data-credential-id]");
-    static final By STATUS = By.cssSelector("[data-passkey-status]");
-    static final By ERROR = By.cssSelector("[data-passkey-error]");
+    static final By ITEMS = ManagePasskeys.ITEMS;
+    static final By STATUS = ManagePasskeys.STATUS;
+    static final By ERROR = ManagePasskeys.ERROR;
     static final By SYNC_HINT = By.id("passkeys-sync-hint");
     static final By DIALOG = By.id("passkey-delete-dialog");
 
@@ -59,15 +59,14 @@ final class PasskeysPage {
     }
 
     static PasskeysPage open(Browser browser) {
-        browser.get("/passkeys/manage");
+        ManagePasskeys.open(browser);
         return at(browser);
     }
 
     /** Waits for the add button and for the list to be loaded (the element shows "Loading…" until then). */
     static PasskeysPage at(Browser browser) {
-        browser.waitUntil("the passkeys page", ExpectedConditions.elementToBeClickable(ADD));
-        browser.waitUntil("the passkeys list to load", driver -> !driver.findElements(ITEMS).isEmpty()
-                || driver.findElement(By.id("passkeys-empty")).isDisplayed());
+        ManagePasskeys.waitForAddButton(browser);
+        browser.waitUntil("the passkeys list to load", ManagePasskeys::listLoaded);
         return new PasskeysPage(browser);
     }
 
@@ -77,15 +76,15 @@ final class PasskeysPage {
 
     /** Creates a passkey with the virtual authenticator and waits until the list has one more item. */
     PasskeysPage addPasskey(String name) {
-        int before = browser.driver().findElements(ITEMS).size();
-        clickAdd(name);
+        int before = ManagePasskeys.itemCount(browser);
+        ManagePasskeys.clickAdd(browser, name);
         browser.waitUntil("a new item in the passkeys list", driver -> driver.findElements(ITEMS).size() > before);
         return this;
     }
 
     /** Clicks "Add a passkey" expecting a refusal; returns the error the page shows. */
     String addPasskeyRefused(String name) {
-        clickAdd(name);
+        ManagePasskeys.clickAdd(browser, name);
         return error();
     }
 
@@ -125,9 +124,7 @@ final class PasskeysPage {
     }
 
     List<String> credentialIds() {
-        return browser.driver().findElements(ITEMS).stream()
-                .map(item -> item.getDomAttribute("data-credential-id"))
-                .toList();
+        return ManagePasskeys.credentialIds(browser);
     }
 
     /** Opens the rename form of {@code name}'s passkey; returns the value the input starts with. */
@@ -214,13 +211,6 @@ final class PasskeysPage {
 
     String syncHint() {
         return browser.text(SYNC_HINT);
-    }
-
-    private void clickAdd(String name) {
-        WebElement input = browser.driver().findElement(NAME);
-        input.clear();
-        input.sendKeys(name);
-        browser.driver().findElement(ADD).click();
     }
 
     /** Does {@code action}, then waits until the status says something new or the error area speaks. */

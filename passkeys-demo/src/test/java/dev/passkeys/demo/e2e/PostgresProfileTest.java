@@ -47,7 +47,7 @@ class PostgresProfileTest extends BrowserTest {
         LoginPage login = HomePage.open(browser).signOut();
         HomePage home = login.signInWithPasskey();
         assertThat(home.whoami()).isEqualTo(username);
-        assertThat(browser.fetchMe()).isEqualTo(new Browser.Me(200, username, "passkey"));
+        assertThat(Me.fetch(browser)).isEqualTo(new Me(200, username, "passkey"));
     }
 
     private static String env(String name, String fallback) {

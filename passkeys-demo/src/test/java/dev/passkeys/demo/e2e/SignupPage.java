@@ -1,5 +1,6 @@
 package dev.passkeys.demo.e2e;
 
+import dev.passkeys.testing.browser.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 

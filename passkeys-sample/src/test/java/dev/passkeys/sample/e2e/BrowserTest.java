@@ -1,6 +1,8 @@
 package dev.passkeys.sample.e2e;
 
 import dev.passkeys.sample.PasskeyTables;
+import dev.passkeys.sample.SampleHttp;
+import dev.passkeys.testing.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -14,8 +16,8 @@ import java.util.UUID;
 
 /**
  * Acme Notes on a random port and one headless Chromium shared by the tests of a class (starting ChromeDriver costs
- * about a second). Each test starts signed out, at 1280 px, with an empty authenticator, so that a passkey sign-in
- * can only use the passkeys the test made.
+ * about a second); its paths are under the context path ({@code "/login"} is /acme/login). Each test starts signed
+ * out, at 1280 px, with an empty authenticator, so that a passkey sign-in can only use the passkeys the test made.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -35,7 +37,7 @@ abstract class BrowserTest {
 
     @BeforeAll
     void openBrowser() {
-        browser = Browser.open(port);
+        browser = Browser.open("http://localhost:" + port + SampleHttp.CONTEXT_PATH, "--window-size=1280,900");
         tables = new PasskeyTables(jdbc);
     }
 

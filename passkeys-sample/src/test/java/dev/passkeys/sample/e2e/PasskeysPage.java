@@ -1,18 +1,16 @@
 package dev.passkeys.sample.e2e;
 
+import dev.passkeys.testing.browser.Browser;
+import dev.passkeys.testing.browser.ManagePasskeys;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebElement;
-import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.List;
 
 /** The starter's passkeys page, {@code /acme/passkeys/manage}: add a passkey, read the list. */
 final class PasskeysPage {
 
-    static final By ADD = By.id("add-passkey");
-    static final By NAME = By.id("passkey-name");
-    static final By ITEMS = By.cssSelector("#passkeys li.passkey[data-credential-id]");
-    static final By ERROR = By.cssSelector("[data-passkey-error]");
+    static final By ITEMS = ManagePasskeys.ITEMS;
+    static final By ERROR = ManagePasskeys.ERROR;
 
     private final Browser browser;
 
@@ -21,26 +19,22 @@ final class PasskeysPage {
     }
 
     static PasskeysPage open(Browser browser) {
-        browser.get("/passkeys/manage");
+        ManagePasskeys.open(browser);
         return at(browser);
     }
 
     /** Waits for the add button and for the list to be loaded (or an error to be shown). */
     static PasskeysPage at(Browser browser) {
-        browser.waitUntil("the passkeys page", ExpectedConditions.elementToBeClickable(ADD));
-        browser.waitUntil("the passkeys list to load", driver -> !driver.findElements(ITEMS).isEmpty()
-                || driver.findElement(By.id("passkeys-empty")).isDisplayed()
+        ManagePasskeys.waitForAddButton(browser);
+        browser.waitUntil("the passkeys list to load", driver -> ManagePasskeys.listLoaded(driver)
                 || !driver.findElement(ERROR).getText().isBlank());
         return new PasskeysPage(browser);
     }
 
     /** Creates a passkey with the virtual authenticator and waits until the list has one more item. */
     PasskeysPage addPasskey(String name) {
-        int before = browser.driver().findElements(ITEMS).size();
-        WebElement input = browser.driver().findElement(NAME);
-        input.clear();
-        input.sendKeys(name);
-        browser.driver().findElement(ADD).click();
+        int before = ManagePasskeys.itemCount(browser);
+        ManagePasskeys.clickAdd(browser, name);
         browser.waitUntil("a new item in the passkeys list", driver -> driver.findElements(ITEMS).size() > before
                 || !driver.findElement(ERROR).getText().isBlank());
         String error = browser.text(ERROR);
@@ -73,12 +67,11 @@ final class PasskeysPage {
     }
 
     List<String> credentialIds() {
-        return browser.driver().findElements(ITEMS).stream()
-                .map(item -> item.getDomAttribute("data-credential-id")).toList();
+        return ManagePasskeys.credentialIds(browser);
     }
 
     boolean saysEmpty() {
-        return browser.driver().findElement(By.id("passkeys-empty")).isDisplayed();
+        return browser.driver().findElement(ManagePasskeys.EMPTY).isDisplayed();
     }
 
     String error() {

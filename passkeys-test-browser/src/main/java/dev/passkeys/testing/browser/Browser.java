@@ -1,89 +1,73 @@
-package dev.passkeys.demo.e2e;
+package dev.passkeys.testing.browser;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TimeoutException;
-import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.openqa.selenium.virtualauthenticator.VirtualAuthenticator;
-import org.openqa.selenium.virtualauthenticator.VirtualAuthenticatorOptions;
-import org.springframework.util.FileSystemUtils;
 
-import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
- * One headless Chromium with a virtual platform authenticator, set up as ../shared/BROWSER-TESTING.md says:
- * explicit binary and driver, the flags that work as root, a fresh profile, {@code http://localhost:PORT}.
- * Every {@code navigator.credentials.get} call is recorded (see credentials-get-recorder.js).
+ * One headless Chromium with a virtual platform authenticator, set up as ../shared/BROWSER-TESTING.md says: explicit
+ * binary and driver, the flags that work as root, a fresh profile, {@code http://localhost:PORT}. Every
+ * {@code navigator.credentials.get} call is recorded (see credentials-get-recorder.js); conditional (autofill)
+ * requests are held until aborted (see {@link #holdConditionalRequests}).
  */
-final class Browser implements AutoCloseable {
+public final class Browser implements AutoCloseable {
 
+    /** Where {@link #checkLayout} saves its screenshots, relative to the module (Maven's working directory). */
+    public static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(50);
-    private static final String RECORDER = readRecorder();
+    private static final String RECORDER = Chromium.recorder();
 
     private final ChromeDriver driver;
-    private VirtualAuthenticator authenticator;
     private final Path profile;
     private final String baseUrl;
+    private VirtualAuthenticator authenticator;
     private String recorderId;
+    private Integer width;
 
-    /** The result of {@code GET /me} made by the page's own fetch, with the browser's cookies. */
-    record Me(long status, String username, String authenticatedWith) {
-    }
-
-    private Browser(int port) throws IOException {
-        this.baseUrl = "http://localhost:" + port;
-        this.profile = Files.createTempDirectory("passkeys-demo-chromium-");
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary("/usr/bin/chromium");
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update",
-                "--disable-sync", "--user-data-dir=" + profile);
-        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File("/usr/bin/chromedriver"))
-                .usingAnyFreePort()
-                .build();
-        this.driver = new ChromeDriver(service, options);
-        this.authenticator = driver.addVirtualAuthenticator(platformAuthenticator());
+    private Browser(String baseUrl, String... extraArguments) throws IOException {
+        if (!baseUrl.startsWith("http://localhost:")) {
+            // With rpId localhost, Chromium refuses both ceremonies from 127.0.0.1 (BROWSER-TESTING point 4).
+            throw new IllegalArgumentException("use http://localhost:PORT, not " + baseUrl);
+        }
+        this.baseUrl = baseUrl;
+        this.profile = Files.createTempDirectory("passkeys-test-chromium-");
+        this.driver = Chromium.start(profile, extraArguments);
+        this.authenticator = driver.addVirtualAuthenticator(Chromium.platformAuthenticator());
         holdConditionalRequests(true);
     }
 
-    /** A virtual authenticator that behaves like a platform passkey provider (BROWSER-TESTING point 5). */
-    private static VirtualAuthenticatorOptions platformAuthenticator() {
-        return new VirtualAuthenticatorOptions()
-                .setProtocol(VirtualAuthenticatorOptions.Protocol.CTAP2)
-                .setTransport(VirtualAuthenticatorOptions.Transport.INTERNAL)
-                .setHasResidentKey(true)
-                .setHasUserVerification(true)
-                .setIsUserVerified(true)
-                .setIsUserConsenting(true);
+    /** A browser for an app at the root of {@code http://localhost:port}. */
+    public static Browser open(int port) {
+        return open("http://localhost:" + port);
     }
 
-    /** A browser for the demo on {@code port}; conditional requests are held (see {@link #holdConditionalRequests}). */
-    static Browser open(int port) {
+    /**
+     * A browser for the app at {@code baseUrl} ({@code http://localhost:PORT} and the context path, if any), started
+     * with {@code extraArguments} besides the usual flags (a {@code --window-size=…}, say).
+     */
+    public static Browser open(String baseUrl, String... extraArguments) {
         try {
-            return new Browser(port);
+            return new Browser(baseUrl, extraArguments);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -94,7 +78,7 @@ final class Browser implements AutoCloseable {
      * before the user picks a passkey from the autofill list. With {@code false} it goes to the virtual authenticator,
      * which answers at once (BROWSER-TESTING point 7). Applies from the next page load.
      */
-    void holdConditionalRequests(boolean hold) {
+    public void holdConditionalRequests(boolean hold) {
         if (recorderId != null) {
             driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", recorderId));
         }
@@ -103,11 +87,11 @@ final class Browser implements AutoCloseable {
         recorderId = (String) added.get("identifier");
     }
 
-    WebDriver driver() {
+    public ChromeDriver driver() {
         return driver;
     }
 
-    VirtualAuthenticator authenticator() {
+    public VirtualAuthenticator authenticator() {
         return authenticator;
     }
 
@@ -116,23 +100,30 @@ final class Browser implements AutoCloseable {
      * refuses a second internal authenticator next to the first ("Chrome only supports one internal authenticator per
      * environment"); a USB one next to it would be accepted, but then either may answer a request.
      */
-    VirtualAuthenticator replaceAuthenticator() {
+    public VirtualAuthenticator replaceAuthenticator() {
         driver.removeVirtualAuthenticator(authenticator);
-        authenticator = driver.addVirtualAuthenticator(platformAuthenticator());
+        authenticator = driver.addVirtualAuthenticator(Chromium.platformAuthenticator());
         return authenticator;
     }
 
-    Object run(String script, Object... args) {
+    /** The credential IDs in the authenticator, base64url as the server stores them. */
+    public List<String> credentialIds() {
+        return authenticator.getCredentials().stream()
+                .map(c -> Base64.getUrlEncoder().withoutPadding().encodeToString(c.getId()))
+                .toList();
+    }
+
+    public Object run(String script, Object... args) {
         return driver.executeScript(script, args);
     }
 
     /** Runs {@code script} in the page with {@code executeAsyncScript}: it ends by calling its last argument. */
-    Object runAsync(String script, Object... args) {
+    public Object runAsync(String script, Object... args) {
         return driver.executeAsyncScript(script, args);
     }
 
     /** Sizes the window so that pages get a viewport of {@code width} x {@code height} CSS pixels. */
-    void viewportSize(int width, int height) {
+    public void viewportSize(int width, int height) {
         driver.manage().window().setSize(new Dimension(width, height));
         @SuppressWarnings("unchecked")
         List<Long> inner = (List<Long>) driver.executeScript("return [window.innerWidth, window.innerHeight];");
@@ -140,8 +131,36 @@ final class Browser implements AutoCloseable {
                 2 * height - inner.get(1).intValue()));
     }
 
+    /**
+     * Pages from now on are laid out {@code width} CSS pixels wide (CDP device metrics); below 600 as a phone
+     * (844 high, mobile), else 900 high. 390 emulates a phone (BROWSER-TESTING point 10).
+     */
+    public void width(int width) {
+        this.width = width;
+        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
+                "width", width, "height", width < 600 ? 844 : 900, "deviceScaleFactor", 1, "mobile", width < 600));
+    }
+
+    /**
+     * Saves a screenshot as {@code target/screenshots/<name>-<width>.png}, then asserts the page has no sideways
+     * scrolling: {@code document.documentElement.scrollWidth <= innerWidth} (BROWSER-TESTING point 10).
+     */
+    public void checkLayout(String name) {
+        int shownWidth = width != null ? width
+                : ((Number) driver.executeScript("return window.innerWidth;")).intValue();
+        saveScreenshot(SCREENSHOTS.resolve(name + "-" + shownWidth + ".png"));
+        @SuppressWarnings("unchecked")
+        List<Long> sizes = (List<Long>) driver.executeScript(
+                "return [document.documentElement.scrollWidth, window.innerWidth];");
+        if (sizes.get(0) > sizes.get(1)) {
+            throw new AssertionError(String.format("[%s at %d px: page width (scrollWidth) within the window"
+                    + " (innerWidth)]%nExpecting actual:%n  %d%nto be less than or equal to:%n  %d",
+                    name, shownWidth, sizes.get(0), sizes.get(1)));
+        }
+    }
+
     /** Saves what the window shows as a PNG, creating the folder. */
-    Path saveScreenshot(Path file) {
+    public Path saveScreenshot(Path file) {
         try {
             Files.createDirectories(file.toAbsolutePath().getParent());
             Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
@@ -151,54 +170,42 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    void get(String path) {
+    /** Opens a page of the app: {@code path} is relative to the base URL ({@code "/login"}: base URL + /login). */
+    public void get(String path) {
         driver.get(baseUrl + path);
     }
 
-    String path() {
+    /** The path the browser is on (with the context path, if any), and the query. */
+    public String path() {
         URI uri = URI.create(driver.getCurrentUrl());
         return uri.getRawQuery() == null ? uri.getRawPath() : uri.getRawPath() + "?" + uri.getRawQuery();
     }
 
     /** The session cookie, or null when there is none. */
-    String sessionId() {
+    public String sessionId() {
         Cookie cookie = driver.manage().getCookieNamed("JSESSIONID");
         return cookie == null ? null : cookie.getValue();
     }
 
     /** Signs out without a page: the authenticator keeps its passkeys. */
-    void forgetSession() {
+    public void forgetSession() {
         driver.manage().deleteAllCookies();
-    }
-
-    Me fetchMe() {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> result = (Map<String, Object>) driver.executeAsyncScript("""
-                const done = arguments[arguments.length - 1];
-                fetch('/me', { credentials: 'same-origin', headers: { Accept: 'application/json' } })
-                  .then(r => r.json().then(body => done({ status: r.status, body })))
-                  .catch(e => done({ status: -1, body: { error: String(e) } }));
-                """);
-        @SuppressWarnings("unchecked")
-        Map<String, Object> body = (Map<String, Object>) result.get("body");
-        return new Me((Long) result.get("status"), (String) body.get("username"),
-                (String) body.get("authenticatedWith"));
     }
 
     /** The {@code navigator.credentials.get} calls made in this tab on this origin, oldest first. */
     @SuppressWarnings("unchecked")
-    List<Map<String, Object>> credentialRequests() {
+    public List<Map<String, Object>> credentialRequests() {
         Object calls = driver.executeScript(
                 "return JSON.parse(sessionStorage.getItem('passkeys-test-get-calls') || '[]');");
         return (List<Map<String, Object>>) calls;
     }
 
-    void clearCredentialRequests() {
+    public void clearCredentialRequests() {
         driver.executeScript("sessionStorage.removeItem('passkeys-test-get-calls');");
     }
 
     /** Waits for {@code condition}; on time-out fails with what the page showed and the browser console. */
-    <T> T waitUntil(String what, ExpectedCondition<T> condition) {
+    public <T> T waitUntil(String what, ExpectedCondition<T> condition) {
         try {
             return new WebDriverWait(driver, TIMEOUT, POLL).until(condition);
         } catch (TimeoutException e) {
@@ -206,11 +213,12 @@ final class Browser implements AutoCloseable {
         }
     }
 
-    String text(By by) {
+    public String text(By by) {
         return driver.findElement(by).getText().strip();
     }
 
-    String diagnostics() {
+    /** The URL, the page's text, the browser console and the recorded credential requests, for failure messages. */
+    public String diagnostics() {
         String console;
         try {
             console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
@@ -241,15 +249,7 @@ final class Browser implements AutoCloseable {
         try {
             driver.quit();
         } finally {
-            FileSystemUtils.deleteRecursively(profile.toFile());
-        }
-    }
-
-    private static String readRecorder() {
-        try (InputStream in = Browser.class.getResourceAsStream("credentials-get-recorder.js")) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            Chromium.deleteQuietly(profile);
         }
     }
 }

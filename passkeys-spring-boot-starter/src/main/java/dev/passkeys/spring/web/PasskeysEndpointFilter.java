@@ -14,9 +14,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.List;
 
 /**
  * Guards the passkey endpoints before Spring Security sees them. It caps request bodies (a declared Content-Length
@@ -43,7 +45,7 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             return;
         }
         try {
-            chain.doFilter(new LimitedRequest(request, maxBytes), new ProblemOnError(response));
+            chain.doFilter(new LimitedRequest(request, maxBytes), new ProblemOnError(request, response));
         } catch (IOException | ServletException | RuntimeException e) {
             if (response.isCommitted()) {
                 throw e;
@@ -91,8 +93,11 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
 
     /** Answers {@code sendError} with a problem body, so JSON clients never get an HTML page or a redirect. */
     private static final class ProblemOnError extends HttpServletResponseWrapper {
-        ProblemOnError(HttpServletResponse response) {
+        private final HttpServletRequest request;
+
+        ProblemOnError(HttpServletRequest request, HttpServletResponse response) {
             super(response);
+            this.request = request;
         }
 
         @Override
@@ -108,18 +113,35 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             }
             HttpStatus resolved = HttpStatus.resolve(status);
             HttpStatus known = resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
+            boolean csrf = known == HttpStatus.FORBIDDEN && withoutCsrfToken(request);
             String detail = switch (known) {
                 case UNAUTHORIZED -> "Sign in first.";
-                case FORBIDDEN -> "Refused: the CSRF token is missing or out of date (reload the page), "
-                        + "or you may not do this.";
+                case FORBIDDEN -> csrf ? "The CSRF token is missing: reload the page and try again."
+                        : "You may not do this (if you just signed in or out in another tab, reload the page).";
                 case NOT_FOUND -> "Not found.";
                 case METHOD_NOT_ALLOWED -> "This endpoint does not accept that HTTP method.";
                 default -> known.getReasonPhrase() + ".";
             };
+            ProblemDetail problem = Problems.of(known, detail);
+            if (csrf) {
+                problem.setProperty("reason", "CSRF_TOKEN_INVALID");
+            }
             resetBuffer();
-            Problems.write((HttpServletResponse) getResponse(), Problems.of(known, detail));
+            Problems.write((HttpServletResponse) getResponse(), problem);
             flushBuffer();
         }
+    }
+
+    /**
+     * A change sent with no CSRF token at all (Spring Security answers both that and the app's rules with a bare 403;
+     * a token that is present but stale is not told apart from the rules).
+     */
+    private static boolean withoutCsrfToken(HttpServletRequest request) {
+        if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)
+                || List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())) {
+            return false;
+        }
+        return request.getHeader(token.getHeaderName()) == null && request.getParameter(token.getParameterName()) == null;
     }
 
     static final class LimitExceededException extends IOException {

@@ -47,9 +47,20 @@ public final class Problems {
         return problem;
     }
 
+    /** A problem that is not a refused ceremony; its {@code reason} names the kind of refusal (callers may refine it). */
     public static ProblemDetail of(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("reason", switch (status) {
+            case UNAUTHORIZED -> "SIGN_IN_REQUIRED";
+            case FORBIDDEN -> "FORBIDDEN";
+            case NOT_FOUND -> "NOT_FOUND";
+            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
+            case CONTENT_TOO_LARGE -> "REQUEST_TOO_LARGE";
+            case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
+            case BAD_REQUEST -> "MALFORMED_REQUEST";
+            default -> status.is5xxServerError() ? "SERVER_ERROR" : status.name();
+        });
         return problem;
     }
 

@@ -5,6 +5,7 @@ import dev.passkeys.testing.Tamper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -67,7 +68,10 @@ class AppRulesTest {
                 user.get("/passkeys/signals"), user.get("/passkeys/manage"))) {
             assertThat(refused.statusCode()).as(refused.uri().toString()).isEqualTo(403);
         }
-        assertThat(json(user.get("/passkeys/credentials")).path("status").asInt()).isEqualTo(403);
+        JsonNode roleRefusal = json(user.get("/passkeys/credentials"));
+        assertThat(roleRefusal.path("status").asInt()).isEqualTo(403);
+        assertThat(roleRefusal.path("reason").asString()).isEqualTo("FORBIDDEN");
+        assertThat(roleRefusal.path("detail").asString()).doesNotContain("CSRF");
 
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         HttpSession admin = new HttpSession(port(app));

@@ -61,6 +61,7 @@ class PasskeysEndpointFilterTest {
         HttpResponse<String> noCsrf = browser.postWithoutCsrf("/passkeys/authentication/options", "{}");
         assertThat(noCsrf.statusCode()).isEqualTo(403);
         assertThat(json(noCsrf).path("detail").asString()).contains("CSRF token");
+        assertThat(json(noCsrf).path("reason").asString()).isEqualTo("CSRF_TOKEN_INVALID");
         // Signed in: the app's rules (anyRequest().authenticated()) let it reach Spring MVC.
         HttpSession alice = new HttpSession(port);
         alice.signInWithPassword("alice", "alice-password");
@@ -68,6 +69,10 @@ class PasskeysEndpointFilterTest {
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
         assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValueSatisfying(
                 type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(json(wrongMethod).path("reason").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+        HttpResponse<String> signedOut = browser.get("/passkeys/credentials");
+        assertThat(signedOut.statusCode()).isEqualTo(401);
+        assertThat(json(signedOut).path("reason").asString()).isEqualTo("SIGN_IN_REQUIRED");
     }
 
     private static String big(int size) {

@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -41,6 +42,7 @@ public final class ExampleServer {
     private static final Logger LOG = Logger.getLogger(ExampleServer.class.getName());
 
     private final HttpServer server;
+    private final ExecutorService threads = Executors.newFixedThreadPool(8);
     private final Passkeys passkeys;
     private final Sessions sessions = new Sessions();
     /** The accounts: username → account id, and back. A real app has its users table. */
@@ -51,7 +53,7 @@ public final class ExampleServer {
         this.server = server;
         this.passkeys = new Passkeys("http://localhost:" + port());
         server.createContext("/", this::handle);
-        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.setExecutor(threads);
     }
 
     public static void main(String[] args) throws IOException {
@@ -73,6 +75,7 @@ public final class ExampleServer {
 
     public void stop() {
         server.stop(0);
+        threads.shutdown();
     }
 
     private void handle(HttpExchange exchange) {

@@ -60,7 +60,9 @@ final class Http {
         sendJson(exchange, status, JSON.writeValueAsString(value));
     }
 
+    /** A refusal also ends the connection: the request's body may be left unread (a 413, say). */
     static void sendProblem(HttpExchange exchange, Problem problem) throws IOException {
+        exchange.getResponseHeaders().set("Connection", "close");
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("type", "about:blank");
         body.put("title", title(problem.status));

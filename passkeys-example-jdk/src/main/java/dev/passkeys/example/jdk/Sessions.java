@@ -59,7 +59,10 @@ final class Sessions {
         return Optional.empty();
     }
 
-    /** A fresh session (new id, new CSRF token) whose cookie goes out with this answer. */
+    /**
+     * A fresh session (new id, new CSRF token) whose cookie goes out with this answer. Served over HTTPS, the cookie
+     * gets {@code Secure} too; this example runs on http://localhost.
+     */
     Session create(HttpExchange exchange) {
         Instant now = Instant.now();
         sessions.values().removeIf(s -> s.lastSeen.plus(IDLE).isBefore(now));

@@ -3,6 +3,7 @@ package dev.passkeys.example.jdk;
 import dev.passkeys.testing.browser.Browser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -36,6 +37,13 @@ class ExampleBrowserTest {
         }
     }
 
+    /** Each test a signed-out browser on a new device, so a sign-in cannot pick another test's passkey. */
+    @BeforeEach
+    void freshDevice() {
+        browser.forgetSession();
+        browser.replaceAuthenticator();
+    }
+
     @Test
     void signUpWithAPasskeySignOutAndSignInWithIt() {
         browser.get("/");
@@ -53,7 +61,6 @@ class ExampleBrowserTest {
 
     @Test
     void aTakenUsernameIsRefusedInPlainWords() {
-        browser.forgetSession();
         browser.get("/");
         browser.driver().findElement(By.id("username")).sendKeys("bob");
         browser.driver().findElement(By.cssSelector("#sign-up button[type=submit]")).click();

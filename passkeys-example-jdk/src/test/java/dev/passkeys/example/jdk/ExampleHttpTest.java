@@ -8,12 +8,14 @@ import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -83,6 +85,11 @@ class ExampleHttpTest {
         assertProblem(client.post("/signin", "{\"type\": \"public-key\", \"id\": \"x\"}"), 400, "MALFORMED_RESPONSE");
         assertProblem(client.post("/signup", "{}"), 409, "SIGN_UP_NOT_STARTED");
         assertProblem(client.post("/signin/options", "x".repeat(Http.MAX_BODY_BYTES + 1)), 413, "REQUEST_TOO_LARGE");
+        byte[] tooLarge = "x".repeat(Http.MAX_BODY_BYTES + 1).getBytes(StandardCharsets.UTF_8);
+        assertProblem(client.send(HttpRequest.newBuilder(client.uri("/signin/options")) // chunked: no Content-Length
+                .header("Content-Type", "application/json").header("X-CSRF-Token", client.csrfToken)
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)))),
+                413, "REQUEST_TOO_LARGE");
         assertProblem(client.send(HttpRequest.newBuilder(client.uri("/signin/options"))
                 .header("X-CSRF-Token", client.csrfToken).POST(HttpRequest.BodyPublishers.ofString("a=b"))),
                 415, "UNSUPPORTED_MEDIA_TYPE");

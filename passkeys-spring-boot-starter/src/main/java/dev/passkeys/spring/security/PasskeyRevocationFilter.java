@@ -26,7 +26,7 @@ import java.io.IOException;
  * {@link PasskeyAuthenticationToken}, or from the session when the app has since replaced the token with its own (one
  * that still carries {@code FACTOR_WEBAUTHN}).
  */
-public final class PasskeyRevocationFilter extends OncePerRequestFilter {
+final class PasskeyRevocationFilter extends OncePerRequestFilter {
 
     /** The credential ID a session was signed in with; set by the sign-in filter. */
     static final String SESSION_ATTRIBUTE = PasskeyRevocationFilter.class.getName() + ".CREDENTIAL_ID";

@@ -1,5 +1,8 @@
-package dev.passkeys.spring.web;
+package dev.passkeys.spring.web.internal;
 
+import dev.passkeys.spring.event.PasskeyView;
+import dev.passkeys.spring.internal.PasskeysJson;
+import dev.passkeys.spring.web.PasskeyDisplayNames;
 import dev.passkeys.PasskeyException;
 import dev.passkeys.PasskeyManagement;
 import dev.passkeys.RelyingParty;
@@ -8,7 +11,7 @@ import dev.passkeys.spring.event.PasskeyDeletedEvent;
 import dev.passkeys.spring.event.PasskeyDisabledEvent;
 import dev.passkeys.spring.event.PasskeyEnabledEvent;
 import dev.passkeys.spring.event.PasskeyRenamedEvent;
-import dev.passkeys.spring.security.AccountSignInMethods;
+import dev.passkeys.spring.account.AccountSignInMethods;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.store.PasskeyUser;
 import org.springframework.context.ApplicationEventPublisher;

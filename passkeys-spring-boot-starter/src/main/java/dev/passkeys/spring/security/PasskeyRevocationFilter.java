@@ -1,7 +1,6 @@
 package dev.passkeys.spring.security;
 
 import dev.passkeys.RelyingParty;
-import dev.passkeys.store.Passkey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -72,7 +71,6 @@ final class PasskeyRevocationFilter extends OncePerRequestFilter {
     }
 
     private boolean revoked(String credentialId) {
-        return relyingParty.passkeys().findByCredentialId(credentialId).map(Passkey::enabled).map(enabled -> !enabled)
-                .orElse(true);
+        return !relyingParty.management().isActive(credentialId);
     }
 }

@@ -120,12 +120,9 @@ public final class PasskeyCredentialsController {
             return PasskeysJson.ok(new Signals(relyingParty.rpId(), null, account.username(), displayName, List.of()));
         }
         String newDisplayName = displayName != null && !displayName.isBlank() ? displayName : user.displayName();
-        if (!account.username().equals(user.username()) || !newDisplayName.equals(user.displayName())) {
-            // The app renamed the account (or changed the user's name) without telling us: store it, and the page
-            // passes it on to the provider.
-            user = user.withNames(account.username(), newDisplayName);
-            relyingParty.users().update(user);
-        }
+        // The app may have renamed the account (or changed the user's name) without telling us: store it, and the
+        // page passes it on to the provider.
+        user = management.updateNames(account.id(), account.username(), newDisplayName).orElse(user);
         return PasskeysJson.ok(new Signals(relyingParty.rpId(), user.userHandle(), user.username(),
                 user.displayName(), management.list(account.id()).stream().map(Passkey::credentialId).toList()));
     }

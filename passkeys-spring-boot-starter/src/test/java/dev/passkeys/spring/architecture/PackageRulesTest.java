@@ -1,5 +1,6 @@
 package dev.passkeys.spring.architecture;
 
+import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -26,7 +27,9 @@ class PackageRulesTest {
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 // The core comes as target/classes or as its jar; its test-jar (the software authenticator) is test code.
                 .withImportOption(location -> !location.contains("-tests.jar"))
-                .importPackages("dev.passkeys");
+                .importPackages("dev.passkeys")
+                // The test kit (software authenticator, contract tests) is test support, not the library.
+                .that(JavaClass.Predicates.resideOutsideOfPackage("dev.passkeys.testing.."));
     }
 
     @Test

@@ -11,6 +11,7 @@ import dev.passkeys.store.StorageTransaction;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -40,6 +41,30 @@ public final class PasskeyManagement {
     /** The stored account, if it ever added a passkey. */
     public Optional<PasskeyUser> account(String accountId) {
         return users.findByAccountId(accountId);
+    }
+
+    /**
+     * Whether a passkey with this credential ID is stored and enabled, whoever owns it: what a session that signed in
+     * with it needs to stay signed in. {@code false} for a deleted, disabled or unknown passkey.
+     */
+    public boolean isActive(String credentialId) {
+        return passkeys.findByCredentialId(credentialId).map(Passkey::enabled).orElse(false);
+    }
+
+    /**
+     * Stores an account's current username and display name, when the application changed them without telling the
+     * library (the next {@code signalCurrentUserDetails} then passes them on). Returns the stored account, updated
+     * when a name differed; empty for an account that never added a passkey.
+     */
+    public Optional<PasskeyUser> updateNames(String accountId, String username, String displayName) {
+        return users.findByAccountId(accountId).map(user -> {
+            if (Objects.equals(user.username(), username) && Objects.equals(user.displayName(), displayName)) {
+                return user;
+            }
+            PasskeyUser renamed = user.withNames(username, displayName);
+            users.update(renamed);
+            return renamed;
+        });
     }
 
     /** Every stored account under this username (usually at most one; see {@link PasskeyUserRepository}). */

@@ -96,14 +96,6 @@ public final class RelyingParty {
         return settings.userVerification();
     }
 
-    public PasskeyRepository passkeys() {
-        return settings.passkeys();
-    }
-
-    public PasskeyUserRepository users() {
-        return settings.users();
-    }
-
     public PasskeyProviderDirectory providers() {
         return settings.providers();
     }

@@ -19,8 +19,7 @@ class RelyingPartyBuilderTest {
         assertThat(rp.rpId()).isEqualTo("example.com");
         assertThat(rp.origins()).containsExactly("https://example.com");
         assertThat(rp.userVerification()).isEqualTo(UserVerification.REQUIRED);
-        assertThat(rp.passkeys()).isNotNull();
-        assertThat(rp.users()).isNotNull();
+        assertThat(rp.management().list("nobody")).isEmpty();
         assertThat(rp.providers().size()).isPositive();
         assertThat(rp.startAuthentication(StartAuthentication.discoverable()).timeout()).isEqualTo(300_000);
     }

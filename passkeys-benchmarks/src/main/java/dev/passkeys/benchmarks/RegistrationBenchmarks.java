@@ -56,7 +56,7 @@ public class RegistrationBenchmarks {
         Response response = next.response;
         Passkey passkey = state.site.rp.finishRegistration(
                 new FinishRegistration(response.username(), response.json(), null));
-        state.site.rp.passkeys().delete(passkey.credentialId());
+        state.site.passkeys.delete(passkey.credentialId());
         return passkey;
     }
 

@@ -6,6 +6,7 @@ import dev.passkeys.StartAuthentication;
 import dev.passkeys.StartRegistration;
 import dev.passkeys.data.PublicKeyCredentialCreationOptions;
 import dev.passkeys.data.PublicKeyCredentialRequestOptions;
+import dev.passkeys.store.InMemoryPasskeyRepository;
 import dev.passkeys.store.InMemoryPendingCeremonyStore;
 import dev.passkeys.testing.SoftwareAuthenticator;
 
@@ -32,6 +33,7 @@ final class Site {
 
     final RelyingParty rp;
     final InMemoryPendingCeremonyStore pending;
+    final InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
     private final List<String> usernames;
     private final List<SoftwareAuthenticator> devices;
     private final String template;
@@ -44,6 +46,7 @@ final class Site {
         rp = RelyingParty.builder(RP_ID, "Example")
                 .origins(Set.of(ORIGIN))
                 .pendingCeremonies(pending)
+                .passkeys(passkeys)
                 .build();
         // Made on every core: a thousand key pairs take a while on one.
         String[] names = new String[users];

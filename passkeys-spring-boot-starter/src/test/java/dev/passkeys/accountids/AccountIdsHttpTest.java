@@ -1,6 +1,6 @@
 package dev.passkeys.accountids;
 
-import dev.passkeys.RelyingParty;
+import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.testing.SoftwareAuthenticator;
 import dev.passkeys.testing.Tamper;
 import org.junit.jupiter.api.Test;
@@ -39,7 +39,7 @@ class AccountIdsHttpTest {
     AccountIdsTestApplication.Accounts accounts;
 
     @Autowired
-    RelyingParty relyingParty;
+    PasskeyRepository passkeyRepository;
 
     @Test
     void aDeletedAccountsPasskeySignsInToNobodyAfterItsNameIsTakenAgain() {
@@ -66,7 +66,7 @@ class AccountIdsHttpTest {
         Client again = new Client();
         assertThat(again.signIn(newPhone).statusCode()).isEqualTo(200);
         assertThat(json(again.get("/whoami")).path("name").asString()).isEqualTo("ivy");
-        assertThat(relyingParty.passkeys().findByCredentialId(oldId).orElseThrow().lastUsedAt()).isNull();
+        assertThat(passkeyRepository.findByCredentialId(oldId).orElseThrow().lastUsedAt()).isNull();
     }
 
     @Test

@@ -1,6 +1,6 @@
 package dev.passkeys.demo.e2e;
 
-import dev.passkeys.RelyingParty;
+import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.demo.e2e.PasskeysPage.Row;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.testing.SoftwareAuthenticator;
@@ -40,7 +40,7 @@ class PasskeyManagementTest extends BrowserTest {
     static final Path SCREENSHOT = Path.of("target", "screenshots", "passkeys-page.png");
 
     @Autowired
-    RelyingParty relyingParty;
+    PasskeyRepository passkeyRepository;
 
     @Override
     void browserOpened() {
@@ -62,7 +62,7 @@ class PasskeyManagementTest extends BrowserTest {
         page.addPasskey("Laptop");
         assertThat(page.status()).isEqualTo("Passkey added: Laptop.");
         Row laptop = page.row("Laptop");
-        Passkey stored = relyingParty.passkeys().findByCredentialId(laptop.id()).orElseThrow();
+        Passkey stored = passkeyRepository.findByCredentialId(laptop.id()).orElseThrow();
         assertThat(stored.aaguid()).as("Chrome's virtual authenticator AAGUID").isEqualTo(CHROME_VIRTUAL_AAGUID);
         assertThat(stored.backupEligible()).as("BE flag").isFalse();
         assertThat(stored.backupState()).as("BS flag").isFalse();
@@ -181,7 +181,7 @@ class PasskeyManagementTest extends BrowserTest {
         page.delete("Desktop").confirm();
         assertThat(page.status()).isEqualTo("Deleted Desktop.");
         assertThat(page.names()).containsExactly("Laptop");
-        assertThat(relyingParty.passkeys().findByCredentialId(desktopId)).isEmpty();
+        assertThat(passkeyRepository.findByCredentialId(desktopId)).isEmpty();
         browser.waitUntil("Chrome to drop the deleted passkey (signalAllAcceptedCredentials)",
                 driver -> browser.authenticator().getCredentials().isEmpty());
 

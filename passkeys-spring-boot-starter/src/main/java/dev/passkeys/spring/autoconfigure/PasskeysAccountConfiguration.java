@@ -3,7 +3,7 @@ package dev.passkeys.spring.autoconfigure;
 import dev.passkeys.RelyingParty;
 import dev.passkeys.spring.account.AccountIdResolver;
 import dev.passkeys.spring.account.PasskeyAccounts;
-import dev.passkeys.spring.account.UserDetailsManagerAccounts;
+import dev.passkeys.spring.account.internal.UserDetailsManagerAccounts;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;

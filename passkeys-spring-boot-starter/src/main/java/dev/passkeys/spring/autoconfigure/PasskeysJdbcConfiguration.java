@@ -24,7 +24,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
-import java.util.function.Supplier;
 
 /**
  * JDBC storage when the app has one DataSource: the {@code passkeys_*} tables, created from
@@ -48,14 +47,8 @@ class PasskeysJdbcConfiguration {
     @ConditionalOnMissingBean
     StorageTransaction passkeysStorageTransaction(DataSource dataSource,
                                                   ObjectProvider<PlatformTransactionManager> transactionManager) {
-        TransactionTemplate template = new TransactionTemplate(
-                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
-        return new StorageTransaction() {
-            @Override
-            public <T> T run(Supplier<T> work) {
-                return template.execute(status -> work.get());
-            }
-        };
+        return new SpringStorageTransaction(new TransactionTemplate(
+                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource))));
     }
 
     /** "JDBC (PostgreSQL)" in the start-up log line when our JDBC repository is the one in use. */

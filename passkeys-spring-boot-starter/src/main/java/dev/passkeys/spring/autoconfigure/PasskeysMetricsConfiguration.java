@@ -1,7 +1,7 @@
 package dev.passkeys.spring.autoconfigure;
 
 import dev.passkeys.spring.metrics.CeremonyObserver;
-import dev.passkeys.spring.metrics.MicrometerCeremonyObserver;
+import dev.passkeys.spring.metrics.internal.MicrometerCeremonyObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;

@@ -1,6 +1,5 @@
 package dev.passkeys.spring.event;
 
-import dev.passkeys.spring.web.PasskeyView;
 
 import java.time.Instant;
 

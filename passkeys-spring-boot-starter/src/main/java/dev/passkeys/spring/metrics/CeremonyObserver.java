@@ -1,14 +1,13 @@
 package dev.passkeys.spring.metrics;
 
 import dev.passkeys.PasskeyException;
-import dev.passkeys.spring.security.PasskeyAuthenticationException;
 import org.springframework.security.core.AuthenticationException;
 
 import java.util.function.Supplier;
 
 /**
  * Watches the server side of each ceremony's finish: how long it took and how it ended. The starter records it with
- * Micrometer when Micrometer is on the classpath ({@link MicrometerCeremonyObserver}); otherwise it does nothing.
+ * Micrometer when Micrometer is on the classpath (timer {@code passkeys.ceremony}); otherwise it does nothing.
  */
 public interface CeremonyObserver {
 
@@ -30,10 +29,11 @@ public interface CeremonyObserver {
         if (failure instanceof PasskeyException e) {
             return e.reason().name();
         }
-        if (failure instanceof PasskeyAuthenticationException e) {
-            return e.getPasskeyException().reason().name();
-        }
         if (failure instanceof AuthenticationException) {
+            // A refused passkey (PasskeyAuthenticationException) carries the core's refusal as its cause.
+            if (failure.getCause() instanceof PasskeyException e) {
+                return e.reason().name();
+            }
             return "ACCOUNT_UNAVAILABLE";
         }
         return "ERROR";

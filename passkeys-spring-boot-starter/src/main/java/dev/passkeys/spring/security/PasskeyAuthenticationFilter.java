@@ -1,6 +1,7 @@
 package dev.passkeys.spring.security;
 
-import dev.passkeys.spring.web.Problems;
+import dev.passkeys.spring.internal.PasskeysJson;
+import dev.passkeys.spring.internal.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,7 +21,6 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.util.StreamUtils;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +32,8 @@ import java.util.Map;
  * failure an RFC 9457 problem naming the failed check. Both answers can be replaced
  * ({@link PasskeysConfigurer#successHandler}, {@link PasskeySignInHandlers}).
  */
-public final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessingFilter {
+final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessingFilter {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     public PasskeyAuthenticationFilter(RequestMatcher matcher, AuthenticationManager authenticationManager,
                                        RequestCache requestCache, String defaultSuccessUrl) {
@@ -87,7 +86,7 @@ public final class PasskeyAuthenticationFilter extends AbstractAuthenticationPro
             requestCache.removeRequest(request, response);
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            MAPPER.writeValue(response.getOutputStream(), Map.of("redirectUrl", redirectUrl));
+            PasskeysJson.mapper().writeValue(response.getOutputStream(), Map.of("redirectUrl", redirectUrl));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.passkeys.spring.security;
 
+import dev.passkeys.spring.internal.PasskeysJson;
 import dev.passkeys.AuthenticationResult;
 import dev.passkeys.FinishAuthentication;
 import dev.passkeys.PasskeyException;
@@ -17,10 +18,9 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import dev.passkeys.spring.event.PasskeySignInEvent;
 import dev.passkeys.spring.event.PasskeySignInRefusedEvent;
 import dev.passkeys.spring.metrics.CeremonyObserver;
-import dev.passkeys.spring.web.PasskeyView;
+import dev.passkeys.spring.event.PasskeyView;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
-import tools.jackson.databind.json.JsonMapper;
 
 import dev.passkeys.spring.account.AccountIdResolver;
 import dev.passkeys.store.PasskeyUser;
@@ -33,9 +33,8 @@ import java.util.List;
  * Verifies a passkey sign-in with the {@link RelyingParty} and turns it into the application's own user, loaded
  * through its {@link UserDetailsService} and checked like a password sign-in would be (enabled, not locked, …).
  */
-public final class PasskeyAuthenticationProvider implements AuthenticationProvider {
+final class PasskeyAuthenticationProvider implements AuthenticationProvider {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final RelyingParty relyingParty;
     private final UserDetailsService userDetailsService;
@@ -118,7 +117,7 @@ public final class PasskeyAuthenticationProvider implements AuthenticationProvid
 
     private static String credentialIdOf(String json) {
         try {
-            String id = MAPPER.readTree(json).path("id").asString(null);
+            String id = PasskeysJson.mapper().readTree(json).path("id").asString(null);
             return id != null && id.matches("[A-Za-z0-9_-]{1,1366}") ? id : null;
         } catch (RuntimeException e) {
             return null;

@@ -5,7 +5,7 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import java.util.List;
 
 /** An unverified passkey sign-in: the browser's credential JSON, handed to {@link PasskeyAuthenticationProvider}. */
-public final class PasskeyAuthenticationRequest extends AbstractAuthenticationToken {
+final class PasskeyAuthenticationRequest extends AbstractAuthenticationToken {
 
     private final String credentialJson;
 

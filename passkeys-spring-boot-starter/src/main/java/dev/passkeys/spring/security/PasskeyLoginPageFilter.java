@@ -26,7 +26,7 @@ import java.util.regex.Matcher;
  * {@code webauthn.js} for Spring's endpoints with an inline script, so instead this filter sits just before the
  * generating filter, lets it render into a buffer, and edits the HTML. Other requests pass untouched.
  */
-public final class PasskeyLoginPageFilter extends OncePerRequestFilter {
+final class PasskeyLoginPageFilter extends OncePerRequestFilter {
 
     private final DefaultLoginPageGeneratingFilter generator;
     private final String basePath;

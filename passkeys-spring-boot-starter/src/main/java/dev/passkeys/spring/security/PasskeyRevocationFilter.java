@@ -1,7 +1,6 @@
 package dev.passkeys.spring.security;
 
 import dev.passkeys.RelyingParty;
-import dev.passkeys.store.Passkey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,7 +25,7 @@ import java.io.IOException;
  * {@link PasskeyAuthenticationToken}, or from the session when the app has since replaced the token with its own (one
  * that still carries {@code FACTOR_WEBAUTHN}).
  */
-public final class PasskeyRevocationFilter extends OncePerRequestFilter {
+final class PasskeyRevocationFilter extends OncePerRequestFilter {
 
     /** The credential ID a session was signed in with; set by the sign-in filter. */
     static final String SESSION_ATTRIBUTE = PasskeyRevocationFilter.class.getName() + ".CREDENTIAL_ID";
@@ -72,7 +71,6 @@ public final class PasskeyRevocationFilter extends OncePerRequestFilter {
     }
 
     private boolean revoked(String credentialId) {
-        return relyingParty.passkeys().findByCredentialId(credentialId).map(Passkey::enabled).map(enabled -> !enabled)
-                .orElse(true);
+        return !relyingParty.management().isActive(credentialId);
     }
 }

@@ -1,5 +1,6 @@
 package dev.passkeys.spring.security;
 
+import dev.passkeys.spring.internal.PasskeysJson;
 import dev.passkeys.RelyingParty;
 import dev.passkeys.StartAuthentication;
 import dev.passkeys.data.PublicKeyCredentialRequestOptions;
@@ -12,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 
@@ -21,9 +21,8 @@ import java.io.IOException;
  * before authorization (as Spring Security's {@code PublicKeyCredentialRequestOptionsFilter}), so the app's URL rules
  * never have to open it. The JSON is written by our own mapper: the app's Jackson settings cannot rename its fields.
  */
-public final class PasskeySignInOptionsFilter extends OncePerRequestFilter {
+final class PasskeySignInOptionsFilter extends OncePerRequestFilter {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private final RelyingParty relyingParty;
     private final RequestMatcher matcher;
@@ -45,6 +44,6 @@ public final class PasskeySignInOptionsFilter extends OncePerRequestFilter {
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Cache-Control", "no-store");
-        MAPPER.writeValue(response.getOutputStream(), options);
+        PasskeysJson.mapper().writeValue(response.getOutputStream(), options);
     }
 }

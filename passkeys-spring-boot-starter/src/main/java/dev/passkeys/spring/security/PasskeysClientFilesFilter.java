@@ -1,6 +1,6 @@
 package dev.passkeys.spring.security;
 
-import dev.passkeys.spring.web.ClientFiles;
+import dev.passkeys.spring.internal.ClientFiles;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,7 +14,7 @@ import java.io.IOException;
  * them before sign-in), answered before authorization as Spring Security's {@code DefaultResourcesFilter} does. They
  * hold no data, only the library's code and style.
  */
-public final class PasskeysClientFilesFilter extends OncePerRequestFilter {
+final class PasskeysClientFilesFilter extends OncePerRequestFilter {
 
     private final String basePath;
 

@@ -1,6 +1,6 @@
 package dev.passkeys.spring.security;
 
-import dev.passkeys.spring.web.Problems;
+import dev.passkeys.spring.internal.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +22,7 @@ import java.io.IOException;
  * is the app's ({@code AuthorizationFilter}, after this filter); a signed-in user's refusal stays the app's 403, and
  * the passkeys page ({@code GET <base>/manage}) still goes to the app's login.
  */
-public final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
+final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
 
     private final String basePath;
     private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();

@@ -1,5 +1,6 @@
 package dev.passkeys.spring.account;
 
+import dev.passkeys.spring.account.internal.UserDetailsManagerAccounts;
 import dev.passkeys.RelyingParty;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;

@@ -1,5 +1,6 @@
 package dev.passkeys.spring.account;
 
+import dev.passkeys.spring.account.internal.UserDetailsManagerAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Bean;

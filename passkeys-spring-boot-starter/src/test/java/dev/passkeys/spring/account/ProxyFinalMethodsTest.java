@@ -1,5 +1,6 @@
 package dev.passkeys.spring.account;
 
+import dev.passkeys.spring.account.internal.UserDetailsManagerAccounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseBuilder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;

@@ -4,7 +4,7 @@ import dev.passkeys.RelyingParty;
 import dev.passkeys.spring.jdbc.JdbcPasskeyRepository;
 import dev.passkeys.spring.jdbc.PasskeysJdbcSchemaInitializer;
 import dev.passkeys.spring.metrics.CeremonyObserver;
-import dev.passkeys.spring.web.PasskeysController;
+import dev.passkeys.spring.web.internal.PasskeysController;
 import dev.passkeys.store.StorageTransaction;
 import dev.passkeys.store.InMemoryPasskeyRepository;
 import dev.passkeys.store.InMemoryPasskeyUserRepository;

@@ -1,5 +1,6 @@
 package dev.passkeys.spring.web;
 
+import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.FinishRegistration;
 import dev.passkeys.RelyingParty;
 import dev.passkeys.StartRegistration;
@@ -40,6 +41,9 @@ class AccountLifecycleHttpTest {
     RelyingParty relyingParty;
 
     @Autowired
+    PasskeyRepository passkeyRepository;
+
+    @Autowired
     UserDetailsManager userDetailsManager;
 
     @Autowired
@@ -53,7 +57,7 @@ class AccountLifecycleHttpTest {
 
         userDetailsManager.deleteUser("erin");
 
-        assertThat(relyingParty.passkeys().findByCredentialId(id)).isEmpty();
+        assertThat(passkeyRepository.findByCredentialId(id)).isEmpty();
         assertThat(relyingParty.management().list("erin")).isEmpty();
         assertSignsInToNobody(erinsPhone);
 
@@ -75,8 +79,8 @@ class AccountLifecycleHttpTest {
 
         publisher.publishEvent(new AccountDeletedEvent("frank"));
 
-        assertThat(relyingParty.passkeys().findByCredentialId(first)).isEmpty();
-        assertThat(relyingParty.passkeys().findByCredentialId(second)).isEmpty();
+        assertThat(passkeyRepository.findByCredentialId(first)).isEmpty();
+        assertThat(passkeyRepository.findByCredentialId(second)).isEmpty();
         assertThat(relyingParty.management().list("frank")).isEmpty();
         assertSignsInToNobody(franksPhone);
     }
@@ -110,7 +114,7 @@ class AccountLifecycleHttpTest {
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(json(refused).path("reason").asString()).isEqualTo("ACCOUNT_UNAVAILABLE");
-        Passkey after = relyingParty.passkeys().findByCredentialId(passkey.credentialId()).orElseThrow();
+        Passkey after = passkeyRepository.findByCredentialId(passkey.credentialId()).orElseThrow();
         assertThat(after.lastUsedAt()).isNull();
         assertThat(after.signCount()).isEqualTo(passkey.signCount());
     }

@@ -1,5 +1,7 @@
 package dev.passkeys.spring.web;
 
+import dev.passkeys.store.PasskeyUserRepository;
+import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.FinishRegistration;
 import dev.passkeys.RelyingParty;
 import dev.passkeys.StartRegistration;
@@ -37,6 +39,12 @@ class PasskeyManagementApiTest {
 
     @Autowired
     RelyingParty relyingParty;
+
+    @Autowired
+    PasskeyRepository passkeyRepository;
+
+    @Autowired
+    PasskeyUserRepository passkeyUserRepository;
 
     @Autowired
     TestApplication.EventLog events;
@@ -84,7 +92,7 @@ class PasskeyManagementApiTest {
         HttpResponse<String> delete = alice.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(alice.url("/passkeys/credentials/" + id))).DELETE());
         assertThat(patch.statusCode()).isEqualTo(403);
         assertThat(delete.statusCode()).isEqualTo(403);
-        assertThat(relyingParty.passkeys().findByCredentialId(id)).hasValueSatisfying(p -> assertThat(p.name()).isNotEqualTo("x"));
+        assertThat(passkeyRepository.findByCredentialId(id)).hasValueSatisfying(p -> assertThat(p.name()).isNotEqualTo("x"));
     }
 
     @Test
@@ -183,7 +191,7 @@ class PasskeyManagementApiTest {
             assertThat(json(refused).path("reason").asString()).isEqualTo("LAST_SIGN_IN_METHOD");
             assertThat(json(refused).path("detail").asString()).contains("last way to sign in");
         }
-        assertThat(relyingParty.passkeys().findByCredentialId(id)).hasValueSatisfying(p -> assertThat(p.enabled()).isTrue());
+        assertThat(passkeyRepository.findByCredentialId(id)).hasValueSatisfying(p -> assertThat(p.enabled()).isTrue());
 
         // With a second passkey, the first one may go.
         SoftwareAuthenticator secondDevice = new SoftwareAuthenticator();
@@ -203,7 +211,7 @@ class PasskeyManagementApiTest {
         displayNames.set("bob", "Robert Example");
         JsonNode signals = json(bob.get("/passkeys/signals"));
         assertThat(signals.path("displayName").asString()).isEqualTo("Robert Example");
-        assertThat(relyingParty.users().findByAccountId("bob"))
+        assertThat(passkeyUserRepository.findByAccountId("bob"))
                 .hasValueSatisfying(user -> assertThat(user.displayName()).isEqualTo("Robert Example"));
         displayNames.set("bob", "bob");
     }

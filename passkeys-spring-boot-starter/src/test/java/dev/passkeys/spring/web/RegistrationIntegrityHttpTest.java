@@ -1,5 +1,6 @@
 package dev.passkeys.spring.web;
 
+import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.FinishRegistration;
 import dev.passkeys.RelyingParty;
 import dev.passkeys.StartRegistration;
@@ -42,6 +43,9 @@ class RegistrationIntegrityHttpTest {
 
     @Autowired
     RelyingParty relyingParty;
+
+    @Autowired
+    PasskeyRepository passkeyRepository;
 
     @Test
     void firstRegistrationsRacingMakeOneAccountAndTheLosersChallengesAreUsedUp() throws Exception {
@@ -106,7 +110,7 @@ class RegistrationIntegrityHttpTest {
 
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(json(refused).path("reason").asString()).isEqualTo("LAST_SIGN_IN_METHOD");
-        Passkey after = relyingParty.passkeys().findByCredentialId(passkey.credentialId()).orElseThrow();
+        Passkey after = passkeyRepository.findByCredentialId(passkey.credentialId()).orElseThrow();
         assertThat(after.name()).isEqualTo("Phone");
         assertThat(after.enabled()).isTrue();
     }

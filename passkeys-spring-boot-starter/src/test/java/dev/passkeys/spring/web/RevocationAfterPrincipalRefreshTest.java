@@ -1,6 +1,6 @@
 package dev.passkeys.spring.web;
 
-import dev.passkeys.RelyingParty;
+import dev.passkeys.store.PasskeyRepository;
 import dev.passkeys.spring.TestApplication;
 import dev.passkeys.testing.SoftwareAuthenticator;
 import dev.passkeys.testing.Tamper;
@@ -44,7 +44,7 @@ class RevocationAfterPrincipalRefreshTest {
     int port;
 
     @Autowired
-    RelyingParty relyingParty;
+    PasskeyRepository passkeyRepository;
 
     @Test
     void aRevokedPasskeyEndsItsSessionAlsoAfterTheAppRefreshedThePrincipal() {
@@ -57,7 +57,7 @@ class RevocationAfterPrincipalRefreshTest {
         assertThat(signIn(lost, key, new Tamper()).statusCode()).isEqualTo(200);
         assertThat(lost.post("/refresh", "{}").statusCode()).isEqualTo(200);
 
-        relyingParty.passkeys().delete(id);           // the owner deletes the lost passkey
+        passkeyRepository.delete(id);           // the owner deletes the lost passkey
 
         assertThat(lost.get("/whoami").statusCode()).as("the lost passkey's session must be signed out")
                 .isNotEqualTo(200);

@@ -1,5 +1,6 @@
-package dev.passkeys.spring.web;
+package dev.passkeys.spring.web.internal;
 
+import dev.passkeys.spring.internal.Problems;
 import dev.passkeys.PasskeyException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;

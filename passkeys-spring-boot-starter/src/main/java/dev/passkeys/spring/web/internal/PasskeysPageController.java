@@ -1,5 +1,6 @@
-package dev.passkeys.spring.web;
+package dev.passkeys.spring.web.internal;
 
+import dev.passkeys.spring.internal.ClientFiles;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;

@@ -1,4 +1,4 @@
-package dev.passkeys.spring.security;
+package dev.passkeys.spring.account;
 
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;

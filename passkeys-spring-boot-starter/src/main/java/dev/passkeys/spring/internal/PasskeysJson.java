@@ -1,4 +1,4 @@
-package dev.passkeys.spring.web;
+package dev.passkeys.spring.internal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -9,26 +9,34 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The library's own JSON: the W3C forms and our views are written and read by this mapper, never the application's,
- * so no {@code spring.jackson.*} setting (snake_case names, say) changes the wire format the browser code expects.
+ * The library's own JSON: the W3C forms and our views are written and read by this one mapper, never the
+ * application's, so no {@code spring.jackson.*} setting (snake_case names, say) changes the wire format the browser
+ * code expects. Every class of the starter that reads or writes JSON uses {@link #mapper()}.
+ *
+ * <p>Internal: not API, may change in any release.
  */
-final class PasskeysJson {
+public final class PasskeysJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
     private PasskeysJson() {
     }
 
-    static ResponseEntity<String> response(HttpStatus status, Object body) {
+    /** The starter's one mapper, with Jackson's defaults (immutable, thread-safe). */
+    public static JsonMapper mapper() {
+        return MAPPER;
+    }
+
+    public static ResponseEntity<String> response(HttpStatus status, Object body) {
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
                 .body(MAPPER.writeValueAsString(body));
     }
 
-    static ResponseEntity<String> ok(Object body) {
+    public static ResponseEntity<String> ok(Object body) {
         return response(HttpStatus.OK, body);
     }
 
-    static JsonNode read(String body) {
+    public static JsonNode read(String body) {
         JsonNode node;
         try {
             node = MAPPER.readTree(body == null ? "" : body);

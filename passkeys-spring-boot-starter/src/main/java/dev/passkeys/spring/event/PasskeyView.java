@@ -1,4 +1,4 @@
-package dev.passkeys.spring.web;
+package dev.passkeys.spring.event;
 
 import dev.passkeys.provider.PasskeyProvider;
 import dev.passkeys.provider.PasskeyProviderDirectory;

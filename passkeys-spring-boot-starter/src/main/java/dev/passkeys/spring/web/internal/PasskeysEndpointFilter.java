@@ -1,5 +1,6 @@
-package dev.passkeys.spring.web;
+package dev.passkeys.spring.web.internal;
 
+import dev.passkeys.spring.internal.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;

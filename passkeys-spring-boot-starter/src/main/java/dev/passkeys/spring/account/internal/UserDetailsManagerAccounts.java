@@ -1,5 +1,7 @@
-package dev.passkeys.spring.account;
+package dev.passkeys.spring.account.internal;
 
+import dev.passkeys.spring.account.AccountDeletedEvent;
+import dev.passkeys.spring.account.PasskeyAccounts;
 import org.aopalliance.intercept.MethodInterceptor;
 import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
@@ -19,6 +21,8 @@ import java.lang.reflect.Modifier;
  * {@code deleteUser} forgets the account's passkeys; and where usernames are the account ids, {@code createUser}
  * starts the id afresh, clearing what an account deleted some other way left under it. A final class is left as it
  * is (logged): publish {@link AccountDeletedEvent} from it.
+ *
+ * <p>Internal: created by the auto-configuration; not API, may change in any release.
  */
 public final class UserDetailsManagerAccounts implements BeanPostProcessor {
 

@@ -1,4 +1,4 @@
-package dev.passkeys.spring.web;
+package dev.passkeys.spring.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -19,6 +19,8 @@ import java.util.Set;
  * The starter's static client files ({@code passkeys.js}, {@code passkeys-manage.js}, {@code passkeys.css}) with the
  * headers every response of ours carries. Read once; each file's ETag is a hash of its bytes, so a browser
  * revalidates ({@code no-cache}) and gets 304 until a new library version changes the file.
+ *
+ * <p>Internal: not API, may change in any release.
  */
 public final class ClientFiles {
 
@@ -72,7 +74,7 @@ public final class ClientFiles {
         response.setHeader("X-Content-Type-Options", "nosniff");
     }
 
-    static String read(String name) {
+    public static String read(String name) {
         try {
             return StreamUtils.copyToString(new ClassPathResource(RESOURCES + name).getInputStream(),
                     StandardCharsets.UTF_8);

@@ -1,4 +1,4 @@
-package dev.passkeys.spring.web;
+package dev.passkeys.spring.internal;
 
 import dev.passkeys.PasskeyException;
 import dev.passkeys.PasskeyException.Reason;
@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
@@ -17,10 +16,11 @@ import java.util.Map;
 /**
  * RFC 9457 problem bodies for every refusal: a plain-words {@code detail}, the failed check as {@code reason}, never a
  * stack trace. Shared by the MVC endpoints and the sign-in filter so both answer alike.
+ *
+ * <p>Internal: not API, may change in any release.
  */
 public final class Problems {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
     private static final String TYPE_PREFIX = "https://passkeys.dev/problems/";
 
     private Problems() {
@@ -77,7 +77,7 @@ public final class Problems {
         if (problem.getProperties() != null) {
             body.putAll(problem.getProperties());
         }
-        MAPPER.writeValue(response.getOutputStream(), body);
+        PasskeysJson.mapper().writeValue(response.getOutputStream(), body);
     }
 
     private static String title(Reason reason) {

@@ -1,5 +1,8 @@
-package dev.passkeys.spring.web;
+package dev.passkeys.spring.web.internal;
 
+import dev.passkeys.spring.event.PasskeyView;
+import dev.passkeys.spring.internal.PasskeysJson;
+import dev.passkeys.spring.web.PasskeyDisplayNames;
 import dev.passkeys.PasskeyException;
 import dev.passkeys.PasskeyManagement;
 import dev.passkeys.RelyingParty;
@@ -8,7 +11,7 @@ import dev.passkeys.spring.event.PasskeyDeletedEvent;
 import dev.passkeys.spring.event.PasskeyDisabledEvent;
 import dev.passkeys.spring.event.PasskeyEnabledEvent;
 import dev.passkeys.spring.event.PasskeyRenamedEvent;
-import dev.passkeys.spring.security.AccountSignInMethods;
+import dev.passkeys.spring.account.AccountSignInMethods;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.store.PasskeyUser;
 import org.springframework.context.ApplicationEventPublisher;
@@ -117,12 +120,9 @@ public final class PasskeyCredentialsController {
             return PasskeysJson.ok(new Signals(relyingParty.rpId(), null, account.username(), displayName, List.of()));
         }
         String newDisplayName = displayName != null && !displayName.isBlank() ? displayName : user.displayName();
-        if (!account.username().equals(user.username()) || !newDisplayName.equals(user.displayName())) {
-            // The app renamed the account (or changed the user's name) without telling us: store it, and the page
-            // passes it on to the provider.
-            user = user.withNames(account.username(), newDisplayName);
-            relyingParty.users().update(user);
-        }
+        // The app may have renamed the account (or changed the user's name) without telling us: store it, and the
+        // page passes it on to the provider.
+        user = management.updateNames(account.id(), account.username(), newDisplayName).orElse(user);
         return PasskeysJson.ok(new Signals(relyingParty.rpId(), user.userHandle(), user.username(),
                 user.displayName(), management.list(account.id()).stream().map(Passkey::credentialId).toList()));
     }

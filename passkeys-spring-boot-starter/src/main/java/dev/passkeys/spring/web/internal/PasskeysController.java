@@ -1,5 +1,8 @@
-package dev.passkeys.spring.web;
+package dev.passkeys.spring.web.internal;
 
+import dev.passkeys.spring.event.PasskeyView;
+import dev.passkeys.spring.internal.PasskeysJson;
+import dev.passkeys.spring.web.PasskeyDisplayNames;
 import dev.passkeys.FinishRegistration;
 import dev.passkeys.PasskeyException;
 import dev.passkeys.RelyingParty;

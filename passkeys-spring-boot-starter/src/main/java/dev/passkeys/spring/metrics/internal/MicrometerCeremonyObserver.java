@@ -1,5 +1,6 @@
-package dev.passkeys.spring.metrics;
+package dev.passkeys.spring.metrics.internal;
 
+import dev.passkeys.spring.metrics.CeremonyObserver;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 
@@ -9,6 +10,8 @@ import java.util.function.Supplier;
  * Records each ceremony finish as the timer {@code passkeys.ceremony} with tags {@code ceremony}
  * (registration, authentication), {@code outcome} (success, failure) and {@code reason} (the failed check, or
  * {@code none}). A timer also counts, so one meter answers both "how many refused, why" and "how long".
+ *
+ * <p>Internal: created by the auto-configuration; not API, may change in any release.
  */
 public final class MicrometerCeremonyObserver implements CeremonyObserver {
 

@@ -120,7 +120,7 @@ class AuthenticationRefusalTest {
     @Test
     void refusesADisabledPasskey() {
         Passkey disabled = alices.withEnabled(false);
-        fx.passkeys.update(disabled);
+        fx.passkeys.updateSettings(disabled);
         String response = fx.assertion(StartAuthentication.discoverable(), new Tamper());
 
         fx.assertRefused(Reason.PASSKEY_DISABLED, () -> fx.signIn(response));
@@ -129,7 +129,7 @@ class AuthenticationRefusalTest {
 
     @Test
     void aDisabledPasskeyWithABadSignatureSaysOnlyThatTheSignatureIsBad() {
-        fx.passkeys.update(alices.withEnabled(false));
+        fx.passkeys.updateSettings(alices.withEnabled(false));
         String response = fx.assertion(StartAuthentication.discoverable(), new Tamper().corruptSignature());
 
         fx.assertRefused(Reason.BAD_SIGNATURE, () -> fx.signIn(response));

@@ -120,9 +120,15 @@ final class Fixture {
         }
 
         @Override
-        public boolean update(Passkey passkey) {
+        public boolean recordUse(Passkey used, long expectedSignCount) {
             writes.incrementAndGet();
-            return delegate.update(passkey);
+            return delegate.recordUse(used, expectedSignCount);
+        }
+
+        @Override
+        public boolean updateSettings(Passkey passkey) {
+            writes.incrementAndGet();
+            return delegate.updateSettings(passkey);
         }
 
         @Override

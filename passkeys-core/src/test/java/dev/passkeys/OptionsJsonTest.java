@@ -91,7 +91,7 @@ class OptionsJsonTest {
     void requestOptionsForANamedUserAllowTheirEnabledPasskeys() {
         Passkey alices = fx.register("alice");
         Passkey disabled = fx.register("alice", new dev.passkeys.testing.SoftwareAuthenticator());
-        fx.passkeys.update(disabled.withEnabled(false));
+        fx.passkeys.updateSettings(disabled.withEnabled(false));
         fx.register("bob", new dev.passkeys.testing.SoftwareAuthenticator());
 
         JsonNode options = JSON.valueToTree(fx.rp.startAuthentication(StartAuthentication.forUser("alice")));

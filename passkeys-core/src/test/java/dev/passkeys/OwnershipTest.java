@@ -101,7 +101,7 @@ class OwnershipTest {
         fx.register("alice");
         SoftwareAuthenticator oldKey = new SoftwareAuthenticator();
         Passkey disabled = fx.register("alice", oldKey);
-        fx.passkeys.update(disabled.withEnabled(false));
+        fx.passkeys.updateSettings(disabled.withEnabled(false));
         PublicKeyCredentialRequestOptions options = fx.rp.startAuthentication(StartAuthentication.forUser("alice"));
         String response = oldKey.authenticate(options, ORIGIN, new Tamper().useCredential(disabled.credentialId()));
 

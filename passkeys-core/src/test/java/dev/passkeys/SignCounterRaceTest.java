@@ -90,8 +90,8 @@ class SignCounterRaceTest {
         }
 
         @Override
-        public boolean update(Passkey passkey) {
-            return delegate.update(passkey);
+        public boolean updateSettings(Passkey passkey) {
+            return delegate.updateSettings(passkey);
         }
 
         @Override

@@ -50,15 +50,6 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
         }
     }
 
-    @Override
-    public boolean update(Passkey passkey) {
-        return bind(jdbc.sql("UPDATE passkeys_credential SET user_handle = :userHandle, public_key = :publicKey,"
-                + " sign_count = :signCount, aaguid = :aaguid, transports = :transports,"
-                + " backup_eligible = :backupEligible, backup_state = :backupState, uv_initialized = :uvInitialized,"
-                + " created_at = :createdAt, last_used_at = :lastUsedAt, name = :name, enabled = :enabled"
-                + " WHERE credential_id = :credentialId"), passkey).update() > 0;
-    }
-
     /** One compare-and-set statement: of two racing sign-ins with the same counter, one updates no row. */
     @Override
     public boolean recordUse(Passkey used, long expectedSignCount) {

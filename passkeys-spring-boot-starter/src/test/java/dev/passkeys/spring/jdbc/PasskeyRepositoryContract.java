@@ -111,23 +111,27 @@ interface PasskeyRepositoryContract {
     }
 
     @Test
-    default void updateReplacesEveryField() {
-        passkeys().add(barePasskey("Y3JlZC0x", "dXNlci0x", T0));
-        Passkey changed = new Passkey("Y3JlZC0x", "dXNlci0y", "bmV3LWtleQ", 7,
-                UUID.fromString("fbfc3007-154e-4ecc-8c0b-6e020557d7bd"), Set.of("usb", "nfc"), true, true, true,
-                T0.plusSeconds(1), T0.plusSeconds(3600), "YubiKey 5", true);
+    default void aSignInThenNewSettingsChangeExactlyTheirFields() {
+        Passkey added = new Passkey("Y3JlZC0x", "dXNlci0y", "bmV3LWtleQ", 7,
+                UUID.fromString("fbfc3007-154e-4ecc-8c0b-6e020557d7bd"), Set.of("usb", "nfc"), true, false, false,
+                T0.plusSeconds(1), null, "YubiKey 5", true);
+        passkeys().add(added);
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(added);
 
-        assertThat(passkeys().update(changed)).isTrue();
-
-        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(changed);
-        Passkey used = changed.usedAt(T0.plusSeconds(7200), 8, false, true).withName("Work key").withEnabled(false);
-        assertThat(passkeys().update(used)).isTrue();
+        Passkey used = added.usedAt(T0.plusSeconds(7200), 8, true, true);
+        assertThat(passkeys().recordUse(used, 7)).isTrue();
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(used);
+
+        Passkey renamed = used.withName("Work key").withEnabled(false);
+        assertThat(passkeys().updateSettings(renamed)).isTrue();
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(renamed);
     }
 
     @Test
-    default void updateOfAMissingPasskeyReturnsFalseAndWritesNothing() {
-        assertThat(passkeys().update(passkey("Y3JlZC0x", "dXNlci0x", T0))).isFalse();
+    default void writesToAMissingPasskeyReturnFalseAndWriteNothing() {
+        Passkey missing = passkey("Y3JlZC0x", "dXNlci0x", T0);
+        assertThat(passkeys().updateSettings(missing)).isFalse();
+        assertThat(passkeys().recordUse(missing, missing.signCount())).isFalse();
 
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).isEmpty();
     }
@@ -168,7 +172,7 @@ interface PasskeyRepositoryContract {
     default void recordUseIsACompareAndSetOnTheCounterAndKeepsOtherFields() {
         Passkey stored = barePasskey("Y3JlZC0x", "dXNlci0x", T0).withName("Laptop");
         passkeys().add(stored);
-        passkeys().update(stored.withName("Renamed meanwhile"));
+        passkeys().updateSettings(stored.withName("Renamed meanwhile"));
         Passkey used = stored.usedAt(T0.plusSeconds(60), 5, true, true);
 
         assertThat(passkeys().recordUse(used, 4)).isFalse();

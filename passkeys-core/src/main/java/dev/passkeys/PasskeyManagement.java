@@ -87,9 +87,10 @@ public final class PasskeyManagement {
             Instant notBefore = latest(stored.map(PasskeyUser::notBefore).orElse(null),
                     target.map(PasskeyUser::notBefore).orElse(null));
             target.ifPresent(left -> users.delete(left.userHandle()));
-            boolean moved = stored.map(user -> users.update(new PasskeyUser(user.userHandle(), newAccountId,
-                    newUsername, user.displayName().equals(user.username()) ? newUsername : user.displayName(),
-                    notBefore))).orElse(false);
+            boolean moved = stored.map(user -> users.update(user.toBuilder().accountId(newAccountId)
+                    .username(newUsername)
+                    .displayName(user.displayName().equals(user.username()) ? newUsername : user.displayName())
+                    .notBefore(notBefore).build())).orElse(false);
             if (!newAccountId.equals(accountId)) {
                 users.create(PasskeyUser.startingAfresh(accountId, stored.map(PasskeyUser::username).orElse(accountId),
                         now));

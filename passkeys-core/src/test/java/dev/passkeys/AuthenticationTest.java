@@ -25,7 +25,8 @@ class AuthenticationTest {
 
         AuthenticationResult result = fx.signIn(fx.assertion(StartAuthentication.discoverable(), new Tamper()));
 
-        assertThat(result.user()).isEqualTo(new PasskeyUser(registered.userHandle(), "alice", "alice"));
+        assertThat(result.user()).isEqualTo(PasskeyUser.builder().userHandle(registered.userHandle())
+                .accountId("alice").username("alice").build());
         assertThat(result.userVerified()).isTrue();
         Passkey used = result.passkey();
         assertThat(used.credentialId()).isEqualTo(registered.credentialId());

@@ -41,6 +41,11 @@ class RegistrationTest {
         assertThat(passkey.lastUsedAt()).isNull();
         assertThat(passkey.name()).isEqualTo("Google Password Manager");
         assertThat(passkey.enabled()).isTrue();
+        assertThat(passkey.authenticatorAttachment()).isEqualTo("platform");
+        assertThat(passkey.discoverable()).isTrue();
+        assertThat(passkey.attestationFormat()).isEqualTo("none");
+        assertThat(passkey.attestationObject()).as("kept only with keepAttestation(true)").isNull();
+        assertThat(passkey.clientDataJSON()).isNull();
         assertThat(fx.stored(passkey.credentialId())).isEqualTo(passkey);
         assertThat(fx.passkeys.findByUserHandle(passkey.userHandle())).containsExactly(passkey);
     }
@@ -52,7 +57,8 @@ class RegistrationTest {
 
         fx.rp.finishRegistration(new FinishRegistration("alice", fx.authenticator.register(options, ORIGIN), null));
 
-        PasskeyUser alice = new PasskeyUser(options.user().id(), "alice", "Alice A.");
+        PasskeyUser alice = PasskeyUser.builder().userHandle(options.user().id()).accountId("alice")
+                .username("alice").displayName("Alice A.").build();
         assertThat(fx.users.findByUsername("alice")).contains(alice);
         assertThat(fx.users.findByUserHandle(options.user().id())).contains(alice);
     }
@@ -136,5 +142,46 @@ class RegistrationTest {
         Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", response, null));
 
         assertThat(passkey.createdAt()).isEqualTo(Fixture.START.plus(Duration.ofMinutes(5)));
+    }
+
+    @Test
+    void keepsTheRawAttestationWhenAskedTo() throws Exception {
+        Fixture keeping = new Fixture(builder -> builder.keepAttestation(true));
+        String response = keeping.registrationResponse("alice", new Tamper());
+
+        Passkey passkey = keeping.rp.finishRegistration(new FinishRegistration("alice", response, null));
+
+        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response).path("response");
+        assertThat(passkey.attestationObject()).isEqualTo(json.path("attestationObject").asString());
+        assertThat(passkey.clientDataJSON()).isEqualTo(json.path("clientDataJSON").asString());
+        assertThat(passkey.attestationFormat()).isEqualTo("none");
+        assertThat(keeping.stored(passkey.credentialId())).isEqualTo(passkey);
+    }
+
+    @Test
+    void anAttachmentOrCredPropsTheClientDidNotReportIsUnknown() {
+        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", fx.registrationResponse("alice",
+                new Tamper().authenticatorAttachment(null).credPropsRk(null)), null));
+
+        assertThat(passkey.authenticatorAttachment()).isNull();
+        assertThat(passkey.discoverable()).isNull();
+    }
+
+    @Test
+    void aCrossPlatformNonDiscoverableCredentialSaysSo() {
+        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", fx.registrationResponse("alice",
+                new Tamper().authenticatorAttachment("cross-platform").credPropsRk(false)), null));
+
+        assertThat(passkey.authenticatorAttachment()).isEqualTo("cross-platform");
+        assertThat(passkey.discoverable()).isFalse();
+    }
+
+    @Test
+    void anAttachmentOutsideTheSpecIsDroppedNotRefused() {
+        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", fx.registrationResponse("alice",
+                new Tamper().authenticatorAttachment("watch")), null));
+
+        assertThat(passkey.authenticatorAttachment()).isNull();
+        assertThat(fx.stored(passkey.credentialId())).isEqualTo(passkey);
     }
 }

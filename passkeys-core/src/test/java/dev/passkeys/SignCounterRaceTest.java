@@ -67,8 +67,8 @@ class SignCounterRaceTest {
     @Test
     void recordUseIsACompareAndSetInMemory() {
         InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
-        Passkey stored = new Passkey("id", "handle", "key", 3, null, null, false, false, true,
-                java.time.Instant.EPOCH, null, "Key", true).withName("Renamed meanwhile");
+        Passkey stored = Passkey.builder().credentialId("id").userHandle("handle").publicKey("key").signCount(3)
+                .uvInitialized(true).createdAt(java.time.Instant.EPOCH).name("Key").build().withName("Renamed meanwhile");
         passkeys.add(stored);
         Passkey used = stored.withName("stale name").usedAt(java.time.Instant.EPOCH.plusSeconds(60), 4, false, true);
         assertThat(passkeys.recordUse(used, 2)).isFalse();

@@ -53,10 +53,12 @@ final class ResponseJson {
         response.put("publicKey", b64(publicKeySpki));
         response.put("publicKeyAlgorithm", algorithm);
         response.put("attestationObject", b64(attestationObject));
-        root.put("authenticatorAttachment", "platform");
+        if (tamper.authenticatorAttachment != null) {
+            root.put("authenticatorAttachment", tamper.authenticatorAttachment);
+        }
         ObjectNode extensions = root.putObject("clientExtensionResults");
-        if (credProps) {
-            extensions.putObject("credProps").put("rk", true);
+        if (credProps && tamper.credPropsRk != null) {
+            extensions.putObject("credProps").put("rk", tamper.credPropsRk);
         }
         return MAPPER.writeValueAsString(root);
     }
@@ -72,7 +74,9 @@ final class ResponseJson {
         if (userHandle != null) {
             response.put("userHandle", userHandle);
         }
-        root.put("authenticatorAttachment", "platform");
+        if (tamper.authenticatorAttachment != null) {
+            root.put("authenticatorAttachment", tamper.authenticatorAttachment);
+        }
         root.putObject("clientExtensionResults");
         return MAPPER.writeValueAsString(root);
     }

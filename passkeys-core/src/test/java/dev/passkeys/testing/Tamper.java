@@ -38,6 +38,8 @@ public final class Tamper {
     String useCredential;
     UUID aaguid;
     List<String> transports;
+    String authenticatorAttachment = "platform";
+    Boolean credPropsRk = Boolean.TRUE;
     CoseKey publicKey;
 
     /**
@@ -194,6 +196,18 @@ public final class Tamper {
     /** Registration: {@code response.transports} (honest: {@link SoftwareAuthenticator#DEFAULT_TRANSPORTS}). */
     public Tamper transports(String... transports) {
         this.transports = List.of(transports);
+        return this;
+    }
+
+    /** The credential's {@code authenticatorAttachment} (honest: "platform"); {@code null} leaves it out. */
+    public Tamper authenticatorAttachment(String attachment) {
+        this.authenticatorAttachment = attachment;
+        return this;
+    }
+
+    /** Registration: {@code credProps.rk} when the options ask for it (honest: true); {@code null} leaves it out. */
+    public Tamper credPropsRk(Boolean rk) {
+        this.credPropsRk = rk;
         return this;
     }
 }

@@ -91,8 +91,8 @@ public final class JdbcPendingCeremonyStore implements PendingCeremonyStore {
     private static PendingCeremony ceremony(ResultSet rs, int row) throws SQLException {
         String userHandle = rs.getString("user_handle");
         PasskeyUser user = userHandle == null ? null
-                : new PasskeyUser(userHandle, rs.getString("account_id"), rs.getString("username"),
-                        rs.getString("display_name"));
+                : PasskeyUser.builder().userHandle(userHandle).accountId(rs.getString("account_id"))
+                        .username(rs.getString("username")).displayName(rs.getString("display_name")).build();
         return new PendingCeremony(
                 rs.getString("challenge"),
                 PendingCeremony.Type.valueOf(rs.getString("ceremony_type")),

@@ -2,19 +2,26 @@
 -- Instants are stored to the microsecond. transports and allow_credential_ids are comma-separated lists.
 
 CREATE TABLE IF NOT EXISTS passkeys_credential (
-    credential_id   VARCHAR(1400)               NOT NULL,
-    user_handle     VARCHAR(128)                NOT NULL,
-    public_key      VARCHAR(1000000)            NOT NULL,
-    sign_count      BIGINT                      NOT NULL,
-    aaguid          UUID                        NOT NULL,
-    transports      VARCHAR(1000000)            NOT NULL,
-    backup_eligible BOOLEAN                     NOT NULL,
-    backup_state    BOOLEAN                     NOT NULL,
-    uv_initialized  BOOLEAN                     NOT NULL,
-    created_at      TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    last_used_at    TIMESTAMP(6) WITH TIME ZONE,
-    name            VARCHAR(255)                NOT NULL,
-    enabled         BOOLEAN                     NOT NULL,
+    credential_id            VARCHAR(1400)               NOT NULL,
+    user_handle              VARCHAR(128)                NOT NULL,
+    public_key               VARCHAR(1000000)            NOT NULL,
+    sign_count               BIGINT                      NOT NULL,
+    aaguid                   UUID                        NOT NULL,
+    transports               VARCHAR(1000000)            NOT NULL,
+    backup_eligible          BOOLEAN                     NOT NULL,
+    backup_state             BOOLEAN                     NOT NULL,
+    uv_initialized           BOOLEAN                     NOT NULL,
+    created_at               TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    last_used_at             TIMESTAMP(6) WITH TIME ZONE,
+    name                     VARCHAR(255)                NOT NULL,
+    enabled                  BOOLEAN                     NOT NULL,
+    -- From the registration response: "platform", "cross-platform" or NULL; credProps.rk or NULL when not said.
+    authenticator_attachment VARCHAR(32),
+    discoverable             BOOLEAN,
+    attestation_format       VARCHAR(64),
+    -- Base64url, only with keepAttestation(true); else NULL.
+    attestation_object       VARCHAR(1000000),
+    client_data_json         VARCHAR(1000000),
     CONSTRAINT passkeys_credential_pk PRIMARY KEY (credential_id)
 );
 

@@ -100,20 +100,26 @@ abstract class JdbcStorageTestSupport {
 
     /** A passkey with every field set to a value other than its default. */
     static Passkey passkey(String credentialId, String userHandle, Instant createdAt) {
-        return new Passkey(credentialId, userHandle, "pQECAyYgASFYIB" + credentialId, 42,
-                UUID.fromString("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4"), Set.of("internal", "hybrid"),
-                true, true, true, createdAt, createdAt.plus(1, ChronoUnit.HOURS), "Google Password Manager", true);
+        return Passkey.builder().credentialId(credentialId).userHandle(userHandle)
+                .publicKey("pQECAyYgASFYIB" + credentialId).signCount(42)
+                .aaguid(UUID.fromString("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4")).transports(Set.of("internal", "hybrid"))
+                .backupEligible(true).backupState(true).uvInitialized(true).createdAt(createdAt)
+                .lastUsedAt(createdAt.plus(1, ChronoUnit.HOURS)).name("Google Password Manager").enabled(true)
+                .authenticatorAttachment("platform").discoverable(true).attestationFormat("packed")
+                .attestationObject("o2NmbXRmcGFja2Vk" + credentialId).clientDataJSON("eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0")
+                .build();
     }
 
     /** A passkey with every optional field at its default: no AAGUID, no transports, never used, no name. */
     static Passkey barePasskey(String credentialId, String userHandle, Instant createdAt) {
-        return new Passkey(credentialId, userHandle, "pQECAyYgASFYIB" + credentialId, 0, Passkey.NO_AAGUID, Set.of(),
-                false, false, false, createdAt, null, "", false);
+        return Passkey.builder().credentialId(credentialId).userHandle(userHandle)
+                .publicKey("pQECAyYgASFYIB" + credentialId).createdAt(createdAt).enabled(false).build();
     }
 
     static PendingCeremony registration(String challenge, Instant expiresAt) {
         return new PendingCeremony(challenge, PendingCeremony.Type.REGISTRATION,
-                new PasskeyUser("dXNlci1oYW5kbGUtMQ", "alice@example.com", "alice", "Alice Liddell"),
+                PasskeyUser.builder().userHandle("dXNlci1oYW5kbGUtMQ").accountId("alice@example.com").username("alice")
+                        .displayName("Alice Liddell").build(),
                 List.of("Y3JlZC0y", "Y3JlZC0x", "Y3JlZC0z"), UserVerification.PREFERRED, expiresAt);
     }
 

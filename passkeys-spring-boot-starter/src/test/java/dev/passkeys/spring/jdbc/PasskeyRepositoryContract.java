@@ -50,8 +50,9 @@ interface PasskeyRepositoryContract {
     @Test
     default void unusualTransportsSurvive() {
         Set<String> transports = Set.of("usb", "smart-card", "with,comma", "100% odd", "naïve");
-        Passkey stored = new Passkey("Y3JlZC0x", "dXNlci0x", "a2V5", Long.MAX_VALUE, UUID.randomUUID(), transports,
-                true, false, true, T0, T0, "name, with comma", true);
+        Passkey stored = Passkey.builder().credentialId("Y3JlZC0x").userHandle("dXNlci0x").publicKey("a2V5")
+                .signCount(Long.MAX_VALUE).aaguid(UUID.randomUUID()).transports(transports).backupEligible(true)
+                .uvInitialized(true).createdAt(T0).lastUsedAt(T0).name("name, with comma").build();
 
         passkeys().add(stored);
 
@@ -112,9 +113,10 @@ interface PasskeyRepositoryContract {
 
     @Test
     default void aSignInThenNewSettingsChangeExactlyTheirFields() {
-        Passkey added = new Passkey("Y3JlZC0x", "dXNlci0y", "bmV3LWtleQ", 7,
-                UUID.fromString("fbfc3007-154e-4ecc-8c0b-6e020557d7bd"), Set.of("usb", "nfc"), true, false, false,
-                T0.plusSeconds(1), null, "YubiKey 5", true);
+        Passkey added = Passkey.builder().credentialId("Y3JlZC0x").userHandle("dXNlci0y").publicKey("bmV3LWtleQ")
+                .signCount(7).aaguid(UUID.fromString("fbfc3007-154e-4ecc-8c0b-6e020557d7bd"))
+                .transports(Set.of("usb", "nfc")).backupEligible(true).createdAt(T0.plusSeconds(1)).name("YubiKey 5")
+                .authenticatorAttachment("cross-platform").discoverable(false).attestationFormat("none").build();
         passkeys().add(added);
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(added);
 

@@ -21,8 +21,8 @@ interface PasskeyUserRepositoryContract {
 
     @Test
     default void aCreatedAccountIsFoundByAccountIdUserHandleAndUsername() {
-        PasskeyUser alice = PasskeyUser.create("42", "alice@example.com", "Alice Liddell");
-        PasskeyUser bob = PasskeyUser.create("bob", null);
+        PasskeyUser alice = newUser("42", "alice@example.com", "Alice Liddell");
+        PasskeyUser bob = PasskeyUser.create("bob", "bob");
 
         assertThat(users().create(alice)).isTrue();
         assertThat(users().create(bob)).isTrue();
@@ -36,7 +36,7 @@ interface PasskeyUserRepositoryContract {
 
     @Test
     default void unknownAccountsAreEmpty() {
-        users().create(PasskeyUser.create("alice", "Alice"));
+        users().create(newUser("alice", "alice", "Alice"));
 
         assertThat(users().findByAccountId("nobody")).isEmpty();
         assertThat(users().findByAccountId("ALICE")).isEmpty();
@@ -46,11 +46,12 @@ interface PasskeyUserRepositoryContract {
 
     @Test
     default void anAccountIdAndAUserHandleAreStoredOnce() {
-        PasskeyUser alice = PasskeyUser.create("42", "alice", "Alice");
+        PasskeyUser alice = newUser("42", "alice", "Alice");
         assertThat(users().create(alice)).isTrue();
 
-        assertThat(users().create(PasskeyUser.create("42", "impostor", null))).isFalse();
-        assertThat(users().create(new PasskeyUser(alice.userHandle(), "43", "other", null))).isFalse();
+        assertThat(users().create(PasskeyUser.create("42", "impostor"))).isFalse();
+        assertThat(users().create(PasskeyUser.builder().userHandle(alice.userHandle()).accountId("43").username("other")
+                .displayName(null).build())).isFalse();
 
         assertThat(users().findByAccountId("42")).contains(alice);
         assertThat(users().findByAccountId("43")).isEmpty();
@@ -59,8 +60,8 @@ interface PasskeyUserRepositoryContract {
     @Test
     default void usernamesNeedNotBeUnique() {
         // Account 41 was deleted without a word to the library; account 42 took its name.
-        PasskeyUser stale = PasskeyUser.create("41", "alice", null);
-        PasskeyUser current = PasskeyUser.create("42", "alice", null);
+        PasskeyUser stale = PasskeyUser.create("41", "alice");
+        PasskeyUser current = PasskeyUser.create("42", "alice");
         assertThat(users().create(stale)).isTrue();
         assertThat(users().create(current)).isTrue();
 
@@ -69,17 +70,18 @@ interface PasskeyUserRepositoryContract {
 
     @Test
     default void updateStoresNewNamesAndAccountIdForTheUserHandle() {
-        PasskeyUser alice = PasskeyUser.create("alice", "alice", "Alice");
+        PasskeyUser alice = newUser("alice", "alice", "Alice");
         users().create(alice);
 
-        PasskeyUser renamed = new PasskeyUser(alice.userHandle(), "alice.liddell", "alice.liddell", "Alice Liddell");
+        PasskeyUser renamed = PasskeyUser.builder().userHandle(alice.userHandle()).accountId("alice.liddell").username("alice.liddell")
+                .displayName("Alice Liddell").build();
         assertThat(users().update(renamed)).isTrue();
 
         assertThat(users().findByUserHandle(alice.userHandle())).contains(renamed);
         assertThat(users().findByAccountId("alice")).isEmpty();
         assertThat(users().findByUsername("alice")).isEmpty();
         assertThat(users().findByAccountId("alice.liddell")).contains(renamed);
-        assertThat(users().update(PasskeyUser.create("nobody", null))).isFalse();
+        assertThat(users().update(PasskeyUser.create("nobody", "nobody"))).isFalse();
     }
 
     @Test
@@ -100,12 +102,13 @@ interface PasskeyUserRepositoryContract {
 
     @Test
     default void updateOntoAnotherAccountsIdIsRefusedAndChangesNothing() {
-        PasskeyUser alice = PasskeyUser.create("alice", null);
-        PasskeyUser bob = PasskeyUser.create("bob", null);
+        PasskeyUser alice = PasskeyUser.create("alice", "alice");
+        PasskeyUser bob = PasskeyUser.create("bob", "bob");
         users().create(alice);
         users().create(bob);
 
-        assertThat(users().update(new PasskeyUser(bob.userHandle(), "alice", "alice", null))).isFalse();
+        assertThat(users().update(PasskeyUser.builder().userHandle(bob.userHandle()).accountId("alice").username("alice")
+                .displayName(null).build())).isFalse();
 
         assertThat(users().findByUserHandle(bob.userHandle())).contains(bob);
         assertThat(users().findByAccountId("alice")).contains(alice);
@@ -113,8 +116,8 @@ interface PasskeyUserRepositoryContract {
 
     @Test
     default void deleteRemovesOnlyThatAccount() {
-        PasskeyUser alice = PasskeyUser.create("alice", null);
-        PasskeyUser bob = PasskeyUser.create("bob", null);
+        PasskeyUser alice = PasskeyUser.create("alice", "alice");
+        PasskeyUser bob = PasskeyUser.create("bob", "bob");
         users().create(alice);
         users().create(bob);
 
@@ -134,7 +137,7 @@ interface PasskeyUserRepositoryContract {
         for (int i = 0; i < threads; i++) {
             Callable<Boolean> create = () -> {
                 start.await();
-                return users().create(PasskeyUser.create("42", "alice", null));
+                return users().create(PasskeyUser.create("42", "alice"));
             };
             results.add(pool.submit(create));
         }
@@ -146,5 +149,11 @@ interface PasskeyUserRepositoryContract {
 
         assertThat(created).isEqualTo(1);
         assertThat(users().findByUsername("alice")).hasSize(1);
+    }
+
+    /** A new account with a random user handle. */
+    static PasskeyUser newUser(String accountId, String username, String displayName) {
+        return PasskeyUser.builder().randomUserHandle().accountId(accountId).username(username)
+                .displayName(displayName).build();
     }
 }

@@ -14,7 +14,6 @@ import dev.passkeys.internal.WebAuthn4jVerifier.VerifiedRegistration;
 import dev.passkeys.provider.PasskeyProvider;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.store.PasskeyUser;
-import dev.passkeys.store.PendingCeremony;
 
 import java.util.List;
 import java.util.Map;

@@ -1,7 +1,6 @@
 package dev.passkeys;
 
 import dev.passkeys.store.InMemoryPendingCeremonyStore;
-import dev.passkeys.store.PendingCeremony;
 import dev.passkeys.store.PendingCeremonyStore;
 
 import java.time.Clock;
@@ -23,14 +22,14 @@ final class CountingPendingCeremonyStore implements PendingCeremonyStore {
     }
 
     @Override
-    public void save(PendingCeremony ceremony) {
+    public void save(String key, Instant expiresAt, byte[] state, String accountId) {
         saves.incrementAndGet();
-        delegate.save(ceremony);
+        delegate.save(key, expiresAt, state, accountId);
     }
 
     @Override
-    public Optional<PendingCeremony> consume(String challenge) {
-        return delegate.consume(challenge);
+    public Optional<byte[]> consume(String key) {
+        return delegate.consume(key);
     }
 
     @Override

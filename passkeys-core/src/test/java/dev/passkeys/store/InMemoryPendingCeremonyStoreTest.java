@@ -1,10 +1,10 @@
 package dev.passkeys.store;
 
 import dev.passkeys.TestClock;
-import dev.passkeys.UserVerification;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -26,18 +26,25 @@ class InMemoryPendingCeremonyStoreTest {
 
     private final TestClock clock = new TestClock(NOW);
 
-    private static PendingCeremony ceremony(String challenge, Instant expiresAt) {
-        return new PendingCeremony(challenge, PendingCeremony.Type.AUTHENTICATION, null, List.of(),
-                UserVerification.REQUIRED, expiresAt);
+    private static Saved ceremony(String key, Instant expiresAt) {
+        return new Saved(key, expiresAt, ("state of " + key).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** What a test saves: a key, its expiry and its state. */
+    private record Saved(String key, Instant expiresAt, byte[] state) {
+    }
+
+    private static void save(InMemoryPendingCeremonyStore store, Saved saved) {
+        store.save(saved.key(), saved.expiresAt(), saved.state(), null);
     }
 
     @Test
     void consumeGivesTheCeremonyOnce() {
         InMemoryPendingCeremonyStore store = new InMemoryPendingCeremonyStore(clock, 10);
-        PendingCeremony ceremony = ceremony("c1", NOW.plusSeconds(300));
-        store.save(ceremony);
+        Saved ceremony = ceremony("c1", NOW.plusSeconds(300));
+        save(store, ceremony);
 
-        assertThat(store.consume("c1")).contains(ceremony);
+        assertThat(store.consume("c1")).hasValueSatisfying(state -> assertThat(state).isEqualTo(ceremony.state()));
         assertThat(store.consume("c1")).isEmpty();
         assertThat(store.consume("never-issued")).isEmpty();
     }
@@ -45,23 +52,23 @@ class InMemoryPendingCeremonyStoreTest {
     @RepeatedTest(20)
     void consumeGivesTheCeremonyToOneOfManyRacingThreads() throws Exception {
         InMemoryPendingCeremonyStore store = new InMemoryPendingCeremonyStore(clock, 10);
-        store.save(ceremony("contested", NOW.plusSeconds(300)));
+        save(store, ceremony("contested", NOW.plusSeconds(300)));
         int threads = 8;
         CountDownLatch ready = new CountDownLatch(threads);
         CountDownLatch go = new CountDownLatch(1);
-        Callable<Optional<PendingCeremony>> racer = () -> {
+        Callable<Optional<byte[]>> racer = () -> {
             ready.countDown();
             go.await();
             return store.consume("contested");
         };
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
-            List<Future<Optional<PendingCeremony>>> results = IntStream.range(0, threads)
+            List<Future<Optional<byte[]>>> results = IntStream.range(0, threads)
                     .mapToObj(i -> pool.submit(racer)).toList();
             assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
             go.countDown();
             long winners = 0;
-            for (Future<Optional<PendingCeremony>> result : results) {
+            for (Future<Optional<byte[]>> result : results) {
                 winners += result.get(10, TimeUnit.SECONDS).isPresent() ? 1 : 0;
             }
             assertThat(winners).isEqualTo(1);
@@ -74,11 +81,11 @@ class InMemoryPendingCeremonyStoreTest {
     void pastTheBoundTheOldestCeremonyIsDropped() {
         // A relying party gives every ceremony the same timeout, so the oldest is also the soonest to expire.
         InMemoryPendingCeremonyStore store = new InMemoryPendingCeremonyStore(clock, 3);
-        store.save(ceremony("oldest", NOW.plusSeconds(100)));
-        store.save(ceremony("middle", NOW.plusSeconds(200)));
-        store.save(ceremony("newer", NOW.plusSeconds(300)));
+        save(store, ceremony("oldest", NOW.plusSeconds(100)));
+        save(store, ceremony("middle", NOW.plusSeconds(200)));
+        save(store, ceremony("newer", NOW.plusSeconds(300)));
 
-        store.save(ceremony("new", NOW.plusSeconds(400)));
+        save(store, ceremony("new", NOW.plusSeconds(400)));
 
         assertThat(store.size()).isEqualTo(3);
         assertThat(store.consume("oldest")).isEmpty();
@@ -90,21 +97,21 @@ class InMemoryPendingCeremonyStoreTest {
     @Test
     void savingTheSameChallengeAgainReplacesIt() {
         InMemoryPendingCeremonyStore store = new InMemoryPendingCeremonyStore(clock, 3);
-        store.save(ceremony("same", NOW.plusSeconds(100)));
-        store.save(ceremony("same", NOW.plusSeconds(200)));
+        save(store, ceremony("same", NOW.plusSeconds(100)));
+        store.save("same", NOW.plusSeconds(200), new byte[] {2}, null);
 
         assertThat(store.size()).isEqualTo(1);
-        assertThat(store.consume("same")).hasValueSatisfying(c -> assertThat(c.expiresAt()).isEqualTo(NOW.plusSeconds(200)));
+        assertThat(store.consume("same")).hasValueSatisfying(state -> assertThat(state).containsExactly(2));
     }
 
     @Test
     void atTheBoundExpiredCeremoniesGoFirst() {
         InMemoryPendingCeremonyStore store = new InMemoryPendingCeremonyStore(clock, 2);
-        store.save(ceremony("expired", NOW.plusSeconds(10)));
-        store.save(ceremony("live", NOW.plusSeconds(300)));
+        save(store, ceremony("expired", NOW.plusSeconds(10)));
+        save(store, ceremony("live", NOW.plusSeconds(300)));
         clock.advance(Duration.ofSeconds(11));
 
-        store.save(ceremony("new", NOW.plusSeconds(600)));
+        save(store, ceremony("new", NOW.plusSeconds(600)));
 
         assertThat(store.size()).isEqualTo(2);
         assertThat(store.consume("expired")).isEmpty();
@@ -116,7 +123,7 @@ class InMemoryPendingCeremonyStoreTest {
     void manyStartsNeverGrowTheStorePastItsBound() {
         InMemoryPendingCeremonyStore store = new InMemoryPendingCeremonyStore(clock, 50);
 
-        IntStream.range(0, 1_000).forEach(i -> store.save(ceremony("c" + i, NOW.plusSeconds(300 + i))));
+        IntStream.range(0, 1_000).forEach(i -> save(store, ceremony("c" + i, NOW.plusSeconds(300 + i))));
 
         assertThat(store.size()).isEqualTo(50);
         assertThat(store.consume("c999")).as("the newest stays").isPresent();
@@ -126,9 +133,9 @@ class InMemoryPendingCeremonyStoreTest {
     @Test
     void removeExpiredForgetsOnlyWhatExpiredBeforeNow() {
         InMemoryPendingCeremonyStore store = new InMemoryPendingCeremonyStore(clock, 10);
-        store.save(ceremony("expired", NOW.minusSeconds(1)));
-        store.save(ceremony("expires-now", NOW));
-        store.save(ceremony("live", NOW.plusSeconds(1)));
+        save(store, ceremony("expired", NOW.minusSeconds(1)));
+        save(store, ceremony("expires-now", NOW));
+        save(store, ceremony("live", NOW.plusSeconds(1)));
 
         store.removeExpired(NOW);
 
@@ -142,5 +149,23 @@ class InMemoryPendingCeremonyStoreTest {
         assertThatThrownBy(() -> new InMemoryPendingCeremonyStore(clock, 0))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("maxPending");
+    }
+
+    @Test
+    void keepsACopyOfTheStateAndForgetsAnAccountsCeremoniesByTheirTag() {
+        InMemoryPendingCeremonyStore store = new InMemoryPendingCeremonyStore(clock, 10);
+        byte[] state = {1, 2, 3};
+        store.save("alice", NOW.plusSeconds(300), state, "42");
+        store.save("anonymous", NOW.plusSeconds(300), new byte[] {4}, null);
+        state[0] = 9;
+
+        store.removeByAccountId("43");
+        assertThat(store.size()).isEqualTo(2);
+        store.removeByAccountId("42");
+
+        assertThat(store.consume("alice")).isEmpty();
+        assertThat(store.consume("anonymous")).hasValueSatisfying(s -> assertThat(s).containsExactly(4));
+        store.save("bob", NOW.plusSeconds(300), state, "7");
+        assertThat(store.consume("bob")).hasValueSatisfying(s -> assertThat(s).containsExactly(9, 2, 3));
     }
 }

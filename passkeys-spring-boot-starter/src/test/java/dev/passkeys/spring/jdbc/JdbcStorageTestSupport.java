@@ -1,14 +1,10 @@
 package dev.passkeys.spring.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.passkeys.UserVerification;
 import dev.passkeys.store.Passkey;
-import dev.passkeys.store.PasskeyUser;
-import dev.passkeys.store.PendingCeremony;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -114,17 +110,5 @@ abstract class JdbcStorageTestSupport {
     static Passkey barePasskey(String credentialId, String userHandle, Instant createdAt) {
         return Passkey.builder().credentialId(credentialId).userHandle(userHandle)
                 .publicKey("pQECAyYgASFYIB" + credentialId).createdAt(createdAt).enabled(false).build();
-    }
-
-    static PendingCeremony registration(String challenge, Instant expiresAt) {
-        return new PendingCeremony(challenge, PendingCeremony.Type.REGISTRATION,
-                PasskeyUser.builder().userHandle("dXNlci1oYW5kbGUtMQ").accountId("alice@example.com").username("alice")
-                        .displayName("Alice Liddell").build(),
-                List.of("Y3JlZC0y", "Y3JlZC0x", "Y3JlZC0z"), UserVerification.PREFERRED, expiresAt);
-    }
-
-    static PendingCeremony discoverableSignIn(String challenge, Instant expiresAt) {
-        return new PendingCeremony(challenge, PendingCeremony.Type.AUTHENTICATION, null, List.of(),
-                UserVerification.REQUIRED, expiresAt);
     }
 }

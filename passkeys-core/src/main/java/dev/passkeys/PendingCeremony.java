@@ -1,6 +1,6 @@
-package dev.passkeys.store;
+package dev.passkeys;
 
-import dev.passkeys.UserVerification;
+import dev.passkeys.store.PasskeyUser;
 
 import java.time.Instant;
 import java.util.List;
@@ -8,7 +8,9 @@ import java.util.Objects;
 
 /**
  * A ceremony that was started and not yet finished: what the server must remember between the options it sent and
- * the response it gets. It is keyed by its challenge, which the response carries in its signed client data.
+ * the response it gets. It is keyed by its challenge, which the response carries in its signed client data. Stores
+ * never see it: {@link PendingCeremonyJson} turns it into the opaque bytes a
+ * {@link dev.passkeys.store.PendingCeremonyStore} keeps, so it can grow without touching any store or schema.
  *
  * @param challenge          base64url challenge (32 random bytes)
  * @param type               which ceremony
@@ -18,7 +20,7 @@ import java.util.Objects;
  * @param userVerification   the user-verification policy the options asked for
  * @param expiresAt          after this instant the ceremony can no longer finish
  */
-public record PendingCeremony(
+record PendingCeremony(
         String challenge,
         Type type,
         PasskeyUser user,

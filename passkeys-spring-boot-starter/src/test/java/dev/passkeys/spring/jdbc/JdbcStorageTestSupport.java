@@ -93,22 +93,4 @@ abstract class JdbcStorageTestSupport {
     public JdbcPendingCeremonyStore ceremonies() {
         return ceremonies;
     }
-
-    /** A passkey with every field set to a value other than its default. */
-    static Passkey passkey(String credentialId, String userHandle, Instant createdAt) {
-        return Passkey.builder().credentialId(credentialId).userHandle(userHandle)
-                .publicKey("pQECAyYgASFYIB" + credentialId).signCount(42)
-                .aaguid(UUID.fromString("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4")).transports(Set.of("internal", "hybrid"))
-                .backupEligible(true).backupState(true).uvInitialized(true).createdAt(createdAt)
-                .lastUsedAt(createdAt.plus(1, ChronoUnit.HOURS)).name("Google Password Manager").enabled(true)
-                .authenticatorAttachment("platform").discoverable(true).attestationFormat("packed")
-                .attestationObject("o2NmbXRmcGFja2Vk" + credentialId).clientDataJSON("eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0")
-                .build();
-    }
-
-    /** A passkey with every optional field at its default: no AAGUID, no transports, never used, no name. */
-    static Passkey barePasskey(String credentialId, String userHandle, Instant createdAt) {
-        return Passkey.builder().credentialId(credentialId).userHandle(userHandle)
-                .publicKey("pQECAyYgASFYIB" + credentialId).createdAt(createdAt).enabled(false).build();
-    }
 }

@@ -4,6 +4,7 @@ import dev.passkeys.PasskeyException.Reason;
 import dev.passkeys.data.PublicKeyCredentialRequestOptions;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.testing.SoftwareAuthenticator;
+import dev.passkeys.testing.TestClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

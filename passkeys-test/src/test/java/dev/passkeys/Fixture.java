@@ -10,6 +10,7 @@ import dev.passkeys.store.PasskeyUser;
 import dev.passkeys.store.PasskeyUserRepository;
 import dev.passkeys.testing.SoftwareAuthenticator;
 import dev.passkeys.testing.Tamper;
+import dev.passkeys.testing.TestClock;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
 import java.time.Instant;

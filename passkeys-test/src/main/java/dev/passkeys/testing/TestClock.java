@@ -1,4 +1,4 @@
-package dev.passkeys;
+package dev.passkeys.testing;
 
 import java.time.Clock;
 import java.time.Duration;

@@ -1,6 +1,6 @@
 package dev.passkeys.store;
 
-import dev.passkeys.TestClock;
+import dev.passkeys.testing.TestClock;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 

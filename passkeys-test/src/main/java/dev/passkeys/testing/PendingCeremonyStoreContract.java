@@ -1,6 +1,5 @@
-package dev.passkeys.spring.jdbc;
+package dev.passkeys.testing;
 
-import static dev.passkeys.spring.jdbc.JdbcStorageTestSupport.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.passkeys.store.PendingCeremonyStore;
@@ -17,17 +16,37 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** What every database must do for {@link JdbcPendingCeremonyStore}. */
-interface PendingCeremonyStoreContract {
+/**
+ * What every {@link PendingCeremonyStore} must do, above all that {@code consume} hands out a ceremony at most once
+ * under concurrent calls. Extend it in your store's tests and return a new, empty store from {@link #createStore()}.
+ */
+public abstract class PendingCeremonyStoreContract {
 
-    int THREADS = 8;
+    private static final int THREADS = 8;
 
-    PendingCeremonyStore ceremonies();
+    /** A fixed instant with microseconds, which every store must keep exactly. */
+    protected static final Instant T0 = Instant.parse("2025-03-04T05:06:07.123456Z");
+
+    private PendingCeremonyStore ceremonies;
+
+    /** A store with nothing in it; called before each test. */
+    protected abstract PendingCeremonyStore createStore();
+
+    @BeforeEach
+    final void createEmptyStore() {
+        ceremonies = createStore();
+    }
+
+    /** The store under test. */
+    protected final PendingCeremonyStore ceremonies() {
+        return ceremonies;
+    }
 
     /** State as the library writes it: JSON bytes, here with every byte value a store might mangle. */
-    static byte[] state(String key) {
+    protected static byte[] state(String key) {
         byte[] json = ("{\"version\":1,\"challenge\":\"" + key + "\",\"name\":\"naïve ✓\"}")
                 .getBytes(StandardCharsets.UTF_8);
         byte[] state = new byte[json.length + 256];
@@ -43,7 +62,7 @@ interface PendingCeremonyStoreContract {
     }
 
     @Test
-    default void stateRoundTripsByteForByte() {
+    public void stateRoundTripsByteForByte() {
         ceremonies().save("Y2hhbGxlbmdlLTE", T0, state("Y2hhbGxlbmdlLTE"), "alice@example.com");
 
         assertThat(ceremonies().consume("Y2hhbGxlbmdlLTE"))
@@ -51,7 +70,7 @@ interface PendingCeremonyStoreContract {
     }
 
     @Test
-    default void aCeremonyIsConsumedOnce() {
+    public void aCeremonyIsConsumedOnce() {
         save("Y2hhbGxlbmdlLTE", T0);
         save("Y2hhbGxlbmdlLTI", T0);
 
@@ -62,14 +81,14 @@ interface PendingCeremonyStoreContract {
     }
 
     @Test
-    default void anExpiredCeremonyNotYetSweptIsStillReturned() {
+    public void anExpiredCeremonyNotYetSweptIsStillReturned() {
         save("Y2hhbGxlbmdlLTE", T0.minusSeconds(3600));
 
         assertThat(ceremonies().consume("Y2hhbGxlbmdlLTE")).isPresent();
     }
 
     @Test
-    default void savingAKnownKeyAgainReplacesTheCeremony() {
+    public void savingAKnownKeyAgainReplacesTheCeremony() {
         save("Y2hhbGxlbmdlLTE", T0);
         byte[] replacement = state("cmVwbGFjZW1lbnQ");
 
@@ -82,7 +101,7 @@ interface PendingCeremonyStoreContract {
 
     /** Eight threads race to consume each of 25 challenges: every challenge has exactly one winner. */
     @Test
-    default void concurrentConsumersGetEachCeremonyExactlyOnce() throws Exception {
+    public void concurrentConsumersGetEachCeremonyExactlyOnce() throws Exception {
         int challenges = 25;
         for (int i = 0; i < challenges; i++) {
             save("Y2hhbGxlbmdl" + i, T0);
@@ -114,7 +133,7 @@ interface PendingCeremonyStoreContract {
     }
 
     @Test
-    default void removeExpiredForgetsOnlyCeremoniesThatExpiredBeforeNow() {
+    public void removeExpiredForgetsOnlyCeremoniesThatExpiredBeforeNow() {
         save("ZXhwaXJlZA", T0.minusNanos(1_000));
         save("ZXhwaXJlcy1ub3c", T0);
         ceremonies().save("bGl2ZQ", T0.plusSeconds(300), state("bGl2ZQ"), "alice@example.com");
@@ -127,7 +146,7 @@ interface PendingCeremonyStoreContract {
     }
 
     @Test
-    default void removeByAccountIdForgetsOnlyThatAccountsCeremonies() {
+    public void removeByAccountIdForgetsOnlyThatAccountsCeremonies() {
         ceremonies().save("YWxpY2U", T0.plusSeconds(300), state("YWxpY2U"), "alice@example.com");
         ceremonies().save("Ym9i", T0.plusSeconds(300), state("Ym9i"), "bob@example.com");
         save("YW5vbnltb3Vz", T0.plusSeconds(300));

@@ -30,7 +30,7 @@ class AccountLifecycleTest {
     private Passkey register(String accountId, String username, SoftwareAuthenticator with) {
         PublicKeyCredentialCreationOptions options =
                 fx.rp.startRegistration(StartRegistration.forAccount(accountId, username));
-        return fx.rp.finishRegistration(new FinishRegistration(accountId, with.register(options, Fixture.ORIGIN), null));
+        return fx.rp.finishRegistration(FinishRegistration.of(accountId, with.register(options, Fixture.ORIGIN)));
     }
 
     private AuthenticationResult signIn(SoftwareAuthenticator with) {
@@ -76,7 +76,7 @@ class AccountLifecycleTest {
         assertThat(management.list("bob")).containsExactly(bobs);
         fx.assertRefused(Reason.UNKNOWN_CREDENTIAL, () -> signIn(phone));
         fx.assertRefused(Reason.CHALLENGE_UNKNOWN,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", pendingResponse, null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", pendingResponse)));
         assertThat(management.deleteAccount("alice")).isZero();
 
         // A new alice starts afresh, with a new user handle; the old passkey still signs in to nobody.
@@ -91,17 +91,17 @@ class AccountLifecycleTest {
         SoftwareAuthenticator phone = new SoftwareAuthenticator();
         Passkey passkey = register("42", "alice", phone);
 
-        assertThat(management.renameAccount("42", "42", "alicia")).isTrue();
+        assertThat(management.renameAccount("42", new AccountNames("42", "alicia"))).isTrue();
         AuthenticationResult result = signIn(phone);
         assertThat(result.user().accountId()).isEqualTo("42");
         assertThat(result.user().username()).isEqualTo("alicia");
         assertThat(result.user().userHandle()).isEqualTo(passkey.userHandle());
 
         // An app whose username is the account id moves both.
-        assertThat(management.renameAccount("42", "alicia", "alicia")).isTrue();
+        assertThat(management.renameAccount("42", new AccountNames("alicia", "alicia"))).isTrue();
         assertThat(management.list("42")).isEmpty();
         assertThat(management.list("alicia")).extracting(Passkey::credentialId).containsExactly(passkey.credentialId());
-        assertThat(management.renameAccount("nobody", "x", "x")).isFalse();
+        assertThat(management.renameAccount("nobody", new AccountNames("x", "x"))).isFalse();
         // The old id starts afresh: a session still signed in as alice cannot add passkeys a new alice would get.
         assertThat(fx.users.findByAccountId("42")).hasValueSatisfying(fresh -> {
             assertThat(fresh.userHandle()).isNotEqualTo(passkey.userHandle());
@@ -128,7 +128,7 @@ class AccountLifecycleTest {
         register("alice", "alice", new SoftwareAuthenticator());
         Passkey bobs = register("bob", "bob", new SoftwareAuthenticator());
 
-        assertThat(management.renameAccount("bob", "alice", "alice")).isFalse();
+        assertThat(management.renameAccount("bob", new AccountNames("alice", "alice"))).isFalse();
         assertThat(management.list("bob")).containsExactly(bobs);
     }
 
@@ -165,7 +165,7 @@ class AccountLifecycleTest {
         for (String response : responses) {
             Callable<Passkey> finish = () -> {
                 start.await();
-                return fx.rp.finishRegistration(new FinishRegistration("42", response, null));
+                return fx.rp.finishRegistration(FinishRegistration.of("42", response));
             };
             results.add(pool.submit(finish));
         }
@@ -207,8 +207,8 @@ class AccountLifecycleTest {
                 limited.rp.startRegistration(StartRegistration.forUser("bob")), Fixture.ORIGIN);
         limited.register("bob");
         limited.assertRefused(Reason.CHALLENGE_MISMATCH,
-                () -> limited.rp.finishRegistration(new FinishRegistration("bob", response, null)));
+                () -> limited.rp.finishRegistration(FinishRegistration.of("bob", response)));
         limited.assertRefused(Reason.CHALLENGE_UNKNOWN,
-                () -> limited.rp.finishRegistration(new FinishRegistration("bob", response, null)));
+                () -> limited.rp.finishRegistration(FinishRegistration.of("bob", response)));
     }
 }

@@ -90,7 +90,7 @@ class AuthenticationTest {
     void recordsTheBackupStateAndUserVerificationOfTheUse() {
         Fixture preferred = new Fixture(builder -> builder.userVerification(UserVerification.PREFERRED));
         String response = preferred.registrationResponse("alice", new Tamper().userVerified(false).backupState(false));
-        Passkey registered = preferred.rp.finishRegistration(new FinishRegistration("alice", response, null));
+        Passkey registered = preferred.rp.finishRegistration(FinishRegistration.of("alice", response));
         assertThat(registered.uvInitialized()).isFalse();
         assertThat(registered.backupState()).isFalse();
 

@@ -26,7 +26,7 @@ class ChallengeTest {
         String response = fx.registrationResponse("alice", new Tamper().challenge(UNKNOWN));
 
         fx.assertRefused(Reason.CHALLENGE_UNKNOWN,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", response, null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
     }
 
     @Test
@@ -40,10 +40,10 @@ class ChallengeTest {
     @Test
     void refusesARegistrationResponseReplayed() {
         String response = fx.registrationResponse("alice", new Tamper());
-        fx.rp.finishRegistration(new FinishRegistration("alice", response, null));
+        fx.rp.finishRegistration(FinishRegistration.of("alice", response));
 
         fx.assertRefused(Reason.CHALLENGE_UNKNOWN,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", response, null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
         assertThat(fx.state().passkeys()).hasSize(1);
     }
 
@@ -75,7 +75,7 @@ class ChallengeTest {
         fx.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
         fx.assertRefused(Reason.CHALLENGE_EXPIRED,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", response, null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
     }
 
     @Test
@@ -105,7 +105,7 @@ class ChallengeTest {
         String response = fx.registrationResponse("alice", new Tamper());
 
         fx.assertRefused(Reason.CHALLENGE_MISMATCH,
-                () -> fx.rp.finishRegistration(new FinishRegistration("bob", response, null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response)));
         assertThat(fx.users.findByUsername("alice")).isEmpty();
         assertThat(fx.users.findByUsername("bob")).isEmpty();
     }
@@ -129,6 +129,6 @@ class ChallengeTest {
                 new Tamper().challenge(signIn.challenge()));
 
         fx.assertRefused(Reason.CHALLENGE_MISMATCH,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", response, null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
     }
 }

@@ -68,7 +68,7 @@ final class Fixture {
 
     Passkey register(String username, SoftwareAuthenticator with) {
         PublicKeyCredentialCreationOptions options = rp.startRegistration(StartRegistration.forUser(username));
-        return rp.finishRegistration(new FinishRegistration(username, with.register(options, ORIGIN), null));
+        return rp.finishRegistration(FinishRegistration.of(username, with.register(options, ORIGIN)));
     }
 
     /** A registration response from this fixture's authenticator to fresh options for {@code username}. */

@@ -19,8 +19,8 @@ class LastSignInMethodTest {
         Passkey phone = fx.register("alice");
         String id = phone.credentialId();
 
-        fx.assertRefused(Reason.LAST_SIGN_IN_METHOD, () -> management.setEnabled("alice", id, false, false));
-        fx.assertRefused(Reason.LAST_SIGN_IN_METHOD, () -> management.delete("alice", id, false));
+        fx.assertRefused(Reason.LAST_SIGN_IN_METHOD, () -> management.setEnabled("alice", id, false, OtherSignIn.NONE));
+        fx.assertRefused(Reason.LAST_SIGN_IN_METHOD, () -> management.delete("alice", id, OtherSignIn.NONE));
 
         assertThat(fx.stored(id)).isEqualTo(phone);
     }
@@ -31,14 +31,14 @@ class LastSignInMethodTest {
         fx.register("bob", laptop);
 
         fx.assertRefused(Reason.LAST_SIGN_IN_METHOD,
-                () -> management.delete("alice", alices.credentialId(), false));
+                () -> management.delete("alice", alices.credentialId(), OtherSignIn.NONE));
     }
 
     @Test
     void theOnlyPasskeyCanBeDisabledWhenThereIsAnotherWayIn() {
         Passkey phone = fx.register("alice");
 
-        Passkey disabled = management.setEnabled("alice", phone.credentialId(), false, true);
+        Passkey disabled = management.setEnabled("alice", phone.credentialId(), false, OtherSignIn.AVAILABLE);
 
         assertThat(disabled.enabled()).isFalse();
         assertThat(fx.stored(phone.credentialId())).isEqualTo(disabled);
@@ -48,7 +48,7 @@ class LastSignInMethodTest {
     void theOnlyPasskeyCanBeDeletedWhenThereIsAnotherWayIn() {
         Passkey phone = fx.register("alice");
 
-        management.delete("alice", phone.credentialId(), true);
+        management.delete("alice", phone.credentialId(), OtherSignIn.AVAILABLE);
 
         assertThat(management.list("alice")).isEmpty();
     }
@@ -58,17 +58,17 @@ class LastSignInMethodTest {
         Passkey phone = fx.register("alice");
         Passkey laptops = fx.register("alice", laptop);
 
-        management.setEnabled("alice", phone.credentialId(), false, false);
+        management.setEnabled("alice", phone.credentialId(), false, OtherSignIn.NONE);
         assertThat(fx.stored(phone.credentialId()).enabled()).isFalse();
 
         // The laptop is now the last enabled one.
         fx.assertRefused(Reason.LAST_SIGN_IN_METHOD,
-                () -> management.setEnabled("alice", laptops.credentialId(), false, false));
+                () -> management.setEnabled("alice", laptops.credentialId(), false, OtherSignIn.NONE));
         fx.assertRefused(Reason.LAST_SIGN_IN_METHOD,
-                () -> management.delete("alice", laptops.credentialId(), false));
+                () -> management.delete("alice", laptops.credentialId(), OtherSignIn.NONE));
 
-        management.setEnabled("alice", phone.credentialId(), true, false);
-        management.delete("alice", laptops.credentialId(), false);
+        management.setEnabled("alice", phone.credentialId(), true, OtherSignIn.NONE);
+        management.delete("alice", laptops.credentialId(), OtherSignIn.NONE);
 
         assertThat(management.list("alice")).containsExactly(phone);
     }
@@ -77,10 +77,10 @@ class LastSignInMethodTest {
     void aDisabledPasskeyCanBeDeletedEvenWhenNoneIsEnabled() {
         Passkey phone = fx.register("alice");
         Passkey laptops = fx.register("alice", laptop);
-        management.setEnabled("alice", phone.credentialId(), false, true);
-        management.setEnabled("alice", laptops.credentialId(), false, true);
+        management.setEnabled("alice", phone.credentialId(), false, OtherSignIn.AVAILABLE);
+        management.setEnabled("alice", laptops.credentialId(), false, OtherSignIn.AVAILABLE);
 
-        Passkey deleted = management.delete("alice", phone.credentialId(), false);
+        Passkey deleted = management.delete("alice", phone.credentialId(), OtherSignIn.NONE);
 
         assertThat(deleted.enabled()).isFalse();
         assertThat(management.list("alice")).containsExactly(laptops.withEnabled(false));
@@ -90,10 +90,10 @@ class LastSignInMethodTest {
     void anAlreadyDisabledPasskeyCanBeDisabledAgainAndEnabledWithoutAnotherWayIn() {
         Passkey phone = fx.register("alice");
         String id = phone.credentialId();
-        management.setEnabled("alice", id, false, true);
+        management.setEnabled("alice", id, false, OtherSignIn.AVAILABLE);
 
-        assertThat(management.setEnabled("alice", id, false, false).enabled()).isFalse();
-        assertThat(management.setEnabled("alice", id, true, false).enabled()).isTrue();
+        assertThat(management.setEnabled("alice", id, false, OtherSignIn.NONE).enabled()).isFalse();
+        assertThat(management.setEnabled("alice", id, true, OtherSignIn.NONE).enabled()).isTrue();
         assertThat(fx.stored(id)).isEqualTo(phone);
     }
 }

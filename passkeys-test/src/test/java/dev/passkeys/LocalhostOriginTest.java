@@ -19,7 +19,7 @@ class LocalhostOriginTest {
     private void registerAliceAtLocalhost() {
         String created = fx.authenticator.register(fx.rp.startRegistration(StartRegistration.forUser("alice")),
                 "http://localhost:5173");
-        fx.rp.finishRegistration(new FinishRegistration("alice", created, null));
+        fx.rp.finishRegistration(FinishRegistration.of("alice", created));
     }
 
     @Test

@@ -44,7 +44,7 @@ class MalformedResponseTest {
     })
     void refusesGarbage(String json) {
         fx.assertRefused(Reason.MALFORMED_RESPONSE,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", json, null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", json)));
         fx.assertRefused(Reason.MALFORMED_RESPONSE, () -> fx.signIn(json));
     }
 
@@ -62,7 +62,7 @@ class MalformedResponseTest {
         response.remove("rawId");
 
         fx.assertRefused(Reason.MALFORMED_RESPONSE,
-                () -> fx.rp.finishRegistration(new FinishRegistration("bob", response.toString(), null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response.toString())));
     }
 
     @Test
@@ -71,7 +71,7 @@ class MalformedResponseTest {
         ((ObjectNode) response.get("response")).remove("attestationObject");
 
         fx.assertRefused(Reason.MALFORMED_RESPONSE,
-                () -> fx.rp.finishRegistration(new FinishRegistration("bob", response.toString(), null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response.toString())));
     }
 
     @Test
@@ -98,7 +98,7 @@ class MalformedResponseTest {
         inner.put("attestationObject", inner.get("attestationObject").asString().substring(0, 40));
 
         fx.assertRefused(Reason.MALFORMED_RESPONSE,
-                () -> fx.rp.finishRegistration(new FinishRegistration("bob", response.toString(), null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response.toString())));
     }
 
     @Test

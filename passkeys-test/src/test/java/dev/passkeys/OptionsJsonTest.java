@@ -19,7 +19,7 @@ class OptionsJsonTest {
 
     @Test
     void creationOptionsAreW3cJson() {
-        JsonNode options = JSON.valueToTree(fx.rp.startRegistration(new StartRegistration("alice", "Alice A.")));
+        JsonNode options = JSON.valueToTree(fx.rp.startRegistration(StartRegistration.forUser("alice").withDisplayName("Alice A.")));
 
         assertThat(options.path("rp").path("id").asString()).isEqualTo("example.com");
         assertThat(options.path("rp").path("name").asString()).isEqualTo("Example");
@@ -116,5 +116,15 @@ class OptionsJsonTest {
         assertThat(text.isString()).as("a base64url string").isTrue();
         assertThat(text.asString()).doesNotContain("=", "+", "/");
         return Base64.getUrlDecoder().decode(text.asString());
+    }
+
+    @Test
+    void toJsonWritesWhatAPlainMapperWritesForTheRealOptions() {
+        fx.register("alice");
+        var creation = fx.rp.startRegistration(StartRegistration.forUser("alice"));
+        var request = fx.rp.startAuthentication(StartAuthentication.forUser("alice"));
+
+        assertThat(creation.toJson()).isEqualTo(JSON.writeValueAsString(creation));
+        assertThat(request.toJson()).isEqualTo(JSON.writeValueAsString(request));
     }
 }

@@ -51,7 +51,7 @@ class PasskeyLimitTest {
     void disabledPasskeysCountToo() {
         Fixture fx = new Fixture(builder -> builder.maxPasskeysPerUser(1));
         Passkey phone = fx.register("alice");
-        fx.rp.management().setEnabled("alice", phone.credentialId(), false, true);
+        fx.rp.management().setEnabled("alice", phone.credentialId(), false, OtherSignIn.AVAILABLE);
 
         fx.assertRefused(Reason.TOO_MANY_PASSKEYS, () -> fx.rp.startRegistration(StartRegistration.forUser("alice")));
     }
@@ -64,10 +64,10 @@ class PasskeyLimitTest {
         PublicKeyCredentialCreationOptions second = fx.rp.startRegistration(StartRegistration.forUser("alice"));
         String fromLaptop = laptop.register(first, ORIGIN);
         String fromKey = securityKey.register(second, ORIGIN);
-        Passkey laptops = fx.rp.finishRegistration(new FinishRegistration("alice", fromLaptop, null));
+        Passkey laptops = fx.rp.finishRegistration(FinishRegistration.of("alice", fromLaptop));
 
         fx.assertRefused(Reason.TOO_MANY_PASSKEYS,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", fromKey, "Key")));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", fromKey).withName("Key")));
 
         String keysId = securityKey.credentials().get(0).credentialId();
         assertThat(fx.passkeys.findByCredentialId(keysId)).isEmpty();
@@ -78,7 +78,7 @@ class PasskeyLimitTest {
     void deletingAPasskeyMakesRoomAgain() {
         Fixture fx = new Fixture(builder -> builder.maxPasskeysPerUser(1));
         Passkey phone = fx.register("alice");
-        fx.rp.management().delete("alice", phone.credentialId(), true);
+        fx.rp.management().delete("alice", phone.credentialId(), OtherSignIn.AVAILABLE);
 
         Passkey laptops = fx.register("alice", laptop);
 
@@ -93,10 +93,10 @@ class PasskeyLimitTest {
         PublicKeyCredentialCreationOptions second = fx.rp.startRegistration(StartRegistration.forUser("carol"));
         String fromLaptop = laptop.register(first, ORIGIN);
         String fromKey = securityKey.register(second, ORIGIN);
-        Passkey laptops = fx.rp.finishRegistration(new FinishRegistration("carol", fromLaptop, null));
+        Passkey laptops = fx.rp.finishRegistration(FinishRegistration.of("carol", fromLaptop));
 
         fx.assertRefused(Reason.CHALLENGE_MISMATCH,
-                () -> fx.rp.finishRegistration(new FinishRegistration("carol", fromKey, null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("carol", fromKey)));
 
         assertThat(fx.state().passkeys()).containsOnlyKeys(laptops.credentialId());
         assertThat(fx.rp.management().list("carol")).containsExactly(laptops);

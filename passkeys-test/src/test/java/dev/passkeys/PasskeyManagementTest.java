@@ -57,7 +57,7 @@ class PasskeyManagementTest {
     void renamesWithTheNameTrimmed() {
         Passkey phone = fx.register("alice");
 
-        Passkey renamed = management.rename("alice", phone.credentialId(), "  Work phone \t");
+        Passkey renamed = management.update("alice", phone.credentialId(), SettingsChange.rename("  Work phone \t"), OtherSignIn.NONE);
 
         assertThat(renamed).isEqualTo(phone.withName("Work phone"));
         assertThat(fx.stored(phone.credentialId())).isEqualTo(renamed);
@@ -69,7 +69,7 @@ class PasskeyManagementTest {
         Passkey phone = fx.register("alice");
         String longest = "x".repeat(64);
 
-        assertThat(management.rename("alice", phone.credentialId(), longest).name()).isEqualTo(longest);
+        assertThat(management.update("alice", phone.credentialId(), SettingsChange.rename(longest), OtherSignIn.NONE).name()).isEqualTo(longest);
         assertThat(fx.stored(phone.credentialId()).name()).isEqualTo(longest);
     }
 
@@ -83,7 +83,8 @@ class PasskeyManagementTest {
     void refusesAnInvalidNameAndKeepsTheOldOne(String name) {
         Passkey phone = fx.register("alice");
 
-        fx.assertRefused(Reason.INVALID_NAME, () -> management.rename("alice", phone.credentialId(), name));
+        fx.assertRefused(Reason.INVALID_NAME, () -> management.update("alice", phone.credentialId(),
+                SettingsChange.rename(name), OtherSignIn.NONE));
         assertThat(fx.stored(phone.credentialId())).isEqualTo(phone);
     }
 
@@ -94,13 +95,13 @@ class PasskeyManagementTest {
 
         for (String id : Arrays.asList(bobs.credentialId(), UNKNOWN_ID, "", null)) {
             fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.get("alice", id));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.rename("alice", id, "Mine now"));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, false, true));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, false, false));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, true, true));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete("alice", id, true));
+            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.update("alice", id, SettingsChange.rename("Mine now"), OtherSignIn.NONE));
+            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, false, OtherSignIn.AVAILABLE));
+            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, false, OtherSignIn.NONE));
+            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, true, OtherSignIn.AVAILABLE));
+            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete("alice", id, OtherSignIn.AVAILABLE));
             // Bob's only passkey is his last way in, but Alice must not learn that: not found, not LAST_SIGN_IN_METHOD.
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete("alice", id, false));
+            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete("alice", id, OtherSignIn.NONE));
         }
         assertThat(message(() -> management.get("alice", bobs.credentialId())))
                 .isEqualTo(message(() -> management.get("alice", UNKNOWN_ID)));
@@ -115,9 +116,9 @@ class PasskeyManagementTest {
 
         for (String stranger : Arrays.asList("mallory", null)) {
             fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.get(stranger, id));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.rename(stranger, id, "Mine now"));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled(stranger, id, false, true));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete(stranger, id, true));
+            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.update(stranger, id, SettingsChange.rename("Mine now"), OtherSignIn.NONE));
+            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled(stranger, id, false, OtherSignIn.AVAILABLE));
+            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete(stranger, id, OtherSignIn.AVAILABLE));
         }
         assertThat(fx.stored(id)).isEqualTo(alices);
     }
@@ -127,12 +128,12 @@ class PasskeyManagementTest {
         Passkey phone = fx.register("alice");
         String id = phone.credentialId();
 
-        Passkey disabled = management.setEnabled("alice", id, false, true);
+        Passkey disabled = management.setEnabled("alice", id, false, OtherSignIn.AVAILABLE);
         assertThat(disabled).isEqualTo(phone.withEnabled(false));
         assertThat(fx.stored(id)).isEqualTo(disabled);
         assertThat(management.list("alice")).containsExactly(disabled);
 
-        Passkey enabled = management.setEnabled("alice", id, true, false);
+        Passkey enabled = management.setEnabled("alice", id, true, OtherSignIn.NONE);
         assertThat(enabled).isEqualTo(phone);
         assertThat(fx.stored(id)).isEqualTo(phone);
     }
@@ -141,7 +142,7 @@ class PasskeyManagementTest {
     void aDisabledPasskeyCannotSignInUntilEnabledAgain() {
         Passkey phone = fx.register("alice");
         String id = phone.credentialId();
-        management.setEnabled("alice", id, false, true);
+        management.setEnabled("alice", id, false, OtherSignIn.AVAILABLE);
 
         String discoverable = fx.assertion(StartAuthentication.discoverable(), new Tamper());
         fx.assertRefused(Reason.PASSKEY_DISABLED, () -> fx.signIn(discoverable));
@@ -149,7 +150,7 @@ class PasskeyManagementTest {
         fx.assertRefused(Reason.PASSKEY_DISABLED, () -> fx.signIn(named));
         assertThat(fx.stored(id)).isEqualTo(phone.withEnabled(false));
 
-        management.setEnabled("alice", id, true, false);
+        management.setEnabled("alice", id, true, OtherSignIn.NONE);
         AuthenticationResult result = fx.signIn(fx.assertion(StartAuthentication.discoverable(), new Tamper()));
 
         assertThat(result.user().username()).isEqualTo("alice");
@@ -162,12 +163,12 @@ class PasskeyManagementTest {
         Passkey phone = fx.register("alice");
         String id = phone.credentialId();
 
-        assertThat(management.delete("alice", id, true)).isEqualTo(phone);
+        assertThat(management.delete("alice", id, OtherSignIn.AVAILABLE)).isEqualTo(phone);
 
         assertThat(management.list("alice")).isEmpty();
         assertThat(fx.passkeys.findByCredentialId(id)).isEmpty();
         fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.get("alice", id));
-        fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete("alice", id, true));
+        fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete("alice", id, OtherSignIn.AVAILABLE));
         String response = fx.assertion(StartAuthentication.discoverable(), new Tamper());
         fx.assertRefused(Reason.UNKNOWN_CREDENTIAL, () -> fx.signIn(response));
     }
@@ -178,7 +179,7 @@ class PasskeyManagementTest {
         Passkey laptop = fx.register("alice", new SoftwareAuthenticator());
         Passkey bobs = fx.register("bob", bobsPhone);
 
-        management.delete("alice", phone.credentialId(), false);
+        management.delete("alice", phone.credentialId(), OtherSignIn.NONE);
 
         assertThat(management.list("alice")).containsExactly(laptop);
         assertThat(management.list("bob")).containsExactly(bobs);

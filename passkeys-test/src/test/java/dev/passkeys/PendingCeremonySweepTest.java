@@ -113,7 +113,6 @@ class PendingCeremonySweepTest {
     }
 
     private Passkey register(String username) {
-        return rp.finishRegistration(new FinishRegistration(username,
-                authenticator.register(rp.startRegistration(StartRegistration.forUser(username)), ORIGIN), null));
+        return rp.finishRegistration(FinishRegistration.of(username, authenticator.register(rp.startRegistration(StartRegistration.forUser(username)), ORIGIN)));
     }
 }

@@ -33,12 +33,12 @@ class PublicKeyCheckTest {
 
     private void assertRefused(Reason reason, Tamper tamper) {
         String response = fx.registrationResponse("alice", tamper);
-        fx.assertRefused(reason, () -> fx.rp.finishRegistration(new FinishRegistration("alice", response, null)));
+        fx.assertRefused(reason, () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
         assertThat(fx.users.findByUsername("alice")).isEmpty();
     }
 
     private Passkey register(Tamper tamper) {
-        return fx.rp.finishRegistration(new FinishRegistration("alice", fx.registrationResponse("alice", tamper), null));
+        return fx.rp.finishRegistration(FinishRegistration.of("alice", fx.registrationResponse("alice", tamper)));
     }
 
     @Test

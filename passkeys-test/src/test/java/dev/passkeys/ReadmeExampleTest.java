@@ -33,7 +33,7 @@ class ReadmeExampleTest {
         PublicKeyCredentialCreationOptions options = rp.startRegistration(StartRegistration.forUser("alice"));
         String credentialJson = browser.register(
                 SoftwareAuthenticator.creationOptions(json.writeValueAsString(options)), "https://example.com");
-        Passkey passkey = rp.finishRegistration(new FinishRegistration("alice", credentialJson, "Work laptop"));
+        Passkey passkey = rp.finishRegistration(FinishRegistration.of("alice", credentialJson).withName("Work laptop"));
 
         PublicKeyCredentialRequestOptions request = rp.startAuthentication(StartAuthentication.discoverable());
         String assertionJson = browser.authenticate(

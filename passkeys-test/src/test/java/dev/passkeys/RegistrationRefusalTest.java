@@ -17,7 +17,7 @@ class RegistrationRefusalTest {
 
     private void assertRefused(Reason reason, Tamper tamper) {
         String response = fx.registrationResponse("alice", tamper);
-        fx.assertRefused(reason, () -> fx.rp.finishRegistration(new FinishRegistration("alice", response, null)));
+        fx.assertRefused(reason, () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
         assertThat(fx.users.findByUsername("alice")).isEmpty();
     }
 
@@ -73,7 +73,7 @@ class RegistrationRefusalTest {
         String copy = new SoftwareAuthenticator().register(options, ORIGIN, new Tamper().credentialId(first.credentialId()));
 
         fx.assertRefused(Reason.CREDENTIAL_ALREADY_REGISTERED,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", copy, null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", copy)));
         assertThat(fx.stored(first.credentialId())).isEqualTo(first);
     }
 
@@ -84,7 +84,7 @@ class RegistrationRefusalTest {
         String copy = new SoftwareAuthenticator().register(options, ORIGIN, new Tamper().credentialId(alices.credentialId()));
 
         fx.assertRefused(Reason.CREDENTIAL_ALREADY_REGISTERED,
-                () -> fx.rp.finishRegistration(new FinishRegistration("bob", copy, null)));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("bob", copy)));
         assertThat(fx.stored(alices.credentialId())).isEqualTo(alices);
         assertThat(fx.users.findByUsername("bob")).isEmpty();
     }
@@ -94,7 +94,7 @@ class RegistrationRefusalTest {
         String response = fx.registrationResponse("alice", new Tamper());
 
         fx.assertRefused(Reason.INVALID_NAME,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", response, "n".repeat(65))));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("n".repeat(65))));
     }
 
     @Test
@@ -102,18 +102,18 @@ class RegistrationRefusalTest {
         String response = fx.registrationResponse("alice", new Tamper());
 
         fx.assertRefused(Reason.INVALID_NAME,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", response, "My\nphone")));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("My\nphone")));
         fx.assertRefused(Reason.INVALID_NAME,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", response, "My\u0000phone")));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("My\u0000phone")));
     }
 
     @Test
     void aRefusedNameLeavesTheCeremonyOpenForABetterOne() {
         String response = fx.registrationResponse("alice", new Tamper());
         fx.assertRefused(Reason.INVALID_NAME,
-                () -> fx.rp.finishRegistration(new FinishRegistration("alice", response, "\u0007bell")));
+                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("\u0007bell")));
 
-        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", response, "bell"));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("bell"));
 
         assertThat(passkey.name()).isEqualTo("bell");
     }

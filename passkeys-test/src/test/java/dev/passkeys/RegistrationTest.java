@@ -22,10 +22,10 @@ class RegistrationTest {
     @Test
     void storesThePasskeyWithEveryField() {
         fx.clock.advance(Duration.ofSeconds(42));
-        PublicKeyCredentialCreationOptions options = fx.rp.startRegistration(new StartRegistration("alice", "Alice A."));
+        PublicKeyCredentialCreationOptions options = fx.rp.startRegistration(StartRegistration.forUser("alice").withDisplayName("Alice A."));
         String response = fx.authenticator.register(options, ORIGIN);
 
-        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", response, null));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response));
 
         SoftwareAuthenticator.Credential made = fx.authenticator.credentials().get(0);
         assertThat(passkey.credentialId()).isEqualTo(made.credentialId());
@@ -52,10 +52,10 @@ class RegistrationTest {
 
     @Test
     void storesTheUserHandleMapping() {
-        PublicKeyCredentialCreationOptions options = fx.rp.startRegistration(new StartRegistration("alice", "Alice A."));
+        PublicKeyCredentialCreationOptions options = fx.rp.startRegistration(StartRegistration.forUser("alice").withDisplayName("Alice A."));
         assertThat(fx.users.findByUsername("alice")).as("nothing is stored before a passkey is").isEmpty();
 
-        fx.rp.finishRegistration(new FinishRegistration("alice", fx.authenticator.register(options, ORIGIN), null));
+        fx.rp.finishRegistration(FinishRegistration.of("alice", fx.authenticator.register(options, ORIGIN)));
 
         PasskeyUser alice = PasskeyUser.builder().userHandle(options.user().id()).accountId("alice")
                 .username("alice").displayName("Alice A.").build();
@@ -72,7 +72,7 @@ class RegistrationTest {
 
         assertThat(again.user().id()).isEqualTo(first.userHandle());
         SoftwareAuthenticator secondDevice = new SoftwareAuthenticator();
-        Passkey second = fx.rp.finishRegistration(new FinishRegistration("alice", secondDevice.register(again, ORIGIN), null));
+        Passkey second = fx.rp.finishRegistration(FinishRegistration.of("alice", secondDevice.register(again, ORIGIN)));
         assertThat(fx.passkeys.findByUserHandle(first.userHandle())).containsExactly(first, second);
     }
 
@@ -80,7 +80,7 @@ class RegistrationTest {
     void keepsTheNameTheUserGaveTrimmed() {
         String response = fx.registrationResponse("alice", new Tamper());
 
-        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", response, "  Work laptop  "));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("  Work laptop  "));
 
         assertThat(passkey.name()).isEqualTo("Work laptop");
     }
@@ -89,7 +89,7 @@ class RegistrationTest {
     void acceptsANameOfSixtyFourCharacters() {
         String name = "n".repeat(64);
         Passkey passkey = fx.rp.finishRegistration(
-                new FinishRegistration("alice", fx.registrationResponse("alice", new Tamper()), name));
+                FinishRegistration.of("alice", fx.registrationResponse("alice", new Tamper())).withName(name));
 
         assertThat(passkey.name()).isEqualTo(name);
     }
@@ -98,7 +98,7 @@ class RegistrationTest {
     void namesAPasskeyOfAnUnknownProviderGenerically() {
         String response = fx.registrationResponse("alice", new Tamper().aaguid(UUID.randomUUID()));
 
-        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", response, " "));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName(" "));
 
         assertThat(passkey.name()).isEqualTo("Passkey");
     }
@@ -108,7 +108,7 @@ class RegistrationTest {
         String response = fx.registrationResponse("alice",
                 new Tamper().backupEligible(false).backupState(false).transports("usb"));
 
-        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", response, null));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response));
 
         assertThat(passkey.backupEligible()).isFalse();
         assertThat(passkey.backupState()).isFalse();
@@ -128,7 +128,7 @@ class RegistrationTest {
         Fixture preferred = new Fixture(builder -> builder.userVerification(UserVerification.PREFERRED));
         String response = preferred.registrationResponse("alice", new Tamper().userVerified(false));
 
-        Passkey passkey = preferred.rp.finishRegistration(new FinishRegistration("alice", response, null));
+        Passkey passkey = preferred.rp.finishRegistration(FinishRegistration.of("alice", response));
 
         assertThat(passkey.uvInitialized()).isFalse();
         assertThat(preferred.stored(passkey.credentialId())).isEqualTo(passkey);
@@ -139,7 +139,7 @@ class RegistrationTest {
         String response = fx.registrationResponse("alice", new Tamper());
         fx.clock.advance(Duration.ofMinutes(5));
 
-        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", response, null));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response));
 
         assertThat(passkey.createdAt()).isEqualTo(Fixture.START.plus(Duration.ofMinutes(5)));
     }
@@ -149,7 +149,7 @@ class RegistrationTest {
         Fixture keeping = new Fixture(builder -> builder.keepAttestation(true));
         String response = keeping.registrationResponse("alice", new Tamper());
 
-        Passkey passkey = keeping.rp.finishRegistration(new FinishRegistration("alice", response, null));
+        Passkey passkey = keeping.rp.finishRegistration(FinishRegistration.of("alice", response));
 
         var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response).path("response");
         assertThat(passkey.attestationObject()).isEqualTo(json.path("attestationObject").asString());
@@ -160,8 +160,8 @@ class RegistrationTest {
 
     @Test
     void anAttachmentOrCredPropsTheClientDidNotReportIsUnknown() {
-        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", fx.registrationResponse("alice",
-                new Tamper().authenticatorAttachment(null).credPropsRk(null)), null));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", fx.registrationResponse("alice",
+                new Tamper().authenticatorAttachment(null).credPropsRk(null))));
 
         assertThat(passkey.authenticatorAttachment()).isNull();
         assertThat(passkey.discoverable()).isNull();
@@ -169,8 +169,8 @@ class RegistrationTest {
 
     @Test
     void aCrossPlatformNonDiscoverableCredentialSaysSo() {
-        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", fx.registrationResponse("alice",
-                new Tamper().authenticatorAttachment("cross-platform").credPropsRk(false)), null));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", fx.registrationResponse("alice",
+                new Tamper().authenticatorAttachment("cross-platform").credPropsRk(false))));
 
         assertThat(passkey.authenticatorAttachment()).isEqualTo("cross-platform");
         assertThat(passkey.discoverable()).isFalse();
@@ -178,8 +178,8 @@ class RegistrationTest {
 
     @Test
     void anAttachmentOutsideTheSpecIsDroppedNotRefused() {
-        Passkey passkey = fx.rp.finishRegistration(new FinishRegistration("alice", fx.registrationResponse("alice",
-                new Tamper().authenticatorAttachment("watch")), null));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", fx.registrationResponse("alice",
+                new Tamper().authenticatorAttachment("watch"))));
 
         assertThat(passkey.authenticatorAttachment()).isNull();
         assertThat(fx.stored(passkey.credentialId())).isEqualTo(passkey);

@@ -41,7 +41,7 @@ class SignCounterRaceTest {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator(UUID.randomUUID(), 0, 1);
         RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example").origins(Set.of(ORIGIN)).passkeys(passkeys).build();
         String created = authenticator.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
-        Passkey passkey = rp.finishRegistration(new FinishRegistration("alice", created, null));
+        Passkey passkey = rp.finishRegistration(FinishRegistration.of("alice", created));
 
         String assertion = authenticator.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
         passkeys.raceTo = 1;
@@ -57,7 +57,7 @@ class SignCounterRaceTest {
         SoftwareAuthenticator syncedPasskey = new SoftwareAuthenticator(UUID.randomUUID(), 0, 0);
         RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example").origins(Set.of(ORIGIN)).passkeys(passkeys).build();
         String created = syncedPasskey.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
-        rp.finishRegistration(new FinishRegistration("alice", created, null));
+        rp.finishRegistration(FinishRegistration.of("alice", created));
 
         String assertion = syncedPasskey.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
         passkeys.raceTo = 0;

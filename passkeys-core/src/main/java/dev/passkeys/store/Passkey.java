@@ -1,5 +1,7 @@
 package dev.passkeys.store;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Set;
@@ -100,7 +102,7 @@ public final class Passkey {
     public Instant createdAt() { return createdAt; }
 
     /** When it last signed in, or {@code null} when never. */
-    public Instant lastUsedAt() { return lastUsedAt; }
+    public @Nullable Instant lastUsedAt() { return lastUsedAt; }
 
     /** The name the user gave (or one made from the provider's name); never null. */
     public String name() { return name; }
@@ -109,19 +111,19 @@ public final class Passkey {
     public boolean enabled() { return enabled; }
 
     /** The response's {@code authenticatorAttachment}: "platform", "cross-platform", or {@code null} when not said. */
-    public String authenticatorAttachment() { return authenticatorAttachment; }
+    public @Nullable String authenticatorAttachment() { return authenticatorAttachment; }
 
     /** Whether it is a discoverable credential ({@code credProps.rk}); {@code null} when the client did not say. */
-    public Boolean discoverable() { return discoverable; }
+    public @Nullable Boolean discoverable() { return discoverable; }
 
     /** The attestation statement format ("none", "packed", …); {@code null} when not known (stored before 0.1). */
-    public String attestationFormat() { return attestationFormat; }
+    public @Nullable String attestationFormat() { return attestationFormat; }
 
     /** The raw attestation object (base64url), kept only with {@code keepAttestation(true)}; else {@code null}. */
-    public String attestationObject() { return attestationObject; }
+    public @Nullable String attestationObject() { return attestationObject; }
 
     /** The raw registration {@code clientDataJSON} (base64url), kept only with {@code keepAttestation(true)}. */
-    public String clientDataJSON() { return clientDataJSON; }
+    public @Nullable String clientDataJSON() { return clientDataJSON; }
 
     /** This passkey after a successful sign-in. */
     public Passkey usedAt(Instant when, long newSignCount, boolean newBackupState, boolean userVerified) {
@@ -140,7 +142,7 @@ public final class Passkey {
     }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof Passkey p && signCount == p.signCount && backupEligible == p.backupEligible
                 && backupState == p.backupState && uvInitialized == p.uvInitialized && enabled == p.enabled
                 && credentialId.equals(p.credentialId) && userHandle.equals(p.userHandle)
@@ -228,10 +230,10 @@ public final class Passkey {
         public Builder signCount(long value) { signCount = value; return this; }
 
         /** Default (and for {@code null}) {@link #NO_AAGUID}. */
-        public Builder aaguid(UUID value) { aaguid = value; return this; }
+        public Builder aaguid(@Nullable UUID value) { aaguid = value; return this; }
 
         /** Default (and for {@code null}) none. */
-        public Builder transports(Set<String> value) { transports = value; return this; }
+        public Builder transports(@Nullable Set<String> value) { transports = value; return this; }
 
         /** Default {@code false}. */
         public Builder backupEligible(boolean value) { backupEligible = value; return this; }
@@ -246,28 +248,28 @@ public final class Passkey {
         public Builder createdAt(Instant value) { createdAt = value; return this; }
 
         /** Default {@code null}: never used. */
-        public Builder lastUsedAt(Instant value) { lastUsedAt = value; return this; }
+        public Builder lastUsedAt(@Nullable Instant value) { lastUsedAt = value; return this; }
 
         /** Default (and for {@code null}) the empty name. */
-        public Builder name(String value) { name = value; return this; }
+        public Builder name(@Nullable String value) { name = value; return this; }
 
         /** Default {@code true}. */
         public Builder enabled(boolean value) { enabled = value; return this; }
 
         /** Default {@code null}: not said. */
-        public Builder authenticatorAttachment(String value) { authenticatorAttachment = value; return this; }
+        public Builder authenticatorAttachment(@Nullable String value) { authenticatorAttachment = value; return this; }
 
         /** Default {@code null}: not known. */
-        public Builder discoverable(Boolean value) { discoverable = value; return this; }
+        public Builder discoverable(@Nullable Boolean value) { discoverable = value; return this; }
 
         /** Default {@code null}: not known. */
-        public Builder attestationFormat(String value) { attestationFormat = value; return this; }
+        public Builder attestationFormat(@Nullable String value) { attestationFormat = value; return this; }
 
         /** Default {@code null}: not kept. */
-        public Builder attestationObject(String value) { attestationObject = value; return this; }
+        public Builder attestationObject(@Nullable String value) { attestationObject = value; return this; }
 
         /** Default {@code null}: not kept. */
-        public Builder clientDataJSON(String value) { clientDataJSON = value; return this; }
+        public Builder clientDataJSON(@Nullable String value) { clientDataJSON = value; return this; }
 
         /** @throws NullPointerException when a required field is missing */
         public Passkey build() {

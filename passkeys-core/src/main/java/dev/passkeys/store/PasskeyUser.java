@@ -1,5 +1,7 @@
 package dev.passkeys.store;
 
+import org.jspecify.annotations.Nullable;
+
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
@@ -62,7 +64,7 @@ public final class PasskeyUser {
     }
 
     /** This account under a new username and display name (the account id and user handle stay). */
-    public PasskeyUser withNames(String newUsername, String newDisplayName) {
+    public PasskeyUser withNames(String newUsername, @Nullable String newDisplayName) {
         return toBuilder().username(newUsername).displayName(newDisplayName).build();
     }
 
@@ -85,10 +87,10 @@ public final class PasskeyUser {
      * Sign-ins before this instant do not count for this account (it was deleted, or its name given to a new account,
      * then); {@code null} when there was no such change.
      */
-    public Instant notBefore() { return notBefore; }
+    public @Nullable Instant notBefore() { return notBefore; }
 
     @Override
-    public boolean equals(Object o) {
+    public boolean equals(@Nullable Object o) {
         return o instanceof PasskeyUser u && userHandle.equals(u.userHandle) && accountId.equals(u.accountId)
                 && username.equals(u.username) && displayName.equals(u.displayName)
                 && Objects.equals(notBefore, u.notBefore);
@@ -134,10 +136,10 @@ public final class PasskeyUser {
         public Builder username(String value) { username = value; return this; }
 
         /** Default (and when {@code null} or blank) the username. */
-        public Builder displayName(String value) { displayName = value; return this; }
+        public Builder displayName(@Nullable String value) { displayName = value; return this; }
 
         /** Default {@code null}: the account never started afresh. */
-        public Builder notBefore(Instant value) { notBefore = value; return this; }
+        public Builder notBefore(@Nullable Instant value) { notBefore = value; return this; }
 
         /** @throws NullPointerException when a required field is missing */
         public PasskeyUser build() {

@@ -1,5 +1,7 @@
 package dev.passkeys.store;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.Optional;
 
@@ -20,7 +22,7 @@ public interface PendingCeremonyStore {
      * @param accountId the account the ceremony is for, so {@link #removeByAccountId} can find it without reading the
      *                  state; {@code null} for a ceremony of no known account (a username-less sign-in)
      */
-    void save(String key, Instant expiresAt, byte[] state, String accountId);
+    void save(String key, Instant expiresAt, byte[] state, @Nullable String accountId);
 
     /**
      * Removes and returns the state kept under {@code key}, atomically: of concurrent calls for one key, at most one

@@ -48,7 +48,7 @@ import java.util.stream.Collectors;
  * <pre>{@code
  * SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
  * String created = authenticator.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
- * rp.finishRegistration(new FinishRegistration("alice", created, null));
+ * rp.finishRegistration(FinishRegistration.of("alice", created));
  * String assertion = authenticator.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
  * }</pre>
  */

@@ -1,5 +1,7 @@
 package dev.passkeys.spring.web;
 
+import dev.passkeys.OtherSignIn;
+import dev.passkeys.SettingsChange;
 import dev.passkeys.PasskeyException;
 import dev.passkeys.PasskeyManagement;
 import dev.passkeys.RelyingParty;
@@ -81,8 +83,9 @@ public final class PasskeyCredentialsController {
         }
         Passkey before = management.get(account.id(), id);
         Boolean enable = enabled.isMissingNode() || enabled.asBoolean() == before.enabled() ? null : enabled.asBoolean();
-        Passkey after = management.update(account.id(), id, name.isMissingNode() ? null : name.asString(), enable,
-                enable != null && !enable && signInMethods.canSignInWithoutPasskeys(account.username()));
+        Passkey after = management.update(account.id(), id,
+                new SettingsChange(name.isMissingNode() ? null : name.asString(), enable),
+                OtherSignIn.of(enable != null && !enable && signInMethods.canSignInWithoutPasskeys(account.username())));
         if (!after.name().equals(before.name())) {
             events.publishEvent(new PasskeyRenamedEvent(account.username(), view(after, authentication),
                     before.name(), now()));
@@ -99,7 +102,7 @@ public final class PasskeyCredentialsController {
     public ResponseEntity<Void> delete(Authentication authentication, @PathVariable String id) {
         PasskeyAccounts.Account account = signedIn(authentication);
         Passkey deleted = management.delete(account.id(), id,
-                signInMethods.canSignInWithoutPasskeys(account.username()));
+                OtherSignIn.of(signInMethods.canSignInWithoutPasskeys(account.username())));
         events.publishEvent(new PasskeyDeletedEvent(account.username(), view(deleted, authentication), now()));
         return ResponseEntity.noContent().build();
     }

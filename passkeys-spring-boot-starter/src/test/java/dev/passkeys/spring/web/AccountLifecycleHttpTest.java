@@ -102,9 +102,8 @@ class AccountLifecycleHttpTest {
     void aSignInRefusedForItsAccountRecordsNoUse() {
         // carol's account is disabled by the app; her passkey was added before.
         SoftwareAuthenticator carolsKey = new SoftwareAuthenticator();
-        Passkey passkey = relyingParty.finishRegistration(new FinishRegistration("carol",
-                carolsKey.register(relyingParty.startRegistration(StartRegistration.forUser("carol")),
-                        "http://localhost:" + port), null));
+        Passkey passkey = relyingParty.finishRegistration(FinishRegistration.of("carol", carolsKey.register(relyingParty.startRegistration(StartRegistration.forUser("carol")),
+                        "http://localhost:" + port)));
 
         HttpResponse<String> refused = signIn(new HttpSession(port), carolsKey, new Tamper());
 

@@ -28,8 +28,9 @@ public record PublicKeyCredentialRequestOptions(
     }
 
     /**
-     * These options as the JSON text the browser's {@code PublicKeyCredential.parseRequestOptionsFromJSON} takes, written by
-     * the library's own mapper (empty and absent members left out), whatever JSON settings the application has.
+     * These options as the JSON text the browser's {@code PublicKeyCredential.parseRequestOptionsFromJSON} takes,
+     * written by the library's own mapper (empty and absent members left out), whatever JSON settings the
+     * application has.
      */
     public String toJson() {
         return OptionsJson.write(this);

@@ -1,5 +1,6 @@
 /**
- * The W3C JSON forms the ceremonies send to the browser, named as in WebAuthn Level 3; {@code toJson()} writes them.
+ * The W3C JSON forms the ceremonies send to the browser, named as in WebAuthn Level 3; {@code toJson()} writes
+ * them.
  * <p>
  * Nothing here is {@code null} unless marked {@link org.jspecify.annotations.Nullable @Nullable}.
  */

@@ -34,6 +34,9 @@ public interface PendingCeremonyStore {
     /** Forgets the unfinished ceremonies saved with this {@code accountId} (the account is being deleted). */
     void removeByAccountId(String accountId);
 
-    /** Forgets ceremonies that expired before {@code now} (not those expiring at {@code now}); stores may also do this on their own. */
+    /**
+     * Forgets ceremonies that expired before {@code now} (not those expiring at {@code now}); stores may also do this
+     * on their own.
+     */
     void removeExpired(Instant now);
 }

@@ -91,7 +91,8 @@ public abstract class PasskeyUserRepositoryContract {
         PasskeyUser alice = newUser("alice", "alice", "Alice");
         users().create(alice);
 
-        PasskeyUser renamed = PasskeyUser.builder().userHandle(alice.userHandle()).accountId("alice.liddell").username("alice.liddell")
+        PasskeyUser renamed = PasskeyUser.builder().userHandle(alice.userHandle()).accountId("alice.liddell")
+                .username("alice.liddell")
                 .displayName("Alice Liddell").build();
         assertThat(users().update(renamed)).isTrue();
 
@@ -125,7 +126,8 @@ public abstract class PasskeyUserRepositoryContract {
         users().create(alice);
         users().create(bob);
 
-        assertThat(users().update(PasskeyUser.builder().userHandle(bob.userHandle()).accountId("alice").username("alice")
+        assertThat(users().update(PasskeyUser.builder().userHandle(bob.userHandle()).accountId("alice")
+                .username("alice")
                 .displayName(null).build())).isFalse();
 
         assertThat(users().findByUserHandle(bob.userHandle())).contains(bob);

@@ -1,10 +1,10 @@
 package dev.passkeys.spring.web;
 
 import dev.passkeys.OtherSignIn;
-import dev.passkeys.SettingsChange;
 import dev.passkeys.PasskeyException;
 import dev.passkeys.PasskeyManagement;
 import dev.passkeys.RelyingParty;
+import dev.passkeys.SettingsChange;
 import dev.passkeys.spring.account.PasskeyAccounts;
 import dev.passkeys.spring.event.PasskeyDeletedEvent;
 import dev.passkeys.spring.event.PasskeyDisabledEvent;
@@ -85,7 +85,8 @@ public final class PasskeyCredentialsController {
         Boolean enable = enabled.isMissingNode() || enabled.asBoolean() == before.enabled() ? null : enabled.asBoolean();
         Passkey after = management.update(account.id(), id,
                 new SettingsChange(name.isMissingNode() ? null : name.asString(), enable),
-                OtherSignIn.of(enable != null && !enable && signInMethods.canSignInWithoutPasskeys(account.username())));
+                OtherSignIn.of(enable != null && !enable
+                        && signInMethods.canSignInWithoutPasskeys(account.username())));
         if (!after.name().equals(before.name())) {
             events.publishEvent(new PasskeyRenamedEvent(account.username(), view(after, authentication),
                     before.name(), now()));

@@ -49,8 +49,11 @@ public final class PasskeyUser {
                 .notBefore(notBefore);
     }
 
-    /** An account with a new random user handle, shown by its username. */
-    public static PasskeyUser create(String accountId, String username) {
+    /**
+     * A new account with a random user handle, shown by its username. (Named apart from the old
+     * {@code create(username, displayName)}, whose two strings meant something else.)
+     */
+    public static PasskeyUser newAccount(String accountId, String username) {
         return builder().randomUserHandle().accountId(accountId).username(username).build();
     }
 

@@ -40,7 +40,7 @@ public abstract class PasskeyUserRepositoryContract {
     @Test
     public void aCreatedAccountIsFoundByAccountIdUserHandleAndUsername() {
         PasskeyUser alice = newUser("42", "alice@example.com", "Alice Liddell");
-        PasskeyUser bob = PasskeyUser.create("bob", "bob");
+        PasskeyUser bob = PasskeyUser.newAccount("bob", "bob");
 
         assertThat(users().create(alice)).isTrue();
         assertThat(users().create(bob)).isTrue();
@@ -67,7 +67,7 @@ public abstract class PasskeyUserRepositoryContract {
         PasskeyUser alice = newUser("42", "alice", "Alice");
         assertThat(users().create(alice)).isTrue();
 
-        assertThat(users().create(PasskeyUser.create("42", "impostor"))).isFalse();
+        assertThat(users().create(PasskeyUser.newAccount("42", "impostor"))).isFalse();
         assertThat(users().create(PasskeyUser.builder().userHandle(alice.userHandle()).accountId("43").username("other")
                 .displayName(null).build())).isFalse();
 
@@ -78,8 +78,8 @@ public abstract class PasskeyUserRepositoryContract {
     @Test
     public void usernamesNeedNotBeUnique() {
         // Account 41 was deleted without a word to the library; account 42 took its name.
-        PasskeyUser stale = PasskeyUser.create("41", "alice");
-        PasskeyUser current = PasskeyUser.create("42", "alice");
+        PasskeyUser stale = PasskeyUser.newAccount("41", "alice");
+        PasskeyUser current = PasskeyUser.newAccount("42", "alice");
         assertThat(users().create(stale)).isTrue();
         assertThat(users().create(current)).isTrue();
 
@@ -100,7 +100,7 @@ public abstract class PasskeyUserRepositoryContract {
         assertThat(users().findByAccountId("alice")).isEmpty();
         assertThat(users().findByUsername("alice")).isEmpty();
         assertThat(users().findByAccountId("alice.liddell")).contains(renamed);
-        assertThat(users().update(PasskeyUser.create("nobody", "nobody"))).isFalse();
+        assertThat(users().update(PasskeyUser.newAccount("nobody", "nobody"))).isFalse();
     }
 
     @Test
@@ -121,8 +121,8 @@ public abstract class PasskeyUserRepositoryContract {
 
     @Test
     public void updateOntoAnotherAccountsIdIsRefusedAndChangesNothing() {
-        PasskeyUser alice = PasskeyUser.create("alice", "alice");
-        PasskeyUser bob = PasskeyUser.create("bob", "bob");
+        PasskeyUser alice = PasskeyUser.newAccount("alice", "alice");
+        PasskeyUser bob = PasskeyUser.newAccount("bob", "bob");
         users().create(alice);
         users().create(bob);
 
@@ -136,8 +136,8 @@ public abstract class PasskeyUserRepositoryContract {
 
     @Test
     public void deleteRemovesOnlyThatAccount() {
-        PasskeyUser alice = PasskeyUser.create("alice", "alice");
-        PasskeyUser bob = PasskeyUser.create("bob", "bob");
+        PasskeyUser alice = PasskeyUser.newAccount("alice", "alice");
+        PasskeyUser bob = PasskeyUser.newAccount("bob", "bob");
         users().create(alice);
         users().create(bob);
 
@@ -157,7 +157,7 @@ public abstract class PasskeyUserRepositoryContract {
         for (int i = 0; i < threads; i++) {
             Callable<Boolean> create = () -> {
                 start.await();
-                return users().create(PasskeyUser.create("42", "alice"));
+                return users().create(PasskeyUser.newAccount("42", "alice"));
             };
             results.add(pool.submit(create));
         }

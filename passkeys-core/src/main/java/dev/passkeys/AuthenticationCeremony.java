@@ -9,7 +9,6 @@ import dev.passkeys.internal.WebAuthn4jVerifier.ParsedAuthentication;
 import dev.passkeys.internal.WebAuthn4jVerifier.VerifiedAuthentication;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.store.PasskeyUser;
-import dev.passkeys.store.PendingCeremony;
 
 import java.util.List;
 import java.util.Map;

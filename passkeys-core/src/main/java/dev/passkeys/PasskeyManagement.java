@@ -99,7 +99,9 @@ public final class PasskeyManagement {
      * cannot add passkeys to whoever takes it next. Returns {@code false} when the account has no passkeys stored, or
      * the new account id belongs to another account.
      */
-    public boolean renameAccount(String accountId, String newAccountId, String newUsername) {
+    public boolean renameAccount(String accountId, AccountNames to) {
+        String newAccountId = to.accountId();
+        String newUsername = to.username();
         Instant now = clock.instant();
         return transaction.run(() -> {
             Optional<PasskeyUser> stored = users.findByAccountId(accountId);
@@ -112,9 +114,10 @@ public final class PasskeyManagement {
             Instant notBefore = latest(stored.map(PasskeyUser::notBefore).orElse(null),
                     target.map(PasskeyUser::notBefore).orElse(null));
             target.ifPresent(left -> users.delete(left.userHandle()));
-            boolean moved = stored.map(user -> users.update(new PasskeyUser(user.userHandle(), newAccountId,
-                    newUsername, user.displayName().equals(user.username()) ? newUsername : user.displayName(),
-                    notBefore))).orElse(false);
+            boolean moved = stored.map(user -> users.update(user.toBuilder().accountId(newAccountId)
+                    .username(newUsername)
+                    .displayName(user.displayName().equals(user.username()) ? newUsername : user.displayName())
+                    .notBefore(notBefore).build())).orElse(false);
             if (!newAccountId.equals(accountId)) {
                 users.create(PasskeyUser.startingAfresh(accountId, stored.map(PasskeyUser::username).orElse(accountId),
                         now));
@@ -140,29 +143,17 @@ public final class PasskeyManagement {
     }
 
     /**
-     * @throws PasskeyException {@code INVALID_NAME} when the name is blank, longer than 64 characters or has control
-     *                          characters; {@code PASSKEY_NOT_FOUND} when the user has no such passkey
-     */
-    public Passkey rename(String accountId, String credentialId, String name) {
-        String clean = RegistrationCeremony.cleanName(name);
-        if (clean == null) {
-            throw new PasskeyException(Reason.INVALID_NAME, "A passkey needs a name.");
-        }
-        Passkey renamed = owned(accountId, credentialId).withName(clean);
-        store(renamed);
-        return renamed;
-    }
-
-    /**
      * Renames and/or enables or disables a passkey in one write: every change is checked before any is stored, so a
      * refused request (a bad name, the last way in) changes nothing.
      *
-     * @param name               the new name, or {@code null} to keep it
-     * @param enabled            the new state, or {@code null} to keep it
-     * @param canSignInOtherwise as for {@link #setEnabled}
+     * @param otherSignIn as for {@link #setEnabled}; only consulted when the change disables the passkey
+     * @throws PasskeyException {@code INVALID_NAME} when the new name is blank, longer than 64 characters or has
+     *                          control characters; {@code PASSKEY_NOT_FOUND} when the user has no such passkey;
+     *                          {@code LAST_SIGN_IN_METHOD} as for {@link #setEnabled}
      */
-    public Passkey update(String accountId, String credentialId, String name, Boolean enabled,
-                          boolean canSignInOtherwise) {
+    public Passkey update(String accountId, String credentialId, SettingsChange change, OtherSignIn otherSignIn) {
+        String name = change.name();
+        Boolean enabled = change.enabled();
         Passkey passkey = owned(accountId, credentialId);
         Passkey changed = passkey;
         if (name != null) {
@@ -174,7 +165,7 @@ public final class PasskeyManagement {
         }
         if (enabled != null) {
             if (!enabled) {
-                guardLastWayIn(accountId, passkey, canSignInOtherwise);
+                guardLastWayIn(accountId, passkey, otherSignIn);
             }
             changed = changed.withEnabled(enabled);
         }
@@ -185,13 +176,13 @@ public final class PasskeyManagement {
     }
 
     /**
-     * @param canSignInOtherwise whether the account has another way in (a password); when not, disabling its last
-     *                           enabled passkey is refused with {@code LAST_SIGN_IN_METHOD}
+     * @param otherSignIn whether the account has another way in (a password); with {@link OtherSignIn#NONE},
+     *                    disabling its last enabled passkey is refused with {@code LAST_SIGN_IN_METHOD}
      */
-    public Passkey setEnabled(String accountId, String credentialId, boolean enabled, boolean canSignInOtherwise) {
+    public Passkey setEnabled(String accountId, String credentialId, boolean enabled, OtherSignIn otherSignIn) {
         Passkey passkey = owned(accountId, credentialId);
         if (!enabled) {
-            guardLastWayIn(accountId, passkey, canSignInOtherwise);
+            guardLastWayIn(accountId, passkey, otherSignIn);
         }
         Passkey changed = passkey.withEnabled(enabled);
         store(changed);
@@ -199,21 +190,21 @@ public final class PasskeyManagement {
     }
 
     /**
-     * @param canSignInOtherwise as for {@link #setEnabled}: deleting the last enabled passkey of an account without
-     *                           another way in is refused
+     * @param otherSignIn as for {@link #setEnabled}: deleting the last enabled passkey of an account without another
+     *                    way in is refused
      * @return the passkey as it was before deletion
      */
-    public Passkey delete(String accountId, String credentialId, boolean canSignInOtherwise) {
+    public Passkey delete(String accountId, String credentialId, OtherSignIn otherSignIn) {
         Passkey passkey = owned(accountId, credentialId);
-        guardLastWayIn(accountId, passkey, canSignInOtherwise);
+        guardLastWayIn(accountId, passkey, otherSignIn);
         if (!passkeys.delete(credentialId)) {
             throw new PasskeyException(Reason.PASSKEY_NOT_FOUND);
         }
         return passkey;
     }
 
-    private void guardLastWayIn(String accountId, Passkey leaving, boolean canSignInOtherwise) {
-        if (canSignInOtherwise || !leaving.enabled()) {
+    private void guardLastWayIn(String accountId, Passkey leaving, OtherSignIn otherSignIn) {
+        if (otherSignIn == OtherSignIn.AVAILABLE || !leaving.enabled()) {
             return;
         }
         boolean anotherEnabled = list(accountId).stream()

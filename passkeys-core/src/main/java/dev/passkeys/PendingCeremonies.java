@@ -2,7 +2,6 @@ package dev.passkeys;
 
 import dev.passkeys.PasskeyException.Reason;
 import dev.passkeys.internal.Base64Url;
-import dev.passkeys.store.PendingCeremony;
 import dev.passkeys.store.PendingCeremonyStore;
 
 import java.security.SecureRandom;
@@ -36,13 +35,17 @@ final class PendingCeremonies {
         if (saves.incrementAndGet() % SWEEP_EVERY == 0) {
             store.removeExpired(clock.instant());
         }
-        store.save(ceremony);
+        store.save(ceremony.challenge(), ceremony.expiresAt(), PendingCeremonyJson.write(ceremony),
+                ceremony.user() == null ? null : ceremony.user().accountId());
     }
 
     /** The ceremony the response answers; it can never be used again, whether or not verification then succeeds. */
     PendingCeremony consume(String challenge, PendingCeremony.Type expectedType) {
-        PendingCeremony ceremony = store.consume(challenge)
+        PendingCeremony ceremony = store.consume(challenge).map(PendingCeremonyJson::read)
                 .orElseThrow(() -> new PasskeyException(Reason.CHALLENGE_UNKNOWN));
+        if (!ceremony.challenge().equals(challenge)) {
+            throw new PasskeyException(Reason.CHALLENGE_UNKNOWN);
+        }
         if (ceremony.expiresAt().isBefore(clock.instant())) {
             throw new PasskeyException(Reason.CHALLENGE_EXPIRED);
         }

@@ -14,7 +14,6 @@ import dev.passkeys.internal.WebAuthn4jVerifier.VerifiedRegistration;
 import dev.passkeys.provider.PasskeyProvider;
 import dev.passkeys.store.Passkey;
 import dev.passkeys.store.PasskeyUser;
-import dev.passkeys.store.PendingCeremony;
 
 import java.util.List;
 import java.util.Map;
@@ -39,7 +38,8 @@ final class RegistrationCeremony {
         PasskeyUser user = settings.users().findByAccountId(request.accountId())
                 .map(known -> known.withNames(request.username(),
                         request.displayName() != null ? request.displayName() : known.displayName()))
-                .orElseGet(() -> PasskeyUser.create(request.accountId(), request.username(), request.displayName()));
+                .orElseGet(() -> PasskeyUser.builder().randomUserHandle().accountId(request.accountId())
+                        .username(request.username()).displayName(request.displayName()).build());
         List<Passkey> existing = settings.passkeys().findByUserHandle(user.userHandle());
         checkRoomFor(existing.size());
         String challenge = PendingCeremonies.newChallenge();
@@ -64,7 +64,7 @@ final class RegistrationCeremony {
 
     Passkey finish(FinishRegistration request) {
         String name = cleanName(request.name());
-        CredentialJson.checkShape(request.responseJson());
+        String attachment = CredentialJson.checkShape(request.responseJson());
         ParsedRegistration parsed = verifier.parseRegistration(request.responseJson());
         // Consumed outside the storage transaction: a refused registration rolls back, its challenge stays used.
         PendingCeremony ceremony = pending.consume(parsed.challenge(), PendingCeremony.Type.REGISTRATION);
@@ -73,11 +73,11 @@ final class RegistrationCeremony {
         }
         VerifiedRegistration verified = verifier.verifyRegistration(parsed,
                 ceremony.userVerification() == UserVerification.REQUIRED);
-        return settings.transaction().run(() -> store(ceremony.user(), verified, name));
+        return settings.transaction().run(() -> store(ceremony.user(), verified, attachment, name));
     }
 
     /** The writes of a verified registration, in one storage transaction. */
-    private Passkey store(PasskeyUser user, VerifiedRegistration verified, String givenName) {
+    private Passkey store(PasskeyUser user, VerifiedRegistration verified, String attachment, String givenName) {
         if (settings.passkeys().findByCredentialId(verified.credentialId()).isPresent()) {
             throw new PasskeyException(Reason.CREDENTIAL_ALREADY_REGISTERED);
         }
@@ -95,9 +95,16 @@ final class RegistrationCeremony {
         checkRoomFor(settings.passkeys().findByUserHandle(user.userHandle()).size());
         String name = givenName != null ? givenName
                 : settings.providers().find(verified.aaguid()).map(PasskeyProvider::name).orElse("Passkey");
-        Passkey passkey = new Passkey(verified.credentialId(), user.userHandle(), verified.publicKey(),
-                verified.signCount(), verified.aaguid(), verified.transports(), verified.backupEligible(),
-                verified.backupState(), verified.userVerified(), settings.clock().instant(), null, name, true);
+        Passkey passkey = Passkey.builder()
+                .credentialId(verified.credentialId()).userHandle(user.userHandle()).publicKey(verified.publicKey())
+                .signCount(verified.signCount()).aaguid(verified.aaguid()).transports(verified.transports())
+                .backupEligible(verified.backupEligible()).backupState(verified.backupState())
+                .uvInitialized(verified.userVerified()).createdAt(settings.clock().instant()).name(name)
+                .authenticatorAttachment(attachment).discoverable(verified.discoverable())
+                .attestationFormat(verified.attestationFormat())
+                .attestationObject(settings.keepAttestation() ? verified.attestationObject() : null)
+                .clientDataJSON(settings.keepAttestation() ? verified.clientDataJSON() : null)
+                .build();
         settings.passkeys().add(passkey);
         return passkey;
     }

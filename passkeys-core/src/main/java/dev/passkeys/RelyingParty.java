@@ -112,7 +112,7 @@ public final class RelyingParty {
                     Duration ceremonyTimeout, boolean requireUserHandleMatch, boolean refuseSignCounterRegression,
                     PasskeyRepository passkeys, PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
                     PasskeyProviderDirectory providers, int maxPasskeysPerUser, Clock clock,
-                    StorageTransaction transaction) {
+                    StorageTransaction transaction, boolean keepAttestation) {
     }
 
     /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
@@ -131,6 +131,7 @@ public final class RelyingParty {
         private int maxPasskeysPerUser = 20;
         private Clock clock = Clock.systemUTC();
         private StorageTransaction transaction = StorageTransaction.NONE;
+        private boolean keepAttestation;
 
         private Builder(String rpId, String rpName) {
             this.rpId = Objects.requireNonNull(rpId, "rpId");
@@ -254,6 +255,16 @@ public final class RelyingParty {
             return this;
         }
 
+        /**
+         * Default {@code false}. {@code true} keeps each new passkey's raw {@code attestationObject} and
+         * {@code clientDataJSON} (base64url, about 1 KB) in its {@link dev.passkeys.store.Passkey}, for trust checks
+         * made later; the attestation format is kept either way.
+         */
+        public Builder keepAttestation(boolean keepAttestation) {
+            this.keepAttestation = keepAttestation;
+            return this;
+        }
+
         public RelyingParty build() {
             return new RelyingParty(new Settings(rpId, rpName,
                     origins != null ? origins : Set.of("https://" + rpId),
@@ -263,7 +274,7 @@ public final class RelyingParty {
                     pendingCeremonies != null ? pendingCeremonies : new InMemoryPendingCeremonyStore(clock,
                             InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING),
                     providers != null ? providers : PasskeyProviderDirectory.bundled(),
-                    maxPasskeysPerUser, clock, transaction));
+                    maxPasskeysPerUser, clock, transaction, keepAttestation));
         }
     }
 }

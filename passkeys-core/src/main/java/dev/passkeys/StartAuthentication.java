@@ -1,5 +1,7 @@
 package dev.passkeys;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 
 /**
@@ -8,7 +10,7 @@ import java.util.Objects;
  * @param accountId {@code null} for a username-less sign-in with a discoverable credential (a passkey), or the
  *                  account whose passkeys may answer (second-factor or re-authentication flows)
  */
-public record StartAuthentication(String accountId) {
+public record StartAuthentication(@Nullable String accountId) {
 
     /** A username-less sign-in: the browser offers every passkey it has for this site. */
     public static StartAuthentication discoverable() {

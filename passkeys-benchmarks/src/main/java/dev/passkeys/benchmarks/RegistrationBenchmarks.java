@@ -55,7 +55,7 @@ public class RegistrationBenchmarks {
     public Passkey finishRegistration(SiteState state, NewPasskey next) {
         Response response = next.response;
         Passkey passkey = state.site.rp.finishRegistration(
-                new FinishRegistration(response.username(), response.json(), null));
+                FinishRegistration.of(response.username(), response.json()));
         state.site.passkeys.delete(passkey.credentialId());
         return passkey;
     }

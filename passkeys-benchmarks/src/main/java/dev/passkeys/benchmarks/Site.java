@@ -55,7 +55,7 @@ final class Site {
             names[i] = "user" + i;
             holders[i] = device();
             String created = holders[i].register(rp.startRegistration(StartRegistration.forUser(names[i])), ORIGIN);
-            rp.finishRegistration(new FinishRegistration(names[i], created, null));
+            rp.finishRegistration(FinishRegistration.of(names[i], created));
         });
         usernames = List.of(names);
         devices = List.of(holders);

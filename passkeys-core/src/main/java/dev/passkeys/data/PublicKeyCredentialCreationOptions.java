@@ -1,12 +1,13 @@
 package dev.passkeys.data;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * The W3C {@code PublicKeyCredentialCreationOptionsJSON}: serialized with Jackson it is what the browser's
+ * The W3C {@code PublicKeyCredentialCreationOptionsJSON}: {@link #toJson()} gives what the browser's
  * {@code PublicKeyCredential.parseCreationOptionsFromJSON} takes. Binary members are base64url strings.
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
@@ -15,11 +16,11 @@ public record PublicKeyCredentialCreationOptions(
         UserEntity user,
         String challenge,
         List<CredentialParameters> pubKeyCredParams,
-        Long timeout,
+        @Nullable Long timeout,
         List<CredentialDescriptor> excludeCredentials,
-        AuthenticatorSelection authenticatorSelection,
+        @Nullable AuthenticatorSelection authenticatorSelection,
         List<String> hints,
-        String attestation,
+        @Nullable String attestation,
         Map<String, Object> extensions) {
 
     public PublicKeyCredentialCreationOptions {
@@ -27,6 +28,15 @@ public record PublicKeyCredentialCreationOptions(
         excludeCredentials = excludeCredentials == null ? List.of() : List.copyOf(excludeCredentials);
         hints = hints == null ? List.of() : List.copyOf(hints);
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+    }
+
+    /**
+     * These options as the JSON text the browser's {@code PublicKeyCredential.parseCreationOptionsFromJSON} takes,
+     * written by the library's own mapper (empty and absent members left out), whatever JSON settings the
+     * application has.
+     */
+    public String toJson() {
+        return OptionsJson.write(this);
     }
 
     public record RpEntity(String id, String name) {
@@ -42,7 +52,7 @@ public record PublicKeyCredentialCreationOptions(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AuthenticatorSelection(String authenticatorAttachment, String residentKey,
-                                         Boolean requireResidentKey, String userVerification) {
+    public record AuthenticatorSelection(@Nullable String authenticatorAttachment, @Nullable String residentKey,
+                                         @Nullable Boolean requireResidentKey, @Nullable String userVerification) {
     }
 }

@@ -1,22 +1,23 @@
 package dev.passkeys.data;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
 
 /**
- * The W3C {@code PublicKeyCredentialRequestOptionsJSON}: serialized with Jackson it is what the browser's
+ * The W3C {@code PublicKeyCredentialRequestOptionsJSON}: {@link #toJson()} gives what the browser's
  * {@code PublicKeyCredential.parseRequestOptionsFromJSON} takes. An empty {@code allowCredentials} asks for a
  * discoverable credential (a username-less sign-in).
  */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 public record PublicKeyCredentialRequestOptions(
         String challenge,
-        Long timeout,
-        String rpId,
+        @Nullable Long timeout,
+        @Nullable String rpId,
         List<CredentialDescriptor> allowCredentials,
-        String userVerification,
+        @Nullable String userVerification,
         List<String> hints,
         Map<String, Object> extensions) {
 
@@ -24,5 +25,14 @@ public record PublicKeyCredentialRequestOptions(
         allowCredentials = allowCredentials == null ? List.of() : List.copyOf(allowCredentials);
         hints = hints == null ? List.of() : List.copyOf(hints);
         extensions = extensions == null ? Map.of() : Map.copyOf(extensions);
+    }
+
+    /**
+     * These options as the JSON text the browser's {@code PublicKeyCredential.parseRequestOptionsFromJSON} takes,
+     * written by the library's own mapper (empty and absent members left out), whatever JSON settings the
+     * application has.
+     */
+    public String toJson() {
+        return OptionsJson.write(this);
     }
 }

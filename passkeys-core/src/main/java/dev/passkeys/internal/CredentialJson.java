@@ -18,7 +18,14 @@ public final class CredentialJson {
     private CredentialJson() {
     }
 
-    public static void checkShape(String json) {
+    /** The spec's AuthenticatorAttachment values; another value is not kept. */
+    private static final java.util.Set<String> ATTACHMENTS = java.util.Set.of("platform", "cross-platform");
+
+    /**
+     * Checks the shape and returns the credential's {@code authenticatorAttachment} when it is one of the spec's
+     * values, else {@code null} (it is a hint, so an unknown value does not refuse the credential).
+     */
+    public static String checkShape(String json) {
         JsonNode root;
         try {
             root = json == null ? null : MAPPER.readTree(json);
@@ -39,5 +46,7 @@ public final class CredentialJson {
         if (!root.path("response").isObject()) {
             throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential has no response object.");
         }
+        String attachment = root.path("authenticatorAttachment").asString(null);
+        return attachment != null && ATTACHMENTS.contains(attachment) ? attachment : null;
     }
 }

@@ -79,9 +79,13 @@ public final class WebAuthn4jVerifier {
         byte[] publicKey = converter.getCborMapper().writeValueAsBytes(credential.getCOSEKey());
         Set<String> transports = data.getTransports() == null ? Set.of()
                 : knownTransports(data.getTransports().stream().map(t -> t.getValue()).toList());
+        Boolean discoverable = data.getClientExtensions() == null || data.getClientExtensions().getCredProps() == null
+                ? null : data.getClientExtensions().getCredProps().getRk();
         return new VerifiedRegistration(Base64Url.encode(credential.getCredentialId()), Base64Url.encode(publicKey),
                 authData.getSignCount(), credential.getAaguid().getValue(), transports,
-                authData.isFlagBE(), authData.isFlagBS(), authData.isFlagUV());
+                authData.isFlagBE(), authData.isFlagBS(), authData.isFlagUV(), discoverable,
+                data.getAttestationObject().getFormat(), Base64Url.encode(data.getAttestationObjectBytes()),
+                Base64Url.encode(data.getCollectedClientDataBytes()));
     }
 
     public ParsedAuthentication parseAuthentication(String responseJson) {
@@ -162,9 +166,11 @@ public final class WebAuthn4jVerifier {
     public record ParsedAuthentication(String challenge, String credentialId, String userHandle, Object data) {
     }
 
+    /** A verified registration; {@code discoverable} is credProps.rk, {@code null} when the client did not say. */
     public record VerifiedRegistration(String credentialId, String publicKey, long signCount, java.util.UUID aaguid,
                                        Set<String> transports, boolean backupEligible, boolean backupState,
-                                       boolean userVerified) {
+                                       boolean userVerified, Boolean discoverable, String attestationFormat,
+                                       String attestationObject, String clientDataJSON) {
     }
 
     public record VerifiedAuthentication(long signCount, boolean userVerified, boolean backupState) {

@@ -1,5 +1,7 @@
 package dev.passkeys.provider;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Objects;
 import java.util.UUID;
 
@@ -11,7 +13,7 @@ import java.util.UUID;
  * @param iconLight an icon for light backgrounds as a {@code data:} URI, or {@code null}
  * @param iconDark  an icon for dark backgrounds as a {@code data:} URI, or {@code null}
  */
-public record PasskeyProvider(UUID aaguid, String name, String iconLight, String iconDark) {
+public record PasskeyProvider(UUID aaguid, String name, @Nullable String iconLight, @Nullable String iconDark) {
 
     public PasskeyProvider {
         Objects.requireNonNull(aaguid, "aaguid");

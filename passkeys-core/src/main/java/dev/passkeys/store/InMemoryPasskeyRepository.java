@@ -32,18 +32,6 @@ public final class InMemoryPasskeyRepository implements PasskeyRepository {
     }
 
     @Override
-    public synchronized boolean update(Passkey passkey) {
-        Passkey previous = byCredentialId.get(passkey.credentialId());
-        if (previous == null) {
-            return false;
-        }
-        unindex(previous);
-        byCredentialId.put(passkey.credentialId(), passkey);
-        credentialIdsByUser.computeIfAbsent(passkey.userHandle(), u -> new LinkedHashSet<>()).add(passkey.credentialId());
-        return true;
-    }
-
-    @Override
     public synchronized boolean recordUse(Passkey used, long expectedSignCount) {
         Passkey stored = byCredentialId.get(used.credentialId());
         if (stored == null || stored.signCount() != expectedSignCount) {

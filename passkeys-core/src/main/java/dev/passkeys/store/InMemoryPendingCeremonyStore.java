@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 /**
@@ -19,7 +20,7 @@ public final class InMemoryPendingCeremonyStore implements PendingCeremonyStore 
     /** Default bound on live ceremonies. */
     public static final int DEFAULT_MAX_PENDING = 100_000;
 
-    private final Map<String, PendingCeremony> byChallenge = new LinkedHashMap<>();
+    private final Map<String, Entry> byKey = new LinkedHashMap<>();
     private final Clock clock;
     private final int maxPending;
 
@@ -36,33 +37,34 @@ public final class InMemoryPendingCeremonyStore implements PendingCeremonyStore 
     }
 
     @Override
-    public synchronized void save(PendingCeremony ceremony) {
-        byChallenge.remove(ceremony.challenge());
-        if (byChallenge.size() >= maxPending) {
+    public synchronized void save(String key, Instant expiresAt, byte[] state, String accountId) {
+        Entry entry = new Entry(Objects.requireNonNull(expiresAt, "expiresAt"), state.clone(), accountId);
+        byKey.remove(Objects.requireNonNull(key, "key"));
+        if (byKey.size() >= maxPending) {
             removeExpired(clock.instant());
         }
-        Iterator<PendingCeremony> oldestFirst = byChallenge.values().iterator();
-        while (byChallenge.size() >= maxPending && oldestFirst.hasNext()) {
+        Iterator<Entry> oldestFirst = byKey.values().iterator();
+        while (byKey.size() >= maxPending && oldestFirst.hasNext()) {
             oldestFirst.next();
             oldestFirst.remove();
         }
-        byChallenge.put(ceremony.challenge(), ceremony);
+        byKey.put(key, entry);
     }
 
     @Override
-    public synchronized Optional<PendingCeremony> consume(String challenge) {
-        return Optional.ofNullable(byChallenge.remove(challenge));
+    public synchronized Optional<byte[]> consume(String key) {
+        return Optional.ofNullable(byKey.remove(key)).map(Entry::state);
     }
 
     @Override
     public synchronized void removeByAccountId(String accountId) {
         // A scan: account deletion is rare, and the store is bounded.
-        byChallenge.values().removeIf(c -> c.user() != null && c.user().accountId().equals(accountId));
+        byKey.values().removeIf(entry -> accountId.equals(entry.accountId()));
     }
 
     @Override
     public synchronized void removeExpired(Instant now) {
-        Iterator<PendingCeremony> oldestFirst = byChallenge.values().iterator();
+        Iterator<Entry> oldestFirst = byKey.values().iterator();
         while (oldestFirst.hasNext()) {
             if (!oldestFirst.next().expiresAt().isBefore(now)) {
                 break;
@@ -72,6 +74,9 @@ public final class InMemoryPendingCeremonyStore implements PendingCeremonyStore 
     }
 
     synchronized int size() {
-        return byChallenge.size();
+        return byKey.size();
+    }
+
+    private record Entry(Instant expiresAt, byte[] state, String accountId) {
     }
 }

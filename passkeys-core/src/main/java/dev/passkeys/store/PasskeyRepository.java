@@ -5,7 +5,10 @@ import java.util.Optional;
 
 /**
  * Where passkeys are kept. Implement it to use your own storage; the library ships an in-memory implementation and
- * (in the Spring Boot starter) a JDBC one. Methods never return {@code null}.
+ * (in the Spring Boot starter) a JDBC one. Methods never return {@code null}. There is no full replace: a stored
+ * passkey changes only through {@link #recordUse} (a sign-in) and {@link #updateSettings} (the user's name and enabled
+ * flag), so no write can undo another that raced it. Run {@code PasskeyRepositoryContract} from {@code passkeys-test}
+ * against an implementation.
  */
 public interface PasskeyRepository {
 
@@ -17,38 +20,20 @@ public interface PasskeyRepository {
      */
     void add(Passkey passkey);
 
-    /** Replaces the stored passkey with the same credential ID; returns {@code false} when there is none. */
-    boolean update(Passkey passkey);
-
     /**
      * Records a sign-in: stores {@code used}'s sign count, backup state, UV-initialized flag and last-used time, but
      * only while the stored sign count is still {@code expectedSignCount}, so of two sign-ins that raced with the same
-     * counter only one is recorded (a cloned authenticator cannot slip through). Name and enabled stay as stored.
-     * Returns {@code false} when the counter moved in between or the passkey is gone.
-     * <p>
-     * The default reads, compares and writes without atomicity; storage that can (the JDBC and in-memory
-     * implementations do) should make it one atomic compare-and-set.
+     * counter only one is recorded (a cloned authenticator cannot slip through). Everything else stays as stored.
+     * Returns {@code false} when the counter moved in between or the passkey is gone. It must be one atomic
+     * compare-and-set (a conditional {@code UPDATE}, a conditional write, a lock).
      */
-    default boolean recordUse(Passkey used, long expectedSignCount) {
-        return findByCredentialId(used.credentialId())
-                .filter(stored -> stored.signCount() == expectedSignCount)
-                .map(stored -> update(stored.usedAt(used.lastUsedAt(), used.signCount(), used.backupState(),
-                        used.uvInitialized())))
-                .orElse(false);
-    }
+    boolean recordUse(Passkey used, long expectedSignCount);
 
     /**
      * Stores the user's settings of this passkey, its name and whether it is enabled, and nothing else: a rename that
      * races a sign-in then never writes back an older sign counter. Returns {@code false} when the passkey is gone.
-     * <p>
-     * The default reads and writes the whole passkey; storage that can (the JDBC and in-memory implementations do)
-     * should update just those two fields.
      */
-    default boolean updateSettings(Passkey passkey) {
-        return findByCredentialId(passkey.credentialId())
-                .map(stored -> update(stored.withName(passkey.name()).withEnabled(passkey.enabled())))
-                .orElse(false);
-    }
+    boolean updateSettings(Passkey passkey);
 
     Optional<Passkey> findByCredentialId(String credentialId);
 

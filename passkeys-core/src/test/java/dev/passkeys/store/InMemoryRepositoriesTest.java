@@ -14,11 +14,12 @@ class InMemoryRepositoriesTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     private static Passkey passkey(String id, String user, Instant createdAt) {
-        return new Passkey(id, user, "key-" + id, 0, null, null, true, true, true, createdAt, null, id, true);
+        return Passkey.builder().credentialId(id).userHandle(user).publicKey("key-" + id).backupEligible(true)
+                .backupState(true).uvInitialized(true).createdAt(createdAt).name(id).build();
     }
 
     @Test
-    void passkeysAreFoundByUserOldestFirstAndLeaveTheIndexWhenDeletedOrMoved() {
+    void passkeysAreFoundByUserOldestFirstAndLeaveTheIndexWhenDeleted() {
         InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
         passkeys.add(passkey("b", "alice", T0.plusSeconds(2)));
         passkeys.add(passkey("a", "alice", T0.plusSeconds(1)));
@@ -27,14 +28,13 @@ class InMemoryRepositoriesTest {
         assertThat(passkeys.findByUserHandle("alice")).extracting(Passkey::credentialId).containsExactly("a", "b");
         assertThat(passkeys.findByUserHandle("nobody")).isEmpty();
 
-        assertThat(passkeys.update(passkey("a", "bob", T0.plusSeconds(1)))).isTrue();
-        assertThat(passkeys.findByUserHandle("alice")).extracting(Passkey::credentialId).containsExactly("b");
-        assertThat(passkeys.findByUserHandle("bob")).extracting(Passkey::credentialId).containsExactly("c", "a");
-
         assertThat(passkeys.delete("b")).isTrue();
         assertThat(passkeys.delete("b")).isFalse();
+        assertThat(passkeys.findByUserHandle("alice")).extracting(Passkey::credentialId).containsExactly("a");
+        assertThat(passkeys.updateSettings(passkey("b", "alice", T0))).isFalse();
+        assertThat(passkeys.deleteByUserHandle("alice")).isEqualTo(1);
         assertThat(passkeys.findByUserHandle("alice")).isEmpty();
-        assertThat(passkeys.update(passkey("b", "alice", T0))).isFalse();
+        assertThat(passkeys.findByUserHandle("bob")).extracting(Passkey::credentialId).containsExactly("c");
     }
 
     @Test
@@ -68,11 +68,11 @@ class InMemoryRepositoriesTest {
     @Test
     void accountsAreFoundByIdHandleAndNameAndFollowRenames() {
         InMemoryPasskeyUserRepository users = new InMemoryPasskeyUserRepository();
-        assertThat(users.create(new PasskeyUser("h1", "42", "alice", "Alice"))).isTrue();
-        assertThat(users.update(new PasskeyUser("h1", "42", "alice", "Alice Example"))).isTrue();
+        assertThat(users.create(user("h1", "42", "alice", "Alice"))).isTrue();
+        assertThat(users.update(user("h1", "42", "alice", "Alice Example"))).isTrue();
         assertThat(users.findByAccountId("42")).hasValueSatisfying(u -> assertThat(u.displayName()).isEqualTo("Alice Example"));
 
-        assertThat(users.update(new PasskeyUser("h1", "42", "alice2", "Alice Example"))).isTrue();
+        assertThat(users.update(user("h1", "42", "alice2", "Alice Example"))).isTrue();
         assertThat(users.findByUsername("alice")).isEmpty();
         assertThat(users.findByUsername("alice2")).singleElement().satisfies(u -> assertThat(u.userHandle()).isEqualTo("h1"));
         assertThat(users.findByUserHandle("h1")).hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("alice2"));
@@ -81,16 +81,16 @@ class InMemoryRepositoriesTest {
     @Test
     void anAccountIdAndAUserHandleAreStoredOnceAndUsernamesNeedNotBeUnique() {
         InMemoryPasskeyUserRepository users = new InMemoryPasskeyUserRepository();
-        assertThat(users.create(new PasskeyUser("h1", "42", "alice", null))).isTrue();
-        assertThat(users.create(new PasskeyUser("h2", "42", "alice", null))).isFalse();
-        assertThat(users.create(new PasskeyUser("h1", "43", "bob", null))).isFalse();
+        assertThat(users.create(user("h1", "42", "alice", null))).isTrue();
+        assertThat(users.create(user("h2", "42", "alice", null))).isFalse();
+        assertThat(users.create(user("h1", "43", "bob", null))).isFalse();
         assertThat(users.findByUserHandle("h2")).isEmpty();
         assertThat(users.findByAccountId("43")).isEmpty();
         // A stale account still named alice (deleted without telling the library) does not block a new alice.
-        assertThat(users.create(new PasskeyUser("h3", "99", "alice", null))).isTrue();
+        assertThat(users.create(user("h3", "99", "alice", null))).isTrue();
         assertThat(users.findByUsername("alice")).extracting(PasskeyUser::accountId).containsExactlyInAnyOrder("42", "99");
         // A rename onto an account id another account has is refused.
-        assertThat(users.update(new PasskeyUser("h3", "42", "alice", null))).isFalse();
+        assertThat(users.update(user("h3", "42", "alice", null))).isFalse();
         assertThat(users.findByUserHandle("h3")).hasValueSatisfying(u -> assertThat(u.accountId()).isEqualTo("99"));
 
         assertThat(users.delete("h1")).isTrue();
@@ -109,5 +109,10 @@ class InMemoryRepositoriesTest {
         assertThat(passkeys.findByUserHandle("alice")).isEmpty();
         assertThat(passkeys.findByCredentialId("a")).isEmpty();
         assertThat(passkeys.findByCredentialId("c")).isPresent();
+    }
+
+    private static PasskeyUser user(String userHandle, String accountId, String username, String displayName) {
+        return PasskeyUser.builder().userHandle(userHandle).accountId(accountId).username(username)
+                .displayName(displayName).build();
     }
 }

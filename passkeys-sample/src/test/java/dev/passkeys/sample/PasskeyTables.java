@@ -54,9 +54,9 @@ public final class PasskeyTables {
                 .param("handles", userHandles).query(String.class).list();
     }
 
-    /** Unfinished ceremonies started for this user handle. */
-    public long pendingCeremonies(String userHandle) {
-        return jdbc.sql("SELECT COUNT(*) FROM passkeys_pending_ceremony WHERE user_handle = ?").param(userHandle)
+    /** Unfinished ceremonies started for this account id (the tag the store keeps with each ceremony). */
+    public long pendingCeremonies(String accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM passkeys_pending_ceremony WHERE account_id = ?").param(accountId)
                 .query(Long.class).single();
     }
 

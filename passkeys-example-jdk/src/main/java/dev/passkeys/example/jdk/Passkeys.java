@@ -7,7 +7,6 @@ import dev.passkeys.PasskeyException;
 import dev.passkeys.RelyingParty;
 import dev.passkeys.StartAuthentication;
 import dev.passkeys.StartRegistration;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.util.Set;
 
@@ -18,7 +17,6 @@ import java.util.Set;
  */
 final class Passkeys {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RelyingParty relyingParty;
 
@@ -31,17 +29,17 @@ final class Passkeys {
 
     /** {@code PublicKeyCredentialCreationOptionsJSON} for a new account's first passkey. */
     String signUpOptions(String accountId, String username) {
-        return JSON.writeValueAsString(relyingParty.startRegistration(StartRegistration.forAccount(accountId, username)));
+        return relyingParty.startRegistration(StartRegistration.forAccount(accountId, username)).toJson();
     }
 
     /** Verifies the new passkey and stores it; throws {@link PasskeyException} (and stores nothing) if refused. */
     void finishSignUp(String accountId, String credentialJson) {
-        relyingParty.finishRegistration(new FinishRegistration(accountId, credentialJson, null));
+        relyingParty.finishRegistration(FinishRegistration.of(accountId, credentialJson));
     }
 
     /** {@code PublicKeyCredentialRequestOptionsJSON} for a username-less sign-in. */
     String signInOptions() {
-        return JSON.writeValueAsString(relyingParty.startAuthentication(StartAuthentication.discoverable()));
+        return relyingParty.startAuthentication(StartAuthentication.discoverable()).toJson();
     }
 
     /** Verifies the assertion; returns the signed-in account's id or throws {@link PasskeyException}. */

@@ -19,6 +19,7 @@ class AccountDeletionTest extends BrowserTest {
         String credentialId = browser.credentialIds().get(0);
         String userHandle = tables.userHandleOf(credentialId).orElseThrow();
         assertThat(tables.passkeyUsers(userHandle)).isEqualTo(1);
+        String accountId = Long.toString(tables.appUser(username).orElseThrow().id());
 
         Pages.Login login = Pages.Account.open(browser).deleteAccount();
         assertThat(tables.appUser(username)).as("the app's own row").isEmpty();
@@ -27,7 +28,7 @@ class AccountDeletionTest extends BrowserTest {
                 .isZero();
         assertThat(tables.passkeysOfUserHandle(userHandle)).as("passkeys of its user handle").isZero();
         assertThat(tables.passkeyUsers(userHandle)).as("its user handle in passkeys_user").isZero();
-        assertThat(tables.pendingCeremonies(userHandle)).as("its unfinished ceremonies").isZero();
+        assertThat(tables.pendingCeremonies(accountId)).as("its unfinished ceremonies").isZero();
 
         String refusal = login.passkeySignInOutcome();
         assertThat(browser.path()).as("still on the login page").startsWith("/acme/login");

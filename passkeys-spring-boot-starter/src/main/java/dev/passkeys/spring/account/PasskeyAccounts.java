@@ -1,5 +1,6 @@
 package dev.passkeys.spring.account;
 
+import dev.passkeys.AccountNames;
 import dev.passkeys.PasskeyManagement;
 import dev.passkeys.RelyingParty;
 import dev.passkeys.store.PasskeyUser;
@@ -109,12 +110,14 @@ public final class PasskeyAccounts {
     public void onUsernameChanged(UsernameChangedEvent event) {
         if (!usernameIsAccountId()) {
             management.accountsNamed(event.oldUsername()).forEach(account ->
-                    management.renameAccount(account.accountId(), account.accountId(), event.newUsername()));
+                    management.renameAccount(account.accountId(),
+                            AccountNames.sameIdNewUsername(account.accountId(), event.newUsername())));
             return;
         }
         // The id is the name: the account moves to the new id, and the old one starts afresh.
         boolean stored = management.account(event.oldUsername()).isPresent();
-        if (!management.renameAccount(event.oldUsername(), event.newUsername(), event.newUsername()) && stored) {
+        if (!management.renameAccount(event.oldUsername(), new AccountNames(event.newUsername(), event.newUsername()))
+                && stored) {
             throw new IllegalStateException("cannot move the passkeys of " + event.oldUsername() + " to "
                     + event.newUsername() + ": that name already has passkeys of another account");
         }

@@ -26,7 +26,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 public final class JdbcPasskeyRepository implements PasskeyRepository {
 
     private static final String COLUMNS = "credential_id, user_handle, public_key, sign_count, aaguid, transports,"
-            + " backup_eligible, backup_state, uv_initialized, created_at, last_used_at, name, enabled";
+            + " backup_eligible, backup_state, uv_initialized, created_at, last_used_at, name, enabled,"
+            + " authenticator_attachment, discoverable, attestation_format, attestation_object, client_data_json";
 
     private final JdbcClient jdbc;
 
@@ -43,20 +44,12 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
         try {
             bind(jdbc.sql("INSERT INTO passkeys_credential (" + COLUMNS + ") VALUES (:credentialId, :userHandle,"
                     + " :publicKey, :signCount, :aaguid, :transports, :backupEligible, :backupState, :uvInitialized,"
-                    + " :createdAt, :lastUsedAt, :name, :enabled)"), passkey).update();
+                    + " :createdAt, :lastUsedAt, :name, :enabled, :authenticatorAttachment, :discoverable,"
+                    + " :attestationFormat, :attestationObject, :clientDataJson)"), passkey).update();
         } catch (DuplicateKeyException e) {
             throw new PasskeyException(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED,
                     PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED.message(), e);
         }
-    }
-
-    @Override
-    public boolean update(Passkey passkey) {
-        return bind(jdbc.sql("UPDATE passkeys_credential SET user_handle = :userHandle, public_key = :publicKey,"
-                + " sign_count = :signCount, aaguid = :aaguid, transports = :transports,"
-                + " backup_eligible = :backupEligible, backup_state = :backupState, uv_initialized = :uvInitialized,"
-                + " created_at = :createdAt, last_used_at = :lastUsedAt, name = :name, enabled = :enabled"
-                + " WHERE credential_id = :credentialId"), passkey).update() > 0;
     }
 
     /** One compare-and-set statement: of two racing sign-ins with the same counter, one updates no row. */
@@ -130,23 +123,34 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
                 .param("createdAt", JdbcColumns.timestamp(passkey.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("lastUsedAt", JdbcColumns.timestamp(passkey.lastUsedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
                 .param("name", passkey.name())
-                .param("enabled", passkey.enabled());
+                .param("enabled", passkey.enabled())
+                .param("authenticatorAttachment", passkey.authenticatorAttachment(), Types.VARCHAR)
+                .param("discoverable", passkey.discoverable(), Types.BOOLEAN)
+                .param("attestationFormat", passkey.attestationFormat(), Types.VARCHAR)
+                .param("attestationObject", passkey.attestationObject(), Types.VARCHAR)
+                .param("clientDataJson", passkey.clientDataJSON(), Types.VARCHAR);
     }
 
     private static Passkey passkey(ResultSet rs, int row) throws SQLException {
-        return new Passkey(
-                rs.getString("credential_id"),
-                rs.getString("user_handle"),
-                rs.getString("public_key"),
-                rs.getLong("sign_count"),
-                rs.getObject("aaguid", UUID.class),
-                new HashSet<>(JdbcColumns.split(rs.getString("transports"))),
-                rs.getBoolean("backup_eligible"),
-                rs.getBoolean("backup_state"),
-                rs.getBoolean("uv_initialized"),
-                JdbcColumns.instant(rs, "created_at"),
-                JdbcColumns.instant(rs, "last_used_at"),
-                rs.getString("name"),
-                rs.getBoolean("enabled"));
+        return Passkey.builder()
+                .credentialId(rs.getString("credential_id"))
+                .userHandle(rs.getString("user_handle"))
+                .publicKey(rs.getString("public_key"))
+                .signCount(rs.getLong("sign_count"))
+                .aaguid(rs.getObject("aaguid", UUID.class))
+                .transports(new HashSet<>(JdbcColumns.split(rs.getString("transports"))))
+                .backupEligible(rs.getBoolean("backup_eligible"))
+                .backupState(rs.getBoolean("backup_state"))
+                .uvInitialized(rs.getBoolean("uv_initialized"))
+                .createdAt(JdbcColumns.instant(rs, "created_at"))
+                .lastUsedAt(JdbcColumns.instant(rs, "last_used_at"))
+                .name(rs.getString("name"))
+                .enabled(rs.getBoolean("enabled"))
+                .authenticatorAttachment(rs.getString("authenticator_attachment"))
+                .discoverable(rs.getObject("discoverable", Boolean.class))
+                .attestationFormat(rs.getString("attestation_format"))
+                .attestationObject(rs.getString("attestation_object"))
+                .clientDataJSON(rs.getString("client_data_json"))
+                .build();
     }
 }

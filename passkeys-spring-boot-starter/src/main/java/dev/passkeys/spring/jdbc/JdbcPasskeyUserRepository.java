@@ -95,7 +95,12 @@ public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
     }
 
     private static PasskeyUser user(ResultSet rs, int row) throws SQLException {
-        return new PasskeyUser(rs.getString("user_handle"), rs.getString("account_id"), rs.getString("username"),
-                rs.getString("display_name"), JdbcColumns.instant(rs, "not_before"));
+        return PasskeyUser.builder()
+                .userHandle(rs.getString("user_handle"))
+                .accountId(rs.getString("account_id"))
+                .username(rs.getString("username"))
+                .displayName(rs.getString("display_name"))
+                .notBefore(JdbcColumns.instant(rs, "not_before"))
+                .build();
     }
 }

@@ -1,12 +1,7 @@
 package dev.passkeys.spring.jdbc;
 
-import dev.passkeys.UserVerification;
-import dev.passkeys.store.PasskeyUser;
-import dev.passkeys.store.PendingCeremony;
 import dev.passkeys.store.PendingCeremonyStore;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Objects;
@@ -16,7 +11,9 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A {@link PendingCeremonyStore} in the {@code passkeys_pending_ceremony} table, shared by every application node.
+ * A {@link PendingCeremonyStore} in the {@code passkeys_pending_ceremony} table, shared by every application node:
+ * one row per ceremony (its challenge, account id tag, expiry and the library's opaque state), so new ceremony
+ * state never changes the table.
  *
  * <p>{@link #consume} reads the row and then deletes it; only the caller whose {@code DELETE} removed the row gets
  * the ceremony. Concurrent deletes of one row are serialized by the database's row lock, and the losers delete
@@ -38,34 +35,24 @@ public final class JdbcPendingCeremonyStore implements PendingCeremonyStore {
     }
 
     @Override
-    public void save(PendingCeremony ceremony) {
-        delete(ceremony.challenge());
-        PasskeyUser user = ceremony.user();
-        jdbc.sql("INSERT INTO passkeys_pending_ceremony (challenge, ceremony_type, user_handle, account_id, username,"
-                        + " display_name, allow_credential_ids, user_verification, expires_at) VALUES (:challenge,"
-                        + " :type, :userHandle, :accountId, :username, :displayName, :allowCredentialIds,"
-                        + " :userVerification, :expiresAt)")
-                .param("challenge", ceremony.challenge())
-                .param("type", ceremony.type().name())
-                .param("userHandle", user == null ? null : user.userHandle(), Types.VARCHAR)
-                .param("accountId", user == null ? null : user.accountId(), Types.VARCHAR)
-                .param("username", user == null ? null : user.username(), Types.VARCHAR)
-                .param("displayName", user == null ? null : user.displayName(), Types.VARCHAR)
-                .param("allowCredentialIds", JdbcColumns.join(ceremony.allowCredentialIds()))
-                .param("userVerification", ceremony.userVerification().name())
-                .param("expiresAt", JdbcColumns.timestamp(ceremony.expiresAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+    public void save(String key, Instant expiresAt, byte[] state, String accountId) {
+        delete(key);
+        jdbc.sql("INSERT INTO passkeys_pending_ceremony (challenge, account_id, expires_at, state)"
+                        + " VALUES (:challenge, :accountId, :expiresAt, :state)")
+                .param("challenge", key)
+                .param("accountId", accountId, Types.VARCHAR)
+                .param("expiresAt", JdbcColumns.timestamp(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("state", state, Types.VARBINARY)
                 .update();
     }
 
     @Override
-    public Optional<PendingCeremony> consume(String challenge) {
-        Optional<PendingCeremony> found = jdbc.sql("SELECT challenge, ceremony_type, user_handle, account_id, username,"
-                        + " display_name, allow_credential_ids, user_verification, expires_at"
-                        + " FROM passkeys_pending_ceremony WHERE challenge = :challenge")
-                .param("challenge", challenge)
-                .query(JdbcPendingCeremonyStore::ceremony)
+    public Optional<byte[]> consume(String key) {
+        Optional<byte[]> found = jdbc.sql("SELECT state FROM passkeys_pending_ceremony WHERE challenge = :challenge")
+                .param("challenge", key)
+                .query((rs, row) -> rs.getBytes("state"))
                 .optional();
-        return found.filter(ceremony -> delete(challenge) == 1);
+        return found.filter(state -> delete(key) == 1);
     }
 
     @Override
@@ -86,19 +73,5 @@ public final class JdbcPendingCeremonyStore implements PendingCeremonyStore {
         return jdbc.sql("DELETE FROM passkeys_pending_ceremony WHERE challenge = :challenge")
                 .param("challenge", challenge)
                 .update();
-    }
-
-    private static PendingCeremony ceremony(ResultSet rs, int row) throws SQLException {
-        String userHandle = rs.getString("user_handle");
-        PasskeyUser user = userHandle == null ? null
-                : new PasskeyUser(userHandle, rs.getString("account_id"), rs.getString("username"),
-                        rs.getString("display_name"));
-        return new PendingCeremony(
-                rs.getString("challenge"),
-                PendingCeremony.Type.valueOf(rs.getString("ceremony_type")),
-                user,
-                JdbcColumns.split(rs.getString("allow_credential_ids")),
-                UserVerification.valueOf(rs.getString("user_verification")),
-                JdbcColumns.instant(rs, "expires_at"));
     }
 }

@@ -63,8 +63,9 @@ class PasskeysAutoConfigurationTest {
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:rollback;DB_CLOSE_DELAY=-1")
                 .run(context -> {
                     PasskeyRepository passkeys = context.getBean(PasskeyRepository.class);
-                    Passkey passkey = new Passkey("cred-1", "handle-1", "key", 0, null, null, true, true, true,
-                            Instant.now(), null, "Laptop", true);
+                    Passkey passkey = Passkey.builder().credentialId("cred-1").userHandle("handle-1")
+                            .publicKey("key").backupEligible(true).backupState(true).uvInitialized(true)
+                            .createdAt(Instant.now()).name("Laptop").build();
                     assertThatThrownBy(() -> context.getBean(StorageTransaction.class).run(() -> {
                         passkeys.add(passkey);
                         throw new IllegalStateException("the second write failed");

@@ -1,12 +1,19 @@
 package dev.passkeys.spring.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.passkeys.store.PasskeyRepository;
+import dev.passkeys.store.PasskeyUserRepository;
+import dev.passkeys.store.PendingCeremonyStore;
+import dev.passkeys.testing.PasskeyRepositoryContract;
+import dev.passkeys.testing.PasskeyUserRepositoryContract;
+import dev.passkeys.testing.PendingCeremonyStoreContract;
 
+import org.junit.jupiter.api.Nested;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /** The JDBC storage on H2 in memory, its schema created as the auto-configuration's default (EMBEDDED) does. */
-class H2JdbcStorageTest extends JdbcStorageTestSupport implements PasskeyRepositoryContract,
-        PasskeyUserRepositoryContract, PendingCeremonyStoreContract, SchemaInitializerContract {
+class H2JdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract,
+        SchemaInitializerContract {
 
     @Override
     HikariDataSource createDataSource() {
@@ -26,5 +33,30 @@ class H2JdbcStorageTest extends JdbcStorageTestSupport implements PasskeyReposit
     @Override
     public boolean embedded() {
         return true;
+    }
+
+    /** The storage contract of {@code passkeys-test} on this database. */
+    @Nested
+    class Passkeys extends PasskeyRepositoryContract {
+        @Override
+        protected PasskeyRepository createRepository() {
+            return H2JdbcStorageTest.this.passkeys();
+        }
+    }
+
+    @Nested
+    class Users extends PasskeyUserRepositoryContract {
+        @Override
+        protected PasskeyUserRepository createRepository() {
+            return H2JdbcStorageTest.this.users();
+        }
+    }
+
+    @Nested
+    class PendingCeremonies extends PendingCeremonyStoreContract {
+        @Override
+        protected PendingCeremonyStore createStore() {
+            return H2JdbcStorageTest.this.ceremonies();
+        }
     }
 }

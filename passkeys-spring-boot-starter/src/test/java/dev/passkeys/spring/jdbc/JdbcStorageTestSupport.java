@@ -1,14 +1,10 @@
 package dev.passkeys.spring.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import dev.passkeys.UserVerification;
 import dev.passkeys.store.Passkey;
-import dev.passkeys.store.PasskeyUser;
-import dev.passkeys.store.PendingCeremony;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -96,29 +92,5 @@ abstract class JdbcStorageTestSupport {
 
     public JdbcPendingCeremonyStore ceremonies() {
         return ceremonies;
-    }
-
-    /** A passkey with every field set to a value other than its default. */
-    static Passkey passkey(String credentialId, String userHandle, Instant createdAt) {
-        return new Passkey(credentialId, userHandle, "pQECAyYgASFYIB" + credentialId, 42,
-                UUID.fromString("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4"), Set.of("internal", "hybrid"),
-                true, true, true, createdAt, createdAt.plus(1, ChronoUnit.HOURS), "Google Password Manager", true);
-    }
-
-    /** A passkey with every optional field at its default: no AAGUID, no transports, never used, no name. */
-    static Passkey barePasskey(String credentialId, String userHandle, Instant createdAt) {
-        return new Passkey(credentialId, userHandle, "pQECAyYgASFYIB" + credentialId, 0, Passkey.NO_AAGUID, Set.of(),
-                false, false, false, createdAt, null, "", false);
-    }
-
-    static PendingCeremony registration(String challenge, Instant expiresAt) {
-        return new PendingCeremony(challenge, PendingCeremony.Type.REGISTRATION,
-                new PasskeyUser("dXNlci1oYW5kbGUtMQ", "alice@example.com", "alice", "Alice Liddell"),
-                List.of("Y3JlZC0y", "Y3JlZC0x", "Y3JlZC0z"), UserVerification.PREFERRED, expiresAt);
-    }
-
-    static PendingCeremony discoverableSignIn(String challenge, Instant expiresAt) {
-        return new PendingCeremony(challenge, PendingCeremony.Type.AUTHENTICATION, null, List.of(),
-                UserVerification.REQUIRED, expiresAt);
     }
 }

@@ -3,7 +3,14 @@ package dev.passkeys.spring.jdbc;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.passkeys.store.PasskeyRepository;
+import dev.passkeys.store.PasskeyUserRepository;
+import dev.passkeys.store.PendingCeremonyStore;
+import dev.passkeys.testing.PasskeyRepositoryContract;
+import dev.passkeys.testing.PasskeyUserRepositoryContract;
+import dev.passkeys.testing.PendingCeremonyStoreContract;
 
+import org.junit.jupiter.api.Nested;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /**
@@ -12,8 +19,8 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
  * another (user and password {@code passkeys} unless {@code PASSKEYS_TEST_POSTGRES_USER} / {@code _PASSWORD} say
  * otherwise). Without one the tests fail; they are never skipped.
  */
-class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements PasskeyRepositoryContract,
-        PasskeyUserRepositoryContract, PendingCeremonyStoreContract, SchemaInitializerContract {
+class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract,
+        SchemaInitializerContract {
 
     @Override
     HikariDataSource createDataSource() {
@@ -49,5 +56,30 @@ class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements PasskeyR
             value = System.getenv(variable);
         }
         return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The storage contract of {@code passkeys-test} on this database. */
+    @Nested
+    class Passkeys extends PasskeyRepositoryContract {
+        @Override
+        protected PasskeyRepository createRepository() {
+            return PostgresJdbcStorageTest.this.passkeys();
+        }
+    }
+
+    @Nested
+    class Users extends PasskeyUserRepositoryContract {
+        @Override
+        protected PasskeyUserRepository createRepository() {
+            return PostgresJdbcStorageTest.this.users();
+        }
+    }
+
+    @Nested
+    class PendingCeremonies extends PendingCeremonyStoreContract {
+        @Override
+        protected PendingCeremonyStore createStore() {
+            return PostgresJdbcStorageTest.this.ceremonies();
+        }
     }
 }

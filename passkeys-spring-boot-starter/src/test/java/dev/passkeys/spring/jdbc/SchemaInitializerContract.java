@@ -1,7 +1,7 @@
 package dev.passkeys.spring.jdbc;
 
 import static dev.passkeys.spring.jdbc.JdbcStorageTestSupport.T0;
-import static dev.passkeys.spring.jdbc.JdbcStorageTestSupport.passkey;
+import static dev.passkeys.testing.PasskeyRepositoryContract.passkey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

@@ -106,9 +106,9 @@ class AccountLifecycleHttpTest {
     void aSignInRefusedForItsAccountRecordsNoUse() {
         // carol's account is disabled by the app; her passkey was added before.
         SoftwareAuthenticator carolsKey = new SoftwareAuthenticator();
-        Passkey passkey = relyingParty.finishRegistration(new FinishRegistration("carol",
-                carolsKey.register(relyingParty.startRegistration(StartRegistration.forUser("carol")),
-                        "http://localhost:" + port), null));
+        String created = carolsKey.register(relyingParty.startRegistration(StartRegistration.forUser("carol")),
+                "http://localhost:" + port);
+        Passkey passkey = relyingParty.finishRegistration(FinishRegistration.of("carol", created));
 
         HttpResponse<String> refused = signIn(new HttpSession(port), carolsKey, new Tamper());
 

@@ -93,7 +93,7 @@ class PasskeyEndpointsTest {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         String origin = "http://localhost:" + port;
         String created = authenticator.register(relyingParty.startRegistration(StartRegistration.forUser("carol")), origin);
-        relyingParty.finishRegistration(new FinishRegistration("carol", created, null));
+        relyingParty.finishRegistration(FinishRegistration.of("carol", created));
 
         HttpSession browser = new HttpSession(port);
         HttpResponse<String> refused = signIn(browser, authenticator, new Tamper());

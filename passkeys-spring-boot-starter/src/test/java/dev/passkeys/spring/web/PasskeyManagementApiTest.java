@@ -180,7 +180,7 @@ class PasskeyManagementApiTest {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         String origin = "http://localhost:" + port;
         String created = authenticator.register(relyingParty.startRegistration(StartRegistration.forUser("dave")), origin);
-        String id = relyingParty.finishRegistration(new FinishRegistration("dave", created, null)).credentialId();
+        String id = relyingParty.finishRegistration(FinishRegistration.of("dave", created)).credentialId();
         HttpSession dave = new HttpSession(port);
         assertThat(signIn(dave, authenticator, new Tamper()).statusCode()).isEqualTo(200);
 

@@ -99,9 +99,9 @@ class RegistrationIntegrityHttpTest {
     void aPatchRefusedInPartChangesNothing() {
         // dave has no password: his one passkey is his last way in.
         SoftwareAuthenticator davesPhone = new SoftwareAuthenticator();
-        Passkey passkey = relyingParty.finishRegistration(new FinishRegistration("dave",
-                davesPhone.register(relyingParty.startRegistration(StartRegistration.forUser("dave")),
-                        "http://localhost:" + port), "Phone"));
+        String created = davesPhone.register(relyingParty.startRegistration(StartRegistration.forUser("dave")),
+                "http://localhost:" + port);
+        Passkey passkey = relyingParty.finishRegistration(FinishRegistration.of("dave", created).withName("Phone"));
         HttpSession dave = new HttpSession(port);
         assertThat(signIn(dave, davesPhone, new Tamper()).statusCode()).isEqualTo(200);
 

@@ -1,11 +1,13 @@
 package dev.passkeys.spring.web.internal;
 
+import dev.passkeys.OtherSignIn;
 import dev.passkeys.spring.event.PasskeyView;
 import dev.passkeys.spring.internal.PasskeysJson;
 import dev.passkeys.spring.web.PasskeyDisplayNames;
 import dev.passkeys.PasskeyException;
 import dev.passkeys.PasskeyManagement;
 import dev.passkeys.RelyingParty;
+import dev.passkeys.SettingsChange;
 import dev.passkeys.spring.account.PasskeyAccounts;
 import dev.passkeys.spring.event.PasskeyDeletedEvent;
 import dev.passkeys.spring.event.PasskeyDisabledEvent;
@@ -84,8 +86,10 @@ public final class PasskeyCredentialsController {
         }
         Passkey before = management.get(account.id(), id);
         Boolean enable = enabled.isMissingNode() || enabled.asBoolean() == before.enabled() ? null : enabled.asBoolean();
-        Passkey after = management.update(account.id(), id, name.isMissingNode() ? null : name.asString(), enable,
-                enable != null && !enable && signInMethods.canSignInWithoutPasskeys(account.username()));
+        Passkey after = management.update(account.id(), id,
+                new SettingsChange(name.isMissingNode() ? null : name.asString(), enable),
+                OtherSignIn.of(enable != null && !enable
+                        && signInMethods.canSignInWithoutPasskeys(account.username())));
         if (!after.name().equals(before.name())) {
             events.publishEvent(new PasskeyRenamedEvent(account.username(), view(after, authentication),
                     before.name(), now()));
@@ -102,7 +106,7 @@ public final class PasskeyCredentialsController {
     public ResponseEntity<Void> delete(Authentication authentication, @PathVariable String id) {
         PasskeyAccounts.Account account = signedIn(authentication);
         Passkey deleted = management.delete(account.id(), id,
-                signInMethods.canSignInWithoutPasskeys(account.username()));
+                OtherSignIn.of(signInMethods.canSignInWithoutPasskeys(account.username())));
         events.publishEvent(new PasskeyDeletedEvent(account.username(), view(deleted, authentication), now()));
         return ResponseEntity.noContent().build();
     }

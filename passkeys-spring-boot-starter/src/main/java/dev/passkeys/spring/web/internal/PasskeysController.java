@@ -50,8 +50,8 @@ public final class PasskeysController {
     @PostMapping("/registration/options")
     public ResponseEntity<String> registrationOptions(Authentication authentication) {
         PasskeyAccounts.Account account = signedIn(accounts, authentication);
-        return PasskeysJson.ok(relyingParty.startRegistration(new StartRegistration(account.id(), account.username(),
-                displayNames.displayName(authentication))));
+        return PasskeysJson.ok(relyingParty.startRegistration(StartRegistration.forAccount(account.id(),
+                account.username()).withDisplayName(displayNames.displayName(authentication))));
     }
 
     /** Body: {@code {"credential": <PublicKeyCredential.toJSON()>, "name": optional}}. */
@@ -69,7 +69,7 @@ public final class PasskeysController {
             throw new PasskeyException(PasskeyException.Reason.INVALID_NAME, "The name must be a string.");
         }
         Passkey passkey = observer.observe(CeremonyObserver.REGISTRATION, () -> relyingParty.finishRegistration(
-                new FinishRegistration(account.id(), credential.toString(), name.asString(null))));
+                FinishRegistration.of(account.id(), credential.toString()).withName(name.asString(null))));
         PasskeyView view = PasskeyView.of(passkey, relyingParty.providers(), currentCredentialId(authentication));
         events.publishEvent(new PasskeyRegisteredEvent(account.username(), view, relyingParty.clock().instant()));
         return PasskeysJson.response(HttpStatus.CREATED, view);

@@ -8,7 +8,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 import java.io.IOException;
-import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -21,7 +20,6 @@ import java.util.Map;
  */
 public final class Problems {
 
-    private static final String TYPE_PREFIX = "https://passkeys.dev/problems/";
 
     private Problems() {
     }
@@ -41,7 +39,7 @@ public final class Problems {
 
     public static ProblemDetail of(PasskeyException e) {
         ProblemDetail problem = of(statusOf(e.reason()), e.getMessage());
-        problem.setType(URI.create(TYPE_PREFIX + e.reason().name().toLowerCase(Locale.ROOT).replace('_', '-')));
+        // type stays about:blank: the reason property names the check, and no URL of someone else's is implied.
         problem.setTitle(title(e.reason()));
         problem.setProperty("reason", e.reason().name());
         return problem;

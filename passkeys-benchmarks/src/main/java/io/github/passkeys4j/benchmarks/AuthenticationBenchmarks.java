@@ -1,0 +1,121 @@
+package io.github.passkeys4j.benchmarks;
+
+import io.github.passkeys4j.AuthenticationResult;
+import io.github.passkeys4j.FinishAuthentication;
+import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.StartAuthentication;
+import io.github.passkeys4j.benchmarks.Site.Response;
+import io.github.passkeys4j.data.PublicKeyCredentialRequestOptions;
+import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.ThreadParams;
+
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The server's side of a username-less passkey sign-in, the library's main flow. The browser's part (signing) is
+ * never measured.
+ */
+@BenchmarkMode(Mode.Throughput)
+@OutputTimeUnit(TimeUnit.SECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+// Each benchmark warms up until its figure stops improving (on these machines), and no longer, to keep the run short.
+public class AuthenticationBenchmarks {
+
+    /**
+     * Request options: make and remember a challenge. The challenge is then taken back (a map removal, tens of
+     * nanoseconds), as the finished ceremony would: otherwise millions of never-finished ceremonies pile up in the
+     * store and the figure measures its sweeping instead.
+     */
+    @Benchmark
+    @Measurement(iterations = 5, time = 1)
+    public PublicKeyCredentialRequestOptions startAuthentication(SiteState state) {
+        PublicKeyCredentialRequestOptions options = state.site.rp.startAuthentication(StartAuthentication.discoverable());
+        state.site.pending.consume(options.challenge());
+        return options;
+    }
+
+    /**
+     * Request options while the challenge store is full of ceremonies nobody finishes (100,000, the default bound):
+     * what anyone can cause, since sign-in options need no account. Each call drops the oldest ceremony.
+     */
+    @Benchmark
+    @Measurement(iterations = 5, time = 1)
+    public PublicKeyCredentialRequestOptions startAuthenticationOnAFullStore(FullStore full) {
+        return full.rp.startAuthentication(StartAuthentication.discoverable());
+    }
+
+    /** A relying party whose in-memory challenge store is at its bound with abandoned sign-ins. */
+    @State(Scope.Benchmark)
+    public static class FullStore {
+        RelyingParty rp;
+
+        @Setup(Level.Trial)
+        public void flood() {
+            rp = RelyingParty.builder(Site.RP_ID, "Example").origins(java.util.Set.of(Site.ORIGIN)).build();
+            for (int i = 0; i < InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING; i++) {
+                rp.startAuthentication(StartAuthentication.discoverable());
+            }
+        }
+    }
+
+    /**
+     * Parse the assertion, take its challenge, find the passkey and its owner, verify client data, authenticator data
+     * and the ES256 signature, and record the use (compare-and-set on the stored counter).
+     */
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    public AuthenticationResult finishAuthentication(SiteState state, NextAssertion next) {
+        return state.site.rp.finishAuthentication(new FinishAuthentication(next.response.json()));
+    }
+
+    /**
+     * The same with two threads signing in at once (the machines have two cores), each its own accounts, against
+     * one relying party and one store.
+     */
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    @Threads(2)
+    public AuthenticationResult finishAuthenticationTwoThreads(SiteState state, NextAssertion next) {
+        return finishAuthentication(state, next);
+    }
+
+    /**
+     * A fresh assertion before each call, made by the next account's passkey (this thread's share of the accounts).
+     * Level.Invocation rather than a pool made per iteration: a pool must hold more assertions than the iteration
+     * will use (each answers a one-time challenge), and on these shared two-core machines the rate swings threefold
+     * between iterations, so a pool either runs dry mid-measurement or takes longer to sign than the iteration lasts.
+     * One call takes about a millisecond, where JMH's two timestamps around it (tens of nanoseconds) do not show.
+     */
+    @State(Scope.Thread)
+    public static class NextAssertion {
+        Response response;
+        private int account;
+        private int step;
+
+        @Setup(Level.Trial)
+        public void firstAccount(ThreadParams thread) {
+            account = thread.getThreadIndex();
+            step = thread.getThreadCount();
+        }
+
+        @Setup(Level.Invocation)
+        public void sign(SiteState state) {
+            response = state.site.assertion(account);
+            account += step;
+        }
+    }
+}

@@ -1,0 +1,101 @@
+package io.github.passkeys4j;
+
+import io.github.passkeys4j.PasskeyException.Reason;
+import io.github.passkeys4j.data.CredentialDescriptor;
+import io.github.passkeys4j.data.PublicKeyCredentialRequestOptions;
+import io.github.passkeys4j.internal.CredentialJson;
+import io.github.passkeys4j.internal.WebAuthn4jVerifier;
+import io.github.passkeys4j.internal.WebAuthn4jVerifier.ParsedAuthentication;
+import io.github.passkeys4j.internal.WebAuthn4jVerifier.VerifiedAuthentication;
+import io.github.passkeys4j.store.Passkey;
+import io.github.passkeys4j.store.PasskeyUser;
+
+import java.util.List;
+import java.util.Map;
+
+/** WebAuthn Level 3 §7.2, verifying an authentication assertion, plus this library's bookkeeping around it. */
+final class AuthenticationCeremony {
+
+    private final RelyingParty.Settings settings;
+    private final WebAuthn4jVerifier verifier;
+    private final PendingCeremonies pending;
+
+    AuthenticationCeremony(RelyingParty.Settings settings, WebAuthn4jVerifier verifier) {
+        this.settings = settings;
+        this.verifier = verifier;
+        this.pending = new PendingCeremonies(settings.pendingCeremonies(), settings.clock());
+    }
+
+    PublicKeyCredentialRequestOptions start(StartAuthentication request) {
+        PasskeyUser user = request.accountId() == null ? null
+                : settings.users().findByAccountId(request.accountId()).orElse(null);
+        List<Passkey> allowed = user == null ? List.of()
+                : settings.passkeys().findByUserHandle(user.userHandle()).stream().filter(Passkey::enabled).toList();
+        String challenge = PendingCeremonies.newChallenge();
+        pending.remember(new PendingCeremony(challenge, PendingCeremony.Type.AUTHENTICATION, user,
+                allowed.stream().map(Passkey::credentialId).toList(), settings.userVerification(),
+                settings.clock().instant().plus(settings.ceremonyTimeout())));
+        return new PublicKeyCredentialRequestOptions(
+                challenge,
+                settings.ceremonyTimeout().toMillis(),
+                settings.rpId(),
+                allowed.stream().map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports())).toList(),
+                settings.userVerification().jsonValue(),
+                List.of(),
+                Map.of());
+    }
+
+    AuthenticationResult finish(FinishAuthentication request) {
+        CredentialJson.checkShape(request.responseJson());
+        ParsedAuthentication parsed = verifier.parseAuthentication(request.responseJson());
+        PendingCeremony ceremony = pending.consume(parsed.challenge(), PendingCeremony.Type.AUTHENTICATION);
+
+        // §7.2 step 6: identify the user and the credential record.
+        Passkey passkey = settings.passkeys().findByCredentialId(parsed.credentialId())
+                .orElseThrow(() -> new PasskeyException(Reason.UNKNOWN_CREDENTIAL));
+        if (ceremony.user() != null && !ceremony.user().userHandle().equals(passkey.userHandle())) {
+            throw new PasskeyException(Reason.USER_HANDLE_MISMATCH,
+                    "This passkey belongs to another account than the one signing in.");
+        }
+        if (settings.requireUserHandleMatch()) {
+            checkUserHandle(parsed.userHandle(), passkey, ceremony.user() == null);
+        }
+        PasskeyUser user = settings.users().findByUserHandle(passkey.userHandle())
+                .orElseThrow(() -> new PasskeyException(Reason.UNKNOWN_CREDENTIAL));
+
+        VerifiedAuthentication verified = verifier.verifyAuthentication(parsed, passkey,
+                ceremony.allowCredentialIds(), ceremony.userVerification() == UserVerification.REQUIRED);
+        // Checked only after the signature, so nobody learns a passkey's state without holding it.
+        if (!passkey.enabled()) {
+            throw new PasskeyException(Reason.PASSKEY_DISABLED);
+        }
+        request.accountCheck().check(user);
+        Passkey used = passkey.usedAt(settings.clock().instant(), verified.signCount(), verified.backupState(),
+                verified.userVerified());
+        if (!settings.passkeys().recordUse(used, passkey.signCount())) {
+            // Another sign-in with this passkey was recorded since we read it, or the passkey was deleted.
+            Passkey now = settings.passkeys().findByCredentialId(passkey.credentialId())
+                    .orElseThrow(() -> new PasskeyException(Reason.UNKNOWN_CREDENTIAL));
+            boolean countersInUse = verified.signCount() != 0 || now.signCount() != 0;
+            if (countersInUse && settings.refuseSignCounterRegression()) {
+                throw new PasskeyException(Reason.SIGN_COUNTER_REGRESSED, "Another sign-in with this passkey and the "
+                        + "same signature counter was just recorded: the passkey may have been cloned.");
+            }
+            settings.passkeys().recordUse(used, now.signCount());
+        }
+        return new AuthenticationResult(user, used, verified.userVerified());
+    }
+
+    private static void checkUserHandle(String presented, Passkey passkey, boolean discoverable) {
+        if (presented == null) {
+            if (discoverable) {
+                throw new PasskeyException(Reason.USER_HANDLE_MISMATCH,
+                        "A username-less sign-in needs the response's userHandle, and it is missing.");
+            }
+            return;
+        }
+        if (!presented.equals(passkey.userHandle())) {
+            throw new PasskeyException(Reason.USER_HANDLE_MISMATCH);
+        }
+    }
+}

@@ -1,0 +1,229 @@
+package io.github.passkeys4j;
+
+import io.github.passkeys4j.PasskeyException.Reason;
+import io.github.passkeys4j.store.Passkey;
+import io.github.passkeys4j.store.PasskeyRepository;
+import io.github.passkeys4j.store.PasskeyUser;
+import io.github.passkeys4j.store.PasskeyUserRepository;
+import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.StorageTransaction;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a user may do with their own passkeys: list, rename, disable or enable, delete; and what the application
+ * does when an account is deleted or renamed. Every operation names the account (its immutable account id, see
+ * {@link PasskeyUser}) it acts for, and a passkey of anyone else is answered exactly like one that does not exist
+ * ({@code PASSKEY_NOT_FOUND}), so IDs of other users' passkeys reveal nothing. Get it from
+ * {@link RelyingParty#management()}.
+ */
+public final class PasskeyManagement {
+
+    private final PasskeyRepository passkeys;
+    private final PasskeyUserRepository users;
+    private final PendingCeremonyStore pendingCeremonies;
+    private final StorageTransaction transaction;
+    private final Clock clock;
+
+    PasskeyManagement(PasskeyRepository passkeys, PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
+                      StorageTransaction transaction, Clock clock) {
+        this.clock = clock;
+        this.passkeys = passkeys;
+        this.users = users;
+        this.pendingCeremonies = pendingCeremonies;
+        this.transaction = transaction;
+    }
+
+    /** The stored account, if it ever added a passkey. */
+    public Optional<PasskeyUser> account(String accountId) {
+        return users.findByAccountId(accountId);
+    }
+
+    /**
+     * Whether a passkey with this credential ID is stored and enabled, whoever owns it: what a session that signed in
+     * with it needs to stay signed in. {@code false} for a deleted, disabled or unknown passkey.
+     */
+    public boolean isActive(String credentialId) {
+        return passkeys.findByCredentialId(credentialId).map(Passkey::enabled).orElse(false);
+    }
+
+    /**
+     * Stores an account's current username and display name, when the application changed them without telling the
+     * library (the next {@code signalCurrentUserDetails} then passes them on). Returns the stored account, updated
+     * when a name differed; empty for an account that never added a passkey.
+     */
+    public Optional<PasskeyUser> updateNames(String accountId, String username, String displayName) {
+        return users.findByAccountId(accountId).map(user -> {
+            if (Objects.equals(user.username(), username) && Objects.equals(user.displayName(), displayName)) {
+                return user;
+            }
+            PasskeyUser renamed = user.withNames(username, displayName);
+            users.update(renamed);
+            return renamed;
+        });
+    }
+
+    /** Every stored account under this username (usually at most one; see {@link PasskeyUserRepository}). */
+    public List<PasskeyUser> accountsNamed(String username) {
+        return users.findByUsername(username);
+    }
+
+    /**
+     * Forgets an account that the application deleted: its passkeys and its unfinished ceremonies, in one storage
+     * transaction, and starts the account id afresh (see {@link PasskeyUser#startingAfresh}): a new user handle, and
+     * sessions signed in before now no longer count for it. Afterwards no passkey of the old account signs in
+     * anywhere, and an account that later gets the same id starts with nothing. Returns how many passkeys were
+     * deleted.
+     */
+    public int deleteAccount(String accountId) {
+        Instant now = clock.instant();
+        int deleted = transaction.run(() -> {
+            Optional<PasskeyUser> stored = users.findByAccountId(accountId);
+            int count = stored.map(user -> passkeys.deleteByUserHandle(user.userHandle())).orElse(0);
+            stored.ifPresent(user -> users.delete(user.userHandle()));
+            users.create(PasskeyUser.startingAfresh(accountId, stored.map(PasskeyUser::username).orElse(accountId),
+                    now));
+            return count;
+        });
+        pendingCeremonies.removeByAccountId(accountId);
+        return deleted;
+    }
+
+    /**
+     * Follows an account to a new username and, for applications whose username is the account id, a new account id;
+     * the old id then starts afresh as after {@link #deleteAccount}, so a session still signed in under the old name
+     * cannot add passkeys to whoever takes it next. Returns {@code false} when the account has no passkeys stored, or
+     * the new account id belongs to another account.
+     */
+    public boolean renameAccount(String accountId, AccountNames to) {
+        String newAccountId = to.accountId();
+        String newUsername = to.username();
+        Instant now = clock.instant();
+        return transaction.run(() -> {
+            Optional<PasskeyUser> stored = users.findByAccountId(accountId);
+            Optional<PasskeyUser> target = newAccountId.equals(accountId) ? Optional.empty()
+                    : users.findByAccountId(newAccountId);
+            if (target.isPresent() && !passkeys.findByUserHandle(target.get().userHandle()).isEmpty()) {
+                return false;
+            }
+            // What is left at the new id (a deleted account's fresh start) keeps guarding against old sessions.
+            Instant notBefore = latest(stored.map(PasskeyUser::notBefore).orElse(null),
+                    target.map(PasskeyUser::notBefore).orElse(null));
+            target.ifPresent(left -> users.delete(left.userHandle()));
+            boolean moved = stored.map(user -> users.update(user.toBuilder().accountId(newAccountId)
+                    .username(newUsername)
+                    .displayName(user.displayName().equals(user.username()) ? newUsername : user.displayName())
+                    .notBefore(notBefore).build())).orElse(false);
+            if (!newAccountId.equals(accountId)) {
+                users.create(PasskeyUser.startingAfresh(accountId, stored.map(PasskeyUser::username).orElse(accountId),
+                        now));
+            }
+            return moved;
+        });
+    }
+
+    private static Instant latest(Instant a, Instant b) {
+        return a == null ? b : b == null ? a : a.isAfter(b) ? a : b;
+    }
+
+    /** The user's passkeys, oldest first; empty for a user who never added one. */
+    public List<Passkey> list(String accountId) {
+        return users.findByAccountId(accountId)
+                .map(user -> passkeys.findByUserHandle(user.userHandle()))
+                .orElse(List.of());
+    }
+
+    /** The user's passkey with this credential ID. */
+    public Passkey get(String accountId, String credentialId) {
+        return owned(accountId, credentialId);
+    }
+
+    /**
+     * Renames and/or enables or disables a passkey in one write: every change is checked before any is stored, so a
+     * refused request (a bad name, the last way in) changes nothing.
+     *
+     * @param otherSignIn as for {@link #setEnabled}; only consulted when the change disables the passkey
+     * @throws PasskeyException {@code INVALID_NAME} when the new name is blank, longer than 64 characters or has
+     *                          control characters; {@code PASSKEY_NOT_FOUND} when the user has no such passkey;
+     *                          {@code LAST_SIGN_IN_METHOD} as for {@link #setEnabled}
+     */
+    public Passkey update(String accountId, String credentialId, SettingsChange change, OtherSignIn otherSignIn) {
+        String name = change.name();
+        Boolean enabled = change.enabled();
+        Passkey passkey = owned(accountId, credentialId);
+        Passkey changed = passkey;
+        if (name != null) {
+            String clean = RegistrationCeremony.cleanName(name);
+            if (clean == null) {
+                throw new PasskeyException(Reason.INVALID_NAME, "A passkey needs a name.");
+            }
+            changed = changed.withName(clean);
+        }
+        if (enabled != null) {
+            if (!enabled) {
+                guardLastWayIn(accountId, passkey, otherSignIn);
+            }
+            changed = changed.withEnabled(enabled);
+        }
+        if (!changed.equals(passkey)) {
+            store(changed);
+        }
+        return changed;
+    }
+
+    /**
+     * @param otherSignIn whether the account has another way in (a password); with {@link OtherSignIn#NONE},
+     *                    disabling its last enabled passkey is refused with {@code LAST_SIGN_IN_METHOD}
+     */
+    public Passkey setEnabled(String accountId, String credentialId, boolean enabled, OtherSignIn otherSignIn) {
+        Passkey passkey = owned(accountId, credentialId);
+        if (!enabled) {
+            guardLastWayIn(accountId, passkey, otherSignIn);
+        }
+        Passkey changed = passkey.withEnabled(enabled);
+        store(changed);
+        return changed;
+    }
+
+    /**
+     * @param otherSignIn as for {@link #setEnabled}: deleting the last enabled passkey of an account without another
+     *                    way in is refused
+     * @return the passkey as it was before deletion
+     */
+    public Passkey delete(String accountId, String credentialId, OtherSignIn otherSignIn) {
+        Passkey passkey = owned(accountId, credentialId);
+        guardLastWayIn(accountId, passkey, otherSignIn);
+        if (!passkeys.delete(credentialId)) {
+            throw new PasskeyException(Reason.PASSKEY_NOT_FOUND);
+        }
+        return passkey;
+    }
+
+    private void guardLastWayIn(String accountId, Passkey leaving, OtherSignIn otherSignIn) {
+        if (otherSignIn == OtherSignIn.AVAILABLE || !leaving.enabled()) {
+            return;
+        }
+        boolean anotherEnabled = list(accountId).stream()
+                .anyMatch(p -> p.enabled() && !p.credentialId().equals(leaving.credentialId()));
+        if (!anotherEnabled) {
+            throw new PasskeyException(Reason.LAST_SIGN_IN_METHOD);
+        }
+    }
+
+    private Passkey owned(String accountId, String credentialId) {
+        String owner = users.findByAccountId(accountId).map(PasskeyUser::userHandle).orElse(null);
+        return passkeys.findByCredentialId(credentialId == null ? "" : credentialId)
+                .filter(p -> p.userHandle().equals(owner))
+                .orElseThrow(() -> new PasskeyException(Reason.PASSKEY_NOT_FOUND));
+    }
+
+    private void store(Passkey passkey) {
+        if (!passkeys.updateSettings(passkey)) {
+            throw new PasskeyException(Reason.PASSKEY_NOT_FOUND);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package io.github.passkeys4j;
+
+import io.github.passkeys4j.PasskeyException.Reason;
+import io.github.passkeys4j.data.CredentialDescriptor;
+import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions;
+import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions.AuthenticatorSelection;
+import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions.CredentialParameters;
+import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions.RpEntity;
+import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions.UserEntity;
+import io.github.passkeys4j.internal.CredentialJson;
+import io.github.passkeys4j.internal.WebAuthn4jVerifier;
+import io.github.passkeys4j.internal.WebAuthn4jVerifier.ParsedRegistration;
+import io.github.passkeys4j.internal.WebAuthn4jVerifier.VerifiedRegistration;
+import io.github.passkeys4j.provider.PasskeyProvider;
+import io.github.passkeys4j.store.Passkey;
+import io.github.passkeys4j.store.PasskeyUser;
+
+import java.util.List;
+import java.util.Map;
+
+/** WebAuthn Level 3 §7.1, registering a new credential, plus this library's bookkeeping around it. */
+final class RegistrationCeremony {
+
+    static final int MAX_NAME_LENGTH = 64;
+
+    private final RelyingParty.Settings settings;
+    private final WebAuthn4jVerifier verifier;
+    private final PendingCeremonies pending;
+
+    RegistrationCeremony(RelyingParty.Settings settings, WebAuthn4jVerifier verifier) {
+        this.settings = settings;
+        this.verifier = verifier;
+        this.pending = new PendingCeremonies(settings.pendingCeremonies(), settings.clock());
+    }
+
+    PublicKeyCredentialCreationOptions start(StartRegistration request) {
+        // The user handle is made now but stored only when a passkey is: a refused ceremony writes nothing.
+        PasskeyUser user = settings.users().findByAccountId(request.accountId())
+                .map(known -> known.withNames(request.username(),
+                        request.displayName() != null ? request.displayName() : known.displayName()))
+                .orElseGet(() -> PasskeyUser.builder().randomUserHandle().accountId(request.accountId())
+                        .username(request.username()).displayName(request.displayName()).build());
+        List<Passkey> existing = settings.passkeys().findByUserHandle(user.userHandle());
+        checkRoomFor(existing.size());
+        String challenge = PendingCeremonies.newChallenge();
+        pending.remember(new PendingCeremony(challenge, PendingCeremony.Type.REGISTRATION, user, List.of(),
+                settings.userVerification(), settings.clock().instant().plus(settings.ceremonyTimeout())));
+        // Existing passkeys are excluded so an authenticator does not make a second one for the same account.
+        List<CredentialDescriptor> exclude = existing.stream()
+                .map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports()))
+                .toList();
+        return new PublicKeyCredentialCreationOptions(
+                new RpEntity(settings.rpId(), settings.rpName()),
+                new UserEntity(user.userHandle(), user.username(), user.displayName()),
+                challenge,
+                WebAuthn4jVerifier.ALGORITHMS.stream().map(CredentialParameters::publicKey).toList(),
+                settings.ceremonyTimeout().toMillis(),
+                exclude,
+                new AuthenticatorSelection(null, "required", true, settings.userVerification().jsonValue()),
+                List.of(),
+                "none",
+                Map.of("credProps", true));
+    }
+
+    Passkey finish(FinishRegistration request) {
+        String name = cleanName(request.name());
+        String attachment = CredentialJson.checkShape(request.responseJson());
+        ParsedRegistration parsed = verifier.parseRegistration(request.responseJson());
+        // Consumed outside the storage transaction: a refused registration rolls back, its challenge stays used.
+        PendingCeremony ceremony = pending.consume(parsed.challenge(), PendingCeremony.Type.REGISTRATION);
+        if (!ceremony.user().accountId().equals(request.accountId())) {
+            throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "This registration was started for another user.");
+        }
+        VerifiedRegistration verified = verifier.verifyRegistration(parsed,
+                ceremony.userVerification() == UserVerification.REQUIRED);
+        return settings.transaction().run(() -> store(ceremony.user(), verified, attachment, name));
+    }
+
+    /** The writes of a verified registration, in one storage transaction. */
+    private Passkey store(PasskeyUser user, VerifiedRegistration verified, String attachment, String givenName) {
+        if (settings.passkeys().findByCredentialId(verified.credentialId()).isPresent()) {
+            throw new PasskeyException(Reason.CREDENTIAL_ALREADY_REGISTERED);
+        }
+        PasskeyUser stored = settings.users().findByAccountId(user.accountId()).orElse(null);
+        if (stored == null ? !settings.users().create(user) : !stored.userHandle().equals(user.userHandle())) {
+            // Two registrations started before the account had a passkey made two user handles; the first won.
+            throw new PasskeyException(Reason.CHALLENGE_MISMATCH,
+                    "This registration was started before another passkey was added to the account; start again.");
+        }
+        // New names are stored; the account id, handle and notBefore stay as stored.
+        if (stored != null && !stored.withNames(user.username(), user.displayName()).equals(stored)
+                && !settings.users().update(stored.withNames(user.username(), user.displayName()))) {
+            throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "The account changed during this registration.");
+        }
+        checkRoomFor(settings.passkeys().findByUserHandle(user.userHandle()).size());
+        String name = givenName != null ? givenName
+                : settings.providers().find(verified.aaguid()).map(PasskeyProvider::name).orElse("Passkey");
+        Passkey passkey = Passkey.builder()
+                .credentialId(verified.credentialId()).userHandle(user.userHandle()).publicKey(verified.publicKey())
+                .signCount(verified.signCount()).aaguid(verified.aaguid()).transports(verified.transports())
+                .backupEligible(verified.backupEligible()).backupState(verified.backupState())
+                .uvInitialized(verified.userVerified()).createdAt(settings.clock().instant()).name(name)
+                .authenticatorAttachment(attachment).discoverable(verified.discoverable())
+                .attestationFormat(verified.attestationFormat())
+                .attestationObject(settings.keepAttestation() ? verified.attestationObject() : null)
+                .clientDataJSON(settings.keepAttestation() ? verified.clientDataJSON() : null)
+                .build();
+        settings.passkeys().add(passkey);
+        return passkey;
+    }
+
+    private void checkRoomFor(int passkeysAlready) {
+        if (passkeysAlready >= settings.maxPasskeysPerUser()) {
+            throw new PasskeyException(Reason.TOO_MANY_PASSKEYS, "This account already has " + passkeysAlready
+                    + " passkeys, the most allowed; delete one before adding another.");
+        }
+    }
+
+    /** A user-given name, trimmed; {@code null} when none was given. */
+    static String cleanName(String name) {
+        if (name == null || name.isBlank()) {
+            return null;
+        }
+        String trimmed = name.strip();
+        if (trimmed.length() > MAX_NAME_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new PasskeyException(Reason.INVALID_NAME);
+        }
+        return trimmed;
+    }
+}

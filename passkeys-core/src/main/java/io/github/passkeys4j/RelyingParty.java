@@ -1,0 +1,280 @@
+package io.github.passkeys4j;
+
+import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions;
+import io.github.passkeys4j.data.PublicKeyCredentialRequestOptions;
+import io.github.passkeys4j.internal.WebAuthn4jVerifier;
+import io.github.passkeys4j.provider.PasskeyProviderDirectory;
+import io.github.passkeys4j.store.InMemoryPasskeyRepository;
+import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
+import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
+import io.github.passkeys4j.store.Passkey;
+import io.github.passkeys4j.store.PasskeyRepository;
+import io.github.passkeys4j.store.PasskeyUserRepository;
+import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.StorageTransaction;
+
+import java.net.URI;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * The entry point: one relying party (your site) and its two ceremonies. Build it once and share it; it is immutable
+ * and thread-safe. Options go to the browser as W3C JSON, responses come back as {@code PublicKeyCredential.toJSON()}.
+ *
+ * <pre>{@code
+ * RelyingParty rp = RelyingParty.builder("example.com", "Example")
+ *         .origins(Set.of("https://example.com"))
+ *         .passkeys(myPasskeyRepository)
+ *         .build();
+ * }</pre>
+ *
+ * Every refused ceremony throws {@link PasskeyException} naming the failed check, and changes nothing stored.
+ */
+public final class RelyingParty {
+
+    private final Settings settings;
+    private final RegistrationCeremony registration;
+    private final AuthenticationCeremony authentication;
+    private final PasskeyManagement management;
+
+    private RelyingParty(Settings settings) {
+        this.settings = settings;
+        WebAuthn4jVerifier verifier = new WebAuthn4jVerifier(settings.rpId(), settings.origins(),
+                settings.refuseSignCounterRegression());
+        this.registration = new RegistrationCeremony(settings, verifier);
+        this.authentication = new AuthenticationCeremony(settings, verifier);
+        this.management = new PasskeyManagement(settings.passkeys(), settings.users(), settings.pendingCeremonies(),
+                settings.transaction(), settings.clock());
+    }
+
+    /**
+     * @param rpId   the relying party ID: your site's registrable domain, e.g. {@code example.com} ({@code localhost}
+     *               in development); passkeys are bound to it for good
+     * @param rpName the name shown by authenticators, e.g. {@code Example}
+     */
+    public static Builder builder(String rpId, String rpName) {
+        return new Builder(rpId, rpName);
+    }
+
+    /** Options for {@code navigator.credentials.create()}; the challenge is remembered until it expires or is used. */
+    public PublicKeyCredentialCreationOptions startRegistration(StartRegistration request) {
+        return registration.start(request);
+    }
+
+    /** Verifies the browser's response and stores the new passkey. */
+    public Passkey finishRegistration(FinishRegistration request) {
+        return registration.finish(request);
+    }
+
+    /** Options for {@code navigator.credentials.get()}; the challenge is remembered until it expires or is used. */
+    public PublicKeyCredentialRequestOptions startAuthentication(StartAuthentication request) {
+        return authentication.start(request);
+    }
+
+    /** Verifies the browser's response, records the use, and says who signed in. */
+    public AuthenticationResult finishAuthentication(FinishAuthentication request) {
+        return authentication.finish(request);
+    }
+
+    /** Listing, renaming, disabling and deleting a user's passkeys. */
+    public PasskeyManagement management() {
+        return management;
+    }
+
+    public String rpId() {
+        return settings.rpId();
+    }
+
+    public Set<String> origins() {
+        return settings.origins();
+    }
+
+    public UserVerification userVerification() {
+        return settings.userVerification();
+    }
+
+    public PasskeyProviderDirectory providers() {
+        return settings.providers();
+    }
+
+    public int maxPasskeysPerUser() {
+        return settings.maxPasskeysPerUser();
+    }
+
+    public Clock clock() {
+        return settings.clock();
+    }
+
+    record Settings(String rpId, String rpName, Set<String> origins, UserVerification userVerification,
+                    Duration ceremonyTimeout, boolean requireUserHandleMatch, boolean refuseSignCounterRegression,
+                    PasskeyRepository passkeys, PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
+                    PasskeyProviderDirectory providers, int maxPasskeysPerUser, Clock clock,
+                    StorageTransaction transaction, boolean keepAttestation) {
+    }
+
+    /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
+    public static final class Builder {
+        private final String rpId;
+        private final String rpName;
+        private Set<String> origins;
+        private UserVerification userVerification = UserVerification.REQUIRED;
+        private Duration ceremonyTimeout = Duration.ofMinutes(5);
+        private boolean requireUserHandleMatch = true;
+        private boolean refuseSignCounterRegression = true;
+        private PasskeyRepository passkeys;
+        private PasskeyUserRepository users;
+        private PendingCeremonyStore pendingCeremonies;
+        private PasskeyProviderDirectory providers;
+        private int maxPasskeysPerUser = 20;
+        private Clock clock = Clock.systemUTC();
+        private StorageTransaction transaction = StorageTransaction.NONE;
+        private boolean keepAttestation;
+
+        private Builder(String rpId, String rpName) {
+            this.rpId = Objects.requireNonNull(rpId, "rpId");
+            this.rpName = Objects.requireNonNull(rpName, "rpName");
+            if (rpId.isBlank() || rpId.contains("/") || rpId.contains(":")) {
+                throw new IllegalArgumentException("rpId must be a domain such as example.com, not a URL: " + rpId);
+            }
+        }
+
+        /**
+         * The exact origins (scheme, host, port) pages may run ceremonies from, e.g. {@code https://example.com}.
+         * Default: {@code https://<rpId>} only; list others (a dev {@code http://localhost:8080}) explicitly.
+         * {@code http://localhost:*} allows any port of localhost, for development.
+         */
+        public Builder origins(Set<String> origins) {
+            Set<String> checked = new LinkedHashSet<>();
+            for (String origin : origins) {
+                // "http://localhost:*" (any port) is allowed for localhost only: a dev server's port often varies.
+                String exact = origin.endsWith(":*") ? origin.substring(0, origin.length() - 2) : origin;
+                URI uri;
+                try {
+                    uri = URI.create(exact);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("not an origin: " + origin, e);
+                }
+                if (uri.getScheme() == null || uri.getHost() == null || uri.getRawQuery() != null
+                        || uri.getRawFragment() != null || uri.getRawUserInfo() != null
+                        || (uri.getPath() != null && !uri.getPath().isEmpty())) {
+                    throw new IllegalArgumentException("an origin is scheme://host[:port] with no path: " + origin);
+                }
+                if (origin.endsWith(":*") && (!"localhost".equals(uri.getHost()) || uri.getPort() != -1)) {
+                    throw new IllegalArgumentException("a port wildcard is only allowed as http(s)://localhost:*: " + origin);
+                }
+                checked.add(origin);
+            }
+            if (checked.isEmpty()) {
+                throw new IllegalArgumentException("at least one origin is needed");
+            }
+            this.origins = Set.copyOf(checked);
+            return this;
+        }
+
+        /** Default {@link UserVerification#REQUIRED}: a passkey sign-in is then two factors in one. */
+        public Builder userVerification(UserVerification userVerification) {
+            this.userVerification = Objects.requireNonNull(userVerification, "userVerification");
+            return this;
+        }
+
+        /** How long a started ceremony may take to finish. Default 5 minutes; also sent as the options' timeout. */
+        public Builder ceremonyTimeout(Duration ceremonyTimeout) {
+            if (ceremonyTimeout.isNegative() || ceremonyTimeout.isZero()) {
+                throw new IllegalArgumentException("ceremonyTimeout must be positive");
+            }
+            this.ceremonyTimeout = ceremonyTimeout;
+            return this;
+        }
+
+        /**
+         * Default {@code true}: the response's {@code userHandle} must be present in a username-less sign-in and must
+         * always equal the credential owner's. {@code false} ignores a missing or different user handle.
+         */
+        public Builder requireUserHandleMatch(boolean requireUserHandleMatch) {
+            this.requireUserHandleMatch = requireUserHandleMatch;
+            return this;
+        }
+
+        /**
+         * Default {@code true}: a signature counter that is not above the last stored one (when either is non-zero)
+         * refuses the sign-in, as it suggests a cloned authenticator. {@code false} accepts it.
+         */
+        public Builder refuseSignCounterRegression(boolean refuse) {
+            this.refuseSignCounterRegression = refuse;
+            return this;
+        }
+
+        /** Where passkeys are stored. Default: in memory (lost on restart). */
+        public Builder passkeys(PasskeyRepository passkeys) {
+            this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
+            return this;
+        }
+
+        /** Where user handles are stored. Default: in memory (lost on restart). */
+        public Builder users(PasskeyUserRepository users) {
+            this.users = Objects.requireNonNull(users, "users");
+            return this;
+        }
+
+        /** Where started ceremonies wait. Default: {@link InMemoryPendingCeremonyStore} (one node). */
+        public Builder pendingCeremonies(PendingCeremonyStore pendingCeremonies) {
+            this.pendingCeremonies = Objects.requireNonNull(pendingCeremonies, "pendingCeremonies");
+            return this;
+        }
+
+        /** Names new passkeys after their provider. Default: {@link PasskeyProviderDirectory#bundled()}. */
+        public Builder providers(PasskeyProviderDirectory providers) {
+            this.providers = Objects.requireNonNull(providers, "providers");
+            return this;
+        }
+
+        /** How many passkeys one account may have. Default 20; more is refused with {@code TOO_MANY_PASSKEYS}. */
+        public Builder maxPasskeysPerUser(int maxPasskeysPerUser) {
+            if (maxPasskeysPerUser < 1) {
+                throw new IllegalArgumentException("maxPasskeysPerUser must be at least 1");
+            }
+            this.maxPasskeysPerUser = maxPasskeysPerUser;
+            return this;
+        }
+
+        /** Default: the system UTC clock. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /**
+         * Runs the writes of a registration or an account deletion as one unit. Default: none (right for the
+         * in-memory stores); give one that runs a database transaction for database storage.
+         */
+        public Builder transaction(StorageTransaction transaction) {
+            this.transaction = Objects.requireNonNull(transaction, "transaction");
+            return this;
+        }
+
+        /**
+         * Default {@code false}. {@code true} keeps each new passkey's raw {@code attestationObject} and
+         * {@code clientDataJSON} (base64url, about 1 KB) in its {@link io.github.passkeys4j.store.Passkey}, for trust checks
+         * made later; the attestation format is kept either way.
+         */
+        public Builder keepAttestation(boolean keepAttestation) {
+            this.keepAttestation = keepAttestation;
+            return this;
+        }
+
+        public RelyingParty build() {
+            return new RelyingParty(new Settings(rpId, rpName,
+                    origins != null ? origins : Set.of("https://" + rpId),
+                    userVerification, ceremonyTimeout, requireUserHandleMatch, refuseSignCounterRegression,
+                    passkeys != null ? passkeys : new InMemoryPasskeyRepository(),
+                    users != null ? users : new InMemoryPasskeyUserRepository(),
+                    pendingCeremonies != null ? pendingCeremonies : new InMemoryPendingCeremonyStore(clock,
+                            InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING),
+                    providers != null ? providers : PasskeyProviderDirectory.bundled(),
+                    maxPasskeysPerUser, clock, transaction, keepAttestation));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.github.passkeys4j;
+
+import org.jspecify.annotations.Nullable;
+
+import java.util.Objects;
+
+/**
+ * What {@link RelyingParty#startRegistration} needs: the signed-in account that adds a passkey. Made with
+ * {@link #forAccount} or {@link #forUser}, then {@link #withDisplayName}; equal when their members are.
+ */
+public final class StartRegistration {
+
+    private final String accountId;
+    private final String username;
+    private final @Nullable String displayName;
+
+    private StartRegistration(String accountId, String username, @Nullable String displayName) {
+        this.accountId = Objects.requireNonNull(accountId, "accountId");
+        this.username = Objects.requireNonNull(username, "username");
+        this.displayName = displayName;
+    }
+
+    /**
+     * @param accountId the application's immutable id of the account; the passkey is bound to it
+     * @param username  the account's current username, shown by authenticators ({@code user.name})
+     */
+    public static StartRegistration forAccount(String accountId, String username) {
+        return new StartRegistration(accountId, username, null);
+    }
+
+    /** For an application whose usernames never change and are never reused: the username is the account id. */
+    public static StartRegistration forUser(String username) {
+        return new StartRegistration(username, username, null);
+    }
+
+    /** The same, shown as {@code displayName} in the authenticator's account chooser (default: the username). */
+    public StartRegistration withDisplayName(@Nullable String displayName) {
+        return new StartRegistration(accountId, username, displayName);
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public String username() {
+        return username;
+    }
+
+    /** {@code null} when not given: the username is shown (or the display name already stored). */
+    public @Nullable String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof StartRegistration s && accountId.equals(s.accountId) && username.equals(s.username)
+                && Objects.equals(displayName, s.displayName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(accountId, username, displayName);
+    }
+
+    @Override
+    public String toString() {
+        return "StartRegistration[accountId=" + accountId + ", username=" + username + ", displayName=" + displayName
+                + "]";
+    }
+}

@@ -1,0 +1,178 @@
+package io.github.passkeys4j.internal;
+
+import com.webauthn4j.WebAuthnManager;
+import com.webauthn4j.converter.exception.DataConversionException;
+import com.webauthn4j.converter.jackson.deserializer.cbor.COSEKeyEnvelope;
+import com.webauthn4j.converter.util.ObjectConverter;
+import com.webauthn4j.credential.CredentialRecordImpl;
+import com.webauthn4j.data.AuthenticationData;
+import com.webauthn4j.data.AuthenticationParameters;
+import com.webauthn4j.data.PublicKeyCredentialParameters;
+import com.webauthn4j.data.PublicKeyCredentialType;
+import com.webauthn4j.data.RegistrationData;
+import com.webauthn4j.data.RegistrationParameters;
+import com.webauthn4j.data.attestation.authenticator.AAGUID;
+import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
+import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
+import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
+import com.webauthn4j.data.client.challenge.DefaultChallenge;
+import com.webauthn4j.server.ServerProperty;
+import com.webauthn4j.verifier.exception.VerificationException;
+import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.PasskeyException.Reason;
+import io.github.passkeys4j.store.Passkey;
+
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+
+/**
+ * The one class that talks to webauthn4j: it parses the W3C JSON responses and runs the checks of WebAuthn Level 3
+ * §7.1 and §7.2 that need cryptography or CBOR, and turns webauthn4j's exceptions into {@link PasskeyException}s.
+ * Ceremony bookkeeping (challenges, stored credentials, ownership) is done by the callers.
+ */
+public final class WebAuthn4jVerifier {
+
+    /** ES256, EdDSA, RS256: what every passkey provider uses, in order of preference. */
+    public static final List<Long> ALGORITHMS = List.of(-7L, -8L, -257L);
+
+    /** AuthenticatorTransport's values; a reported transport outside them is dropped. */
+    static final Set<String> SPEC_TRANSPORTS = Set.of("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
+    static final int MAX_TRANSPORTS = 8;
+
+    private final WebAuthnManager manager;
+    private final ObjectConverter converter = new ObjectConverter();
+    private final String rpId;
+    private final OriginAllowList origins;
+    private final List<PublicKeyCredentialParameters> algorithms;
+
+    public WebAuthn4jVerifier(String rpId, Set<String> origins, boolean refuseSignCounterRegression) {
+        this.manager = WebAuthnManager.createNonStrictWebAuthnManager(converter);
+        if (!refuseSignCounterRegression) {
+            manager.getAuthenticationDataVerifier().setMaliciousCounterValueHandler(authenticationObject -> { });
+        }
+        this.rpId = rpId;
+        this.origins = new OriginAllowList(origins);
+        this.algorithms = ALGORITHMS.stream()
+                .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
+                        COSEAlgorithmIdentifier.create(alg)))
+                .toList();
+    }
+
+    public ParsedRegistration parseRegistration(String responseJson) {
+        RegistrationData data = parse(() -> manager.parseRegistrationResponseJSON(responseJson));
+        if (data.getCollectedClientData() == null || data.getAttestationObject() == null) {
+            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The response lacks clientDataJSON or attestationObject.");
+        }
+        return new ParsedRegistration(Base64Url.encode(data.getCollectedClientData().getChallenge().getValue()), data);
+    }
+
+    public VerifiedRegistration verifyRegistration(ParsedRegistration parsed, boolean userVerificationRequired) {
+        RegistrationData data = (RegistrationData) parsed.data();
+        RegistrationParameters parameters = new RegistrationParameters(
+                serverProperty(parsed.challenge()), algorithms, userVerificationRequired, true);
+        verify(() -> manager.verify(data, parameters));
+        AuthenticatorData<?> authData = data.getAttestationObject().getAuthenticatorData();
+        AttestedCredentialData credential = authData.getAttestedCredentialData();
+        CredentialKeyCheck.check(credential.getCOSEKey());
+        byte[] publicKey = converter.getCborMapper().writeValueAsBytes(credential.getCOSEKey());
+        Set<String> transports = data.getTransports() == null ? Set.of()
+                : knownTransports(data.getTransports().stream().map(t -> t.getValue()).toList());
+        Boolean discoverable = data.getClientExtensions() == null || data.getClientExtensions().getCredProps() == null
+                ? null : data.getClientExtensions().getCredProps().getRk();
+        return new VerifiedRegistration(Base64Url.encode(credential.getCredentialId()), Base64Url.encode(publicKey),
+                authData.getSignCount(), credential.getAaguid().getValue(), transports,
+                authData.isFlagBE(), authData.isFlagBS(), authData.isFlagUV(), discoverable,
+                data.getAttestationObject().getFormat(), Base64Url.encode(data.getAttestationObjectBytes()),
+                Base64Url.encode(data.getCollectedClientDataBytes()));
+    }
+
+    public ParsedAuthentication parseAuthentication(String responseJson) {
+        AuthenticationData data = parse(() -> manager.parseAuthenticationResponseJSON(responseJson));
+        if (data.getCollectedClientData() == null || data.getAuthenticatorData() == null) {
+            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The response lacks clientDataJSON or authenticatorData.");
+        }
+        byte[] userHandle = data.getUserHandle();
+        return new ParsedAuthentication(Base64Url.encode(data.getCollectedClientData().getChallenge().getValue()),
+                Base64Url.encode(data.getCredentialId()),
+                userHandle == null || userHandle.length == 0 ? null : Base64Url.encode(userHandle), data);
+    }
+
+    public VerifiedAuthentication verifyAuthentication(ParsedAuthentication parsed, Passkey stored,
+                                                       List<String> allowCredentialIds, boolean userVerificationRequired) {
+        AuthenticationData data = (AuthenticationData) parsed.data();
+        CredentialRecordImpl record = new CredentialRecordImpl(null, stored.uvInitialized(), stored.backupEligible(),
+                stored.backupState(), stored.signCount(),
+                new AttestedCredentialData(new AAGUID(stored.aaguid()), Base64Url.decode(stored.credentialId()),
+                        parse(() -> converter.getCborMapper()
+                                .readValue(Base64Url.decode(stored.publicKey()), COSEKeyEnvelope.class)).getCOSEKey()),
+                null, null, null, null);
+        List<byte[]> allow = allowCredentialIds.isEmpty() ? null
+                : allowCredentialIds.stream().map(Base64Url::decode).toList();
+        AuthenticationParameters parameters = new AuthenticationParameters(
+                serverProperty(parsed.challenge()), record, allow, userVerificationRequired, true);
+        verify(() -> manager.verify(data, parameters));
+        AuthenticatorData<?> authData = data.getAuthenticatorData();
+        return new VerifiedAuthentication(authData.getSignCount(), authData.isFlagUV(), authData.isFlagBS());
+    }
+
+    /**
+     * The transports worth keeping: the spec's values (WebAuthn Level 3 §5.8.4), each once, at most
+     * {@value #MAX_TRANSPORTS}. They are only hints for the browser, so unknown or repeated values are dropped rather
+     * than refusing the passkey: a new transport name must not lock anyone out, and a client sending thousands of
+     * values gets none of the junk stored or echoed back in later options.
+     */
+    static Set<String> knownTransports(List<String> reported) {
+        return reported.stream()
+                .filter(SPEC_TRANSPORTS::contains)
+                .distinct()
+                .limit(MAX_TRANSPORTS)
+                .collect(Collectors.toCollection(TreeSet::new));
+    }
+
+    private ServerProperty serverProperty(String challenge) {
+        return ServerProperty.builder()
+                .originPredicate(origins)
+                .rpId(rpId)
+                .challenge(new DefaultChallenge(Base64Url.decode(challenge)))
+                .build();
+    }
+
+    private static <T> T parse(java.util.function.Supplier<T> parser) {
+        try {
+            return parser.get();
+        } catch (DataConversionException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            throw new PasskeyException(Reason.MALFORMED_RESPONSE, Reason.MALFORMED_RESPONSE.message(), e);
+        }
+    }
+
+    private static void verify(Runnable verification) {
+        try {
+            verification.run();
+        } catch (VerificationException e) {
+            Reason reason = VerificationFailures.reasonFor(e);
+            throw new PasskeyException(reason, reason.message(), e);
+        } catch (DataConversionException | IllegalArgumentException e) {
+            throw new PasskeyException(Reason.MALFORMED_RESPONSE, Reason.MALFORMED_RESPONSE.message(), e);
+        }
+    }
+
+    /** A registration response whose challenge is known but which is not verified yet. */
+    public record ParsedRegistration(String challenge, Object data) {
+    }
+
+    /** An authentication response whose challenge, credential and user handle are known but not verified yet. */
+    public record ParsedAuthentication(String challenge, String credentialId, String userHandle, Object data) {
+    }
+
+    /** A verified registration; {@code discoverable} is credProps.rk, {@code null} when the client did not say. */
+    public record VerifiedRegistration(String credentialId, String publicKey, long signCount, java.util.UUID aaguid,
+                                       Set<String> transports, boolean backupEligible, boolean backupState,
+                                       boolean userVerified, Boolean discoverable, String attestationFormat,
+                                       String attestationObject, String clientDataJSON) {
+    }
+
+    public record VerifiedAuthentication(long signCount, boolean userVerified, boolean backupState) {
+    }
+}

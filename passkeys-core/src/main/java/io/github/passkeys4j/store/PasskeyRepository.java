@@ -1,0 +1,48 @@
+package io.github.passkeys4j.store;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where passkeys are kept. Implement it to use your own storage; the library ships an in-memory implementation and
+ * (in the Spring Boot starter) a JDBC one. Methods never return {@code null}. There is no full replace: a stored
+ * passkey changes only through {@link #recordUse} (a sign-in) and {@link #updateSettings} (the user's name and enabled
+ * flag), so no write can undo another that raced it. Run {@code PasskeyRepositoryContract} from {@code passkeys-test}
+ * against an implementation.
+ */
+public interface PasskeyRepository {
+
+    /**
+     * Stores a new passkey.
+     *
+     * @throws io.github.passkeys4j.PasskeyException with reason {@code CREDENTIAL_ALREADY_REGISTERED} when the credential ID is
+     *                                       already stored (for any user); nothing is written then
+     */
+    void add(Passkey passkey);
+
+    /**
+     * Records a sign-in: stores {@code used}'s sign count, backup state, UV-initialized flag and last-used time, but
+     * only while the stored sign count is still {@code expectedSignCount}, so of two sign-ins that raced with the same
+     * counter only one is recorded (a cloned authenticator cannot slip through). Everything else stays as stored.
+     * Returns {@code false} when the counter moved in between or the passkey is gone. It must be one atomic
+     * compare-and-set (a conditional {@code UPDATE}, a conditional write, a lock).
+     */
+    boolean recordUse(Passkey used, long expectedSignCount);
+
+    /**
+     * Stores the user's settings of this passkey, its name and whether it is enabled, and nothing else: a rename that
+     * races a sign-in then never writes back an older sign counter. Returns {@code false} when the passkey is gone.
+     */
+    boolean updateSettings(Passkey passkey);
+
+    Optional<Passkey> findByCredentialId(String credentialId);
+
+    /** The user's passkeys, oldest first. */
+    List<Passkey> findByUserHandle(String userHandle);
+
+    /** Returns {@code false} when there was nothing to delete. */
+    boolean delete(String credentialId);
+
+    /** Deletes every passkey of the user handle's account (the account is being deleted); returns how many. */
+    int deleteByUserHandle(String userHandle);
+}

@@ -1,0 +1,61 @@
+package io.github.passkeys4j.example.jdk;
+
+import io.github.passkeys4j.AuthenticationResult;
+import io.github.passkeys4j.FinishAuthentication;
+import io.github.passkeys4j.FinishRegistration;
+import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.StartAuthentication;
+import io.github.passkeys4j.StartRegistration;
+
+import java.util.Set;
+
+/**
+ * Everything this example asks of {@code passkeys-core}, in one place: two ceremonies, four calls. The options go to
+ * the browser as W3C JSON; the browser's {@code PublicKeyCredential.toJSON()} comes back as JSON text. The core's
+ * in-memory stores keep passkeys, user handles and started ceremonies (lost on restart).
+ */
+final class Passkeys {
+
+
+    private final RelyingParty relyingParty;
+
+    /** @param origin where the page runs, e.g. {@code http://localhost:8081}; the RP ID is its host */
+    Passkeys(String origin) {
+        this.relyingParty = RelyingParty.builder("localhost", "Passkeys example")
+                .origins(Set.of(origin))
+                .build();
+    }
+
+    /** {@code PublicKeyCredentialCreationOptionsJSON} for a new account's first passkey. */
+    String signUpOptions(String accountId, String username) {
+        return relyingParty.startRegistration(StartRegistration.forAccount(accountId, username)).toJson();
+    }
+
+    /** Verifies the new passkey and stores it; throws {@link PasskeyException} (and stores nothing) if refused. */
+    void finishSignUp(String accountId, String credentialJson) {
+        relyingParty.finishRegistration(FinishRegistration.of(accountId, credentialJson));
+    }
+
+    /** {@code PublicKeyCredentialRequestOptionsJSON} for a username-less sign-in. */
+    String signInOptions() {
+        return relyingParty.startAuthentication(StartAuthentication.discoverable()).toJson();
+    }
+
+    /** Verifies the assertion; returns the signed-in account's id or throws {@link PasskeyException}. */
+    String finishSignIn(String credentialJson) {
+        AuthenticationResult result = relyingParty.finishAuthentication(new FinishAuthentication(credentialJson));
+        return result.user().accountId();
+    }
+
+    /** A refusal as an HTTP problem: the failed check as {@code reason}, the core's plain-words message as detail. */
+    static Problem problem(PasskeyException e) {
+        int status = switch (e.reason()) {
+            case MALFORMED_RESPONSE, INVALID_NAME, PUBLIC_KEY_NOT_ACCEPTED -> 400;
+            case ORIGIN_NOT_ALLOWED, CROSS_ORIGIN_NOT_ALLOWED, RP_ID_MISMATCH -> 403;
+            case CREDENTIAL_ALREADY_REGISTERED, TOO_MANY_PASSKEYS, CHALLENGE_MISMATCH -> 409;
+            default -> 401;
+        };
+        return new Problem(status, e.reason().name(), e.getMessage());
+    }
+}

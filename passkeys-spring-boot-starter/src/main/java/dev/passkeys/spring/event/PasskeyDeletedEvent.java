@@ -1,8 +1,0 @@
-package dev.passkeys.spring.event;
-
-
-import java.time.Instant;
-
-/** A user deleted a passkey; {@code passkey} is how it was before. */
-public record PasskeyDeletedEvent(String username, PasskeyView passkey, Instant at) implements PasskeyEvent {
-}

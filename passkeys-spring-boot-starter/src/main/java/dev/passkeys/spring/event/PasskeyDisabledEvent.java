@@ -1,8 +1,0 @@
-package dev.passkeys.spring.event;
-
-
-import java.time.Instant;
-
-/** A user disabled a passkey: it cannot sign in until enabled again. */
-public record PasskeyDisabledEvent(String username, PasskeyView passkey, Instant at) implements PasskeyEvent {
-}

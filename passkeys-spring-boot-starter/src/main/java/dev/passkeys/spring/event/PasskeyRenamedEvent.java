@@ -1,9 +1,0 @@
-package dev.passkeys.spring.event;
-
-
-import java.time.Instant;
-
-/** A user renamed a passkey. */
-public record PasskeyRenamedEvent(String username, PasskeyView passkey, String previousName, Instant at)
-        implements PasskeyEvent {
-}

@@ -1,9 +1,0 @@
-package dev.passkeys.spring.event;
-
-
-import java.time.Instant;
-
-/** A user signed in with a passkey (after the app's account checks passed). */
-public record PasskeySignInEvent(String username, PasskeyView passkey, boolean userVerified, Instant at)
-        implements PasskeyEvent {
-}

@@ -1,7 +1,0 @@
-/**
- * Internal: the JSON endpoints, the passkeys page and the filter in front of them, created by the auto-configuration.
- * Public only so that the auto-configuration can create them; not API, and may change in any release. Apps talk to
- * them over HTTP (see the README's HTTP API) and extend them through the beans the README names
- * ({@link dev.passkeys.spring.web.PasskeyDisplayNames}, {@link dev.passkeys.spring.account.AccountSignInMethods}, …).
- */
-package dev.passkeys.spring.web.internal;

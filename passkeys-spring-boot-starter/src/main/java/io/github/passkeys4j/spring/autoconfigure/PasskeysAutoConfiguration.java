@@ -1,0 +1,80 @@
+package io.github.passkeys4j.spring.autoconfigure;
+
+import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.provider.PasskeyProviderDirectory;
+import io.github.passkeys4j.store.PasskeyRepository;
+import io.github.passkeys4j.store.PasskeyUserRepository;
+import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.StorageTransaction;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.core.env.Environment;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+
+/**
+ * Passkeys for Java: a {@link RelyingParty} from {@code passkeys.*}, storage (JDBC when there is a DataSource,
+ * otherwise in memory), the JSON endpoints, the pages and the Spring Security integration. Every bean backs off
+ * when the application defines its own.
+ */
+@AutoConfiguration(afterName = {
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
+@EnableConfigurationProperties(PasskeysProperties.class)
+// JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
+@Import({PasskeysJdbcConfiguration.class, PasskeysInMemoryStorageConfiguration.class, PasskeysMetricsConfiguration.class,
+        PasskeysAccountConfiguration.class, PasskeysWebConfiguration.class, PasskeysSecurityConfiguration.class})
+public final class PasskeysAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasskeyProviderDirectory passkeyProviderDirectory(PasskeysProperties properties) {
+        if (properties.getProvidersFile() == null) {
+            return PasskeyProviderDirectory.bundled();
+        }
+        try (InputStream in = properties.getProvidersFile().getInputStream()) {
+            return PasskeyProviderDirectory.read(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read passkeys.providers-file " + properties.getProvidersFile(), e);
+        }
+    }
+
+    @Bean
+    PasskeysStartupLog passkeysStartupLog(ObjectProvider<RelyingParty> relyingParty,
+                                          ObjectProvider<PasskeyRepository> passkeys,
+                                          ObjectProvider<PasskeysStorageDescriber> describers) {
+        return new PasskeysStartupLog(relyingParty, passkeys, describers);
+    }
+
+    /** Built from {@code passkeys.*}, checked first: a set-up that cannot work stops the app with one clear line. */
+    @Bean
+    @ConditionalOnMissingBean
+    RelyingParty relyingParty(PasskeysProperties properties, Environment environment, PasskeyRepository passkeys,
+                              PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
+                              PasskeyProviderDirectory providers, ObjectProvider<StorageTransaction> transaction) {
+        PasskeysPropertiesValidator.validate(properties);
+        String rpName = properties.getRpName() != null ? properties.getRpName()
+                : environment.getProperty("spring.application.name", "Passkeys");
+        return RelyingParty.builder(properties.getRpId(), rpName)
+                .origins(new LinkedHashSet<>(properties.effectiveOrigins()))
+                .userVerification(properties.getUserVerification())
+                .ceremonyTimeout(properties.getCeremonyTimeout())
+                .requireUserHandleMatch(properties.isRequireUserHandleMatch())
+                .refuseSignCounterRegression(properties.isRefuseSignCounterRegression())
+                .passkeys(passkeys)
+                .users(users)
+                .pendingCeremonies(pendingCeremonies)
+                .providers(providers)
+                .maxPasskeysPerUser(properties.getMaxPasskeysPerUser())
+                .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE))
+                .build();
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.passkeys4j.spring.autoconfigure;
+
+import io.github.passkeys4j.spring.jdbc.JdbcPasskeyRepository;
+import io.github.passkeys4j.spring.jdbc.JdbcPasskeyUserRepository;
+import io.github.passkeys4j.spring.jdbc.JdbcPendingCeremonyStore;
+import io.github.passkeys4j.spring.jdbc.PasskeysJdbcSchemaInitializer;
+import io.github.passkeys4j.store.PasskeyRepository;
+import io.github.passkeys4j.store.PasskeyUserRepository;
+import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.StorageTransaction;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import javax.sql.DataSource;
+import java.sql.DatabaseMetaData;
+
+/**
+ * JDBC storage when the app has one DataSource: the {@code passkeys_*} tables, created from
+ * {@code schema-<platform>.sql} on an embedded database (see {@code passkeys.jdbc.initialize-schema}). Pending
+ * ceremonies live there too, so any node of a cluster can finish a ceremony another one started.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnClass({JdbcTemplate.class, PasskeysJdbcSchemaInitializer.class})
+@ConditionalOnSingleCandidate(DataSource.class)
+class PasskeysJdbcConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasskeysJdbcSchemaInitializer passkeysJdbcSchemaInitializer(DataSource dataSource, PasskeysProperties properties) {
+        DatabaseInitializationMode mode = DatabaseInitializationMode.valueOf(properties.getJdbc().getInitializeSchema().name());
+        return new PasskeysJdbcSchemaInitializer(dataSource, mode, properties.getJdbc().getPlatform());
+    }
+
+    /** The app's transaction manager when it has exactly one, else one over the DataSource. */
+    @Bean
+    @ConditionalOnMissingBean
+    StorageTransaction passkeysStorageTransaction(DataSource dataSource,
+                                                  ObjectProvider<PlatformTransactionManager> transactionManager) {
+        return new SpringStorageTransaction(new TransactionTemplate(
+                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource))));
+    }
+
+    /** "JDBC (PostgreSQL)" in the start-up log line when our JDBC repository is the one in use. */
+    @Bean
+    PasskeysStorageDescriber passkeysJdbcStorageDescriber(DataSource dataSource) {
+        return passkeys -> passkeys instanceof JdbcPasskeyRepository ? "JDBC (" + databaseProduct(dataSource) + ")" : null;
+    }
+
+    private static String databaseProduct(DataSource dataSource) {
+        try {
+            return JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            return "database not reachable";
+        }
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasskeyRepository passkeyRepository(DataSource dataSource) {
+        return new JdbcPasskeyRepository(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PasskeyUserRepository passkeyUserRepository(DataSource dataSource) {
+        return new JdbcPasskeyUserRepository(new JdbcTemplate(dataSource));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    PendingCeremonyStore pendingCeremonyStore(DataSource dataSource) {
+        return new JdbcPendingCeremonyStore(new JdbcTemplate(dataSource));
+    }
+}

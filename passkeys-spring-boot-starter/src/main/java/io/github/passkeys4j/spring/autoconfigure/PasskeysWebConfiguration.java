@@ -1,0 +1,79 @@
+package io.github.passkeys4j.spring.autoconfigure;
+
+import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.account.PasskeyAccounts;
+import io.github.passkeys4j.spring.metrics.CeremonyObserver;
+import io.github.passkeys4j.spring.account.AccountSignInMethods;
+import io.github.passkeys4j.spring.web.internal.PasskeyCredentialsController;
+import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
+import io.github.passkeys4j.spring.web.internal.PasskeysController;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import io.github.passkeys4j.spring.web.internal.PasskeysExceptionHandler;
+import io.github.passkeys4j.spring.web.internal.PasskeysPageController;
+import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.core.env.Environment;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+/** The JSON endpoints, the JavaScript client, the pages, and the request-size limit in front of them. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+class PasskeysWebConfiguration {
+
+    @Bean
+    PasskeysController passkeysController(RelyingParty relyingParty, PasskeyAccounts accounts,
+                                          ApplicationEventPublisher events, ObjectProvider<CeremonyObserver> observer,
+                                          ObjectProvider<PasskeyDisplayNames> displayNames) {
+        return new PasskeysController(relyingParty, accounts, events,
+                observer.getIfAvailable(() -> CeremonyObserver.NONE),
+                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
+    }
+
+    @Bean
+    PasskeyCredentialsController passkeyCredentialsController(RelyingParty relyingParty, PasskeyAccounts accounts,
+                                                              ObjectProvider<AccountSignInMethods> signInMethods,
+                                                              ObjectProvider<UserDetailsService> users,
+                                                              ApplicationEventPublisher events,
+                                                              ObjectProvider<PasskeyDisplayNames> displayNames) {
+        // Without a UserDetailsService nothing says an account has a password: assume not, the safe side.
+        AccountSignInMethods methods = signInMethods.getIfAvailable(() -> users.getIfAvailable() != null
+                ? AccountSignInMethods.passwordOf(users.getObject()) : username -> false);
+        return new PasskeyCredentialsController(relyingParty, accounts, methods, events,
+                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
+    }
+
+    @Bean
+    PasskeysPageController passkeysPageController(PasskeysProperties properties) {
+        return new PasskeysPageController(BasePath.of(properties));
+    }
+
+    @Bean
+    static BasePathOverlapCheck passkeysBasePathOverlapCheck(ListableBeanFactory beans, Environment environment) {
+        // Static and from the environment: a check of other beans must not make this configuration early.
+        PasskeysProperties properties = Binder.get(environment).bind("passkeys", PasskeysProperties.class)
+                .orElseGet(PasskeysProperties::new);
+        return new BasePathOverlapCheck(beans, BasePath.of(properties));
+    }
+
+    @Bean
+    PasskeysExceptionHandler passkeysExceptionHandler() {
+        return new PasskeysExceptionHandler();
+    }
+
+    @Bean
+    FilterRegistrationBean<PasskeysEndpointFilter> passkeysEndpointFilter(PasskeysProperties properties) {
+        FilterRegistrationBean<PasskeysEndpointFilter> registration = new FilterRegistrationBean<>(
+                new PasskeysEndpointFilter(properties.getMaxRequestSize().toBytes()));
+        registration.addUrlPatterns(BasePath.of(properties) + "/*");
+        // Before Spring Security's filter chain, which reads the sign-in body.
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+        return registration;
+    }
+}

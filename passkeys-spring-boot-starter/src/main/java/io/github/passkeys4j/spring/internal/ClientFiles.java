@@ -1,0 +1,114 @@
+package io.github.passkeys4j.spring.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.util.StreamUtils;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
+import java.util.Collections;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The starter's static client files ({@code passkeys.js}, {@code passkeys-manage.js}, {@code passkeys.css}) with the
+ * headers every response of ours carries. Read once; each file's ETag is a hash of its bytes, so a browser
+ * revalidates ({@code no-cache}) and gets 304 until a new library version changes the file.
+ *
+ * <p>Internal: not API, may change in any release.
+ */
+public final class ClientFiles {
+
+    static final String RESOURCES = "io/github/passkeys4j/spring/web/";
+
+    /**
+     * Our pages load only our own files: no inline script or style, nothing framed, forms post to this origin.
+     * Provider icons are {@code data:} images.
+     */
+    public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
+            + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+    private static final Map<String, ClientFile> FILES = Map.of(
+            "passkeys.js", load("passkeys.js", "text/javascript;charset=UTF-8"),
+            "passkeys-manage.js", load("passkeys-manage.js", "text/javascript;charset=UTF-8"),
+            "passkeys.css", load("passkeys.css", "text/css;charset=UTF-8"));
+
+    private ClientFiles() {
+    }
+
+    /** The file names served under the base path. */
+    public static Set<String> names() {
+        return Collections.unmodifiableSet(FILES.keySet());
+    }
+
+    /** Writes {@code name} (one of {@link #names()}), or 304 when the request's If-None-Match has its ETag. */
+    public static void serve(String name, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ClientFile file = FILES.get(name);
+        if (file == null) {
+            throw new IllegalArgumentException("no client file " + name);
+        }
+        securityHeaders(response);
+        response.setHeader("ETag", file.etag());
+        response.setHeader("Cache-Control", "no-cache");
+        if (matches(request.getHeader("If-None-Match"), file.etag())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(file.contentType());
+        response.setContentLength(file.bytes().length);
+        if (!"HEAD".equals(request.getMethod())) {
+            response.getOutputStream().write(file.bytes());
+        }
+    }
+
+    /** CSP, Referrer-Policy and nosniff, on every page and file we serve. */
+    public static void securityHeaders(HttpServletResponse response) {
+        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Referrer-Policy", "same-origin");
+        response.setHeader("X-Content-Type-Options", "nosniff");
+    }
+
+    public static String read(String name) {
+        try {
+            return StreamUtils.copyToString(new ClassPathResource(RESOURCES + name).getInputStream(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing resource " + RESOURCES + name, e);
+        }
+    }
+
+    private static boolean matches(String ifNoneMatch, String etag) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String candidate : ifNoneMatch.split(",")) {
+            String tag = candidate.strip();
+            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static ClientFile load(String name, String contentType) {
+        try {
+            byte[] bytes = StreamUtils.copyToByteArray(new ClassPathResource(RESOURCES + name).getInputStream());
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
+            String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22) + "\"";
+            return new ClientFile(bytes, contentType, etag);
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing resource " + RESOURCES + name, e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private record ClientFile(byte[] bytes, String contentType, String etag) {
+    }
+}

@@ -1,0 +1,85 @@
+package io.github.passkeys4j.spring.internal;
+
+import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.PasskeyException.Reason;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+
+import java.io.IOException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * RFC 9457 problem bodies for every refusal: a plain-words {@code detail}, the failed check as {@code reason}, never a
+ * stack trace. Shared by the MVC endpoints and the sign-in filter so both answer alike.
+ *
+ * <p>Internal: not API, may change in any release.
+ */
+public final class Problems {
+
+
+    private Problems() {
+    }
+
+    /** The HTTP status a refused ceremony answers with. */
+    public static HttpStatus statusOf(Reason reason) {
+        return switch (reason) {
+            case MALFORMED_RESPONSE, INVALID_NAME, PUBLIC_KEY_NOT_ACCEPTED -> HttpStatus.BAD_REQUEST;
+            case CREDENTIAL_ALREADY_REGISTERED, TOO_MANY_PASSKEYS, LAST_SIGN_IN_METHOD -> HttpStatus.CONFLICT;
+            // The response belongs to another ceremony, or lost a race with another registration of the account.
+            case CHALLENGE_MISMATCH -> HttpStatus.CONFLICT;
+            case PASSKEY_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case ORIGIN_NOT_ALLOWED, CROSS_ORIGIN_NOT_ALLOWED, RP_ID_MISMATCH -> HttpStatus.FORBIDDEN;
+            default -> HttpStatus.UNAUTHORIZED;
+        };
+    }
+
+    public static ProblemDetail of(PasskeyException e) {
+        ProblemDetail problem = of(statusOf(e.reason()), e.getMessage());
+        // type stays about:blank: the reason property names the check, and no URL of someone else's is implied.
+        problem.setTitle(title(e.reason()));
+        problem.setProperty("reason", e.reason().name());
+        return problem;
+    }
+
+    /** A problem that is not a refused ceremony; its {@code reason} names the kind of refusal (callers may refine it). */
+    public static ProblemDetail of(HttpStatus status, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setTitle(status.getReasonPhrase());
+        problem.setProperty("reason", switch (status) {
+            case UNAUTHORIZED -> "SIGN_IN_REQUIRED";
+            case FORBIDDEN -> "FORBIDDEN";
+            case NOT_FOUND -> "NOT_FOUND";
+            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
+            case CONTENT_TOO_LARGE -> "REQUEST_TOO_LARGE";
+            case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
+            case BAD_REQUEST -> "MALFORMED_REQUEST";
+            default -> status.is5xxServerError() ? "SERVER_ERROR" : status.name();
+        });
+        return problem;
+    }
+
+    public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        response.setCharacterEncoding("UTF-8");
+        // The same JSON as Spring MVC writes for a ProblemDetail: extra properties at the top level.
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+        body.put("title", problem.getTitle());
+        body.put("status", problem.getStatus());
+        body.put("detail", problem.getDetail());
+        if (problem.getProperties() != null) {
+            body.putAll(problem.getProperties());
+        }
+        PasskeysJson.mapper().writeValue(response.getOutputStream(), body);
+    }
+
+    private static String title(Reason reason) {
+        String words = reason.name().toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

@@ -1,0 +1,112 @@
+package io.github.passkeys4j.spring.security;
+
+import io.github.passkeys4j.spring.internal.PasskeysJson;
+import io.github.passkeys4j.spring.internal.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StreamUtils;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/**
+ * {@code POST <base>/authentication}: the body is the browser's {@code PublicKeyCredential.toJSON()}. On success the
+ * session is rotated and the context saved as for a form login, and the answer is {@code {"redirectUrl": …}}; on
+ * failure an RFC 9457 problem naming the failed check. Both answers can be replaced
+ * ({@link PasskeysConfigurer#successHandler}, {@link PasskeySignInHandlers}).
+ */
+final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessingFilter {
+
+
+    public PasskeyAuthenticationFilter(RequestMatcher matcher, AuthenticationManager authenticationManager,
+                                       RequestCache requestCache, String defaultSuccessUrl) {
+        super(matcher, authenticationManager);
+        setAuthenticationSuccessHandler(new JsonSuccessHandler(requestCache, defaultSuccessUrl));
+        setAuthenticationFailureHandler(new ProblemFailureHandler());
+    }
+
+    /** Remembers the passkey in the session, so revoking it ends the session whatever the app puts in the context. */
+    @Override
+    protected void successfulAuthentication(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+                                            Authentication authentication) throws IOException, ServletException {
+        HttpSession session = request.getSession(false);
+        if (session != null && authentication instanceof PasskeyAuthenticationToken token) {
+            session.setAttribute(PasskeyRevocationFilter.SESSION_ATTRIBUTE, token.getCredentialId());
+        }
+        super.successfulAuthentication(request, response, chain, authentication);
+    }
+
+    @Override
+    public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!isJson(request.getContentType())) {
+            // Refused before any verification: not a sign-in attempt, so no failure handler or event.
+            Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+                    "Send the credential as application/json."));
+            return null;
+        }
+        String body = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
+        PasskeyAuthenticationRequest authRequest = new PasskeyAuthenticationRequest(body);
+        authRequest.setDetails(authenticationDetailsSource.buildDetails(request));
+        return getAuthenticationManager().authenticate(authRequest);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
+    }
+
+    private record JsonSuccessHandler(RequestCache requestCache, String defaultSuccessUrl)
+            implements AuthenticationSuccessHandler {
+        @Override
+        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+                                            Authentication authentication) throws IOException {
+            SavedRequest saved = requestCache.getRequest(request, response);
+            String redirectUrl = saved != null ? saved.getRedirectUrl() : request.getContextPath() + defaultSuccessUrl;
+            requestCache.removeRequest(request, response);
+            response.setStatus(HttpStatus.OK.value());
+            response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+            PasskeysJson.mapper().writeValue(response.getOutputStream(), Map.of("redirectUrl", redirectUrl));
+        }
+    }
+
+    private static final class ProblemFailureHandler implements AuthenticationFailureHandler {
+        @Override
+        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+                                            AuthenticationException exception) throws IOException {
+            ProblemDetail problem;
+            if (exception instanceof PasskeyAuthenticationException passkey) {
+                problem = Problems.of(passkey.getPasskeyException());
+                if (passkey.getCredentialId() != null) {
+                    // Lets the client call PublicKeyCredential.signalUnknownCredential for a deleted passkey.
+                    problem.setProperty("credentialId", passkey.getCredentialId());
+                }
+            } else {
+                // Account disabled, locked, gone: say so without details that help an attacker.
+                problem = Problems.of(HttpStatus.UNAUTHORIZED, "This account cannot sign in.");
+                problem.setProperty("reason", "ACCOUNT_UNAVAILABLE");
+            }
+            Problems.write(response, problem);
+        }
+    }
+}

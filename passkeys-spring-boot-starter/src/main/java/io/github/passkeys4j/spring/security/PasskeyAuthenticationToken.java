@@ -1,0 +1,72 @@
+package io.github.passkeys4j.spring.security;
+
+import io.github.passkeys4j.store.Passkey;
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+import java.util.Collection;
+import java.util.Objects;
+
+/**
+ * The {@code Authentication} of a user who signed in with a passkey. Its principal is the application's own
+ * {@link UserDetails}, and its authorities are the user's plus Spring Security's {@code FACTOR_WEBAUTHN}, so
+ * {@code hasAuthority("FACTOR_WEBAUTHN")} tells how the user signed in.
+ */
+public final class PasskeyAuthenticationToken extends AbstractAuthenticationToken {
+
+    // Kept in sessions (Spring Session JDBC serialises it): change only with a migration in mind.
+    private static final long serialVersionUID = 1L;
+
+    private final UserDetails principal;
+    private final transient Passkey passkey;
+    private final String credentialId;
+    private final boolean userVerified;
+
+    public PasskeyAuthenticationToken(UserDetails principal, Passkey passkey, boolean userVerified,
+                                      Collection<? extends GrantedAuthority> authorities) {
+        super(authorities);
+        this.principal = Objects.requireNonNull(principal, "principal");
+        this.passkey = passkey;
+        this.credentialId = passkey.credentialId();
+        this.userVerified = userVerified;
+        setAuthenticated(true);
+    }
+
+    @Override
+    public UserDetails getPrincipal() {
+        return principal;
+    }
+
+    /** Nothing secret is kept: the passkey proved possession once, there is no reusable credential. */
+    @Override
+    public Object getCredentials() {
+        return null;
+    }
+
+    /** The credential ID (base64url) of the passkey used for this sign-in. */
+    public String getCredentialId() {
+        return credentialId;
+    }
+
+    /** The passkey as stored right after this sign-in; {@code null} after the session was deserialized. */
+    public Passkey getPasskey() {
+        return passkey;
+    }
+
+    /** Whether the authenticator verified the user (PIN, biometrics) during this sign-in. */
+    public boolean isUserVerified() {
+        return userVerified;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof PasskeyAuthenticationToken other && super.equals(other)
+                && credentialId.equals(other.credentialId) && userVerified == other.userVerified;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(super.hashCode(), credentialId, userVerified);
+    }
+}

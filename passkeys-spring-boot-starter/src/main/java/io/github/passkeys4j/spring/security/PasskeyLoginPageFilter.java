@@ -1,0 +1,136 @@
+package io.github.passkeys4j.spring.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletOutputStream;
+import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.HtmlUtils;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+
+/**
+ * Adds passkey sign-in to the login page Spring Security generates ({@code formLogin(withDefaults())}): our script,
+ * the CSRF meta tags it reads, {@code autocomplete="username webauthn"} on the username field (autofill) and a
+ * "Sign in with a passkey" button. Spring's own passkey option ({@code setPasskeysEnabled}) loads Spring's
+ * {@code webauthn.js} for Spring's endpoints with an inline script, so instead this filter sits just before the
+ * generating filter, lets it render into a buffer, and edits the HTML. Other requests pass untouched.
+ */
+final class PasskeyLoginPageFilter extends OncePerRequestFilter {
+
+    private final DefaultLoginPageGeneratingFilter generator;
+    private final String basePath;
+
+    public PasskeyLoginPageFilter(DefaultLoginPageGeneratingFilter generator, String basePath) {
+        this.generator = generator;
+        this.basePath = basePath;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"GET".equals(request.getMethod());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Buffer buffer = new Buffer(response);
+        boolean[] passedOn = {false};
+        // The generator writes the page only for its own URLs; for any other it calls the chain given, untouched.
+        generator.doFilter(request, buffer, (req, res) -> passedOn[0] = true);
+        if (passedOn[0]) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] page = decorate(buffer.html(), request).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(page.length);
+        response.getOutputStream().write(page);
+    }
+
+    String decorate(String html, HttpServletRequest request) {
+        if (html.contains("passkey-signin") || html.contains("data-passkey-signin")) {
+            return html; // Spring's own http.webAuthn() page already offers passkeys
+        }
+        String base = HtmlUtils.htmlEscape(request.getContextPath() + basePath);
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        String head = (csrf == null ? "" : "<meta name=\"_csrf\" content=\"" + HtmlUtils.htmlEscape(csrf.getToken())
+                + "\">\n    <meta name=\"_csrf_header\" content=\"" + HtmlUtils.htmlEscape(csrf.getHeaderName()) + "\">\n    ")
+                + "<script src=\"" + base + "/passkeys.js\" defer></script>\n  </head>";
+        String button = """
+
+                      <div class="login-form">
+                        <h2>Sign in with a passkey</h2>
+                        <p data-passkey-error role="alert"></p>
+                        <button type="button" class="primary" data-passkey-signin>Sign in with a passkey</button>
+                      </div>""";
+        String result = html.replaceFirst("\\s*</head>", "\n    " + Matcher.quoteReplacement(head))
+                .replaceFirst("<input type=\"text\" id=\"username\"",
+                        "<input type=\"text\" id=\"username\" autocomplete=\"username webauthn\"");
+        int form = result.indexOf("</form>");
+        int at = form >= 0 ? form + "</form>".length() : result.lastIndexOf("</body>");
+        return at < 0 ? result : result.substring(0, at) + button + result.substring(at);
+    }
+
+    /** Holds what the generator writes (it writes through getWriter and sets the length of the original page). */
+    private static final class Buffer extends HttpServletResponseWrapper {
+        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        private PrintWriter writer;
+
+        Buffer(HttpServletResponse response) {
+            super(response);
+        }
+
+        @Override
+        public PrintWriter getWriter() {
+            if (writer == null) {
+                writer = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
+            }
+            return writer;
+        }
+
+        @Override
+        public ServletOutputStream getOutputStream() {
+            return new ServletOutputStream() {
+                @Override
+                public void write(int b) {
+                    bytes.write(b);
+                }
+
+                @Override
+                public boolean isReady() {
+                    return true;
+                }
+
+                @Override
+                public void setWriteListener(WriteListener listener) {
+                    throw new UnsupportedOperationException();
+                }
+            };
+        }
+
+        @Override
+        public void setContentLength(int length) {
+        }
+
+        @Override
+        public void setContentLengthLong(long length) {
+        }
+
+        String html() {
+            if (writer != null) {
+                writer.flush();
+            }
+            return bytes.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

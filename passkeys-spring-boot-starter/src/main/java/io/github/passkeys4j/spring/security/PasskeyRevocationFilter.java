@@ -1,0 +1,76 @@
+package io.github.passkeys4j.spring.security;
+
+import io.github.passkeys4j.RelyingParty;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * Revoking a passkey ends what it opened: a request signed in with a passkey that is now deleted or disabled is signed
+ * out (session invalidated, context cleared) and goes on as anonymous, so the app's own rules send it to its login or
+ * answer 401. The check is one lookup by credential ID (an indexed key) per request of a passkey session, so it holds
+ * on every node and with any session store, from the request right after the change. The passkey is known from the
+ * {@link PasskeyAuthenticationToken}, or from the session when the app has since replaced the token with its own (one
+ * that still carries {@code FACTOR_WEBAUTHN}).
+ */
+final class PasskeyRevocationFilter extends OncePerRequestFilter {
+
+    /** The credential ID a session was signed in with; set by the sign-in filter. */
+    static final String SESSION_ATTRIBUTE = PasskeyRevocationFilter.class.getName() + ".CREDENTIAL_ID";
+
+    private static final Log log = LogFactory.getLog(PasskeyRevocationFilter.class);
+
+    private final RelyingParty relyingParty;
+    private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
+    private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+    public PasskeyRevocationFilter(RelyingParty relyingParty) {
+        this.relyingParty = relyingParty;
+    }
+
+    public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy contextHolder) {
+        this.contextHolder = contextHolder;
+        this.logout.setSecurityContextHolderStrategy(contextHolder);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Authentication authentication = contextHolder.getContext().getAuthentication();
+        String credentialId = credentialIdOf(authentication, request);
+        if (credentialId != null && revoked(credentialId)) {
+            log.info("Signing out a session of " + authentication.getName() + ": the passkey it signed in with was "
+                    + "deleted or disabled");
+            logout.logout(request, response, authentication);
+        }
+        chain.doFilter(request, response);
+    }
+
+    private static String credentialIdOf(Authentication authentication, HttpServletRequest request) {
+        if (authentication instanceof PasskeyAuthenticationToken token) {
+            return token.getCredentialId();
+        }
+        HttpSession session = request.getSession(false);
+        if (authentication == null || session == null || authentication.getAuthorities().stream()
+                .noneMatch(a -> FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(a.getAuthority()))) {
+            return null;
+        }
+        return session.getAttribute(SESSION_ATTRIBUTE) instanceof String id ? id : null;
+    }
+
+    private boolean revoked(String credentialId) {
+        return !relyingParty.management().isActive(credentialId);
+    }
+}

@@ -1,0 +1,159 @@
+package io.github.passkeys4j.spring.security;
+
+import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.account.AccountIdResolver;
+import io.github.passkeys4j.spring.metrics.CeremonyObserver;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.authentication.AuthenticationFailureHandler;
+import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
+import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
+import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+
+/**
+ * Adds passkey sign-in to an {@link HttpSecurity} chain. The starter applies it for you; apply it yourself with
+ * {@code http.with(new PasskeysConfigurer(…))} only when you turned the starter's customizer off.
+ * <p>
+ * It writes no URL rules: what must work signed out (sign-in options and finish, the client files) is answered by
+ * filters before authorization, as Spring Security's own passkey and login-page filters are; everything else under
+ * the base path (registration, management, the page) goes through the app's rules. Its filters act only on requests
+ * under the base path, except two: the generated login page gets a passkey button, and a request signed in with a
+ * passkey that was since deleted or disabled is signed out.
+ */
+public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysConfigurer, HttpSecurity> {
+
+    private final RelyingParty relyingParty;
+    private final UserDetailsService userDetailsService;
+    private final String basePath;
+    private final String defaultSuccessUrl;
+    private ApplicationEventPublisher events = event -> { };
+    private CeremonyObserver observer = CeremonyObserver.NONE;
+    private AccountIdResolver accountIds = AccountIdResolver.USERNAME;
+    private AuthenticationSuccessHandler successHandler;
+    private AuthenticationFailureHandler failureHandler;
+    private DefaultLoginPageGeneratingFilter generatedLoginPage;
+
+    public PasskeysConfigurer(RelyingParty relyingParty, UserDetailsService userDetailsService, String basePath,
+                              String defaultSuccessUrl) {
+        this.relyingParty = relyingParty;
+        this.userDetailsService = userDetailsService;
+        this.basePath = basePath;
+        this.defaultSuccessUrl = defaultSuccessUrl;
+    }
+
+    /** Where sign-in events go (Spring Security's authentication events too); by default nowhere. */
+    public PasskeysConfigurer events(ApplicationEventPublisher events) {
+        this.events = events;
+        return this;
+    }
+
+    /** Records each sign-in's outcome and duration; by default nothing is recorded. */
+    public PasskeysConfigurer observer(CeremonyObserver observer) {
+        this.observer = observer;
+        return this;
+    }
+
+    /** The application's immutable account ids; by default the username (see {@link AccountIdResolver}). */
+    public PasskeysConfigurer accountIds(AccountIdResolver accountIds) {
+        this.accountIds = accountIds;
+        return this;
+    }
+
+    /**
+     * Answers a passkey sign-in that succeeded (the session is already rotated and the context saved). By default
+     * {@code 200 {"redirectUrl": …}}: the saved request, else {@code passkeys.default-success-url}.
+     */
+    public PasskeysConfigurer successHandler(AuthenticationSuccessHandler handler) {
+        this.successHandler = handler;
+        return this;
+    }
+
+    /** Answers a refused passkey sign-in. By default an RFC 9457 problem naming the failed check. */
+    public PasskeysConfigurer failureHandler(AuthenticationFailureHandler handler) {
+        this.failureHandler = handler;
+        return this;
+    }
+
+    @Override
+    @SuppressWarnings("unchecked")
+    public void init(HttpSecurity http) {
+        // The login page generator is post-processed only when its configurer adds it to the chain, which is the one
+        // case where there is a generated page to add our button to.
+        DefaultLoginPageConfigurer<HttpSecurity> loginPage = http.getConfigurer(DefaultLoginPageConfigurer.class);
+        if (loginPage != null) {
+            loginPage.addObjectPostProcessor(new ObjectPostProcessor<DefaultLoginPageGeneratingFilter>() {
+                @Override
+                public <O extends DefaultLoginPageGeneratingFilter> O postProcess(O filter) {
+                    generatedLoginPage = filter;
+                    return filter;
+                }
+            });
+        }
+    }
+
+    @Override
+    public void configure(HttpSecurity http) {
+        http.addFilterBefore(postProcess(signInFilter(http)), BasicAuthenticationFilter.class);
+        http.addFilterBefore(postProcess(new PasskeySignInOptionsFilter(relyingParty, basePath)),
+                AuthorizationFilter.class);
+        http.addFilterBefore(postProcess(new PasskeysClientFilesFilter(basePath)), AuthorizationFilter.class);
+        PasskeysSignInRequiredFilter signInRequired = new PasskeysSignInRequiredFilter(basePath);
+        signInRequired.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
+        http.addFilterAfter(postProcess(signInRequired), ExceptionTranslationFilter.class);
+        PasskeyRevocationFilter revocation = new PasskeyRevocationFilter(relyingParty);
+        revocation.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
+        http.addFilterAfter(postProcess(revocation), SecurityContextHolderFilter.class);
+        if (generatedLoginPage != null) {
+            http.addFilterBefore(postProcess(new PasskeyLoginPageFilter(generatedLoginPage, basePath)),
+                    DefaultLoginPageGeneratingFilter.class);
+        }
+    }
+
+    private PasskeyAuthenticationFilter signInFilter(HttpSecurity http) {
+        RequestCache requestCache = http.getSharedObject(RequestCache.class);
+        ProviderManager authenticationManager = new ProviderManager(
+                new PasskeyAuthenticationProvider(relyingParty, userDetailsService, accountIds, events, observer));
+        // Apps listening for Spring Security's AuthenticationSuccessEvent & co. hear passkey sign-ins as well.
+        authenticationManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        PasskeyAuthenticationFilter filter = new PasskeyAuthenticationFilter(
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, basePath + "/authentication"),
+                authenticationManager,
+                requestCache != null ? requestCache : new HttpSessionRequestCache(),
+                defaultSuccessUrl);
+        if (successHandler != null) {
+            filter.setAuthenticationSuccessHandler(successHandler);
+        }
+        if (failureHandler != null) {
+            filter.setAuthenticationFailureHandler(failureHandler);
+        }
+        // The same session handling as form login: a new session id (fixation protection), a new CSRF token.
+        SessionAuthenticationStrategy sessionStrategy = http.getSharedObject(SessionAuthenticationStrategy.class);
+        filter.setSessionAuthenticationStrategy(sessionStrategy != null ? sessionStrategy
+                : new ChangeSessionIdAuthenticationStrategy());
+        SecurityContextRepository contextRepository = http.getSharedObject(SecurityContextRepository.class);
+        filter.setSecurityContextRepository(contextRepository != null ? contextRepository
+                : new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
+                        new HttpSessionSecurityContextRepository()));
+        filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
+        return filter;
+    }
+}

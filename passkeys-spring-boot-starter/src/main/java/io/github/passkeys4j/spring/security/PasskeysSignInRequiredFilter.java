@@ -1,0 +1,58 @@
+package io.github.passkeys4j.spring.security;
+
+import io.github.passkeys4j.spring.internal.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationTrustResolver;
+import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+
+/**
+ * When the app's rules refuse a signed-out call to one of our JSON endpoints, answers 401 with a problem body instead
+ * of the app's login redirect, which a {@code fetch} would follow into an HTML page. It decides nothing: the refusal
+ * is the app's ({@code AuthorizationFilter}, after this filter); a signed-in user's refusal stays the app's 403, and
+ * the passkeys page ({@code GET <base>/manage}) still goes to the app's login.
+ */
+final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
+
+    private final String basePath;
+    private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
+    private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
+
+    public PasskeysSignInRequiredFilter(String basePath) {
+        this.basePath = basePath;
+    }
+
+    public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy contextHolder) {
+        this.contextHolder = contextHolder;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return !path.startsWith(basePath + "/") || path.equals(basePath + "/manage");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        try {
+            chain.doFilter(request, response);
+        } catch (AccessDeniedException e) {
+            Authentication authentication = contextHolder.getContext().getAuthentication();
+            if (response.isCommitted() || (authentication != null && !trustResolver.isAnonymous(authentication))) {
+                throw e;
+            }
+            Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first."));
+        }
+    }
+}

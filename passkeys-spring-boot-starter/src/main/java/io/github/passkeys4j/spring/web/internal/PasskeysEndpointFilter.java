@@ -1,0 +1,222 @@
+package io.github.passkeys4j.spring.web.internal;
+
+import io.github.passkeys4j.spring.internal.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import java.io.IOException;
+import java.util.List;
+
+/**
+ * Guards the passkey endpoints before Spring Security sees them. It caps request bodies (a declared Content-Length
+ * above the limit is refused at once, a body without one stops being read at the limit; either way 413), and it turns
+ * every {@code sendError} below the base path (a missing CSRF token, a wrong method, a path Spring Security's firewall
+ * rejects) and every uncaught exception into an RFC 9457 problem body instead of the app's HTML error page.
+ * Malformed URLs that Tomcat itself refuses (a bad {@code %} escape, an encoded slash) never reach a filter.
+ */
+public final class PasskeysEndpointFilter extends OncePerRequestFilter {
+
+    private static final Log log = LogFactory.getLog(PasskeysEndpointFilter.class);
+
+    private final long maxBytes;
+
+    public PasskeysEndpointFilter(long maxBytes) {
+        this.maxBytes = maxBytes;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (request.getContentLengthLong() > maxBytes) {
+            tooLarge(response);
+            return;
+        }
+        try {
+            chain.doFilter(new LimitedRequest(request, maxBytes), new ProblemOnError(request, response));
+        } catch (IOException | ServletException | RuntimeException e) {
+            if (response.isCommitted()) {
+                throw e;
+            }
+            if (causedByLimit(e)) {
+                response.reset();
+                tooLarge(response);
+                return;
+            }
+            if (e instanceof IOException) {
+                throw e; // the connection broke: nobody is left to answer
+            }
+            // Every error under the base path is a problem body: the stack trace goes to the log, not the client.
+            response.reset();
+            Problems.write(response, unhandled(request, e));
+        }
+    }
+
+    private void tooLarge(HttpServletResponse response) throws IOException {
+        Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, new LimitExceededException(maxBytes).getMessage()));
+    }
+
+    /** Security exceptions that no chain translated (no chain covers the base path), else a logged 500. */
+    private static ProblemDetail unhandled(HttpServletRequest request, Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof AuthenticationException) {
+                return Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first.");
+            }
+            if (t instanceof AccessDeniedException) {
+                return Problems.of(HttpStatus.FORBIDDEN, "You may not do this.");
+            }
+        }
+        log.error("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI() + " failed", e);
+        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The server could not complete this request.");
+    }
+
+    private static boolean causedByLimit(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof LimitExceededException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Answers {@code sendError} with a problem body, so JSON clients never get an HTML page or a redirect. */
+    private static final class ProblemOnError extends HttpServletResponseWrapper {
+        private final HttpServletRequest request;
+
+        ProblemOnError(HttpServletRequest request, HttpServletResponse response) {
+            super(response);
+            this.request = request;
+        }
+
+        @Override
+        public void sendError(int status) throws IOException {
+            sendError(status, null);
+        }
+
+        @Override
+        public void sendError(int status, String ignored) throws IOException {
+            if (isCommitted()) {
+                super.sendError(status);
+                return;
+            }
+            HttpStatus resolved = HttpStatus.resolve(status);
+            HttpStatus known = resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
+            boolean csrf = known == HttpStatus.FORBIDDEN && withoutCsrfToken(request);
+            String detail = switch (known) {
+                case UNAUTHORIZED -> "Sign in first.";
+                case FORBIDDEN -> csrf ? "The CSRF token is missing: reload the page and try again."
+                        : "You may not do this (if you just signed in or out in another tab, reload the page).";
+                case NOT_FOUND -> "Not found.";
+                case METHOD_NOT_ALLOWED -> "This endpoint does not accept that HTTP method.";
+                default -> known.getReasonPhrase() + ".";
+            };
+            ProblemDetail problem = Problems.of(known, detail);
+            if (csrf) {
+                problem.setProperty("reason", "CSRF_TOKEN_INVALID");
+            }
+            resetBuffer();
+            Problems.write((HttpServletResponse) getResponse(), problem);
+            flushBuffer();
+        }
+    }
+
+    /**
+     * A change sent with no CSRF token at all (Spring Security answers both that and the app's rules with a bare 403;
+     * a token that is present but stale is not told apart from the rules).
+     */
+    private static boolean withoutCsrfToken(HttpServletRequest request) {
+        if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)
+                || List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())) {
+            return false;
+        }
+        return request.getHeader(token.getHeaderName()) == null && request.getParameter(token.getParameterName()) == null;
+    }
+
+    static final class LimitExceededException extends IOException {
+        LimitExceededException(long maxBytes) {
+            super("The request body is too large: the limit is " + maxBytes + " bytes (see passkeys.max-request-size).");
+        }
+    }
+
+    private static final class LimitedRequest extends HttpServletRequestWrapper {
+        private final long maxBytes;
+        private ServletInputStream stream;
+
+        LimitedRequest(HttpServletRequest request, long maxBytes) {
+            super(request);
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public ServletInputStream getInputStream() throws IOException {
+            if (stream == null) {
+                stream = new LimitedStream(super.getInputStream(), maxBytes);
+            }
+            return stream;
+        }
+    }
+
+    private static final class LimitedStream extends ServletInputStream {
+        private final ServletInputStream in;
+        private final long maxBytes;
+        private long read;
+
+        LimitedStream(ServletInputStream in, long maxBytes) {
+            this.in = in;
+            this.maxBytes = maxBytes;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = in.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            int n = in.read(buffer, offset, length);
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        private void count(int n) throws LimitExceededException {
+            read += n;
+            if (read > maxBytes) {
+                throw new LimitExceededException(maxBytes);
+            }
+        }
+
+        @Override
+        public boolean isFinished() {
+            return in.isFinished();
+        }
+
+        @Override
+        public boolean isReady() {
+            return in.isReady();
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+            in.setReadListener(listener);
+        }
+    }
+}

@@ -1,0 +1,96 @@
+package io.github.passkeys4j.spring.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.passkeys4j.store.Passkey;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Set;
+import java.util.UUID;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * One database for a whole test class: the schema is applied once through {@link PasskeysJdbcSchemaInitializer},
+ * and every test starts from empty tables. Subclasses say which database; the contracts they implement hold the
+ * tests.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class JdbcStorageTestSupport {
+
+    /** A fixed instant with microseconds, which every database keeps exactly. */
+    static final Instant T0 = Instant.parse("2025-03-04T05:06:07.123456Z");
+
+    private HikariDataSource dataSource;
+    private JdbcPasskeyRepository passkeys;
+    private JdbcPasskeyUserRepository users;
+    private JdbcPendingCeremonyStore ceremonies;
+
+    /** A pooled data source for the database under test; fails (never skips) when the database is not available. */
+    abstract HikariDataSource createDataSource();
+
+    /** The mode with which this database gets its schema: EMBEDDED for H2 in memory, ALWAYS for a server. */
+    abstract DatabaseInitializationMode initializationMode();
+
+    @BeforeAll
+    final void openDatabase() {
+        dataSource = createDataSource();
+        new PasskeysJdbcSchemaInitializer(dataSource, initializationMode()).initializeDatabase();
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        passkeys = new JdbcPasskeyRepository(template);
+        users = new JdbcPasskeyUserRepository(JdbcClient.create(dataSource));
+        ceremonies = new JdbcPendingCeremonyStore(template);
+    }
+
+    @AfterAll
+    final void closeDatabase() {
+        if (dataSource != null) {
+            dataSource.close();
+        }
+    }
+
+    @BeforeEach
+    final void emptyTables() {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.update("DELETE FROM passkeys_credential");
+        template.update("DELETE FROM passkeys_user");
+        template.update("DELETE FROM passkeys_pending_ceremony");
+    }
+
+    static HikariDataSource pool(String url, String username, String password) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername(username);
+        pool.setPassword(password);
+        pool.setMaximumPoolSize(10);
+        return pool;
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
+    }
+
+    public JdbcTemplate jdbc() {
+        return new JdbcTemplate(dataSource);
+    }
+
+    public JdbcPasskeyRepository passkeys() {
+        return passkeys;
+    }
+
+    public JdbcPasskeyUserRepository users() {
+        return users;
+    }
+
+    public JdbcPendingCeremonyStore ceremonies() {
+        return ceremonies;
+    }
+}

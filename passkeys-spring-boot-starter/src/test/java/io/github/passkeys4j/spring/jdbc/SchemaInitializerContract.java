@@ -1,0 +1,102 @@
+package io.github.passkeys4j.spring.jdbc;
+
+import static io.github.passkeys4j.spring.jdbc.JdbcStorageTestSupport.T0;
+import static io.github.passkeys4j.testing.PasskeyRepositoryContract.passkey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** What every database must do for {@link PasskeysJdbcSchemaInitializer} and the schema file it runs. */
+interface SchemaInitializerContract {
+
+    DataSource dataSource();
+
+    JdbcTemplate jdbc();
+
+    JdbcPasskeyRepository passkeys();
+
+    /** The platform name of this database's schema file. */
+    String platform();
+
+    /** Whether Spring Boot counts this database as embedded (so EMBEDDED mode initializes it). */
+    boolean embedded();
+
+    @Test
+    default void runningTheSchemaAgainIsHarmlessAndKeepsTheData() {
+        passkeys().add(passkey("Y3JlZC0x", "dXNlci0x", T0));
+
+        assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
+                .initializeDatabase()).isTrue();
+        assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS, platform())
+                .initializeDatabase()).isTrue();
+
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(passkey("Y3JlZC0x", "dXNlci0x", T0));
+    }
+
+    @Test
+    default void modeDecidesWhetherTheScriptsRun() {
+        assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.NEVER)
+                .initializeDatabase()).isFalse();
+        assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.EMBEDDED)
+                .initializeDatabase()).isEqualTo(embedded());
+    }
+
+    @Test
+    default void aPlatformWithoutSchemaFileIsAClearError() {
+        assertThatThrownBy(() -> new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS,
+                "oracle"))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("schema-oracle.sql")
+                .hasMessageContaining("never");
+        assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.NEVER, "oracle")
+                .initializeDatabase()).isFalse();
+    }
+
+    @Test
+    default void tablesHaveNamedConstraints() {
+        List<String> constraints = jdbc().queryForList("SELECT constraint_name"
+                        + " FROM information_schema.table_constraints WHERE LOWER(table_name) LIKE 'passkeys\\_%'"
+                        + " ESCAPE '\\' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')", String.class)
+                .stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+
+        assertThat(constraints).containsExactlyInAnyOrder("passkeys_credential_pk", "passkeys_user_pk",
+                "passkeys_user_account_id_uk", "passkeys_pending_ceremony_pk");
+    }
+
+    @Test
+    default void everyLookupColumnIsIndexed() throws SQLException {
+        assertThat(indexedColumns("passkeys_credential")).contains("credential_id", "user_handle");
+        assertThat(indexedColumns("passkeys_user")).contains("user_handle", "username");
+        assertThat(indexedColumns("passkeys_pending_ceremony")).contains("challenge", "expires_at");
+    }
+
+    /** The first column of every index on the table. */
+    private List<String> indexedColumns(String table) throws SQLException {
+        List<String> columns = new ArrayList<>();
+        try (Connection connection = dataSource().getConnection()) {
+            DatabaseMetaData metaData = connection.getMetaData();
+            String name = metaData.storesUpperCaseIdentifiers() ? table.toUpperCase(Locale.ROOT) : table;
+            try (ResultSet indexes = metaData.getIndexInfo(null, null, name, false, false)) {
+                while (indexes.next()) {
+                    if (indexes.getShort("ORDINAL_POSITION") == 1) {
+                        columns.add(indexes.getString("COLUMN_NAME").toLowerCase(Locale.ROOT));
+                    }
+                }
+            }
+        }
+        return columns;
+    }
+}

@@ -1,0 +1,121 @@
+package io.github.passkeys4j.spring.web;
+
+import io.github.passkeys4j.testing.SoftwareAuthenticator;
+import io.github.passkeys4j.testing.Tamper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static io.github.passkeys4j.spring.web.HttpSession.json;
+import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.config.Customizer.withDefaults;
+
+/**
+ * Spring Security's generated login page ({@code formLogin(withDefaults())}, no page of the app's) offers passkeys
+ * with no HTML to write: our script, the CSRF meta tags it reads, a button and autofill. Under a context path.
+ * The browser side of it is {@code GeneratedLoginPageBrowserTest} in the demo module.
+ */
+@SpringBootTest(classes = GeneratedLoginPageTest.DefaultLoginApp.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:generatedlogin;DB_CLOSE_DELAY=-1",
+                "server.servlet.context-path=/app"})
+class GeneratedLoginPageTest {
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void theGeneratedPageOffersPasskeys() {
+        HttpSession browser = new HttpSession(port, "/app");
+        HttpResponse<String> login = browser.get("/login");
+        assertThat(login.statusCode()).isEqualTo(200);
+        String page = login.body();
+        assertThat(page).contains("<script src=\"/app/passkeys/passkeys.js\" defer></script>",
+                "<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">",
+                "autocomplete=\"username webauthn\"",
+                "<button type=\"button\" class=\"primary\" data-passkey-signin>Sign in with a passkey</button>",
+                "data-passkey-error");
+        // Still Spring's page, whole: its form, its style sheet; the length matches the edited page.
+        assertThat(page).contains("action=\"/app/login\"", "/app/default-ui.css", "</html>");
+        assertThat(login.headers().firstValueAsLong("Content-Length")).hasValue(
+                (long) page.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(browser.get("/login?error").body()).contains("data-passkey-signin", "Invalid credentials");
+
+        // The meta tag's token is the session's, so the script's POSTs pass CSRF.
+        Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">").matcher(page);
+        assertThat(token.find()).isTrue();
+        assertThat(browser.post("/passkeys/authentication/options", "{}").statusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void otherPagesAreUntouchedAndPasswordLoginStillWorks() {
+        HttpSession alice = new HttpSession(port, "/app");
+        assertThat(alice.signInWithPassword("alice", "alice-password").statusCode()).isEqualTo(302);
+        assertThat(alice.get("/hello").body()).isEqualTo("{\"hello\":\"alice\"}");
+        register(alice, new SoftwareAuthenticator(), "{}");
+    }
+
+    @Test
+    void aPasskeySignInFromThatPage() {
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+        HttpSession alice = new HttpSession(port, "/app");
+        alice.signInWithPassword("alice", "alice-password");
+        register(alice, authenticator, "{}");
+        HttpSession browser = new HttpSession(port, "/app");
+        browser.get("/login");
+        HttpResponse<String> signIn = PasskeyEndpointsTest.signIn(browser, authenticator, new Tamper());
+        assertThat(json(signIn).path("redirectUrl").asString()).isEqualTo("/app/");
+    }
+
+    /** An app that relies on the login page Spring Security generates. */
+    // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @Import(DefaultLoginApp.Endpoints.class)
+    static class DefaultLoginApp {
+        @Bean
+        SecurityFilterChain web(HttpSecurity http) throws Exception {
+            return http.authorizeHttpRequests(a -> a.requestMatchers("/csrf").permitAll().anyRequest().authenticated())
+                    .formLogin(withDefaults())
+                    .build();
+        }
+
+        @Bean
+        UserDetailsService users() {
+            return new InMemoryUserDetailsManager(
+                    User.withUsername("alice").password("{noop}alice-password").roles("USER").build());
+        }
+
+        @RestController
+        static class Endpoints {
+            @GetMapping("/hello")
+            Map<String, String> hello(java.security.Principal principal) {
+                return Map.of("hello", principal.getName());
+            }
+
+            @GetMapping("/csrf")
+            Map<String, String> csrf(CsrfToken token) {
+                return Map.of("header", token.getHeaderName(), "token", token.getToken());
+            }
+        }
+    }
+}

@@ -1,0 +1,65 @@
+package io.github.passkeys4j.spring.web;
+
+import io.github.passkeys4j.store.PasskeyRepository;
+import io.github.passkeys4j.spring.TestApplication;
+import io.github.passkeys4j.testing.SoftwareAuthenticator;
+import io.github.passkeys4j.testing.Tamper;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
+import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** An app that refreshes its principal (as passkeys-sample's SessionSignIn.refresh does after a rename). */
+@SpringBootTest(classes = {TestApplication.class, RevocationAfterPrincipalRefreshTest.Refresh.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:refresh;DB_CLOSE_DELAY=-1")
+class RevocationAfterPrincipalRefreshTest {
+
+    @RestController
+    static class Refresh {
+        @PostMapping("/refresh")
+        String refresh(Authentication current, HttpServletRequest request, HttpServletResponse response) {
+            SecurityContextImpl context = new SecurityContextImpl(UsernamePasswordAuthenticationToken.authenticated(
+                    current.getPrincipal(), null, current.getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+            return "ok";
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    PasskeyRepository passkeyRepository;
+
+    @Test
+    void aRevokedPasskeyEndsItsSessionAlsoAfterTheAppRefreshedThePrincipal() {
+        HttpSession password = new HttpSession(port);
+        assertThat(password.signInWithPassword("bob", "bob-password").statusCode()).isEqualTo(302);
+        SoftwareAuthenticator key = new SoftwareAuthenticator();
+        String id = register(password, key, "{}").path("id").asString();
+
+        HttpSession lost = new HttpSession(port);
+        assertThat(signIn(lost, key, new Tamper()).statusCode()).isEqualTo(200);
+        assertThat(lost.post("/refresh", "{}").statusCode()).isEqualTo(200);
+
+        passkeyRepository.delete(id);           // the owner deletes the lost passkey
+
+        assertThat(lost.get("/whoami").statusCode()).as("the lost passkey's session must be signed out")
+                .isNotEqualTo(200);
+    }
+}

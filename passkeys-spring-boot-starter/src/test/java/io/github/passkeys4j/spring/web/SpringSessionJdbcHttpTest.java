@@ -1,0 +1,55 @@
+package io.github.passkeys4j.spring.web;
+
+import io.github.passkeys4j.spring.TestApplication;
+import io.github.passkeys4j.testing.SoftwareAuthenticator;
+import io.github.passkeys4j.testing.Tamper;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.session.jdbc.config.annotation.web.http.EnableJdbcHttpSession;
+import tools.jackson.databind.JsonNode;
+
+import static io.github.passkeys4j.spring.web.HttpSession.json;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An app whose HTTP sessions live in the database (Spring Session JDBC) beside the passkeys: a passkey sign-in is
+ * stored in a serialized session row and read back on the next request.
+ */
+@SpringBootTest(classes = {TestApplication.class, SpringSessionJdbcHttpTest.JdbcSessions.class},
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"spring.datasource.url=jdbc:h2:mem:springsession;DB_CLOSE_DELAY=-1",
+                "spring.sql.init.schema-locations=classpath:org/springframework/session/jdbc/schema-h2.sql"})
+class SpringSessionJdbcHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate jdbc;
+
+    @Test
+    void passkeySignInSurvivesTheSessionRoundTripThroughTheDatabase() {
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+        HttpSession alice = new HttpSession(port);
+        assertThat(alice.signInWithPassword("alice", "alice-password").statusCode()).isEqualTo(302);
+        PasskeyEndpointsTest.register(alice, authenticator, "{\"name\": \"Laptop\"}");
+
+        HttpSession browser = new HttpSession(port);
+        browser.csrf();
+        assertThat(PasskeyEndpointsTest.signIn(browser, authenticator, new Tamper()).statusCode()).isEqualTo(200);
+
+        JsonNode who = json(browser.get("/whoami"));
+        assertThat(who.path("name").asString()).isEqualTo("alice");
+        assertThat(who.path("type").asString()).isEqualTo("PasskeyAuthenticationToken");
+        assertThat(who.path("authorities").toString()).contains("FACTOR_WEBAUTHN");
+        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'alice'",
+                Integer.class)).isEqualTo(2);
+    }
+
+    @EnableJdbcHttpSession
+    static class JdbcSessions {
+    }
+}

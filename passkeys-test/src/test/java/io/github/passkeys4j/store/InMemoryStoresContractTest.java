@@ -1,0 +1,38 @@
+package io.github.passkeys4j.store;
+
+import io.github.passkeys4j.testing.PasskeyRepositoryContract;
+import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
+import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
+import org.junit.jupiter.api.Nested;
+
+/**
+ * The whole storage contract on the core's in-memory stores. It runs here, not in the core, because the contract
+ * lives in this module, which depends on the core: Maven cannot build a module whose tests depend on a module that
+ * depends on it.
+ */
+class InMemoryStoresContractTest {
+
+    @Nested
+    class Passkeys extends PasskeyRepositoryContract {
+        @Override
+        protected PasskeyRepository createRepository() {
+            return new InMemoryPasskeyRepository();
+        }
+    }
+
+    @Nested
+    class Users extends PasskeyUserRepositoryContract {
+        @Override
+        protected PasskeyUserRepository createRepository() {
+            return new InMemoryPasskeyUserRepository();
+        }
+    }
+
+    @Nested
+    class PendingCeremonies extends PendingCeremonyStoreContract {
+        @Override
+        protected PendingCeremonyStore createStore() {
+            return new InMemoryPendingCeremonyStore();
+        }
+    }
+}

@@ -27,19 +27,29 @@ final class AuthenticationCeremony {
     }
 
     PublicKeyCredentialRequestOptions start(StartAuthentication request) {
-        PasskeyUser user = request.accountId() == null ? null
+        PasskeyUser user = request.accountId() == null
+                ? null
                 : settings.users().findByAccountId(request.accountId()).orElse(null);
-        List<Passkey> allowed = user == null ? List.of()
-                : settings.passkeys().findByUserHandle(user.userHandle()).stream().filter(Passkey::enabled).toList();
+        List<Passkey> allowed = user == null
+                ? List.of()
+                : settings.passkeys().findByUserHandle(user.userHandle()).stream()
+                        .filter(Passkey::enabled)
+                        .toList();
         String challenge = PendingCeremonies.newChallenge();
-        pending.remember(new PendingCeremony(challenge, PendingCeremony.Type.AUTHENTICATION, user,
-                allowed.stream().map(Passkey::credentialId).toList(), settings.userVerification(),
+        pending.remember(new PendingCeremony(
+                challenge,
+                PendingCeremony.Type.AUTHENTICATION,
+                user,
+                allowed.stream().map(Passkey::credentialId).toList(),
+                settings.userVerification(),
                 settings.clock().instant().plus(settings.ceremonyTimeout())));
         return new PublicKeyCredentialRequestOptions(
                 challenge,
                 settings.ceremonyTimeout().toMillis(),
                 settings.rpId(),
-                allowed.stream().map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports())).toList(),
+                allowed.stream()
+                        .map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports()))
+                        .toList(),
                 settings.userVerification().jsonValue(),
                 List.of(),
                 Map.of());
@@ -51,35 +61,43 @@ final class AuthenticationCeremony {
         PendingCeremony ceremony = pending.consume(parsed.challenge(), PendingCeremony.Type.AUTHENTICATION);
 
         // §7.2 step 6: identify the user and the credential record.
-        Passkey passkey = settings.passkeys().findByCredentialId(parsed.credentialId())
+        Passkey passkey = settings.passkeys()
+                .findByCredentialId(parsed.credentialId())
                 .orElseThrow(() -> new PasskeyException(Reason.UNKNOWN_CREDENTIAL));
         if (ceremony.user() != null && !ceremony.user().userHandle().equals(passkey.userHandle())) {
-            throw new PasskeyException(Reason.USER_HANDLE_MISMATCH,
-                    "This passkey belongs to another account than the one signing in.");
+            throw new PasskeyException(
+                    Reason.USER_HANDLE_MISMATCH, "This passkey belongs to another account than the one signing in.");
         }
         if (settings.requireUserHandleMatch()) {
             checkUserHandle(parsed.userHandle(), passkey, ceremony.user() == null);
         }
-        PasskeyUser user = settings.users().findByUserHandle(passkey.userHandle())
+        PasskeyUser user = settings.users()
+                .findByUserHandle(passkey.userHandle())
                 .orElseThrow(() -> new PasskeyException(Reason.UNKNOWN_CREDENTIAL));
 
-        VerifiedAuthentication verified = verifier.verifyAuthentication(parsed, passkey,
-                ceremony.allowCredentialIds(), ceremony.userVerification() == UserVerification.REQUIRED);
+        VerifiedAuthentication verified = verifier.verifyAuthentication(
+                parsed,
+                passkey,
+                ceremony.allowCredentialIds(),
+                ceremony.userVerification() == UserVerification.REQUIRED);
         // Checked only after the signature, so nobody learns a passkey's state without holding it.
         if (!passkey.enabled()) {
             throw new PasskeyException(Reason.PASSKEY_DISABLED);
         }
         request.accountCheck().check(user);
-        Passkey used = passkey.usedAt(settings.clock().instant(), verified.signCount(), verified.backupState(),
-                verified.userVerified());
+        Passkey used = passkey.usedAt(
+                settings.clock().instant(), verified.signCount(), verified.backupState(), verified.userVerified());
         if (!settings.passkeys().recordUse(used, passkey.signCount())) {
             // Another sign-in with this passkey was recorded since we read it, or the passkey was deleted.
-            Passkey now = settings.passkeys().findByCredentialId(passkey.credentialId())
+            Passkey now = settings.passkeys()
+                    .findByCredentialId(passkey.credentialId())
                     .orElseThrow(() -> new PasskeyException(Reason.UNKNOWN_CREDENTIAL));
             boolean countersInUse = verified.signCount() != 0 || now.signCount() != 0;
             if (countersInUse && settings.refuseSignCounterRegression()) {
-                throw new PasskeyException(Reason.SIGN_COUNTER_REGRESSED, "Another sign-in with this passkey and the "
-                        + "same signature counter was just recorded: the passkey may have been cloned.");
+                throw new PasskeyException(
+                        Reason.SIGN_COUNTER_REGRESSED,
+                        "Another sign-in with this passkey and the "
+                                + "same signature counter was just recorded: the passkey may have been cloned.");
             }
             settings.passkeys().recordUse(used, now.signCount());
         }
@@ -89,7 +107,8 @@ final class AuthenticationCeremony {
     private static void checkUserHandle(String presented, Passkey passkey, boolean discoverable) {
         if (presented == null) {
             if (discoverable) {
-                throw new PasskeyException(Reason.USER_HANDLE_MISMATCH,
+                throw new PasskeyException(
+                        Reason.USER_HANDLE_MISMATCH,
                         "A username-less sign-in needs the response's userHandle, and it is missing.");
             }
             return;

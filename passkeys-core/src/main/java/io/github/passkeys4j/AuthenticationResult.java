@@ -10,5 +10,4 @@ import io.github.passkeys4j.store.PasskeyUser;
  * @param passkey      the passkey they used, as stored after this use (new counter, last-used time)
  * @param userVerified whether the authenticator verified the user (PIN, biometrics)
  */
-public record AuthenticationResult(PasskeyUser user, Passkey passkey, boolean userVerified) {
-}
+public record AuthenticationResult(PasskeyUser user, Passkey passkey, boolean userVerified) {}

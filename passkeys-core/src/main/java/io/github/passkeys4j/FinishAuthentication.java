@@ -21,7 +21,7 @@ public record FinishAuthentication(String responseJson, AccountCheck accountChec
 
     /** With no account check: every verified passkey of a stored account signs in. */
     public FinishAuthentication(String responseJson) {
-        this(responseJson, account -> { });
+        this(responseJson, account -> {});
     }
 
     /** The application's say on whether an account may sign in; refuses by throwing. */

@@ -46,8 +46,10 @@ public final class FinishRegistration {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof FinishRegistration f && accountId.equals(f.accountId)
-                && responseJson.equals(f.responseJson) && Objects.equals(name, f.name);
+        return o instanceof FinishRegistration f
+                && accountId.equals(f.accountId)
+                && responseJson.equals(f.responseJson)
+                && Objects.equals(name, f.name);
     }
 
     @Override

@@ -36,25 +36,30 @@ public final class PasskeyException extends RuntimeException {
         CHALLENGE_MISMATCH("The response answers a different challenge than the one issued for this ceremony."),
         ORIGIN_NOT_ALLOWED("The page's origin is not allowed; add it to the allowed origins setting."),
         CROSS_ORIGIN_NOT_ALLOWED("The ceremony ran in a cross-origin iframe, which this relying party does not allow."),
-        RP_ID_MISMATCH("The credential was made for another relying party ID (rpIdHash mismatch); check the rp-id setting."),
+        RP_ID_MISMATCH(
+                "The credential was made for another relying party ID (rpIdHash mismatch); check the rp-id setting."),
         USER_NOT_PRESENT("The authenticator did not confirm user presence."),
-        USER_NOT_VERIFIED("The authenticator did not verify the user (PIN or biometrics), which is required; see the user-verification setting."),
+        USER_NOT_VERIFIED(
+                "The authenticator did not verify the user (PIN or biometrics), which is required; see the user-verification setting."),
         ALGORITHM_NOT_ALLOWED("The credential's public-key algorithm is not one this relying party accepts."),
         ATTESTATION_INVALID("The attestation statement of the new credential is not valid."),
         BAD_SIGNATURE("The signature does not verify with the stored public key."),
         UNKNOWN_CREDENTIAL("This passkey is not registered here (it may have been deleted)."),
         CREDENTIAL_NOT_ALLOWED("This passkey is not one of those allowed for this sign-in."),
         USER_HANDLE_MISMATCH("The passkey belongs to another user than the one named in the response or the ceremony."),
-        SIGN_COUNTER_REGRESSED("The authenticator's signature counter went backwards: the passkey may have been cloned."),
+        SIGN_COUNTER_REGRESSED(
+                "The authenticator's signature counter went backwards: the passkey may have been cloned."),
         BACKUP_FLAGS_INVALID("The authenticator reported inconsistent backup flags."),
         CREDENTIAL_ALREADY_REGISTERED("This passkey is already registered."),
         PASSKEY_NOT_FOUND("There is no such passkey on this account."),
         TOO_MANY_PASSKEYS("This account has the most passkeys allowed; delete one before adding another."),
-        LAST_SIGN_IN_METHOD("This is the last way to sign in to this account; add another passkey or a password first."),
+        LAST_SIGN_IN_METHOD(
+                "This is the last way to sign in to this account; add another passkey or a password first."),
         INVALID_NAME("A passkey name must be at most 64 characters, with no control characters."),
         PASSKEY_DISABLED("This passkey is disabled; enable it on the passkeys page or use another way to sign in."),
-        PUBLIC_KEY_NOT_ACCEPTED("The passkey's public key is not one this relying party accepts: an EC key must be a point"
-                + " on its curve, an RSA key 2048 to 4096 bits with exponent 65537, an Ed25519 key 32 bytes.");
+        PUBLIC_KEY_NOT_ACCEPTED(
+                "The passkey's public key is not one this relying party accepts: an EC key must be a point"
+                        + " on its curve, an RSA key 2048 to 4096 bits with exponent 65537, an Ed25519 key 32 bytes.");
 
         private final String message;
 

@@ -29,8 +29,12 @@ public final class PasskeyManagement {
     private final StorageTransaction transaction;
     private final Clock clock;
 
-    PasskeyManagement(PasskeyRepository passkeys, PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
-                      StorageTransaction transaction, Clock clock) {
+    PasskeyManagement(
+            PasskeyRepository passkeys,
+            PasskeyUserRepository users,
+            PendingCeremonyStore pendingCeremonies,
+            StorageTransaction transaction,
+            Clock clock) {
         this.clock = clock;
         this.passkeys = passkeys;
         this.users = users;
@@ -83,10 +87,11 @@ public final class PasskeyManagement {
         Instant now = clock.instant();
         int deleted = transaction.run(() -> {
             Optional<PasskeyUser> stored = users.findByAccountId(accountId);
-            int count = stored.map(user -> passkeys.deleteByUserHandle(user.userHandle())).orElse(0);
+            int count = stored.map(user -> passkeys.deleteByUserHandle(user.userHandle()))
+                    .orElse(0);
             stored.ifPresent(user -> users.delete(user.userHandle()));
-            users.create(PasskeyUser.startingAfresh(accountId, stored.map(PasskeyUser::username).orElse(accountId),
-                    now));
+            users.create(PasskeyUser.startingAfresh(
+                    accountId, stored.map(PasskeyUser::username).orElse(accountId), now));
             return count;
         });
         pendingCeremonies.removeByAccountId(accountId);
@@ -105,22 +110,27 @@ public final class PasskeyManagement {
         Instant now = clock.instant();
         return transaction.run(() -> {
             Optional<PasskeyUser> stored = users.findByAccountId(accountId);
-            Optional<PasskeyUser> target = newAccountId.equals(accountId) ? Optional.empty()
-                    : users.findByAccountId(newAccountId);
-            if (target.isPresent() && !passkeys.findByUserHandle(target.get().userHandle()).isEmpty()) {
+            Optional<PasskeyUser> target =
+                    newAccountId.equals(accountId) ? Optional.empty() : users.findByAccountId(newAccountId);
+            if (target.isPresent()
+                    && !passkeys.findByUserHandle(target.get().userHandle()).isEmpty()) {
                 return false;
             }
             // What is left at the new id (a deleted account's fresh start) keeps guarding against old sessions.
-            Instant notBefore = latest(stored.map(PasskeyUser::notBefore).orElse(null),
+            Instant notBefore = latest(
+                    stored.map(PasskeyUser::notBefore).orElse(null),
                     target.map(PasskeyUser::notBefore).orElse(null));
             target.ifPresent(left -> users.delete(left.userHandle()));
-            boolean moved = stored.map(user -> users.update(user.toBuilder().accountId(newAccountId)
-                    .username(newUsername)
-                    .displayName(user.displayName().equals(user.username()) ? newUsername : user.displayName())
-                    .notBefore(notBefore).build())).orElse(false);
+            boolean moved = stored.map(user -> users.update(user.toBuilder()
+                            .accountId(newAccountId)
+                            .username(newUsername)
+                            .displayName(user.displayName().equals(user.username()) ? newUsername : user.displayName())
+                            .notBefore(notBefore)
+                            .build()))
+                    .orElse(false);
             if (!newAccountId.equals(accountId)) {
-                users.create(PasskeyUser.startingAfresh(accountId, stored.map(PasskeyUser::username).orElse(accountId),
-                        now));
+                users.create(PasskeyUser.startingAfresh(
+                        accountId, stored.map(PasskeyUser::username).orElse(accountId), now));
             }
             return moved;
         });
@@ -215,7 +225,8 @@ public final class PasskeyManagement {
     }
 
     private Passkey owned(String accountId, String credentialId) {
-        String owner = users.findByAccountId(accountId).map(PasskeyUser::userHandle).orElse(null);
+        String owner =
+                users.findByAccountId(accountId).map(PasskeyUser::userHandle).orElse(null);
         return passkeys.findByCredentialId(credentialId == null ? "" : credentialId)
                 .filter(p -> p.userHandle().equals(owner))
                 .orElseThrow(() -> new PasskeyException(Reason.PASSKEY_NOT_FOUND));

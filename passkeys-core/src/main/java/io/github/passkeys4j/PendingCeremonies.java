@@ -35,13 +35,17 @@ final class PendingCeremonies {
         if (saves.incrementAndGet() % SWEEP_EVERY == 0) {
             store.removeExpired(clock.instant());
         }
-        store.save(ceremony.challenge(), ceremony.expiresAt(), PendingCeremonyJson.write(ceremony),
+        store.save(
+                ceremony.challenge(),
+                ceremony.expiresAt(),
+                PendingCeremonyJson.write(ceremony),
                 ceremony.user() == null ? null : ceremony.user().accountId());
     }
 
     /** The ceremony the response answers; it can never be used again, whether or not verification then succeeds. */
     PendingCeremony consume(String challenge, PendingCeremony.Type expectedType) {
-        PendingCeremony ceremony = store.consume(challenge).map(PendingCeremonyJson::read)
+        PendingCeremony ceremony = store.consume(challenge)
+                .map(PendingCeremonyJson::read)
                 .orElseThrow(() -> new PasskeyException(Reason.CHALLENGE_UNKNOWN));
         if (!ceremony.challenge().equals(challenge)) {
             throw new PasskeyException(Reason.CHALLENGE_UNKNOWN);
@@ -50,7 +54,8 @@ final class PendingCeremonies {
             throw new PasskeyException(Reason.CHALLENGE_EXPIRED);
         }
         if (ceremony.type() != expectedType) {
-            throw new PasskeyException(Reason.CHALLENGE_MISMATCH,
+            throw new PasskeyException(
+                    Reason.CHALLENGE_MISMATCH,
                     "The challenge was issued for " + ceremony.type().name().toLowerCase(java.util.Locale.ROOT)
                             + ", not for this ceremony.");
         }

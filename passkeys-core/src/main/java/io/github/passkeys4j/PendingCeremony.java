@@ -39,5 +39,8 @@ record PendingCeremony(
         }
     }
 
-    public enum Type { REGISTRATION, AUTHENTICATION }
+    public enum Type {
+        REGISTRATION,
+        AUTHENTICATION
+    }
 }

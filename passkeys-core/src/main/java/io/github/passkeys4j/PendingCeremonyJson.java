@@ -24,8 +24,7 @@ final class PendingCeremonyJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private PendingCeremonyJson() {
-    }
+    private PendingCeremonyJson() {}
 
     static byte[] write(PendingCeremony ceremony) {
         ObjectNode root = MAPPER.createObjectNode();
@@ -57,20 +56,27 @@ final class PendingCeremonyJson {
                 throw new IllegalArgumentException("unknown version");
             }
             JsonNode u = root.path("user");
-            PasskeyUser user = u.isObject() ? PasskeyUser.builder()
-                    .userHandle(text(u, "userHandle"))
-                    .accountId(text(u, "accountId"))
-                    .username(text(u, "username"))
-                    .displayName(u.path("displayName").asString(null))
-                    .notBefore(u.hasNonNull("notBefore") ? Instant.parse(text(u, "notBefore")) : null)
-                    .build() : null;
+            PasskeyUser user = u.isObject()
+                    ? PasskeyUser.builder()
+                            .userHandle(text(u, "userHandle"))
+                            .accountId(text(u, "accountId"))
+                            .username(text(u, "username"))
+                            .displayName(u.path("displayName").asString(null))
+                            .notBefore(u.hasNonNull("notBefore") ? Instant.parse(text(u, "notBefore")) : null)
+                            .build()
+                    : null;
             List<String> allow = new ArrayList<>();
             root.path("allowCredentialIds").forEach(id -> allow.add(id.asString()));
-            return new PendingCeremony(text(root, "challenge"), PendingCeremony.Type.valueOf(text(root, "type")), user,
-                    allow, UserVerification.valueOf(text(root, "userVerification")),
+            return new PendingCeremony(
+                    text(root, "challenge"),
+                    PendingCeremony.Type.valueOf(text(root, "type")),
+                    user,
+                    allow,
+                    UserVerification.valueOf(text(root, "userVerification")),
                     Instant.parse(text(root, "expiresAt")));
         } catch (JacksonException | IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
-            throw new PasskeyException(Reason.CHALLENGE_UNKNOWN,
+            throw new PasskeyException(
+                    Reason.CHALLENGE_UNKNOWN,
                     "This ceremony was started by another version of the server, or its state is damaged; start again.",
                     e);
         }

@@ -35,16 +35,27 @@ final class RegistrationCeremony {
 
     PublicKeyCredentialCreationOptions start(StartRegistration request) {
         // The user handle is made now but stored only when a passkey is: a refused ceremony writes nothing.
-        PasskeyUser user = settings.users().findByAccountId(request.accountId())
-                .map(known -> known.withNames(request.username(),
+        PasskeyUser user = settings.users()
+                .findByAccountId(request.accountId())
+                .map(known -> known.withNames(
+                        request.username(),
                         request.displayName() != null ? request.displayName() : known.displayName()))
-                .orElseGet(() -> PasskeyUser.builder().randomUserHandle().accountId(request.accountId())
-                        .username(request.username()).displayName(request.displayName()).build());
+                .orElseGet(() -> PasskeyUser.builder()
+                        .randomUserHandle()
+                        .accountId(request.accountId())
+                        .username(request.username())
+                        .displayName(request.displayName())
+                        .build());
         List<Passkey> existing = settings.passkeys().findByUserHandle(user.userHandle());
         checkRoomFor(existing.size());
         String challenge = PendingCeremonies.newChallenge();
-        pending.remember(new PendingCeremony(challenge, PendingCeremony.Type.REGISTRATION, user, List.of(),
-                settings.userVerification(), settings.clock().instant().plus(settings.ceremonyTimeout())));
+        pending.remember(new PendingCeremony(
+                challenge,
+                PendingCeremony.Type.REGISTRATION,
+                user,
+                List.of(),
+                settings.userVerification(),
+                settings.clock().instant().plus(settings.ceremonyTimeout())));
         // Existing passkeys are excluded so an authenticator does not make a second one for the same account.
         List<CredentialDescriptor> exclude = existing.stream()
                 .map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports()))
@@ -53,10 +64,13 @@ final class RegistrationCeremony {
                 new RpEntity(settings.rpId(), settings.rpName()),
                 new UserEntity(user.userHandle(), user.username(), user.displayName()),
                 challenge,
-                WebAuthn4jVerifier.ALGORITHMS.stream().map(CredentialParameters::publicKey).toList(),
+                WebAuthn4jVerifier.ALGORITHMS.stream()
+                        .map(CredentialParameters::publicKey)
+                        .toList(),
                 settings.ceremonyTimeout().toMillis(),
                 exclude,
-                new AuthenticatorSelection(null, "required", true, settings.userVerification().jsonValue()),
+                new AuthenticatorSelection(
+                        null, "required", true, settings.userVerification().jsonValue()),
                 List.of(),
                 "none",
                 Map.of("credProps", true));
@@ -71,8 +85,8 @@ final class RegistrationCeremony {
         if (!ceremony.user().accountId().equals(request.accountId())) {
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "This registration was started for another user.");
         }
-        VerifiedRegistration verified = verifier.verifyRegistration(parsed,
-                ceremony.userVerification() == UserVerification.REQUIRED);
+        VerifiedRegistration verified =
+                verifier.verifyRegistration(parsed, ceremony.userVerification() == UserVerification.REQUIRED);
         return settings.transaction().run(() -> store(ceremony.user(), verified, attachment, name));
     }
 
@@ -82,25 +96,41 @@ final class RegistrationCeremony {
             throw new PasskeyException(Reason.CREDENTIAL_ALREADY_REGISTERED);
         }
         PasskeyUser stored = settings.users().findByAccountId(user.accountId()).orElse(null);
-        if (stored == null ? !settings.users().create(user) : !stored.userHandle().equals(user.userHandle())) {
+        if (stored == null
+                ? !settings.users().create(user)
+                : !stored.userHandle().equals(user.userHandle())) {
             // Two registrations started before the account had a passkey made two user handles; the first won.
-            throw new PasskeyException(Reason.CHALLENGE_MISMATCH,
+            throw new PasskeyException(
+                    Reason.CHALLENGE_MISMATCH,
                     "This registration was started before another passkey was added to the account; start again.");
         }
         // New names are stored; the account id, handle and notBefore stay as stored.
-        if (stored != null && !stored.withNames(user.username(), user.displayName()).equals(stored)
+        if (stored != null
+                && !stored.withNames(user.username(), user.displayName()).equals(stored)
                 && !settings.users().update(stored.withNames(user.username(), user.displayName()))) {
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "The account changed during this registration.");
         }
         checkRoomFor(settings.passkeys().findByUserHandle(user.userHandle()).size());
-        String name = givenName != null ? givenName
-                : settings.providers().find(verified.aaguid()).map(PasskeyProvider::name).orElse("Passkey");
+        String name = givenName != null
+                ? givenName
+                : settings.providers()
+                        .find(verified.aaguid())
+                        .map(PasskeyProvider::name)
+                        .orElse("Passkey");
         Passkey passkey = Passkey.builder()
-                .credentialId(verified.credentialId()).userHandle(user.userHandle()).publicKey(verified.publicKey())
-                .signCount(verified.signCount()).aaguid(verified.aaguid()).transports(verified.transports())
-                .backupEligible(verified.backupEligible()).backupState(verified.backupState())
-                .uvInitialized(verified.userVerified()).createdAt(settings.clock().instant()).name(name)
-                .authenticatorAttachment(attachment).discoverable(verified.discoverable())
+                .credentialId(verified.credentialId())
+                .userHandle(user.userHandle())
+                .publicKey(verified.publicKey())
+                .signCount(verified.signCount())
+                .aaguid(verified.aaguid())
+                .transports(verified.transports())
+                .backupEligible(verified.backupEligible())
+                .backupState(verified.backupState())
+                .uvInitialized(verified.userVerified())
+                .createdAt(settings.clock().instant())
+                .name(name)
+                .authenticatorAttachment(attachment)
+                .discoverable(verified.discoverable())
                 .attestationFormat(verified.attestationFormat())
                 .attestationObject(settings.keepAttestation() ? verified.attestationObject() : null)
                 .clientDataJSON(settings.keepAttestation() ? verified.clientDataJSON() : null)
@@ -111,8 +141,10 @@ final class RegistrationCeremony {
 
     private void checkRoomFor(int passkeysAlready) {
         if (passkeysAlready >= settings.maxPasskeysPerUser()) {
-            throw new PasskeyException(Reason.TOO_MANY_PASSKEYS, "This account already has " + passkeysAlready
-                    + " passkeys, the most allowed; delete one before adding another.");
+            throw new PasskeyException(
+                    Reason.TOO_MANY_PASSKEYS,
+                    "This account already has " + passkeysAlready
+                            + " passkeys, the most allowed; delete one before adding another.");
         }
     }
 

@@ -42,12 +42,16 @@ public final class RelyingParty {
 
     private RelyingParty(Settings settings) {
         this.settings = settings;
-        WebAuthn4jVerifier verifier = new WebAuthn4jVerifier(settings.rpId(), settings.origins(),
-                settings.refuseSignCounterRegression());
+        WebAuthn4jVerifier verifier =
+                new WebAuthn4jVerifier(settings.rpId(), settings.origins(), settings.refuseSignCounterRegression());
         this.registration = new RegistrationCeremony(settings, verifier);
         this.authentication = new AuthenticationCeremony(settings, verifier);
-        this.management = new PasskeyManagement(settings.passkeys(), settings.users(), settings.pendingCeremonies(),
-                settings.transaction(), settings.clock());
+        this.management = new PasskeyManagement(
+                settings.passkeys(),
+                settings.users(),
+                settings.pendingCeremonies(),
+                settings.transaction(),
+                settings.clock());
     }
 
     /**
@@ -108,12 +112,22 @@ public final class RelyingParty {
         return settings.clock();
     }
 
-    record Settings(String rpId, String rpName, Set<String> origins, UserVerification userVerification,
-                    Duration ceremonyTimeout, boolean requireUserHandleMatch, boolean refuseSignCounterRegression,
-                    PasskeyRepository passkeys, PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
-                    PasskeyProviderDirectory providers, int maxPasskeysPerUser, Clock clock,
-                    StorageTransaction transaction, boolean keepAttestation) {
-    }
+    record Settings(
+            String rpId,
+            String rpName,
+            Set<String> origins,
+            UserVerification userVerification,
+            Duration ceremonyTimeout,
+            boolean requireUserHandleMatch,
+            boolean refuseSignCounterRegression,
+            PasskeyRepository passkeys,
+            PasskeyUserRepository users,
+            PendingCeremonyStore pendingCeremonies,
+            PasskeyProviderDirectory providers,
+            int maxPasskeysPerUser,
+            Clock clock,
+            StorageTransaction transaction,
+            boolean keepAttestation) {}
 
     /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
     public static final class Builder {
@@ -157,13 +171,17 @@ public final class RelyingParty {
                 } catch (IllegalArgumentException e) {
                     throw new IllegalArgumentException("not an origin: " + origin, e);
                 }
-                if (uri.getScheme() == null || uri.getHost() == null || uri.getRawQuery() != null
-                        || uri.getRawFragment() != null || uri.getRawUserInfo() != null
+                if (uri.getScheme() == null
+                        || uri.getHost() == null
+                        || uri.getRawQuery() != null
+                        || uri.getRawFragment() != null
+                        || uri.getRawUserInfo() != null
                         || (uri.getPath() != null && !uri.getPath().isEmpty())) {
                     throw new IllegalArgumentException("an origin is scheme://host[:port] with no path: " + origin);
                 }
                 if (origin.endsWith(":*") && (!"localhost".equals(uri.getHost()) || uri.getPort() != -1)) {
-                    throw new IllegalArgumentException("a port wildcard is only allowed as http(s)://localhost:*: " + origin);
+                    throw new IllegalArgumentException(
+                            "a port wildcard is only allowed as http(s)://localhost:*: " + origin);
                 }
                 checked.add(origin);
             }
@@ -266,15 +284,24 @@ public final class RelyingParty {
         }
 
         public RelyingParty build() {
-            return new RelyingParty(new Settings(rpId, rpName,
+            return new RelyingParty(new Settings(
+                    rpId,
+                    rpName,
                     origins != null ? origins : Set.of("https://" + rpId),
-                    userVerification, ceremonyTimeout, requireUserHandleMatch, refuseSignCounterRegression,
+                    userVerification,
+                    ceremonyTimeout,
+                    requireUserHandleMatch,
+                    refuseSignCounterRegression,
                     passkeys != null ? passkeys : new InMemoryPasskeyRepository(),
                     users != null ? users : new InMemoryPasskeyUserRepository(),
-                    pendingCeremonies != null ? pendingCeremonies : new InMemoryPendingCeremonyStore(clock,
-                            InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING),
+                    pendingCeremonies != null
+                            ? pendingCeremonies
+                            : new InMemoryPendingCeremonyStore(clock, InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING),
                     providers != null ? providers : PasskeyProviderDirectory.bundled(),
-                    maxPasskeysPerUser, clock, transaction, keepAttestation));
+                    maxPasskeysPerUser,
+                    clock,
+                    transaction,
+                    keepAttestation));
         }
     }
 }

@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  * @param name    the new name (trimmed; at most 64 characters, no control characters), or {@code null} to keep it
  * @param enabled the new state, or {@code null} to keep it
  */
-public record SettingsChange(@Nullable String name, @Nullable Boolean enabled) {
+public record SettingsChange(
+        @Nullable String name, @Nullable Boolean enabled) {
 
     /** A new name only; {@code null}, like a blank name, is then refused as {@code INVALID_NAME}. */
     public static SettingsChange rename(@Nullable String name) {

@@ -53,7 +53,9 @@ public final class StartRegistration {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof StartRegistration s && accountId.equals(s.accountId) && username.equals(s.username)
+        return o instanceof StartRegistration s
+                && accountId.equals(s.accountId)
+                && username.equals(s.username)
                 && Objects.equals(displayName, s.displayName);
     }
 

@@ -19,26 +19,48 @@ class PendingCeremonyJsonTest {
 
     @Test
     void aRegistrationRoundTripsWithItsUserAndAllowListInOrder() {
-        PasskeyUser user = PasskeyUser.builder().userHandle("dXNlci0x").accountId("42").username("alice")
-                .displayName("Alice Liddell").notBefore(Instant.parse("2026-01-01T00:00:00Z")).build();
-        PendingCeremony ceremony = new PendingCeremony("Y2hhbGxlbmdl", PendingCeremony.Type.REGISTRATION, user,
-                List.of("Y3JlZC0y", "Y3JlZC0x"), UserVerification.PREFERRED, EXPIRES);
+        PasskeyUser user = PasskeyUser.builder()
+                .userHandle("dXNlci0x")
+                .accountId("42")
+                .username("alice")
+                .displayName("Alice Liddell")
+                .notBefore(Instant.parse("2026-01-01T00:00:00Z"))
+                .build();
+        PendingCeremony ceremony = new PendingCeremony(
+                "Y2hhbGxlbmdl",
+                PendingCeremony.Type.REGISTRATION,
+                user,
+                List.of("Y3JlZC0y", "Y3JlZC0x"),
+                UserVerification.PREFERRED,
+                EXPIRES);
 
-        assertThat(PendingCeremonyJson.read(PendingCeremonyJson.write(ceremony))).isEqualTo(ceremony);
+        assertThat(PendingCeremonyJson.read(PendingCeremonyJson.write(ceremony)))
+                .isEqualTo(ceremony);
     }
 
     @Test
     void aDiscoverableSignInRoundTripsWithoutAUser() {
-        PendingCeremony ceremony = new PendingCeremony("Y2hhbGxlbmdl", PendingCeremony.Type.AUTHENTICATION, null,
-                List.of(), UserVerification.REQUIRED, EXPIRES);
+        PendingCeremony ceremony = new PendingCeremony(
+                "Y2hhbGxlbmdl",
+                PendingCeremony.Type.AUTHENTICATION,
+                null,
+                List.of(),
+                UserVerification.REQUIRED,
+                EXPIRES);
 
-        assertThat(PendingCeremonyJson.read(PendingCeremonyJson.write(ceremony))).isEqualTo(ceremony);
+        assertThat(PendingCeremonyJson.read(PendingCeremonyJson.write(ceremony)))
+                .isEqualTo(ceremony);
     }
 
     @Test
     void theStateIsJsonWithAVersion() {
-        byte[] state = PendingCeremonyJson.write(new PendingCeremony("Y2hhbGxlbmdl",
-                PendingCeremony.Type.AUTHENTICATION, null, List.of("Y3JlZC0x"), UserVerification.REQUIRED, EXPIRES));
+        byte[] state = PendingCeremonyJson.write(new PendingCeremony(
+                "Y2hhbGxlbmdl",
+                PendingCeremony.Type.AUTHENTICATION,
+                null,
+                List.of("Y3JlZC0x"),
+                UserVerification.REQUIRED,
+                EXPIRES));
 
         var json = JsonMapper.builder().build().readTree(state);
         assertThat(json.path("version").asInt()).isEqualTo(PendingCeremonyJson.VERSION);
@@ -48,16 +70,27 @@ class PendingCeremonyJsonTest {
 
     @Test
     void stateOfAnotherVersionOrDamagedIsAnUnknownChallenge() {
-        byte[] state = PendingCeremonyJson.write(new PendingCeremony("Y2hhbGxlbmdl",
-                PendingCeremony.Type.AUTHENTICATION, null, List.of(), UserVerification.REQUIRED, EXPIRES));
+        byte[] state = PendingCeremonyJson.write(new PendingCeremony(
+                "Y2hhbGxlbmdl",
+                PendingCeremony.Type.AUTHENTICATION,
+                null,
+                List.of(),
+                UserVerification.REQUIRED,
+                EXPIRES));
         String json = new String(state, StandardCharsets.UTF_8);
 
-        for (String bad : List.of(json.replace("\"version\":1", "\"version\":2"), json.replace("\"version\":1,", ""),
-                json.replace("AUTHENTICATION", "LOGIN"), json.substring(0, json.length() / 2), "", "null", "[]")) {
+        for (String bad : List.of(
+                json.replace("\"version\":1", "\"version\":2"),
+                json.replace("\"version\":1,", ""),
+                json.replace("AUTHENTICATION", "LOGIN"),
+                json.substring(0, json.length() / 2),
+                "",
+                "null",
+                "[]")) {
             assertThatThrownBy(() -> PendingCeremonyJson.read(bad.getBytes(StandardCharsets.UTF_8)))
                     .as(bad)
-                    .isInstanceOfSatisfying(PasskeyException.class, e -> assertThat(e.reason())
-                            .isEqualTo(Reason.CHALLENGE_UNKNOWN));
+                    .isInstanceOfSatisfying(
+                            PasskeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CHALLENGE_UNKNOWN));
         }
     }
 }

@@ -21,7 +21,8 @@ class RelyingPartyBuilderTest {
         assertThat(rp.userVerification()).isEqualTo(UserVerification.REQUIRED);
         assertThat(rp.management().list("nobody")).isEmpty();
         assertThat(rp.providers().size()).isPositive();
-        assertThat(rp.startAuthentication(StartAuthentication.discoverable()).timeout()).isEqualTo(300_000);
+        assertThat(rp.startAuthentication(StartAuthentication.discoverable()).timeout())
+                .isEqualTo(300_000);
     }
 
     @Test
@@ -62,9 +63,11 @@ class RelyingPartyBuilderTest {
         RelyingParty.Builder builder = RelyingParty.builder("example.com", "Example");
 
         assertThatThrownBy(() -> builder.ceremonyTimeout(Duration.ZERO))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ceremonyTimeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ceremonyTimeout");
         assertThatThrownBy(() -> builder.ceremonyTimeout(Duration.ofSeconds(-1)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("ceremonyTimeout");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("ceremonyTimeout");
     }
 
     @Test

@@ -34,8 +34,8 @@ class AccountLifecycleTest {
     }
 
     private AuthenticationResult signIn(SoftwareAuthenticator with) {
-        return fx.signIn(with.authenticate(fx.rp.startAuthentication(StartAuthentication.discoverable()),
-                Fixture.ORIGIN));
+        return fx.signIn(
+                with.authenticate(fx.rp.startAuthentication(StartAuthentication.discoverable()), Fixture.ORIGIN));
     }
 
     @Test
@@ -44,7 +44,8 @@ class AccountLifecycleTest {
         Passkey old = register("41", "alice", oldPhone);
 
         // Account 41 is gone from the app without a word to us; a new account 42 is named alice.
-        PublicKeyCredentialCreationOptions options = fx.rp.startRegistration(StartRegistration.forAccount("42", "alice"));
+        PublicKeyCredentialCreationOptions options =
+                fx.rp.startRegistration(StartRegistration.forAccount("42", "alice"));
         assertThat(options.excludeCredentials()).isEmpty();
         assertThat(options.user().id()).isNotEqualTo(old.userHandle());
         assertThat(management.list("42")).isEmpty();
@@ -75,7 +76,8 @@ class AccountLifecycleTest {
         assertThat(management.list("alice")).isEmpty();
         assertThat(management.list("bob")).containsExactly(bobs);
         fx.assertRefused(Reason.UNKNOWN_CREDENTIAL, () -> signIn(phone));
-        fx.assertRefused(Reason.CHALLENGE_UNKNOWN,
+        fx.assertRefused(
+                Reason.CHALLENGE_UNKNOWN,
                 () -> fx.rp.finishRegistration(FinishRegistration.of("alice", pendingResponse)));
         assertThat(management.deleteAccount("alice")).isZero();
 
@@ -91,17 +93,20 @@ class AccountLifecycleTest {
         SoftwareAuthenticator phone = new SoftwareAuthenticator();
         Passkey passkey = register("42", "alice", phone);
 
-        assertThat(management.renameAccount("42", new AccountNames("42", "alicia"))).isTrue();
+        assertThat(management.renameAccount("42", new AccountNames("42", "alicia")))
+                .isTrue();
         AuthenticationResult result = signIn(phone);
         assertThat(result.user().accountId()).isEqualTo("42");
         assertThat(result.user().username()).isEqualTo("alicia");
         assertThat(result.user().userHandle()).isEqualTo(passkey.userHandle());
 
         // An app whose username is the account id moves both.
-        assertThat(management.renameAccount("42", new AccountNames("alicia", "alicia"))).isTrue();
+        assertThat(management.renameAccount("42", new AccountNames("alicia", "alicia")))
+                .isTrue();
         assertThat(management.list("42")).isEmpty();
         assertThat(management.list("alicia")).extracting(Passkey::credentialId).containsExactly(passkey.credentialId());
-        assertThat(management.renameAccount("nobody", new AccountNames("x", "x"))).isFalse();
+        assertThat(management.renameAccount("nobody", new AccountNames("x", "x")))
+                .isFalse();
         // The old id starts afresh: a session still signed in as alice cannot add passkeys a new alice would get.
         assertThat(fx.users.findByAccountId("42")).hasValueSatisfying(fresh -> {
             assertThat(fresh.userHandle()).isNotEqualTo(passkey.userHandle());
@@ -128,7 +133,8 @@ class AccountLifecycleTest {
         register("alice", "alice", new SoftwareAuthenticator());
         Passkey bobs = register("bob", "bob", new SoftwareAuthenticator());
 
-        assertThat(management.renameAccount("bob", new AccountNames("alice", "alice"))).isFalse();
+        assertThat(management.renameAccount("bob", new AccountNames("alice", "alice")))
+                .isFalse();
         assertThat(management.list("bob")).containsExactly(bobs);
     }
 
@@ -136,14 +142,15 @@ class AccountLifecycleTest {
     void anAccountTheAppRefusesRecordsNoUse() {
         SoftwareAuthenticator phone = new SoftwareAuthenticator();
         Passkey passkey = register("42", "alice", phone);
-        String assertion = phone.authenticate(fx.rp.startAuthentication(StartAuthentication.discoverable()),
-                Fixture.ORIGIN);
+        String assertion =
+                phone.authenticate(fx.rp.startAuthentication(StartAuthentication.discoverable()), Fixture.ORIGIN);
         List<String> checked = new ArrayList<>();
 
         assertThatThrownBy(() -> fx.rp.finishAuthentication(new FinishAuthentication(assertion, account -> {
-            checked.add(account.accountId());
-            throw new IllegalStateException("account disabled");
-        }))).isInstanceOf(IllegalStateException.class);
+                    checked.add(account.accountId());
+                    throw new IllegalStateException("account disabled");
+                })))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(checked).containsExactly("42");
         Passkey after = fx.stored(passkey.credentialId());
@@ -156,7 +163,8 @@ class AccountLifecycleTest {
         int threads = 8;
         List<String> responses = new ArrayList<>();
         for (int i = 0; i < threads; i++) {
-            PublicKeyCredentialCreationOptions options = fx.rp.startRegistration(StartRegistration.forAccount("42", "alice"));
+            PublicKeyCredentialCreationOptions options =
+                    fx.rp.startRegistration(StartRegistration.forAccount("42", "alice"));
             responses.add(new SoftwareAuthenticator().register(options, Fixture.ORIGIN));
         }
         CyclicBarrier start = new CyclicBarrier(threads);
@@ -176,8 +184,10 @@ class AccountLifecycleTest {
                 result.get();
                 stored++;
             } catch (java.util.concurrent.ExecutionException e) {
-                assertThat(e.getCause()).isInstanceOfSatisfying(PasskeyException.class,
-                        p -> assertThat(p.reason()).isEqualTo(Reason.CHALLENGE_MISMATCH));
+                assertThat(e.getCause())
+                        .isInstanceOfSatisfying(
+                                PasskeyException.class,
+                                p -> assertThat(p.reason()).isEqualTo(Reason.CHALLENGE_MISMATCH));
                 refused++;
             }
         }
@@ -185,7 +195,9 @@ class AccountLifecycleTest {
         assertThat(stored).isEqualTo(1);
         assertThat(refused).isEqualTo(threads - 1);
         String handle = fx.users.findByAccountId("42").orElseThrow().userHandle();
-        assertThat(management.list("42")).hasSize(1).allSatisfy(p -> assertThat(p.userHandle()).isEqualTo(handle));
+        assertThat(management.list("42"))
+                .hasSize(1)
+                .allSatisfy(p -> assertThat(p.userHandle()).isEqualTo(handle));
     }
 
     @Test
@@ -198,17 +210,18 @@ class AccountLifecycleTest {
                 return work.get();
             }
         };
-        Fixture limited = new Fixture(b -> b.transaction(counting).pendingCeremonies(new InMemoryPendingCeremonyStore()));
+        Fixture limited =
+                new Fixture(b -> b.transaction(counting).pendingCeremonies(new InMemoryPendingCeremonyStore()));
         limited.register("alice");
         assertThat(runs).hasValue(1);
 
         // Refused inside the transaction (another first registration of bob won): the challenge is gone all the same.
-        String response = new SoftwareAuthenticator().register(
-                limited.rp.startRegistration(StartRegistration.forUser("bob")), Fixture.ORIGIN);
+        String response = new SoftwareAuthenticator()
+                .register(limited.rp.startRegistration(StartRegistration.forUser("bob")), Fixture.ORIGIN);
         limited.register("bob");
-        limited.assertRefused(Reason.CHALLENGE_MISMATCH,
-                () -> limited.rp.finishRegistration(FinishRegistration.of("bob", response)));
-        limited.assertRefused(Reason.CHALLENGE_UNKNOWN,
-                () -> limited.rp.finishRegistration(FinishRegistration.of("bob", response)));
+        limited.assertRefused(
+                Reason.CHALLENGE_MISMATCH, () -> limited.rp.finishRegistration(FinishRegistration.of("bob", response)));
+        limited.assertRefused(
+                Reason.CHALLENGE_UNKNOWN, () -> limited.rp.finishRegistration(FinishRegistration.of("bob", response)));
     }
 }

@@ -57,7 +57,8 @@ class AuthenticationRefusalTest {
 
     @Test
     void refusesATopOrigin() {
-        assertRefused(Reason.CROSS_ORIGIN_NOT_ALLOWED, new Tamper().crossOrigin(true).topOrigin("https://evil.test"));
+        assertRefused(
+                Reason.CROSS_ORIGIN_NOT_ALLOWED, new Tamper().crossOrigin(true).topOrigin("https://evil.test"));
     }
 
     @Test
@@ -99,7 +100,8 @@ class AuthenticationRefusalTest {
 
     @Test
     void refusesAPasskeyThatStoppedBeingBackupEligible() {
-        assertRefused(Reason.BACKUP_FLAGS_INVALID, new Tamper().backupEligible(false).backupState(false));
+        assertRefused(
+                Reason.BACKUP_FLAGS_INVALID, new Tamper().backupEligible(false).backupState(false));
     }
 
     @Test

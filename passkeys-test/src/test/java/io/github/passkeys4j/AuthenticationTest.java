@@ -25,8 +25,12 @@ class AuthenticationTest {
 
         AuthenticationResult result = fx.signIn(fx.assertion(StartAuthentication.discoverable(), new Tamper()));
 
-        assertThat(result.user()).isEqualTo(PasskeyUser.builder().userHandle(registered.userHandle())
-                .accountId("alice").username("alice").build());
+        assertThat(result.user())
+                .isEqualTo(PasskeyUser.builder()
+                        .userHandle(registered.userHandle())
+                        .accountId("alice")
+                        .username("alice")
+                        .build());
         assertThat(result.userVerified()).isTrue();
         Passkey used = result.passkey();
         assertThat(used.credentialId()).isEqualTo(registered.credentialId());
@@ -52,8 +56,8 @@ class AuthenticationTest {
 
     @Test
     void aPasskeyThatDoesNotCountSignsInAgainAndAgain() {
-        Fixture synced = new Fixture(new SoftwareAuthenticator(SoftwareAuthenticator.GOOGLE_PASSWORD_MANAGER, 0, 0),
-                builder -> { });
+        Fixture synced = new Fixture(
+                new SoftwareAuthenticator(SoftwareAuthenticator.GOOGLE_PASSWORD_MANAGER, 0, 0), builder -> {});
         Passkey registered = synced.register("alice");
 
         synced.signIn(synced.assertion(StartAuthentication.discoverable(), new Tamper()));
@@ -80,8 +84,8 @@ class AuthenticationTest {
     void aNamedUserMayOmitTheUserHandle() {
         Passkey alices = fx.register("alice");
 
-        AuthenticationResult result = fx.signIn(
-                fx.assertion(StartAuthentication.forUser("alice"), new Tamper().omitUserHandle()));
+        AuthenticationResult result =
+                fx.signIn(fx.assertion(StartAuthentication.forUser("alice"), new Tamper().omitUserHandle()));
 
         assertThat(result.passkey().credentialId()).isEqualTo(alices.credentialId());
     }
@@ -89,7 +93,8 @@ class AuthenticationTest {
     @Test
     void recordsTheBackupStateAndUserVerificationOfTheUse() {
         Fixture preferred = new Fixture(builder -> builder.userVerification(UserVerification.PREFERRED));
-        String response = preferred.registrationResponse("alice", new Tamper().userVerified(false).backupState(false));
+        String response = preferred.registrationResponse(
+                "alice", new Tamper().userVerified(false).backupState(false));
         Passkey registered = preferred.rp.finishRegistration(FinishRegistration.of("alice", response));
         assertThat(registered.uvInitialized()).isFalse();
         assertThat(registered.backupState()).isFalse();
@@ -99,8 +104,8 @@ class AuthenticationTest {
         assertThat(unverified.userVerified()).isFalse();
         assertThat(unverified.passkey().uvInitialized()).isFalse();
 
-        AuthenticationResult verified = preferred.signIn(
-                preferred.assertion(StartAuthentication.discoverable(), new Tamper()));
+        AuthenticationResult verified =
+                preferred.signIn(preferred.assertion(StartAuthentication.discoverable(), new Tamper()));
         assertThat(verified.userVerified()).isTrue();
         assertThat(preferred.stored(registered.credentialId()).uvInitialized()).isTrue();
         assertThat(preferred.stored(registered.credentialId()).backupState()).isTrue();

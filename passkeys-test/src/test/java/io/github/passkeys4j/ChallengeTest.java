@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A challenge answers one ceremony of one kind, once, in time. */
 class ChallengeTest {
 
-    private static final String UNKNOWN = Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
+    private static final String UNKNOWN =
+            Base64.getUrlEncoder().withoutPadding().encodeToString(new byte[32]);
 
     private final Fixture fx = new Fixture();
 
@@ -25,8 +26,8 @@ class ChallengeTest {
     void refusesARegistrationWithAnUnknownChallenge() {
         String response = fx.registrationResponse("alice", new Tamper().challenge(UNKNOWN));
 
-        fx.assertRefused(Reason.CHALLENGE_UNKNOWN,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
+        fx.assertRefused(
+                Reason.CHALLENGE_UNKNOWN, () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
     }
 
     @Test
@@ -42,8 +43,8 @@ class ChallengeTest {
         String response = fx.registrationResponse("alice", new Tamper());
         fx.rp.finishRegistration(FinishRegistration.of("alice", response));
 
-        fx.assertRefused(Reason.CHALLENGE_UNKNOWN,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
+        fx.assertRefused(
+                Reason.CHALLENGE_UNKNOWN, () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
         assertThat(fx.state().passkeys()).hasSize(1);
     }
 
@@ -74,8 +75,8 @@ class ChallengeTest {
         String response = fx.registrationResponse("alice", new Tamper());
         fx.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
-        fx.assertRefused(Reason.CHALLENGE_EXPIRED,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
+        fx.assertRefused(
+                Reason.CHALLENGE_EXPIRED, () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
     }
 
     @Test
@@ -104,8 +105,8 @@ class ChallengeTest {
     void refusesARegistrationFinishedByAnotherUser() {
         String response = fx.registrationResponse("alice", new Tamper());
 
-        fx.assertRefused(Reason.CHALLENGE_MISMATCH,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response)));
+        fx.assertRefused(
+                Reason.CHALLENGE_MISMATCH, () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response)));
         assertThat(fx.users.findByUsername("alice")).isEmpty();
         assertThat(fx.users.findByUsername("bob")).isEmpty();
     }
@@ -114,8 +115,8 @@ class ChallengeTest {
     void refusesARegistrationChallengeUsedToSignIn() {
         Passkey alices = fx.register("alice");
         PublicKeyCredentialCreationOptions registration = fx.rp.startRegistration(StartRegistration.forUser("bob"));
-        String response = fx.assertion(StartAuthentication.discoverable(),
-                new Tamper().challenge(registration.challenge()));
+        String response =
+                fx.assertion(StartAuthentication.discoverable(), new Tamper().challenge(registration.challenge()));
 
         fx.assertRefused(Reason.CHALLENGE_MISMATCH, () -> fx.signIn(response));
         assertThat(fx.stored(alices.credentialId())).isEqualTo(alices);
@@ -124,11 +125,13 @@ class ChallengeTest {
     @Test
     void refusesAnAuthenticationChallengeUsedToRegister() {
         PublicKeyCredentialRequestOptions signIn = fx.rp.startAuthentication(StartAuthentication.discoverable());
-        String response = new SoftwareAuthenticator().register(
-                fx.rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN,
-                new Tamper().challenge(signIn.challenge()));
+        String response = new SoftwareAuthenticator()
+                .register(
+                        fx.rp.startRegistration(StartRegistration.forUser("alice")),
+                        ORIGIN,
+                        new Tamper().challenge(signIn.challenge()));
 
-        fx.assertRefused(Reason.CHALLENGE_MISMATCH,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
+        fx.assertRefused(
+                Reason.CHALLENGE_MISMATCH, () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
     }
 }

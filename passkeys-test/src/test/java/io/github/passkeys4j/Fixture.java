@@ -43,7 +43,7 @@ final class Fixture {
     final RelyingParty rp;
 
     Fixture() {
-        this(builder -> { });
+        this(builder -> {});
     }
 
     Fixture(Consumer<RelyingParty.Builder> settings) {
@@ -104,8 +104,7 @@ final class Fixture {
         assertThat(state()).isEqualTo(before);
     }
 
-    record State(Map<String, Passkey> passkeys, Map<String, PasskeyUser> users, int writes) {
-    }
+    record State(Map<String, Passkey> passkeys, Map<String, PasskeyUser> users, int writes) {}
 
     /** {@link InMemoryPasskeyRepository} that counts writes and can list everything. */
     static final class RecordingPasskeys implements PasskeyRepository {

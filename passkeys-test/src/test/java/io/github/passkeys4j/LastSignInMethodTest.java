@@ -30,8 +30,8 @@ class LastSignInMethodTest {
         Passkey alices = fx.register("alice");
         fx.register("bob", laptop);
 
-        fx.assertRefused(Reason.LAST_SIGN_IN_METHOD,
-                () -> management.delete("alice", alices.credentialId(), OtherSignIn.NONE));
+        fx.assertRefused(
+                Reason.LAST_SIGN_IN_METHOD, () -> management.delete("alice", alices.credentialId(), OtherSignIn.NONE));
     }
 
     @Test
@@ -62,10 +62,11 @@ class LastSignInMethodTest {
         assertThat(fx.stored(phone.credentialId()).enabled()).isFalse();
 
         // The laptop is now the last enabled one.
-        fx.assertRefused(Reason.LAST_SIGN_IN_METHOD,
+        fx.assertRefused(
+                Reason.LAST_SIGN_IN_METHOD,
                 () -> management.setEnabled("alice", laptops.credentialId(), false, OtherSignIn.NONE));
-        fx.assertRefused(Reason.LAST_SIGN_IN_METHOD,
-                () -> management.delete("alice", laptops.credentialId(), OtherSignIn.NONE));
+        fx.assertRefused(
+                Reason.LAST_SIGN_IN_METHOD, () -> management.delete("alice", laptops.credentialId(), OtherSignIn.NONE));
 
         management.setEnabled("alice", phone.credentialId(), true, OtherSignIn.NONE);
         management.delete("alice", laptops.credentialId(), OtherSignIn.NONE);
@@ -92,8 +93,10 @@ class LastSignInMethodTest {
         String id = phone.credentialId();
         management.setEnabled("alice", id, false, OtherSignIn.AVAILABLE);
 
-        assertThat(management.setEnabled("alice", id, false, OtherSignIn.NONE).enabled()).isFalse();
-        assertThat(management.setEnabled("alice", id, true, OtherSignIn.NONE).enabled()).isTrue();
+        assertThat(management.setEnabled("alice", id, false, OtherSignIn.NONE).enabled())
+                .isFalse();
+        assertThat(management.setEnabled("alice", id, true, OtherSignIn.NONE).enabled())
+                .isTrue();
         assertThat(fx.stored(id)).isEqualTo(phone);
     }
 }

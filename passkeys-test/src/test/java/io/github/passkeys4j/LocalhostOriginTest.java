@@ -17,8 +17,8 @@ class LocalhostOriginTest {
     private final Fixture fx = new Fixture(builder -> builder.origins(Set.of("http://localhost:*")));
 
     private void registerAliceAtLocalhost() {
-        String created = fx.authenticator.register(fx.rp.startRegistration(StartRegistration.forUser("alice")),
-                "http://localhost:5173");
+        String created = fx.authenticator.register(
+                fx.rp.startRegistration(StartRegistration.forUser("alice")), "http://localhost:5173");
         fx.rp.finishRegistration(FinishRegistration.of("alice", created));
     }
 
@@ -33,8 +33,14 @@ class LocalhostOriginTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"https://localhost:5173", "http://127.0.0.1:5173", "http://localhost.evil.test:5173",
-            "http://evil.test:5173", "https://example.com"})
+    @ValueSource(
+            strings = {
+                "https://localhost:5173",
+                "http://127.0.0.1:5173",
+                "http://localhost.evil.test:5173",
+                "http://evil.test:5173",
+                "https://example.com"
+            })
     void otherOriginsAreStillRefused(String origin) {
         registerAliceAtLocalhost();
         PublicKeyCredentialRequestOptions options = fx.rp.startAuthentication(StartAuthentication.discoverable());

@@ -27,30 +27,32 @@ class MalformedResponseTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-            "",
-            "not json",
-            "{\"id\": ",
-            "[]",
-            "\"public-key\"",
-            "null",
-            "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\"}",
-            "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":\"x\"}",
-            "{\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}",
-            "{\"id\":\"AAAA\",\"rawId\":\"BBBB\",\"type\":\"public-key\",\"response\":{}}",
-            "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}",
-            "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"%%%\"}}",
-            "{\"id\":\"%%%\",\"rawId\":\"%%%\",\"type\":\"public-key\",\"response\":{}}",
-    })
+    @ValueSource(
+            strings = {
+                "",
+                "not json",
+                "{\"id\": ",
+                "[]",
+                "\"public-key\"",
+                "null",
+                "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\"}",
+                "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":\"x\"}",
+                "{\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}",
+                "{\"id\":\"AAAA\",\"rawId\":\"BBBB\",\"type\":\"public-key\",\"response\":{}}",
+                "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{}}",
+                "{\"id\":\"AAAA\",\"rawId\":\"AAAA\",\"type\":\"public-key\",\"response\":{\"clientDataJSON\":\"%%%\"}}",
+                "{\"id\":\"%%%\",\"rawId\":\"%%%\",\"type\":\"public-key\",\"response\":{}}",
+            })
     void refusesGarbage(String json) {
-        fx.assertRefused(Reason.MALFORMED_RESPONSE,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", json)));
+        fx.assertRefused(
+                Reason.MALFORMED_RESPONSE, () -> fx.rp.finishRegistration(FinishRegistration.of("alice", json)));
         fx.assertRefused(Reason.MALFORMED_RESPONSE, () -> fx.signIn(json));
     }
 
     @Test
     void refusesAnAssertionWithoutRawId() {
-        ObjectNode response = JSON.readValue(fx.assertion(StartAuthentication.discoverable(), new Tamper()), ObjectNode.class);
+        ObjectNode response =
+                JSON.readValue(fx.assertion(StartAuthentication.discoverable(), new Tamper()), ObjectNode.class);
         response.remove("rawId");
 
         fx.assertRefused(Reason.MALFORMED_RESPONSE, () -> fx.signIn(response.toString()));
@@ -61,7 +63,8 @@ class MalformedResponseTest {
         ObjectNode response = JSON.readValue(fx.registrationResponse("bob", new Tamper()), ObjectNode.class);
         response.remove("rawId");
 
-        fx.assertRefused(Reason.MALFORMED_RESPONSE,
+        fx.assertRefused(
+                Reason.MALFORMED_RESPONSE,
                 () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response.toString())));
     }
 
@@ -70,13 +73,15 @@ class MalformedResponseTest {
         ObjectNode response = JSON.readValue(fx.registrationResponse("bob", new Tamper()), ObjectNode.class);
         ((ObjectNode) response.get("response")).remove("attestationObject");
 
-        fx.assertRefused(Reason.MALFORMED_RESPONSE,
+        fx.assertRefused(
+                Reason.MALFORMED_RESPONSE,
                 () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response.toString())));
     }
 
     @Test
     void refusesAnAssertionWithoutItsSignature() {
-        ObjectNode response = JSON.readValue(fx.assertion(StartAuthentication.discoverable(), new Tamper()), ObjectNode.class);
+        ObjectNode response =
+                JSON.readValue(fx.assertion(StartAuthentication.discoverable(), new Tamper()), ObjectNode.class);
         ((ObjectNode) response.get("response")).remove("signature");
 
         fx.assertRefused(Reason.MALFORMED_RESPONSE, () -> fx.signIn(response.toString()));
@@ -84,9 +89,14 @@ class MalformedResponseTest {
 
     @Test
     void refusesClientDataThatIsNotJson() {
-        ObjectNode response = JSON.readValue(fx.assertion(StartAuthentication.discoverable(), new Tamper()), ObjectNode.class);
-        ((ObjectNode) response.get("response")).put("clientDataJSON",
-                Base64.getUrlEncoder().withoutPadding().encodeToString("not json".getBytes(StandardCharsets.UTF_8)));
+        ObjectNode response =
+                JSON.readValue(fx.assertion(StartAuthentication.discoverable(), new Tamper()), ObjectNode.class);
+        ((ObjectNode) response.get("response"))
+                .put(
+                        "clientDataJSON",
+                        Base64.getUrlEncoder()
+                                .withoutPadding()
+                                .encodeToString("not json".getBytes(StandardCharsets.UTF_8)));
 
         fx.assertRefused(Reason.MALFORMED_RESPONSE, () -> fx.signIn(response.toString()));
     }
@@ -97,7 +107,8 @@ class MalformedResponseTest {
         ObjectNode inner = (ObjectNode) response.get("response");
         inner.put("attestationObject", inner.get("attestationObject").asString().substring(0, 40));
 
-        fx.assertRefused(Reason.MALFORMED_RESPONSE,
+        fx.assertRefused(
+                Reason.MALFORMED_RESPONSE,
                 () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response.toString())));
     }
 
@@ -110,7 +121,8 @@ class MalformedResponseTest {
 
     @Test
     void ignoresMembersItDoesNotKnow() {
-        ObjectNode response = JSON.readValue(fx.assertion(StartAuthentication.discoverable(), new Tamper()), ObjectNode.class);
+        ObjectNode response =
+                JSON.readValue(fx.assertion(StartAuthentication.discoverable(), new Tamper()), ObjectNode.class);
         response.put("someFutureMember", 1);
         ((ObjectNode) response.get("response")).put("anotherOne", "x");
 

@@ -19,7 +19,8 @@ class OptionsJsonTest {
 
     @Test
     void creationOptionsAreW3cJson() {
-        JsonNode options = JSON.valueToTree(fx.rp.startRegistration(StartRegistration.forUser("alice").withDisplayName("Alice A.")));
+        JsonNode options = JSON.valueToTree(
+                fx.rp.startRegistration(StartRegistration.forUser("alice").withDisplayName("Alice A.")));
 
         assertThat(options.path("rp").path("id").asString()).isEqualTo("example.com");
         assertThat(options.path("rp").path("name").asString()).isEqualTo("Example");
@@ -27,18 +28,25 @@ class OptionsJsonTest {
         assertThat(options.path("user").path("name").asString()).isEqualTo("alice");
         assertThat(options.path("user").path("displayName").asString()).isEqualTo("Alice A.");
         assertThat(base64url(options.path("challenge"))).hasSize(32);
-        assertThat(options.path("pubKeyCredParams").valueStream()
-                .map(p -> p.path("type").asString() + ":" + p.path("alg").asLong()).toList())
+        assertThat(options.path("pubKeyCredParams")
+                        .valueStream()
+                        .map(p ->
+                                p.path("type").asString() + ":" + p.path("alg").asLong())
+                        .toList())
                 .containsExactly("public-key:-7", "public-key:-8", "public-key:-257");
         assertThat(options.path("timeout").asLong()).isEqualTo(300_000);
         JsonNode selection = options.path("authenticatorSelection");
         assertThat(selection.path("residentKey").asString()).isEqualTo("required");
         assertThat(selection.path("requireResidentKey").asBoolean()).isTrue();
         assertThat(selection.path("userVerification").asString()).isEqualTo("required");
-        assertThat(selection.has("authenticatorAttachment")).as("any authenticator may hold the passkey").isFalse();
+        assertThat(selection.has("authenticatorAttachment"))
+                .as("any authenticator may hold the passkey")
+                .isFalse();
         assertThat(options.path("attestation").asString()).isEqualTo("none");
         assertThat(options.path("extensions").path("credProps").asBoolean()).isTrue();
-        assertThat(options.has("excludeCredentials")).as("a new user has nothing to exclude").isFalse();
+        assertThat(options.has("excludeCredentials"))
+                .as("a new user has nothing to exclude")
+                .isFalse();
     }
 
     @Test
@@ -52,7 +60,11 @@ class OptionsJsonTest {
         assertThat(exclude.size()).isEqualTo(1);
         assertThat(exclude.get(0).path("type").asString()).isEqualTo("public-key");
         assertThat(exclude.get(0).path("id").asString()).isEqualTo(existing.credentialId());
-        assertThat(exclude.get(0).path("transports").valueStream().map(JsonNode::asString).toList())
+        assertThat(exclude.get(0)
+                        .path("transports")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList())
                 .containsExactlyInAnyOrder("hybrid", "internal");
         assertThat(options.path("user").path("id").asString()).isEqualTo(existing.userHandle());
     }
@@ -63,14 +75,20 @@ class OptionsJsonTest {
 
         JsonNode options = JSON.valueToTree(preferred.rp.startRegistration(StartRegistration.forUser("alice")));
 
-        assertThat(options.path("authenticatorSelection").path("userVerification").asString()).isEqualTo("preferred");
+        assertThat(options.path("authenticatorSelection")
+                        .path("userVerification")
+                        .asString())
+                .isEqualTo("preferred");
     }
 
     @Test
     void everyStartHasAFreshChallenge() {
-        String first = fx.rp.startRegistration(StartRegistration.forUser("alice")).challenge();
-        String second = fx.rp.startRegistration(StartRegistration.forUser("alice")).challenge();
-        String third = fx.rp.startAuthentication(StartAuthentication.discoverable()).challenge();
+        String first =
+                fx.rp.startRegistration(StartRegistration.forUser("alice")).challenge();
+        String second =
+                fx.rp.startRegistration(StartRegistration.forUser("alice")).challenge();
+        String third =
+                fx.rp.startAuthentication(StartAuthentication.discoverable()).challenge();
 
         assertThat(List.of(first, second, third)).doesNotHaveDuplicates();
     }
@@ -100,7 +118,11 @@ class OptionsJsonTest {
         assertThat(allow.size()).isEqualTo(1);
         assertThat(allow.get(0).path("type").asString()).isEqualTo("public-key");
         assertThat(allow.get(0).path("id").asString()).isEqualTo(alices.credentialId());
-        assertThat(allow.get(0).path("transports").valueStream().map(JsonNode::asString).toList())
+        assertThat(allow.get(0)
+                        .path("transports")
+                        .valueStream()
+                        .map(JsonNode::asString)
+                        .toList())
                 .containsExactlyInAnyOrder("hybrid", "internal");
     }
 

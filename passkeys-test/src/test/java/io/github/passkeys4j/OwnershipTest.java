@@ -44,7 +44,9 @@ class OwnershipTest {
         Fixture fx = new Fixture();
         Passkey alices = fx.register("alice");
         fx.register("bob", bobsPhone);
-        String response = bobsPhone.authenticate(fx.rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN,
+        String response = bobsPhone.authenticate(
+                fx.rp.startAuthentication(StartAuthentication.discoverable()),
+                ORIGIN,
                 new Tamper().userHandle(alices.userHandle()));
 
         fx.assertRefused(Reason.USER_HANDLE_MISMATCH, () -> fx.signIn(response));
@@ -55,7 +57,8 @@ class OwnershipTest {
         Fixture fx = new Fixture();
         fx.register("alice");
         Passkey bobs = fx.register("bob", bobsPhone);
-        String response = fx.assertion(StartAuthentication.forUser("alice"), new Tamper().userHandle(bobs.userHandle()));
+        String response =
+                fx.assertion(StartAuthentication.forUser("alice"), new Tamper().userHandle(bobs.userHandle()));
 
         fx.assertRefused(Reason.USER_HANDLE_MISMATCH, () -> fx.signIn(response));
     }
@@ -75,8 +78,8 @@ class OwnershipTest {
         Fixture fx = new Fixture(builder -> builder.requireUserHandleMatch(false));
         Passkey alices = fx.register("alice");
 
-        AuthenticationResult result = fx.signIn(
-                fx.assertion(StartAuthentication.discoverable(), new Tamper().omitUserHandle()));
+        AuthenticationResult result =
+                fx.signIn(fx.assertion(StartAuthentication.discoverable(), new Tamper().omitUserHandle()));
 
         assertThat(result.user().userHandle()).isEqualTo(alices.userHandle());
         assertThat(fx.stored(alices.credentialId()).signCount()).isEqualTo(1);
@@ -87,12 +90,16 @@ class OwnershipTest {
         Fixture fx = new Fixture(builder -> builder.requireUserHandleMatch(false));
         Passkey alices = fx.register("alice");
         fx.register("bob", bobsPhone);
-        String response = bobsPhone.authenticate(fx.rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN,
+        String response = bobsPhone.authenticate(
+                fx.rp.startAuthentication(StartAuthentication.discoverable()),
+                ORIGIN,
                 new Tamper().userHandle(alices.userHandle()));
 
         AuthenticationResult result = fx.signIn(response);
 
-        assertThat(result.user().username()).as("the passkey's owner, not the claimed user").isEqualTo("bob");
+        assertThat(result.user().username())
+                .as("the passkey's owner, not the claimed user")
+                .isEqualTo("bob");
     }
 
     @Test
@@ -110,7 +117,7 @@ class OwnershipTest {
 
     @Test
     void refusesASignCounterThatWentBackwards() {
-        Fixture fx = counterAtFive(builder -> { });
+        Fixture fx = counterAtFive(builder -> {});
         Passkey alices = fx.register("alice");
         assertThat(alices.signCount()).isEqualTo(5);
         String response = fx.assertion(StartAuthentication.discoverable(), new Tamper().signCount(3));
@@ -121,7 +128,7 @@ class OwnershipTest {
 
     @Test
     void refusesASignCounterThatStoodStill() {
-        Fixture fx = counterAtFive(builder -> { });
+        Fixture fx = counterAtFive(builder -> {});
         Passkey alices = fx.register("alice");
         String response = fx.assertion(StartAuthentication.discoverable(), new Tamper().signCount(5));
 
@@ -134,8 +141,8 @@ class OwnershipTest {
         Fixture fx = counterAtFive(builder -> builder.refuseSignCounterRegression(false));
         fx.register("alice");
 
-        AuthenticationResult result = fx.signIn(
-                fx.assertion(StartAuthentication.discoverable(), new Tamper().signCount(3)));
+        AuthenticationResult result =
+                fx.signIn(fx.assertion(StartAuthentication.discoverable(), new Tamper().signCount(3)));
 
         assertThat(result.user().username()).isEqualTo("alice");
     }

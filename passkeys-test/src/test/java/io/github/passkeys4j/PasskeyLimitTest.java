@@ -18,7 +18,8 @@ class PasskeyLimitTest {
 
     @Test
     void defaultsTo20() {
-        assertThat(RelyingParty.builder("example.com", "Example").build().maxPasskeysPerUser()).isEqualTo(20);
+        assertThat(RelyingParty.builder("example.com", "Example").build().maxPasskeysPerUser())
+                .isEqualTo(20);
     }
 
     @Test
@@ -26,9 +27,11 @@ class PasskeyLimitTest {
         RelyingParty.Builder builder = RelyingParty.builder("example.com", "Example");
 
         assertThatThrownBy(() -> builder.maxPasskeysPerUser(0))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPasskeysPerUser");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPasskeysPerUser");
         assertThatThrownBy(() -> builder.maxPasskeysPerUser(-1))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("maxPasskeysPerUser");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("maxPasskeysPerUser");
         assertThat(builder.maxPasskeysPerUser(1).build().maxPasskeysPerUser()).isEqualTo(1);
     }
 
@@ -66,8 +69,10 @@ class PasskeyLimitTest {
         String fromKey = securityKey.register(second, ORIGIN);
         Passkey laptops = fx.rp.finishRegistration(FinishRegistration.of("alice", fromLaptop));
 
-        fx.assertRefused(Reason.TOO_MANY_PASSKEYS,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", fromKey).withName("Key")));
+        fx.assertRefused(
+                Reason.TOO_MANY_PASSKEYS,
+                () -> fx.rp.finishRegistration(
+                        FinishRegistration.of("alice", fromKey).withName("Key")));
 
         String keysId = securityKey.credentials().get(0).credentialId();
         assertThat(fx.passkeys.findByCredentialId(keysId)).isEmpty();
@@ -95,8 +100,8 @@ class PasskeyLimitTest {
         String fromKey = securityKey.register(second, ORIGIN);
         Passkey laptops = fx.rp.finishRegistration(FinishRegistration.of("carol", fromLaptop));
 
-        fx.assertRefused(Reason.CHALLENGE_MISMATCH,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("carol", fromKey)));
+        fx.assertRefused(
+                Reason.CHALLENGE_MISMATCH, () -> fx.rp.finishRegistration(FinishRegistration.of("carol", fromKey)));
 
         assertThat(fx.state().passkeys()).containsOnlyKeys(laptops.credentialId());
         assertThat(fx.rp.management().list("carol")).containsExactly(laptops);

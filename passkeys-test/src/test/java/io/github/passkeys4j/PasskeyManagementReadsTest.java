@@ -32,10 +32,12 @@ class PasskeyManagementReadsTest {
         PasskeyUser stored = management.account("alice").orElseThrow();
         int writes = fx.state().writes();
 
-        assertThat(management.updateNames("alice", stored.username(), stored.displayName())).contains(stored);
+        assertThat(management.updateNames("alice", stored.username(), stored.displayName()))
+                .contains(stored);
         assertThat(fx.state().writes()).isEqualTo(writes);
 
-        PasskeyUser renamed = management.updateNames("alice", "alice.smith", "Alice Smith").orElseThrow();
+        PasskeyUser renamed =
+                management.updateNames("alice", "alice.smith", "Alice Smith").orElseThrow();
         assertThat(renamed.userHandle()).isEqualTo(stored.userHandle());
         assertThat(renamed.username()).isEqualTo("alice.smith");
         assertThat(renamed.displayName()).isEqualTo("Alice Smith");

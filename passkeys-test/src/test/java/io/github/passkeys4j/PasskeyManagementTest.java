@@ -57,7 +57,8 @@ class PasskeyManagementTest {
     void renamesWithTheNameTrimmed() {
         Passkey phone = fx.register("alice");
 
-        Passkey renamed = management.update("alice", phone.credentialId(), SettingsChange.rename("  Work phone \t"), OtherSignIn.NONE);
+        Passkey renamed = management.update(
+                "alice", phone.credentialId(), SettingsChange.rename("  Work phone \t"), OtherSignIn.NONE);
 
         assertThat(renamed).isEqualTo(phone.withName("Work phone"));
         assertThat(fx.stored(phone.credentialId())).isEqualTo(renamed);
@@ -69,13 +70,27 @@ class PasskeyManagementTest {
         Passkey phone = fx.register("alice");
         String longest = "x".repeat(64);
 
-        assertThat(management.update("alice", phone.credentialId(), SettingsChange.rename(longest), OtherSignIn.NONE).name()).isEqualTo(longest);
+        assertThat(management
+                        .update("alice", phone.credentialId(), SettingsChange.rename(longest), OtherSignIn.NONE)
+                        .name())
+                .isEqualTo(longest);
         assertThat(fx.stored(phone.credentialId()).name()).isEqualTo(longest);
     }
 
     static Stream<String> invalidNames() {
-        return Stream.of(null, "", "   ", "\t", "x".repeat(65), " " + "y".repeat(65) + " ",
-                "Work\u0000phone", "Work\nphone", "Work\u001Bphone", "Work\u007Fphone", "Work\u0085phone", "Phone\u0000");
+        return Stream.of(
+                null,
+                "",
+                "   ",
+                "\t",
+                "x".repeat(65),
+                " " + "y".repeat(65) + " ",
+                "Work\u0000phone",
+                "Work\nphone",
+                "Work\u001Bphone",
+                "Work\u007Fphone",
+                "Work\u0085phone",
+                "Phone\u0000");
     }
 
     @ParameterizedTest
@@ -83,8 +98,9 @@ class PasskeyManagementTest {
     void refusesAnInvalidNameAndKeepsTheOldOne(String name) {
         Passkey phone = fx.register("alice");
 
-        fx.assertRefused(Reason.INVALID_NAME, () -> management.update("alice", phone.credentialId(),
-                SettingsChange.rename(name), OtherSignIn.NONE));
+        fx.assertRefused(
+                Reason.INVALID_NAME,
+                () -> management.update("alice", phone.credentialId(), SettingsChange.rename(name), OtherSignIn.NONE));
         assertThat(fx.stored(phone.credentialId())).isEqualTo(phone);
     }
 
@@ -95,10 +111,15 @@ class PasskeyManagementTest {
 
         for (String id : Arrays.asList(bobs.credentialId(), UNKNOWN_ID, "", null)) {
             fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.get("alice", id));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.update("alice", id, SettingsChange.rename("Mine now"), OtherSignIn.NONE));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, false, OtherSignIn.AVAILABLE));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, false, OtherSignIn.NONE));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, true, OtherSignIn.AVAILABLE));
+            fx.assertRefused(
+                    Reason.PASSKEY_NOT_FOUND,
+                    () -> management.update("alice", id, SettingsChange.rename("Mine now"), OtherSignIn.NONE));
+            fx.assertRefused(
+                    Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, false, OtherSignIn.AVAILABLE));
+            fx.assertRefused(
+                    Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, false, OtherSignIn.NONE));
+            fx.assertRefused(
+                    Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled("alice", id, true, OtherSignIn.AVAILABLE));
             fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete("alice", id, OtherSignIn.AVAILABLE));
             // Bob's only passkey is his last way in, but Alice must not learn that: not found, not LAST_SIGN_IN_METHOD.
             fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete("alice", id, OtherSignIn.NONE));
@@ -116,8 +137,11 @@ class PasskeyManagementTest {
 
         for (String stranger : Arrays.asList("mallory", null)) {
             fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.get(stranger, id));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.update(stranger, id, SettingsChange.rename("Mine now"), OtherSignIn.NONE));
-            fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled(stranger, id, false, OtherSignIn.AVAILABLE));
+            fx.assertRefused(
+                    Reason.PASSKEY_NOT_FOUND,
+                    () -> management.update(stranger, id, SettingsChange.rename("Mine now"), OtherSignIn.NONE));
+            fx.assertRefused(
+                    Reason.PASSKEY_NOT_FOUND, () -> management.setEnabled(stranger, id, false, OtherSignIn.AVAILABLE));
             fx.assertRefused(Reason.PASSKEY_NOT_FOUND, () -> management.delete(stranger, id, OtherSignIn.AVAILABLE));
         }
         assertThat(fx.stored(id)).isEqualTo(alices);

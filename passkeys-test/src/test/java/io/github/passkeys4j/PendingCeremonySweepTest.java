@@ -47,7 +47,9 @@ class PendingCeremonySweepTest {
             assertThat(store.consume(options.challenge())).as("swept").isEmpty();
         }
         assertThat(rp.finishAuthentication(new FinishAuthentication(authenticator.authenticate(fresh, ORIGIN)))
-                .user().username()).isEqualTo("alice");
+                        .user()
+                        .username())
+                .isEqualTo("alice");
     }
 
     @Test
@@ -61,8 +63,8 @@ class PendingCeremonySweepTest {
         rp.startAuthentication(StartAuthentication.discoverable());
 
         assertThatThrownBy(() -> rp.finishAuthentication(new FinishAuthentication(late)))
-                .isInstanceOfSatisfying(PasskeyException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.CHALLENGE_UNKNOWN));
+                .isInstanceOfSatisfying(
+                        PasskeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.CHALLENGE_UNKNOWN));
     }
 
     @Test
@@ -73,8 +75,8 @@ class PendingCeremonySweepTest {
         clock.advance(Duration.ofMinutes(4));
         assertThat(store.sweeps).hasSize(1);
 
-        AuthenticationResult result = rp.finishAuthentication(
-                new FinishAuthentication(authenticator.authenticate(first, ORIGIN)));
+        AuthenticationResult result =
+                rp.finishAuthentication(new FinishAuthentication(authenticator.authenticate(first, ORIGIN)));
 
         assertThat(result.user().username()).isEqualTo("alice");
     }
@@ -113,6 +115,7 @@ class PendingCeremonySweepTest {
     }
 
     private Passkey register(String username) {
-        return rp.finishRegistration(FinishRegistration.of(username, authenticator.register(rp.startRegistration(StartRegistration.forUser(username)), ORIGIN)));
+        return rp.finishRegistration(FinishRegistration.of(
+                username, authenticator.register(rp.startRegistration(StartRegistration.forUser(username)), ORIGIN)));
     }
 }

@@ -59,16 +59,26 @@ class PublicKeyCheckTest {
     @Test
     void acceptsARealP256PointGivenAsRawMembers() throws Exception {
         ECPublicKey real = (ECPublicKey) ecKeyPair().getPublic();
-        Passkey passkey = register(new Tamper().ec2PublicKey(ES256, P256,
-                coordinate(real.getW().getAffineX()), coordinate(real.getW().getAffineY())));
+        Passkey passkey = register(new Tamper()
+                .ec2PublicKey(
+                        ES256,
+                        P256,
+                        coordinate(real.getW().getAffineX()),
+                        coordinate(real.getW().getAffineY())));
         assertThat(fx.stored(passkey.credentialId())).isEqualTo(passkey);
     }
 
     @Test
     void refusesAnAlgorithmTheRelyingPartyDoesNotOffer() throws Exception {
         ECPublicKey real = (ECPublicKey) ecKeyPair().getPublic();
-        assertRefused(Reason.ALGORITHM_NOT_ALLOWED, new Tamper().ec2PublicKey(ES384, P256,
-                coordinate(real.getW().getAffineX()), coordinate(real.getW().getAffineY())));
+        assertRefused(
+                Reason.ALGORITHM_NOT_ALLOWED,
+                new Tamper()
+                        .ec2PublicKey(
+                                ES384,
+                                P256,
+                                coordinate(real.getW().getAffineX()),
+                                coordinate(real.getW().getAffineY())));
     }
 
     @Test
@@ -83,8 +93,8 @@ class PublicKeyCheckTest {
 
     @Test
     void refusesAnRsaKeyWithExponent3() {
-        assertRefused(Reason.PUBLIC_KEY_NOT_ACCEPTED,
-                new Tamper().rsaPublicKey(RS256, modulus(2048), BigInteger.valueOf(3)));
+        assertRefused(
+                Reason.PUBLIC_KEY_NOT_ACCEPTED, new Tamper().rsaPublicKey(RS256, modulus(2048), BigInteger.valueOf(3)));
     }
 
     @Test
@@ -127,7 +137,8 @@ class PublicKeyCheckTest {
     @Test
     void keepsAllSixKnownTransports() {
         Passkey passkey = register(new Tamper().transports("usb", "nfc", "ble", "smart-card", "hybrid", "internal"));
-        assertThat(passkey.transports()).containsExactlyInAnyOrder("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
+        assertThat(passkey.transports())
+                .containsExactlyInAnyOrder("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
     }
 
     private static java.security.KeyPair ecKeyPair() throws Exception {

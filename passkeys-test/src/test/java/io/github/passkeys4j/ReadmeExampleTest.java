@@ -25,22 +25,26 @@ class ReadmeExampleTest {
 
         RelyingParty rp = RelyingParty.builder("example.com", "Example")
                 .origins(Set.of("https://example.com"))
-                .passkeys(myPasskeyRepository)          // storage SPI; in-memory by default
+                .passkeys(myPasskeyRepository) // storage SPI; in-memory by default
                 .build();
 
         PublicKeyCredentialCreationOptions options = rp.startRegistration(StartRegistration.forUser("alice"));
         String createJson = options.toJson();
-        String credentialJson = browser.register(SoftwareAuthenticator.creationOptions(createJson), "https://example.com");
-        Passkey passkey = rp.finishRegistration(FinishRegistration.of("alice", credentialJson).withName("Work laptop"));
+        String credentialJson =
+                browser.register(SoftwareAuthenticator.creationOptions(createJson), "https://example.com");
+        Passkey passkey = rp.finishRegistration(
+                FinishRegistration.of("alice", credentialJson).withName("Work laptop"));
 
         PublicKeyCredentialRequestOptions request = rp.startAuthentication(StartAuthentication.discoverable());
         String getJson = request.toJson();
-        String assertionJson = browser.authenticate(SoftwareAuthenticator.requestOptions(getJson), "https://example.com");
+        String assertionJson =
+                browser.authenticate(SoftwareAuthenticator.requestOptions(getJson), "https://example.com");
         AuthenticationResult result = rp.finishAuthentication(new FinishAuthentication(assertionJson));
 
         assertThat(passkey.name()).isEqualTo("Work laptop");
         assertThat(result.user().username()).isEqualTo("alice");
         assertThat(result.passkey().credentialId()).isEqualTo(passkey.credentialId());
-        assertThat(myPasskeyRepository.findByCredentialId(passkey.credentialId())).isPresent();
+        assertThat(myPasskeyRepository.findByCredentialId(passkey.credentialId()))
+                .isPresent();
     }
 }

@@ -43,7 +43,8 @@ class RegistrationRefusalTest {
 
     @Test
     void refusesATopOrigin() {
-        assertRefused(Reason.CROSS_ORIGIN_NOT_ALLOWED, new Tamper().crossOrigin(true).topOrigin("https://evil.test"));
+        assertRefused(
+                Reason.CROSS_ORIGIN_NOT_ALLOWED, new Tamper().crossOrigin(true).topOrigin("https://evil.test"));
     }
 
     @Test
@@ -63,16 +64,19 @@ class RegistrationRefusalTest {
 
     @Test
     void refusesABackupStateWithoutBackupEligibility() {
-        assertRefused(Reason.BACKUP_FLAGS_INVALID, new Tamper().backupEligible(false).backupState(true));
+        assertRefused(
+                Reason.BACKUP_FLAGS_INVALID, new Tamper().backupEligible(false).backupState(true));
     }
 
     @Test
     void refusesTheSameCredentialTwiceForTheSameUser() {
         Passkey first = fx.register("alice");
         PublicKeyCredentialCreationOptions options = fx.rp.startRegistration(StartRegistration.forUser("alice"));
-        String copy = new SoftwareAuthenticator().register(options, ORIGIN, new Tamper().credentialId(first.credentialId()));
+        String copy =
+                new SoftwareAuthenticator().register(options, ORIGIN, new Tamper().credentialId(first.credentialId()));
 
-        fx.assertRefused(Reason.CREDENTIAL_ALREADY_REGISTERED,
+        fx.assertRefused(
+                Reason.CREDENTIAL_ALREADY_REGISTERED,
                 () -> fx.rp.finishRegistration(FinishRegistration.of("alice", copy)));
         assertThat(fx.stored(first.credentialId())).isEqualTo(first);
     }
@@ -81,9 +85,11 @@ class RegistrationRefusalTest {
     void refusesACredentialAlreadyRegisteredForAnotherUser() {
         Passkey alices = fx.register("alice");
         PublicKeyCredentialCreationOptions options = fx.rp.startRegistration(StartRegistration.forUser("bob"));
-        String copy = new SoftwareAuthenticator().register(options, ORIGIN, new Tamper().credentialId(alices.credentialId()));
+        String copy =
+                new SoftwareAuthenticator().register(options, ORIGIN, new Tamper().credentialId(alices.credentialId()));
 
-        fx.assertRefused(Reason.CREDENTIAL_ALREADY_REGISTERED,
+        fx.assertRefused(
+                Reason.CREDENTIAL_ALREADY_REGISTERED,
                 () -> fx.rp.finishRegistration(FinishRegistration.of("bob", copy)));
         assertThat(fx.stored(alices.credentialId())).isEqualTo(alices);
         assertThat(fx.users.findByUsername("bob")).isEmpty();
@@ -93,27 +99,36 @@ class RegistrationRefusalTest {
     void refusesANameThatIsTooLong() {
         String response = fx.registrationResponse("alice", new Tamper());
 
-        fx.assertRefused(Reason.INVALID_NAME,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("n".repeat(65))));
+        fx.assertRefused(
+                Reason.INVALID_NAME,
+                () -> fx.rp.finishRegistration(
+                        FinishRegistration.of("alice", response).withName("n".repeat(65))));
     }
 
     @Test
     void refusesANameWithControlCharacters() {
         String response = fx.registrationResponse("alice", new Tamper());
 
-        fx.assertRefused(Reason.INVALID_NAME,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("My\nphone")));
-        fx.assertRefused(Reason.INVALID_NAME,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("My\u0000phone")));
+        fx.assertRefused(
+                Reason.INVALID_NAME,
+                () -> fx.rp.finishRegistration(
+                        FinishRegistration.of("alice", response).withName("My\nphone")));
+        fx.assertRefused(
+                Reason.INVALID_NAME,
+                () -> fx.rp.finishRegistration(
+                        FinishRegistration.of("alice", response).withName("My\u0000phone")));
     }
 
     @Test
     void aRefusedNameLeavesTheCeremonyOpenForABetterOne() {
         String response = fx.registrationResponse("alice", new Tamper());
-        fx.assertRefused(Reason.INVALID_NAME,
-                () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("\u0007bell")));
+        fx.assertRefused(
+                Reason.INVALID_NAME,
+                () -> fx.rp.finishRegistration(
+                        FinishRegistration.of("alice", response).withName("\u0007bell")));
 
-        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("bell"));
+        Passkey passkey = fx.rp.finishRegistration(
+                FinishRegistration.of("alice", response).withName("bell"));
 
         assertThat(passkey.name()).isEqualTo("bell");
     }

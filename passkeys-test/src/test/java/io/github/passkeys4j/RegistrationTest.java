@@ -22,7 +22,8 @@ class RegistrationTest {
     @Test
     void storesThePasskeyWithEveryField() {
         fx.clock.advance(Duration.ofSeconds(42));
-        PublicKeyCredentialCreationOptions options = fx.rp.startRegistration(StartRegistration.forUser("alice").withDisplayName("Alice A."));
+        PublicKeyCredentialCreationOptions options =
+                fx.rp.startRegistration(StartRegistration.forUser("alice").withDisplayName("Alice A."));
         String response = fx.authenticator.register(options, ORIGIN);
 
         Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response));
@@ -44,7 +45,9 @@ class RegistrationTest {
         assertThat(passkey.authenticatorAttachment()).isEqualTo("platform");
         assertThat(passkey.discoverable()).isTrue();
         assertThat(passkey.attestationFormat()).isEqualTo("none");
-        assertThat(passkey.attestationObject()).as("kept only with keepAttestation(true)").isNull();
+        assertThat(passkey.attestationObject())
+                .as("kept only with keepAttestation(true)")
+                .isNull();
         assertThat(passkey.clientDataJSON()).isNull();
         assertThat(fx.stored(passkey.credentialId())).isEqualTo(passkey);
         assertThat(fx.passkeys.findByUserHandle(passkey.userHandle())).containsExactly(passkey);
@@ -52,13 +55,20 @@ class RegistrationTest {
 
     @Test
     void storesTheUserHandleMapping() {
-        PublicKeyCredentialCreationOptions options = fx.rp.startRegistration(StartRegistration.forUser("alice").withDisplayName("Alice A."));
-        assertThat(fx.users.findByUsername("alice")).as("nothing is stored before a passkey is").isEmpty();
+        PublicKeyCredentialCreationOptions options =
+                fx.rp.startRegistration(StartRegistration.forUser("alice").withDisplayName("Alice A."));
+        assertThat(fx.users.findByUsername("alice"))
+                .as("nothing is stored before a passkey is")
+                .isEmpty();
 
         fx.rp.finishRegistration(FinishRegistration.of("alice", fx.authenticator.register(options, ORIGIN)));
 
-        PasskeyUser alice = PasskeyUser.builder().userHandle(options.user().id()).accountId("alice")
-                .username("alice").displayName("Alice A.").build();
+        PasskeyUser alice = PasskeyUser.builder()
+                .userHandle(options.user().id())
+                .accountId("alice")
+                .username("alice")
+                .displayName("Alice A.")
+                .build();
         assertThat(fx.users.findByUsername("alice")).contains(alice);
         assertThat(fx.users.findByUserHandle(options.user().id())).contains(alice);
     }
@@ -80,7 +90,8 @@ class RegistrationTest {
     void keepsTheNameTheUserGaveTrimmed() {
         String response = fx.registrationResponse("alice", new Tamper());
 
-        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName("  Work laptop  "));
+        Passkey passkey = fx.rp.finishRegistration(
+                FinishRegistration.of("alice", response).withName("  Work laptop  "));
 
         assertThat(passkey.name()).isEqualTo("Work laptop");
     }
@@ -88,8 +99,9 @@ class RegistrationTest {
     @Test
     void acceptsANameOfSixtyFourCharacters() {
         String name = "n".repeat(64);
-        Passkey passkey = fx.rp.finishRegistration(
-                FinishRegistration.of("alice", fx.registrationResponse("alice", new Tamper())).withName(name));
+        Passkey passkey =
+                fx.rp.finishRegistration(FinishRegistration.of("alice", fx.registrationResponse("alice", new Tamper()))
+                        .withName(name));
 
         assertThat(passkey.name()).isEqualTo(name);
     }
@@ -98,15 +110,16 @@ class RegistrationTest {
     void namesAPasskeyOfAnUnknownProviderGenerically() {
         String response = fx.registrationResponse("alice", new Tamper().aaguid(UUID.randomUUID()));
 
-        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response).withName(" "));
+        Passkey passkey = fx.rp.finishRegistration(
+                FinishRegistration.of("alice", response).withName(" "));
 
         assertThat(passkey.name()).isEqualTo("Passkey");
     }
 
     @Test
     void storesTheFlagsAndTransportsAsReported() {
-        String response = fx.registrationResponse("alice",
-                new Tamper().backupEligible(false).backupState(false).transports("usb"));
+        String response = fx.registrationResponse(
+                "alice", new Tamper().backupEligible(false).backupState(false).transports("usb"));
 
         Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response));
 
@@ -117,8 +130,8 @@ class RegistrationTest {
 
     @Test
     void storesTheInitialCounter() {
-        Fixture counting = new Fixture(new SoftwareAuthenticator(SoftwareAuthenticator.GOOGLE_PASSWORD_MANAGER, 7, 1),
-                builder -> { });
+        Fixture counting = new Fixture(
+                new SoftwareAuthenticator(SoftwareAuthenticator.GOOGLE_PASSWORD_MANAGER, 7, 1), builder -> {});
 
         assertThat(counting.register("alice").signCount()).isEqualTo(7);
     }
@@ -151,17 +164,24 @@ class RegistrationTest {
 
         Passkey passkey = keeping.rp.finishRegistration(FinishRegistration.of("alice", response));
 
-        var json = tools.jackson.databind.json.JsonMapper.builder().build().readTree(response).path("response");
-        assertThat(passkey.attestationObject()).isEqualTo(json.path("attestationObject").asString());
-        assertThat(passkey.clientDataJSON()).isEqualTo(json.path("clientDataJSON").asString());
+        var json = tools.jackson.databind.json.JsonMapper.builder()
+                .build()
+                .readTree(response)
+                .path("response");
+        assertThat(passkey.attestationObject())
+                .isEqualTo(json.path("attestationObject").asString());
+        assertThat(passkey.clientDataJSON())
+                .isEqualTo(json.path("clientDataJSON").asString());
         assertThat(passkey.attestationFormat()).isEqualTo("none");
         assertThat(keeping.stored(passkey.credentialId())).isEqualTo(passkey);
     }
 
     @Test
     void anAttachmentOrCredPropsTheClientDidNotReportIsUnknown() {
-        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", fx.registrationResponse("alice",
-                new Tamper().authenticatorAttachment(null).credPropsRk(null))));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of(
+                "alice",
+                fx.registrationResponse(
+                        "alice", new Tamper().authenticatorAttachment(null).credPropsRk(null))));
 
         assertThat(passkey.authenticatorAttachment()).isNull();
         assertThat(passkey.discoverable()).isNull();
@@ -169,8 +189,11 @@ class RegistrationTest {
 
     @Test
     void aCrossPlatformNonDiscoverableCredentialSaysSo() {
-        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", fx.registrationResponse("alice",
-                new Tamper().authenticatorAttachment("cross-platform").credPropsRk(false))));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of(
+                "alice",
+                fx.registrationResponse(
+                        "alice",
+                        new Tamper().authenticatorAttachment("cross-platform").credPropsRk(false))));
 
         assertThat(passkey.authenticatorAttachment()).isEqualTo("cross-platform");
         assertThat(passkey.discoverable()).isFalse();
@@ -178,8 +201,8 @@ class RegistrationTest {
 
     @Test
     void anAttachmentOutsideTheSpecIsDroppedNotRefused() {
-        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", fx.registrationResponse("alice",
-                new Tamper().authenticatorAttachment("watch"))));
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of(
+                "alice", fx.registrationResponse("alice", new Tamper().authenticatorAttachment("watch"))));
 
         assertThat(passkey.authenticatorAttachment()).isNull();
         assertThat(fx.stored(passkey.credentialId())).isEqualTo(passkey);

@@ -4,7 +4,6 @@ import io.github.passkeys4j.PasskeyException.Reason;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
-import io.github.passkeys4j.testing.Tamper;
 import org.junit.jupiter.api.Test;
 
 import java.util.Set;
@@ -28,7 +27,8 @@ class SignCounterRaceTest {
         public boolean recordUse(Passkey used, long expectedSignCount) {
             if (raceTo >= 0) {
                 Passkey stored = findByCredentialId(used.credentialId()).orElseThrow();
-                super.recordUse(stored.usedAt(used.lastUsedAt(), raceTo, stored.backupState(), true), expectedSignCount);
+                super.recordUse(
+                        stored.usedAt(used.lastUsedAt(), raceTo, stored.backupState(), true), expectedSignCount);
                 raceTo = -1;
             }
             return super.recordUse(used, expectedSignCount);
@@ -39,36 +39,58 @@ class SignCounterRaceTest {
     void theSecondOfTwoSignInsWithTheSameCounterIsRefused() {
         RacingRepository passkeys = new RacingRepository();
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator(UUID.randomUUID(), 0, 1);
-        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example").origins(Set.of(ORIGIN)).passkeys(passkeys).build();
+        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example")
+                .origins(Set.of(ORIGIN))
+                .passkeys(passkeys)
+                .build();
         String created = authenticator.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
         Passkey passkey = rp.finishRegistration(FinishRegistration.of("alice", created));
 
-        String assertion = authenticator.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
+        String assertion =
+                authenticator.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
         passkeys.raceTo = 1;
         assertThatThrownBy(() -> rp.finishAuthentication(new FinishAuthentication(assertion)))
-                .isInstanceOfSatisfying(PasskeyException.class,
-                        e -> assertThat(e.reason()).isEqualTo(Reason.SIGN_COUNTER_REGRESSED));
-        assertThat(passkeys.findByCredentialId(passkey.credentialId()).orElseThrow().signCount()).isEqualTo(1);
+                .isInstanceOfSatisfying(
+                        PasskeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.SIGN_COUNTER_REGRESSED));
+        assertThat(passkeys.findByCredentialId(passkey.credentialId())
+                        .orElseThrow()
+                        .signCount())
+                .isEqualTo(1);
     }
 
     @Test
     void passkeysWithoutCountersMayRace() {
         RacingRepository passkeys = new RacingRepository();
         SoftwareAuthenticator syncedPasskey = new SoftwareAuthenticator(UUID.randomUUID(), 0, 0);
-        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example").origins(Set.of(ORIGIN)).passkeys(passkeys).build();
+        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example")
+                .origins(Set.of(ORIGIN))
+                .passkeys(passkeys)
+                .build();
         String created = syncedPasskey.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
         rp.finishRegistration(FinishRegistration.of("alice", created));
 
-        String assertion = syncedPasskey.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
+        String assertion =
+                syncedPasskey.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
         passkeys.raceTo = 0;
-        assertThat(rp.finishAuthentication(new FinishAuthentication(assertion)).user().username()).isEqualTo("alice");
+        assertThat(rp.finishAuthentication(new FinishAuthentication(assertion))
+                        .user()
+                        .username())
+                .isEqualTo("alice");
     }
 
     @Test
     void recordUseIsACompareAndSetInMemory() {
         InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
-        Passkey stored = Passkey.builder().credentialId("id").userHandle("handle").publicKey("key").signCount(3)
-                .uvInitialized(true).createdAt(java.time.Instant.EPOCH).name("Key").build().withName("Renamed meanwhile");
+        Passkey stored = Passkey.builder()
+                .credentialId("id")
+                .userHandle("handle")
+                .publicKey("key")
+                .signCount(3)
+                .uvInitialized(true)
+                .createdAt(java.time.Instant.EPOCH)
+                .name("Key")
+                .build()
+                .withName("Renamed meanwhile");
         passkeys.add(stored);
         Passkey used = stored.withName("stale name").usedAt(java.time.Instant.EPOCH.plusSeconds(60), 4, false, true);
         assertThat(passkeys.recordUse(used, 2)).isFalse();

@@ -43,7 +43,8 @@ public class AuthenticationBenchmarks {
     @Benchmark
     @Measurement(iterations = 5, time = 1)
     public PublicKeyCredentialRequestOptions startAuthentication(SiteState state) {
-        PublicKeyCredentialRequestOptions options = state.site.rp.startAuthentication(StartAuthentication.discoverable());
+        PublicKeyCredentialRequestOptions options =
+                state.site.rp.startAuthentication(StartAuthentication.discoverable());
         state.site.pending.consume(options.challenge());
         return options;
     }
@@ -65,7 +66,9 @@ public class AuthenticationBenchmarks {
 
         @Setup(Level.Trial)
         public void flood() {
-            rp = RelyingParty.builder(Site.RP_ID, "Example").origins(java.util.Set.of(Site.ORIGIN)).build();
+            rp = RelyingParty.builder(Site.RP_ID, "Example")
+                    .origins(java.util.Set.of(Site.ORIGIN))
+                    .build();
             for (int i = 0; i < InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING; i++) {
                 rp.startAuthentication(StartAuthentication.discoverable());
             }

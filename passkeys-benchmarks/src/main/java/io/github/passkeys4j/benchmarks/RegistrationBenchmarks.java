@@ -54,8 +54,7 @@ public class RegistrationBenchmarks {
     @Warmup(iterations = 8, time = 2) // Jackson and webauthn4j's parsing take some 30,000 calls to compile fully
     public Passkey finishRegistration(SiteState state, NewPasskey next) {
         Response response = next.response;
-        Passkey passkey = state.site.rp.finishRegistration(
-                FinishRegistration.of(response.username(), response.json()));
+        Passkey passkey = state.site.rp.finishRegistration(FinishRegistration.of(response.username(), response.json()));
         state.site.passkeys.delete(passkey.credentialId());
         return passkey;
     }

@@ -96,8 +96,8 @@ final class Site {
         PublicKeyCredentialCreationOptions options = rp.startRegistration(StartRegistration.forUser(username));
         String clientData = new String(Base64.getUrlDecoder().decode(templateClientData), StandardCharsets.UTF_8)
                 .replace(templateChallenge, options.challenge());
-        String encoded = Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(clientData.getBytes(StandardCharsets.UTF_8));
+        String encoded =
+                Base64.getUrlEncoder().withoutPadding().encodeToString(clientData.getBytes(StandardCharsets.UTF_8));
         return new Response(username, template.replace(templateClientData, encoded));
     }
 
@@ -122,6 +122,5 @@ final class Site {
      * @param username  the account it is for (a registration is finished for the signed-in user)
      * @param json      the {@code PublicKeyCredential.toJSON()} text
      */
-    record Response(String username, String json) {
-    }
+    record Response(String username, String json) {}
 }

@@ -13,6 +13,7 @@ public record CredentialDescriptor(String type, String id, List<String> transpor
     }
 
     public static CredentialDescriptor publicKey(String credentialId, java.util.Collection<String> transports) {
-        return new CredentialDescriptor("public-key", credentialId, transports == null ? List.of() : List.copyOf(transports));
+        return new CredentialDescriptor(
+                "public-key", credentialId, transports == null ? List.of() : List.copyOf(transports));
     }
 }

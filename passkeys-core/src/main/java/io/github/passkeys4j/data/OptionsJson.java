@@ -10,8 +10,7 @@ final class OptionsJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private OptionsJson() {
-    }
+    private OptionsJson() {}
 
     static String write(Object options) {
         return MAPPER.writeValueAsString(options);

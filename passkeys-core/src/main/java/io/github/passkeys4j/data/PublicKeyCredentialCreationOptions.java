@@ -39,11 +39,9 @@ public record PublicKeyCredentialCreationOptions(
         return OptionsJson.write(this);
     }
 
-    public record RpEntity(String id, String name) {
-    }
+    public record RpEntity(String id, String name) {}
 
-    public record UserEntity(String id, String name, String displayName) {
-    }
+    public record UserEntity(String id, String name, String displayName) {}
 
     public record CredentialParameters(String type, long alg) {
         public static CredentialParameters publicKey(long coseAlgorithm) {
@@ -52,7 +50,9 @@ public record PublicKeyCredentialCreationOptions(
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record AuthenticatorSelection(@Nullable String authenticatorAttachment, @Nullable String residentKey,
-                                         @Nullable Boolean requireResidentKey, @Nullable String userVerification) {
-    }
+    public record AuthenticatorSelection(
+            @Nullable String authenticatorAttachment,
+            @Nullable String residentKey,
+            @Nullable Boolean requireResidentKey,
+            @Nullable String userVerification) {}
 }

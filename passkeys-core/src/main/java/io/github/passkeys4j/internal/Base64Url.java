@@ -7,8 +7,7 @@ import java.util.Base64;
 /** base64url without padding, the encoding of binary members in the W3C JSON forms. */
 public final class Base64Url {
 
-    private Base64Url() {
-    }
+    private Base64Url() {}
 
     public static String encode(byte[] bytes) {
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
@@ -19,7 +18,8 @@ public final class Base64Url {
         try {
             return Base64.getUrlDecoder().decode(text);
         } catch (IllegalArgumentException e) {
-            throw new PasskeyException(PasskeyException.Reason.MALFORMED_RESPONSE, "A value is not valid base64url.", e);
+            throw new PasskeyException(
+                    PasskeyException.Reason.MALFORMED_RESPONSE, "A value is not valid base64url.", e);
         }
     }
 }

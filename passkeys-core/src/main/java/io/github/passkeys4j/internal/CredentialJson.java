@@ -15,8 +15,7 @@ public final class CredentialJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private CredentialJson() {
-    }
+    private CredentialJson() {}
 
     /** The spec's AuthenticatorAttachment values; another value is not kept. */
     private static final java.util.Set<String> ATTACHMENTS = java.util.Set.of("platform", "cross-platform");
@@ -33,7 +32,9 @@ public final class CredentialJson {
             throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential is not valid JSON.", e);
         }
         if (root == null || !root.isObject()) {
-            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential must be the JSON object given by PublicKeyCredential.toJSON().");
+            throw new PasskeyException(
+                    Reason.MALFORMED_RESPONSE,
+                    "The credential must be the JSON object given by PublicKeyCredential.toJSON().");
         }
         if (!"public-key".equals(root.path("type").asString(null))) {
             throw new PasskeyException(Reason.WRONG_TYPE, "The credential's type must be \"public-key\".");
@@ -41,7 +42,8 @@ public final class CredentialJson {
         String id = root.path("id").asString(null);
         String rawId = root.path("rawId").asString(null);
         if (id == null || id.isEmpty() || !id.equals(rawId)) {
-            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential's id or rawId is missing, or they differ.");
+            throw new PasskeyException(
+                    Reason.MALFORMED_RESPONSE, "The credential's id or rawId is missing, or they differ.");
         }
         if (!root.path("response").isObject()) {
             throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The credential has no response object.");

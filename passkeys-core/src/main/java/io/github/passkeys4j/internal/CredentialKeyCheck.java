@@ -34,8 +34,7 @@ final class CredentialKeyCheck {
             COSEAlgorithmIdentifier.ES384, Curve.SECP384R1,
             COSEAlgorithmIdentifier.ES512, Curve.SECP521R1);
 
-    private CredentialKeyCheck() {
-    }
+    private CredentialKeyCheck() {}
 
     static void check(COSEKey key) {
         if (key instanceof EC2COSEKey ec) {
@@ -66,7 +65,8 @@ final class CredentialKeyCheck {
         }
         // y² = x³ + ax + b (mod p). The NIST curves have cofactor 1, so a point on the curve is in the right group.
         BigInteger left = y.modPow(BigInteger.TWO, p);
-        BigInteger right = x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
+        BigInteger right =
+                x.pow(3).add(curve.getA().multiply(x)).add(curve.getB()).mod(p);
         if (!left.equals(right)) {
             throw refused("an EC key that is not a point on its curve");
         }
@@ -92,7 +92,7 @@ final class CredentialKeyCheck {
     }
 
     private static PasskeyException refused(String what) {
-        return new PasskeyException(Reason.PUBLIC_KEY_NOT_ACCEPTED,
-                "The passkey's public key is not accepted: " + what + ".");
+        return new PasskeyException(
+                Reason.PUBLIC_KEY_NOT_ACCEPTED, "The passkey's public key is not accepted: " + what + ".");
     }
 }

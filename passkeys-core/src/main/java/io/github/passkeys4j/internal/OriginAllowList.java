@@ -12,9 +12,12 @@ final class OriginAllowList implements OriginPredicate {
     private final Set<String> anyPortSchemes;
 
     OriginAllowList(Set<String> origins) {
-        this.exact = Set.copyOf(origins.stream().filter(o -> !o.endsWith(":*")).map(Origin::new).toList());
-        this.anyPortSchemes = Set.copyOf(origins.stream().filter(o -> o.endsWith(":*"))
-                .map(o -> o.substring(0, o.indexOf(':'))).toList());
+        this.exact = Set.copyOf(
+                origins.stream().filter(o -> !o.endsWith(":*")).map(Origin::new).toList());
+        this.anyPortSchemes = Set.copyOf(origins.stream()
+                .filter(o -> o.endsWith(":*"))
+                .map(o -> o.substring(0, o.indexOf(':')))
+                .toList());
     }
 
     @Override

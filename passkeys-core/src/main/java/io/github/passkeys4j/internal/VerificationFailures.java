@@ -23,21 +23,24 @@ import io.github.passkeys4j.PasskeyException.Reason;
 /** Which of our reasons a webauthn4j verification failure is. */
 final class VerificationFailures {
 
-    private VerificationFailures() {
-    }
+    private VerificationFailures() {}
 
     static Reason reasonFor(VerificationException e) {
         if (e instanceof InconsistentClientDataTypeException) return Reason.WRONG_TYPE;
-        if (e instanceof BadChallengeException || e instanceof MissingChallengeException) return Reason.CHALLENGE_MISMATCH;
+        if (e instanceof BadChallengeException || e instanceof MissingChallengeException)
+            return Reason.CHALLENGE_MISMATCH;
         if (e instanceof BadOriginException) return Reason.ORIGIN_NOT_ALLOWED;
-        if (e instanceof CrossOriginException || e instanceof BadTopOriginException) return Reason.CROSS_ORIGIN_NOT_ALLOWED;
+        if (e instanceof CrossOriginException || e instanceof BadTopOriginException)
+            return Reason.CROSS_ORIGIN_NOT_ALLOWED;
         if (e instanceof BadRpIdException) return Reason.RP_ID_MISMATCH;
         if (e instanceof UserNotPresentException) return Reason.USER_NOT_PRESENT;
         if (e instanceof UserNotVerifiedException) return Reason.USER_NOT_VERIFIED;
         if (e instanceof BadSignatureException) return Reason.BAD_SIGNATURE;
-        if (e instanceof NotAllowedAlgorithmException || e instanceof BadAlgorithmException) return Reason.ALGORITHM_NOT_ALLOWED;
+        if (e instanceof NotAllowedAlgorithmException || e instanceof BadAlgorithmException)
+            return Reason.ALGORITHM_NOT_ALLOWED;
         if (e instanceof MaliciousCounterValueException) return Reason.SIGN_COUNTER_REGRESSED;
-        if (e instanceof BadBackupEligibleFlagException || e instanceof IllegalBackupStateException) return Reason.BACKUP_FLAGS_INVALID;
+        if (e instanceof BadBackupEligibleFlagException || e instanceof IllegalBackupStateException)
+            return Reason.BACKUP_FLAGS_INVALID;
         if (e instanceof NotAllowedCredentialIdException) return Reason.CREDENTIAL_NOT_ALLOWED;
         if (e instanceof BadAttestationStatementException) return Reason.ATTESTATION_INVALID;
         return Reason.MALFORMED_RESPONSE;

@@ -39,6 +39,7 @@ public final class WebAuthn4jVerifier {
 
     /** AuthenticatorTransport's values; a reported transport outside them is dropped. */
     static final Set<String> SPEC_TRANSPORTS = Set.of("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
+
     static final int MAX_TRANSPORTS = 8;
 
     private final WebAuthnManager manager;
@@ -50,22 +51,24 @@ public final class WebAuthn4jVerifier {
     public WebAuthn4jVerifier(String rpId, Set<String> origins, boolean refuseSignCounterRegression) {
         this.manager = WebAuthnManager.createNonStrictWebAuthnManager(converter);
         if (!refuseSignCounterRegression) {
-            manager.getAuthenticationDataVerifier().setMaliciousCounterValueHandler(authenticationObject -> { });
+            manager.getAuthenticationDataVerifier().setMaliciousCounterValueHandler(authenticationObject -> {});
         }
         this.rpId = rpId;
         this.origins = new OriginAllowList(origins);
         this.algorithms = ALGORITHMS.stream()
-                .map(alg -> new PublicKeyCredentialParameters(PublicKeyCredentialType.PUBLIC_KEY,
-                        COSEAlgorithmIdentifier.create(alg)))
+                .map(alg -> new PublicKeyCredentialParameters(
+                        PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.create(alg)))
                 .toList();
     }
 
     public ParsedRegistration parseRegistration(String responseJson) {
         RegistrationData data = parse(() -> manager.parseRegistrationResponseJSON(responseJson));
         if (data.getCollectedClientData() == null || data.getAttestationObject() == null) {
-            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The response lacks clientDataJSON or attestationObject.");
+            throw new PasskeyException(
+                    Reason.MALFORMED_RESPONSE, "The response lacks clientDataJSON or attestationObject.");
         }
-        return new ParsedRegistration(Base64Url.encode(data.getCollectedClientData().getChallenge().getValue()), data);
+        return new ParsedRegistration(
+                Base64Url.encode(data.getCollectedClientData().getChallenge().getValue()), data);
     }
 
     public VerifiedRegistration verifyRegistration(ParsedRegistration parsed, boolean userVerificationRequired) {
@@ -77,38 +80,68 @@ public final class WebAuthn4jVerifier {
         AttestedCredentialData credential = authData.getAttestedCredentialData();
         CredentialKeyCheck.check(credential.getCOSEKey());
         byte[] publicKey = converter.getCborMapper().writeValueAsBytes(credential.getCOSEKey());
-        Set<String> transports = data.getTransports() == null ? Set.of()
-                : knownTransports(data.getTransports().stream().map(t -> t.getValue()).toList());
-        Boolean discoverable = data.getClientExtensions() == null || data.getClientExtensions().getCredProps() == null
-                ? null : data.getClientExtensions().getCredProps().getRk();
-        return new VerifiedRegistration(Base64Url.encode(credential.getCredentialId()), Base64Url.encode(publicKey),
-                authData.getSignCount(), credential.getAaguid().getValue(), transports,
-                authData.isFlagBE(), authData.isFlagBS(), authData.isFlagUV(), discoverable,
-                data.getAttestationObject().getFormat(), Base64Url.encode(data.getAttestationObjectBytes()),
+        Set<String> transports = data.getTransports() == null
+                ? Set.of()
+                : knownTransports(
+                        data.getTransports().stream().map(t -> t.getValue()).toList());
+        Boolean discoverable =
+                data.getClientExtensions() == null || data.getClientExtensions().getCredProps() == null
+                        ? null
+                        : data.getClientExtensions().getCredProps().getRk();
+        return new VerifiedRegistration(
+                Base64Url.encode(credential.getCredentialId()),
+                Base64Url.encode(publicKey),
+                authData.getSignCount(),
+                credential.getAaguid().getValue(),
+                transports,
+                authData.isFlagBE(),
+                authData.isFlagBS(),
+                authData.isFlagUV(),
+                discoverable,
+                data.getAttestationObject().getFormat(),
+                Base64Url.encode(data.getAttestationObjectBytes()),
                 Base64Url.encode(data.getCollectedClientDataBytes()));
     }
 
     public ParsedAuthentication parseAuthentication(String responseJson) {
         AuthenticationData data = parse(() -> manager.parseAuthenticationResponseJSON(responseJson));
         if (data.getCollectedClientData() == null || data.getAuthenticatorData() == null) {
-            throw new PasskeyException(Reason.MALFORMED_RESPONSE, "The response lacks clientDataJSON or authenticatorData.");
+            throw new PasskeyException(
+                    Reason.MALFORMED_RESPONSE, "The response lacks clientDataJSON or authenticatorData.");
         }
         byte[] userHandle = data.getUserHandle();
-        return new ParsedAuthentication(Base64Url.encode(data.getCollectedClientData().getChallenge().getValue()),
+        return new ParsedAuthentication(
+                Base64Url.encode(data.getCollectedClientData().getChallenge().getValue()),
                 Base64Url.encode(data.getCredentialId()),
-                userHandle == null || userHandle.length == 0 ? null : Base64Url.encode(userHandle), data);
+                userHandle == null || userHandle.length == 0 ? null : Base64Url.encode(userHandle),
+                data);
     }
 
-    public VerifiedAuthentication verifyAuthentication(ParsedAuthentication parsed, Passkey stored,
-                                                       List<String> allowCredentialIds, boolean userVerificationRequired) {
+    public VerifiedAuthentication verifyAuthentication(
+            ParsedAuthentication parsed,
+            Passkey stored,
+            List<String> allowCredentialIds,
+            boolean userVerificationRequired) {
         AuthenticationData data = (AuthenticationData) parsed.data();
-        CredentialRecordImpl record = new CredentialRecordImpl(null, stored.uvInitialized(), stored.backupEligible(),
-                stored.backupState(), stored.signCount(),
-                new AttestedCredentialData(new AAGUID(stored.aaguid()), Base64Url.decode(stored.credentialId()),
-                        parse(() -> converter.getCborMapper()
-                                .readValue(Base64Url.decode(stored.publicKey()), COSEKeyEnvelope.class)).getCOSEKey()),
-                null, null, null, null);
-        List<byte[]> allow = allowCredentialIds.isEmpty() ? null
+        CredentialRecordImpl record = new CredentialRecordImpl(
+                null,
+                stored.uvInitialized(),
+                stored.backupEligible(),
+                stored.backupState(),
+                stored.signCount(),
+                new AttestedCredentialData(
+                        new AAGUID(stored.aaguid()),
+                        Base64Url.decode(stored.credentialId()),
+                        parse(() -> converter
+                                        .getCborMapper()
+                                        .readValue(Base64Url.decode(stored.publicKey()), COSEKeyEnvelope.class))
+                                .getCOSEKey()),
+                null,
+                null,
+                null,
+                null);
+        List<byte[]> allow = allowCredentialIds.isEmpty()
+                ? null
                 : allowCredentialIds.stream().map(Base64Url::decode).toList();
         AuthenticationParameters parameters = new AuthenticationParameters(
                 serverProperty(parsed.challenge()), record, allow, userVerificationRequired, true);
@@ -159,20 +192,25 @@ public final class WebAuthn4jVerifier {
     }
 
     /** A registration response whose challenge is known but which is not verified yet. */
-    public record ParsedRegistration(String challenge, Object data) {
-    }
+    public record ParsedRegistration(String challenge, Object data) {}
 
     /** An authentication response whose challenge, credential and user handle are known but not verified yet. */
-    public record ParsedAuthentication(String challenge, String credentialId, String userHandle, Object data) {
-    }
+    public record ParsedAuthentication(String challenge, String credentialId, String userHandle, Object data) {}
 
     /** A verified registration; {@code discoverable} is credProps.rk, {@code null} when the client did not say. */
-    public record VerifiedRegistration(String credentialId, String publicKey, long signCount, java.util.UUID aaguid,
-                                       Set<String> transports, boolean backupEligible, boolean backupState,
-                                       boolean userVerified, Boolean discoverable, String attestationFormat,
-                                       String attestationObject, String clientDataJSON) {
-    }
+    public record VerifiedRegistration(
+            String credentialId,
+            String publicKey,
+            long signCount,
+            java.util.UUID aaguid,
+            Set<String> transports,
+            boolean backupEligible,
+            boolean backupState,
+            boolean userVerified,
+            Boolean discoverable,
+            String attestationFormat,
+            String attestationObject,
+            String clientDataJSON) {}
 
-    public record VerifiedAuthentication(long signCount, boolean userVerified, boolean backupState) {
-    }
+    public record VerifiedAuthentication(long signCount, boolean userVerified, boolean backupState) {}
 }

@@ -13,7 +13,11 @@ import java.util.UUID;
  * @param iconLight an icon for light backgrounds as a {@code data:} URI, or {@code null}
  * @param iconDark  an icon for dark backgrounds as a {@code data:} URI, or {@code null}
  */
-public record PasskeyProvider(UUID aaguid, String name, @Nullable String iconLight, @Nullable String iconDark) {
+public record PasskeyProvider(
+        UUID aaguid,
+        String name,
+        @Nullable String iconLight,
+        @Nullable String iconDark) {
 
     public PasskeyProvider {
         Objects.requireNonNull(aaguid, "aaguid");

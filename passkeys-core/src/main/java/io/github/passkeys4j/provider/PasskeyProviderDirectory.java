@@ -65,15 +65,21 @@ public final class PasskeyProviderDirectory {
             try {
                 aaguid = UUID.fromString(entry.getKey());
             } catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("passkey-provider list has a key that is not an AAGUID: " + entry.getKey(), e);
+                throw new IllegalArgumentException(
+                        "passkey-provider list has a key that is not an AAGUID: " + entry.getKey(), e);
             }
             JsonNode value = entry.getValue();
             String name = value.path("name").asString(null);
             if (name == null || name.isBlank()) {
                 throw new IllegalArgumentException("passkey-provider list entry " + aaguid + " has no name");
             }
-            providers.put(aaguid, new PasskeyProvider(aaguid, name,
-                    value.path("icon_light").asString(null), value.path("icon_dark").asString(null)));
+            providers.put(
+                    aaguid,
+                    new PasskeyProvider(
+                            aaguid,
+                            name,
+                            value.path("icon_light").asString(null),
+                            value.path("icon_dark").asString(null)));
         }
         return new PasskeyProviderDirectory(providers);
     }
@@ -85,5 +91,4 @@ public final class PasskeyProviderDirectory {
     public int size() {
         return providers.size();
     }
-
 }

@@ -28,7 +28,9 @@ public final class InMemoryPasskeyRepository implements PasskeyRepository {
             throw new PasskeyException(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED);
         }
         byCredentialId.put(passkey.credentialId(), passkey);
-        credentialIdsByUser.computeIfAbsent(passkey.userHandle(), u -> new LinkedHashSet<>()).add(passkey.credentialId());
+        credentialIdsByUser
+                .computeIfAbsent(passkey.userHandle(), u -> new LinkedHashSet<>())
+                .add(passkey.credentialId());
     }
 
     @Override
@@ -37,7 +39,8 @@ public final class InMemoryPasskeyRepository implements PasskeyRepository {
         if (stored == null || stored.signCount() != expectedSignCount) {
             return false;
         }
-        byCredentialId.put(stored.credentialId(),
+        byCredentialId.put(
+                stored.credentialId(),
                 stored.usedAt(used.lastUsedAt(), used.signCount(), used.backupState(), used.uvInitialized()));
         return true;
     }
@@ -48,7 +51,8 @@ public final class InMemoryPasskeyRepository implements PasskeyRepository {
         if (stored == null) {
             return false;
         }
-        byCredentialId.put(stored.credentialId(), stored.withName(passkey.name()).withEnabled(passkey.enabled()));
+        byCredentialId.put(
+                stored.credentialId(), stored.withName(passkey.name()).withEnabled(passkey.enabled()));
         return true;
     }
 

@@ -24,7 +24,9 @@ public final class InMemoryPasskeyUserRepository implements PasskeyUserRepositor
     @Override
     public synchronized List<PasskeyUser> findByUsername(String username) {
         // Few accounts have passkeys in memory, and this runs only on account deletion or rename.
-        return byHandle.values().stream().filter(u -> u.username().equals(username)).toList();
+        return byHandle.values().stream()
+                .filter(u -> u.username().equals(username))
+                .toList();
     }
 
     @Override

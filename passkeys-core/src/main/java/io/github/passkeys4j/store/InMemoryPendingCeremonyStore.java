@@ -77,6 +77,5 @@ public final class InMemoryPendingCeremonyStore implements PendingCeremonyStore 
         return byKey.size();
     }
 
-    private record Entry(Instant expiresAt, byte[] state, String accountId) {
-    }
+    private record Entry(Instant expiresAt, byte[] state, String accountId) {}
 }

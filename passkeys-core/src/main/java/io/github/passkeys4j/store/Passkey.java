@@ -72,63 +72,103 @@ public final class Passkey {
     }
 
     /** The credential ID. */
-    public String credentialId() { return credentialId; }
+    public String credentialId() {
+        return credentialId;
+    }
 
     /** The WebAuthn user handle of the owner (see {@link PasskeyUser}). */
-    public String userHandle() { return userHandle; }
+    public String userHandle() {
+        return userHandle;
+    }
 
     /** The credential public key as a COSE_Key (RFC 9052). */
-    public String publicKey() { return publicKey; }
+    public String publicKey() {
+        return publicKey;
+    }
 
     /** The last signature counter seen (0 when the authenticator does not count). */
-    public long signCount() { return signCount; }
+    public long signCount() {
+        return signCount;
+    }
 
     /** The authenticator's AAGUID, {@link #NO_AAGUID} when the authenticator does not say. */
-    public UUID aaguid() { return aaguid; }
+    public UUID aaguid() {
+        return aaguid;
+    }
 
     /** The transports the browser reported at registration ("internal", "hybrid", "usb", …); never null. */
-    public Set<String> transports() { return transports; }
+    public Set<String> transports() {
+        return transports;
+    }
 
     /** The BE flag at registration: the passkey can be synced. */
-    public boolean backupEligible() { return backupEligible; }
+    public boolean backupEligible() {
+        return backupEligible;
+    }
 
     /** The BS flag at the last use: the passkey is synced now. */
-    public boolean backupState() { return backupState; }
+    public boolean backupState() {
+        return backupState;
+    }
 
     /** Whether the authenticator has ever verified the user for this credential. */
-    public boolean uvInitialized() { return uvInitialized; }
+    public boolean uvInitialized() {
+        return uvInitialized;
+    }
 
     /** When the passkey was registered. */
-    public Instant createdAt() { return createdAt; }
+    public Instant createdAt() {
+        return createdAt;
+    }
 
     /** When it last signed in, or {@code null} when never. */
-    public @Nullable Instant lastUsedAt() { return lastUsedAt; }
+    public @Nullable Instant lastUsedAt() {
+        return lastUsedAt;
+    }
 
     /** The name the user gave (or one made from the provider's name); never null. */
-    public String name() { return name; }
+    public String name() {
+        return name;
+    }
 
     /** A disabled passkey cannot sign in. */
-    public boolean enabled() { return enabled; }
+    public boolean enabled() {
+        return enabled;
+    }
 
     /** The response's {@code authenticatorAttachment}: "platform", "cross-platform", or {@code null} when not said. */
-    public @Nullable String authenticatorAttachment() { return authenticatorAttachment; }
+    public @Nullable String authenticatorAttachment() {
+        return authenticatorAttachment;
+    }
 
     /** Whether it is a discoverable credential ({@code credProps.rk}); {@code null} when the client did not say. */
-    public @Nullable Boolean discoverable() { return discoverable; }
+    public @Nullable Boolean discoverable() {
+        return discoverable;
+    }
 
     /** The attestation statement format ("none", "packed", …); {@code null} when not known (stored before 0.1). */
-    public @Nullable String attestationFormat() { return attestationFormat; }
+    public @Nullable String attestationFormat() {
+        return attestationFormat;
+    }
 
     /** The raw attestation object (base64url), kept only with {@code keepAttestation(true)}; else {@code null}. */
-    public @Nullable String attestationObject() { return attestationObject; }
+    public @Nullable String attestationObject() {
+        return attestationObject;
+    }
 
     /** The raw registration {@code clientDataJSON} (base64url), kept only with {@code keepAttestation(true)}. */
-    public @Nullable String clientDataJSON() { return clientDataJSON; }
+    public @Nullable String clientDataJSON() {
+        return clientDataJSON;
+    }
 
     /** This passkey after a successful sign-in. */
     public Passkey usedAt(Instant when, long newSignCount, boolean newBackupState, boolean userVerified) {
-        return toBuilder().lastUsedAt(when).signCount(newSignCount).backupState(newBackupState)
-                .uvInitialized(uvInitialized || userVerified).build();
+        return toBuilder()
+                .lastUsedAt(when)
+                .signCount(newSignCount)
+                .backupState(newBackupState)
+                .uvInitialized(uvInitialized || userVerified)
+                .build();
     }
 
     /** This passkey under another name. */
@@ -143,11 +183,20 @@ public final class Passkey {
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof Passkey p && signCount == p.signCount && backupEligible == p.backupEligible
-                && backupState == p.backupState && uvInitialized == p.uvInitialized && enabled == p.enabled
-                && credentialId.equals(p.credentialId) && userHandle.equals(p.userHandle)
-                && publicKey.equals(p.publicKey) && aaguid.equals(p.aaguid) && transports.equals(p.transports)
-                && createdAt.equals(p.createdAt) && Objects.equals(lastUsedAt, p.lastUsedAt) && name.equals(p.name)
+        return o instanceof Passkey p
+                && signCount == p.signCount
+                && backupEligible == p.backupEligible
+                && backupState == p.backupState
+                && uvInitialized == p.uvInitialized
+                && enabled == p.enabled
+                && credentialId.equals(p.credentialId)
+                && userHandle.equals(p.userHandle)
+                && publicKey.equals(p.publicKey)
+                && aaguid.equals(p.aaguid)
+                && transports.equals(p.transports)
+                && createdAt.equals(p.createdAt)
+                && Objects.equals(lastUsedAt, p.lastUsedAt)
+                && name.equals(p.name)
                 && Objects.equals(authenticatorAttachment, p.authenticatorAttachment)
                 && Objects.equals(discoverable, p.discoverable)
                 && Objects.equals(attestationFormat, p.attestationFormat)
@@ -193,8 +242,7 @@ public final class Passkey {
         private String attestationObject;
         private String clientDataJSON;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         private Builder(Passkey p) {
             credentialId = p.credentialId;
@@ -218,58 +266,112 @@ public final class Passkey {
         }
 
         /** Required. */
-        public Builder credentialId(String value) { credentialId = value; return this; }
+        public Builder credentialId(String value) {
+            credentialId = value;
+            return this;
+        }
 
         /** Required. */
-        public Builder userHandle(String value) { userHandle = value; return this; }
+        public Builder userHandle(String value) {
+            userHandle = value;
+            return this;
+        }
 
         /** Required: the COSE_Key, base64url. */
-        public Builder publicKey(String value) { publicKey = value; return this; }
+        public Builder publicKey(String value) {
+            publicKey = value;
+            return this;
+        }
 
         /** Default 0; never negative. */
-        public Builder signCount(long value) { signCount = value; return this; }
+        public Builder signCount(long value) {
+            signCount = value;
+            return this;
+        }
 
         /** Default (and for {@code null}) {@link #NO_AAGUID}. */
-        public Builder aaguid(@Nullable UUID value) { aaguid = value; return this; }
+        public Builder aaguid(@Nullable UUID value) {
+            aaguid = value;
+            return this;
+        }
 
         /** Default (and for {@code null}) none. */
-        public Builder transports(@Nullable Set<String> value) { transports = value; return this; }
+        public Builder transports(@Nullable Set<String> value) {
+            transports = value;
+            return this;
+        }
 
         /** Default {@code false}. */
-        public Builder backupEligible(boolean value) { backupEligible = value; return this; }
+        public Builder backupEligible(boolean value) {
+            backupEligible = value;
+            return this;
+        }
 
         /** Default {@code false}. */
-        public Builder backupState(boolean value) { backupState = value; return this; }
+        public Builder backupState(boolean value) {
+            backupState = value;
+            return this;
+        }
 
         /** Default {@code false}. */
-        public Builder uvInitialized(boolean value) { uvInitialized = value; return this; }
+        public Builder uvInitialized(boolean value) {
+            uvInitialized = value;
+            return this;
+        }
 
         /** Required. */
-        public Builder createdAt(Instant value) { createdAt = value; return this; }
+        public Builder createdAt(Instant value) {
+            createdAt = value;
+            return this;
+        }
 
         /** Default {@code null}: never used. */
-        public Builder lastUsedAt(@Nullable Instant value) { lastUsedAt = value; return this; }
+        public Builder lastUsedAt(@Nullable Instant value) {
+            lastUsedAt = value;
+            return this;
+        }
 
         /** Default (and for {@code null}) the empty name. */
-        public Builder name(@Nullable String value) { name = value; return this; }
+        public Builder name(@Nullable String value) {
+            name = value;
+            return this;
+        }
 
         /** Default {@code true}. */
-        public Builder enabled(boolean value) { enabled = value; return this; }
+        public Builder enabled(boolean value) {
+            enabled = value;
+            return this;
+        }
 
         /** Default {@code null}: not said. */
-        public Builder authenticatorAttachment(@Nullable String value) { authenticatorAttachment = value; return this; }
+        public Builder authenticatorAttachment(@Nullable String value) {
+            authenticatorAttachment = value;
+            return this;
+        }
 
         /** Default {@code null}: not known. */
-        public Builder discoverable(@Nullable Boolean value) { discoverable = value; return this; }
+        public Builder discoverable(@Nullable Boolean value) {
+            discoverable = value;
+            return this;
+        }
 
         /** Default {@code null}: not known. */
-        public Builder attestationFormat(@Nullable String value) { attestationFormat = value; return this; }
+        public Builder attestationFormat(@Nullable String value) {
+            attestationFormat = value;
+            return this;
+        }
 
         /** Default {@code null}: not kept. */
-        public Builder attestationObject(@Nullable String value) { attestationObject = value; return this; }
+        public Builder attestationObject(@Nullable String value) {
+            attestationObject = value;
+            return this;
+        }
 
         /** Default {@code null}: not kept. */
-        public Builder clientDataJSON(@Nullable String value) { clientDataJSON = value; return this; }
+        public Builder clientDataJSON(@Nullable String value) {
+            clientDataJSON = value;
+            return this;
+        }
 
         /** @throws NullPointerException when a required field is missing */
         public Passkey build() {

@@ -45,7 +45,11 @@ public final class PasskeyUser {
 
     /** A builder holding every field of this user. */
     public Builder toBuilder() {
-        return new Builder().userHandle(userHandle).accountId(accountId).username(username).displayName(displayName)
+        return new Builder()
+                .userHandle(userHandle)
+                .accountId(accountId)
+                .username(username)
+                .displayName(displayName)
                 .notBefore(notBefore);
     }
 
@@ -54,7 +58,11 @@ public final class PasskeyUser {
      * {@code create(username, displayName)}, whose two strings meant something else.)
      */
     public static PasskeyUser newAccount(String accountId, String username) {
-        return builder().randomUserHandle().accountId(accountId).username(username).build();
+        return builder()
+                .randomUserHandle()
+                .accountId(accountId)
+                .username(username)
+                .build();
     }
 
     /**
@@ -62,8 +70,12 @@ public final class PasskeyUser {
      * user handle, so nothing made for the old one matches, and sessions signed in before {@code when} do not count.
      */
     public static PasskeyUser startingAfresh(String accountId, String username, Instant when) {
-        return builder().randomUserHandle().accountId(accountId).username(username)
-                .notBefore(Objects.requireNonNull(when, "when")).build();
+        return builder()
+                .randomUserHandle()
+                .accountId(accountId)
+                .username(username)
+                .notBefore(Objects.requireNonNull(when, "when"))
+                .build();
     }
 
     /** This account under a new username and display name (the account id and user handle stay). */
@@ -72,30 +84,43 @@ public final class PasskeyUser {
     }
 
     /** Base64url user handle (the W3C {@code user.id}). */
-    public String userHandle() { return userHandle; }
+    public String userHandle() {
+        return userHandle;
+    }
 
     /**
      * The application's immutable id of the account (its primary key, say); the username when the application has
      * nothing better and tells the library about renames and deletions.
      */
-    public String accountId() { return accountId; }
+    public String accountId() {
+        return accountId;
+    }
 
     /** The account's current username (the W3C {@code user.name}), what the application's user lookup takes. */
-    public String username() { return username; }
+    public String username() {
+        return username;
+    }
 
     /** The name shown by the authenticator's account chooser; the username unless another was given. */
-    public String displayName() { return displayName; }
+    public String displayName() {
+        return displayName;
+    }
 
     /**
      * Sign-ins before this instant do not count for this account (it was deleted, or its name given to a new account,
      * then); {@code null} when there was no such change.
      */
-    public @Nullable Instant notBefore() { return notBefore; }
+    public @Nullable Instant notBefore() {
+        return notBefore;
+    }
 
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof PasskeyUser u && userHandle.equals(u.userHandle) && accountId.equals(u.accountId)
-                && username.equals(u.username) && displayName.equals(u.displayName)
+        return o instanceof PasskeyUser u
+                && userHandle.equals(u.userHandle)
+                && accountId.equals(u.accountId)
+                && username.equals(u.username)
+                && displayName.equals(u.displayName)
                 && Objects.equals(notBefore, u.notBefore);
     }
 
@@ -118,11 +143,13 @@ public final class PasskeyUser {
         private String displayName;
         private Instant notBefore;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Required (or {@link #randomUserHandle()}): the base64url user handle. */
-        public Builder userHandle(String value) { userHandle = value; return this; }
+        public Builder userHandle(String value) {
+            userHandle = value;
+            return this;
+        }
 
         /** A new user handle of 32 random bytes, for a new account. */
         public Builder randomUserHandle() {
@@ -133,16 +160,28 @@ public final class PasskeyUser {
         }
 
         /** Required, not blank. */
-        public Builder accountId(String value) { accountId = value; return this; }
+        public Builder accountId(String value) {
+            accountId = value;
+            return this;
+        }
 
         /** Required, not blank. */
-        public Builder username(String value) { username = value; return this; }
+        public Builder username(String value) {
+            username = value;
+            return this;
+        }
 
         /** Default (and when {@code null} or blank) the username. */
-        public Builder displayName(@Nullable String value) { displayName = value; return this; }
+        public Builder displayName(@Nullable String value) {
+            displayName = value;
+            return this;
+        }
 
         /** Default {@code null}: the account never started afresh. */
-        public Builder notBefore(@Nullable Instant value) { notBefore = value; return this; }
+        public Builder notBefore(@Nullable Instant value) {
+            notBefore = value;
+            return this;
+        }
 
         /** @throws NullPointerException when a required field is missing */
         public PasskeyUser build() {

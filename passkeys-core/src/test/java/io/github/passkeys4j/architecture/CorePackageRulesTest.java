@@ -28,13 +28,21 @@ class CorePackageRulesTest {
 
     @Test
     void coreKnowsNoSpring() {
-        noClasses().should().dependOnClassesThat().resideInAPackage("org.springframework..").check(core);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.springframework..")
+                .check(core);
     }
 
     @Test
     void onlyTheInternalPackageUsesWebauthn4j() {
-        noClasses().that().resideOutsideOfPackage("io.github.passkeys4j.internal..")
-                .should().dependOnClassesThat().resideInAPackage("com.webauthn4j..")
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.github.passkeys4j.internal..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("com.webauthn4j..")
                 .check(core);
     }
 }

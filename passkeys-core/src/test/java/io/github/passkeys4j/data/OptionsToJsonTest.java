@@ -22,9 +22,15 @@ class OptionsToJsonTest {
     @Test
     void creationOptionsWriteW3cMemberNamesAndLeaveOutEmptyOnes() {
         PublicKeyCredentialCreationOptions options = new PublicKeyCredentialCreationOptions(
-                new RpEntity("example.com", "Example"), new UserEntity("dXNlcg", "alice", "Alice"), "Y2hhbGxlbmdl",
-                List.of(CredentialParameters.publicKey(-7)), 300_000L, List.of(),
-                new AuthenticatorSelection(null, "required", true, "required"), List.of(), "none",
+                new RpEntity("example.com", "Example"),
+                new UserEntity("dXNlcg", "alice", "Alice"),
+                "Y2hhbGxlbmdl",
+                List.of(CredentialParameters.publicKey(-7)),
+                300_000L,
+                List.of(),
+                new AuthenticatorSelection(null, "required", true, "required"),
+                List.of(),
+                "none",
                 Map.of("credProps", true));
 
         JsonNode json = READER.readTree(options.toJson());
@@ -32,8 +38,10 @@ class OptionsToJsonTest {
         assertThat(json.path("rp").path("id").asString()).isEqualTo("example.com");
         assertThat(json.path("user").path("displayName").asString()).isEqualTo("Alice");
         assertThat(json.path("pubKeyCredParams").get(0).path("alg").asLong()).isEqualTo(-7);
-        assertThat(json.path("authenticatorSelection").path("residentKey").asString()).isEqualTo("required");
-        assertThat(json.path("authenticatorSelection").has("authenticatorAttachment")).isFalse();
+        assertThat(json.path("authenticatorSelection").path("residentKey").asString())
+                .isEqualTo("required");
+        assertThat(json.path("authenticatorSelection").has("authenticatorAttachment"))
+                .isFalse();
         assertThat(json.path("extensions").path("credProps").asBoolean()).isTrue();
         assertThat(json.has("excludeCredentials")).isFalse();
         assertThat(json.has("hints")).isFalse();
@@ -42,10 +50,17 @@ class OptionsToJsonTest {
 
     @Test
     void requestOptionsWriteW3cMemberNamesWhateverTheApplicationsMapperDoes() {
-        PublicKeyCredentialRequestOptions options = new PublicKeyCredentialRequestOptions("Y2hhbGxlbmdl", 300_000L,
-                "example.com", List.of(CredentialDescriptor.publicKey("Y3JlZA", List.of("usb"))), "required", null,
+        PublicKeyCredentialRequestOptions options = new PublicKeyCredentialRequestOptions(
+                "Y2hhbGxlbmdl",
+                300_000L,
+                "example.com",
+                List.of(CredentialDescriptor.publicKey("Y3JlZA", List.of("usb"))),
+                "required",
+                null,
                 null);
-        JsonMapper snakeCase = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
+        JsonMapper snakeCase = JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+                .build();
         assertThat(snakeCase.writeValueAsString(options)).contains("allow_credentials");
 
         JsonNode json = READER.readTree(options.toJson());

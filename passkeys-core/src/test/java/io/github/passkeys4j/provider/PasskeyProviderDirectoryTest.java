@@ -57,13 +57,13 @@ class PasskeyProviderDirectoryTest {
 
     @Test
     void readsTheCommunityFormatWithOptionalIcons() {
-        PasskeyProviderDirectory directory = PasskeyProviderDirectory.read(json(
-                "{\"" + AAGUID + "\": {\"name\": \"Our Vault\", \"icon_light\": \"data:image/png;base64,AA\", \"extra\": 1},"
-                        + " \"00000000-0000-0000-0000-000000000001\": {\"name\": \"No Icons\"}}"));
+        PasskeyProviderDirectory directory = PasskeyProviderDirectory.read(json("{\"" + AAGUID
+                + "\": {\"name\": \"Our Vault\", \"icon_light\": \"data:image/png;base64,AA\", \"extra\": 1},"
+                + " \"00000000-0000-0000-0000-000000000001\": {\"name\": \"No Icons\"}}"));
 
         assertThat(directory.size()).isEqualTo(2);
-        assertThat(directory.find(GOOGLE_PASSWORD_MANAGER)).contains(
-                new PasskeyProvider(GOOGLE_PASSWORD_MANAGER, "Our Vault", "data:image/png;base64,AA", null));
+        assertThat(directory.find(GOOGLE_PASSWORD_MANAGER))
+                .contains(new PasskeyProvider(GOOGLE_PASSWORD_MANAGER, "Our Vault", "data:image/png;base64,AA", null));
         assertThat(directory.find(UUID.fromString("00000000-0000-0000-0000-000000000001")))
                 .contains(new PasskeyProvider(new UUID(0, 1), "No Icons", null, null));
     }

@@ -14,8 +14,16 @@ class InMemoryRepositoriesTest {
     private static final Instant T0 = Instant.parse("2026-03-01T10:00:00Z");
 
     private static Passkey passkey(String id, String user, Instant createdAt) {
-        return Passkey.builder().credentialId(id).userHandle(user).publicKey("key-" + id).backupEligible(true)
-                .backupState(true).uvInitialized(true).createdAt(createdAt).name(id).build();
+        return Passkey.builder()
+                .credentialId(id)
+                .userHandle(user)
+                .publicKey("key-" + id)
+                .backupEligible(true)
+                .backupState(true)
+                .uvInitialized(true)
+                .createdAt(createdAt)
+                .name(id)
+                .build();
     }
 
     @Test
@@ -25,16 +33,22 @@ class InMemoryRepositoriesTest {
         passkeys.add(passkey("a", "alice", T0.plusSeconds(1)));
         passkeys.add(passkey("c", "bob", T0));
 
-        assertThat(passkeys.findByUserHandle("alice")).extracting(Passkey::credentialId).containsExactly("a", "b");
+        assertThat(passkeys.findByUserHandle("alice"))
+                .extracting(Passkey::credentialId)
+                .containsExactly("a", "b");
         assertThat(passkeys.findByUserHandle("nobody")).isEmpty();
 
         assertThat(passkeys.delete("b")).isTrue();
         assertThat(passkeys.delete("b")).isFalse();
-        assertThat(passkeys.findByUserHandle("alice")).extracting(Passkey::credentialId).containsExactly("a");
+        assertThat(passkeys.findByUserHandle("alice"))
+                .extracting(Passkey::credentialId)
+                .containsExactly("a");
         assertThat(passkeys.updateSettings(passkey("b", "alice", T0))).isFalse();
         assertThat(passkeys.deleteByUserHandle("alice")).isEqualTo(1);
         assertThat(passkeys.findByUserHandle("alice")).isEmpty();
-        assertThat(passkeys.findByUserHandle("bob")).extracting(Passkey::credentialId).containsExactly("c");
+        assertThat(passkeys.findByUserHandle("bob"))
+                .extracting(Passkey::credentialId)
+                .containsExactly("c");
     }
 
     @Test
@@ -42,9 +56,11 @@ class InMemoryRepositoriesTest {
         InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
         Passkey read = passkey("a", "alice", T0);
         passkeys.add(read);
-        assertThat(passkeys.recordUse(read.usedAt(T0.plusSeconds(5), 7, true, true), 0)).isTrue();
+        assertThat(passkeys.recordUse(read.usedAt(T0.plusSeconds(5), 7, true, true), 0))
+                .isTrue();
 
-        assertThat(passkeys.updateSettings(read.withName("Renamed").withEnabled(false))).isTrue();
+        assertThat(passkeys.updateSettings(read.withName("Renamed").withEnabled(false)))
+                .isTrue();
 
         Passkey now = passkeys.findByCredentialId("a").orElseThrow();
         assertThat(now.name()).isEqualTo("Renamed");
@@ -59,10 +75,12 @@ class InMemoryRepositoriesTest {
         passkeys.add(passkey("a", "alice", T0));
 
         assertThatThrownBy(() -> passkeys.add(passkey("a", "bob", T0.plusSeconds(1))))
-                .isInstanceOfSatisfying(PasskeyException.class, e ->
-                        assertThat(e.reason()).isEqualTo(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED));
+                .isInstanceOfSatisfying(
+                        PasskeyException.class,
+                        e -> assertThat(e.reason()).isEqualTo(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED));
         assertThat(passkeys.findByUserHandle("bob")).isEmpty();
-        assertThat(passkeys.findByCredentialId("a")).hasValueSatisfying(p -> assertThat(p.userHandle()).isEqualTo("alice"));
+        assertThat(passkeys.findByCredentialId("a"))
+                .hasValueSatisfying(p -> assertThat(p.userHandle()).isEqualTo("alice"));
     }
 
     @Test
@@ -70,12 +88,16 @@ class InMemoryRepositoriesTest {
         InMemoryPasskeyUserRepository users = new InMemoryPasskeyUserRepository();
         assertThat(users.create(user("h1", "42", "alice", "Alice"))).isTrue();
         assertThat(users.update(user("h1", "42", "alice", "Alice Example"))).isTrue();
-        assertThat(users.findByAccountId("42")).hasValueSatisfying(u -> assertThat(u.displayName()).isEqualTo("Alice Example"));
+        assertThat(users.findByAccountId("42"))
+                .hasValueSatisfying(u -> assertThat(u.displayName()).isEqualTo("Alice Example"));
 
         assertThat(users.update(user("h1", "42", "alice2", "Alice Example"))).isTrue();
         assertThat(users.findByUsername("alice")).isEmpty();
-        assertThat(users.findByUsername("alice2")).singleElement().satisfies(u -> assertThat(u.userHandle()).isEqualTo("h1"));
-        assertThat(users.findByUserHandle("h1")).hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("alice2"));
+        assertThat(users.findByUsername("alice2"))
+                .singleElement()
+                .satisfies(u -> assertThat(u.userHandle()).isEqualTo("h1"));
+        assertThat(users.findByUserHandle("h1"))
+                .hasValueSatisfying(u -> assertThat(u.username()).isEqualTo("alice2"));
     }
 
     @Test
@@ -88,10 +110,13 @@ class InMemoryRepositoriesTest {
         assertThat(users.findByAccountId("43")).isEmpty();
         // A stale account still named alice (deleted without telling the library) does not block a new alice.
         assertThat(users.create(user("h3", "99", "alice", null))).isTrue();
-        assertThat(users.findByUsername("alice")).extracting(PasskeyUser::accountId).containsExactlyInAnyOrder("42", "99");
+        assertThat(users.findByUsername("alice"))
+                .extracting(PasskeyUser::accountId)
+                .containsExactlyInAnyOrder("42", "99");
         // A rename onto an account id another account has is refused.
         assertThat(users.update(user("h3", "42", "alice", null))).isFalse();
-        assertThat(users.findByUserHandle("h3")).hasValueSatisfying(u -> assertThat(u.accountId()).isEqualTo("99"));
+        assertThat(users.findByUserHandle("h3"))
+                .hasValueSatisfying(u -> assertThat(u.accountId()).isEqualTo("99"));
 
         assertThat(users.delete("h1")).isTrue();
         assertThat(users.delete("h1")).isFalse();
@@ -112,7 +137,11 @@ class InMemoryRepositoriesTest {
     }
 
     private static PasskeyUser user(String userHandle, String accountId, String username, String displayName) {
-        return PasskeyUser.builder().userHandle(userHandle).accountId(accountId).username(username)
-                .displayName(displayName).build();
+        return PasskeyUser.builder()
+                .userHandle(userHandle)
+                .accountId(accountId)
+                .username(username)
+                .displayName(displayName)
+                .build();
     }
 }

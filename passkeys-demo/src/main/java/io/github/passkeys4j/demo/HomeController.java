@@ -15,8 +15,7 @@ import org.springframework.web.bind.annotation.ResponseBody;
 final class HomeController {
 
     /** The body of {@code GET /me}. */
-    record Me(String username, String authenticatedWith) {
-    }
+    record Me(String username, String authenticatedWith) {}
 
     @GetMapping("/")
     String home(Authentication authentication, Model model) {
@@ -28,13 +27,15 @@ final class HomeController {
     @GetMapping("/me")
     @ResponseBody
     ResponseEntity<?> me(Authentication authentication) {
-        if (authentication == null || authentication instanceof AnonymousAuthenticationToken
+        if (authentication == null
+                || authentication instanceof AnonymousAuthenticationToken
                 || !authentication.isAuthenticated()) {
-            ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-                    "Sign in first: /me describes the signed-in user.");
+            ProblemDetail problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.UNAUTHORIZED, "Sign in first: /me describes the signed-in user.");
             problem.setTitle("Not signed in");
             return ResponseEntity.status(HttpStatus.UNAUTHORIZED).body(problem);
         }
-        return ResponseEntity.ok(new Me(authentication.getName(), SignInMethod.of(authentication).label()));
+        return ResponseEntity.ok(
+                new Me(authentication.getName(), SignInMethod.of(authentication).label()));
     }
 }

@@ -50,8 +50,8 @@ class DemoActuatorHttpTest {
     void metricsNeedASignedInUser() {
         HttpResponse<String> metrics = get("/actuator/metrics");
         assertThat(metrics.statusCode()).isEqualTo(302);
-        assertThat(metrics.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/login"));
+        assertThat(metrics.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
         assertThat(metrics.body()).doesNotContain("passkeys.ceremony");
     }
 
@@ -63,10 +63,10 @@ class DemoActuatorHttpTest {
         DemoHttp.Csrf csrf = http.csrfOf("/passkeys/manage");
         HttpResponse<String> options = http.postJson("/passkeys/registration/options", "{}", csrf);
         assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
-        String credential = new SoftwareAuthenticator().register(
-                SoftwareAuthenticator.creationOptions(options.body()), http.origin());
-        HttpResponse<String> created = http.postJson("/passkeys/registration",
-                "{\"credential\": " + credential + ", \"name\": \"Metrics phone\"}", csrf);
+        String credential = new SoftwareAuthenticator()
+                .register(SoftwareAuthenticator.creationOptions(options.body()), http.origin());
+        HttpResponse<String> created = http.postJson(
+                "/passkeys/registration", "{\"credential\": " + credential + ", \"name\": \"Metrics phone\"}", csrf);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         assertThat(JSON.readTree(created.body()).path("provider").path("name").asString())
                 .isEqualTo("Google Password Manager");
@@ -95,8 +95,8 @@ class DemoActuatorHttpTest {
         Map<String, String> form = Map.of("username", username, "password", PASSWORD);
         assertThat(http.postForm("/signup", form).statusCode()).isEqualTo(302);
         HttpResponse<String> signedIn = http.postForm("/login", form);
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).doesNotContain("error"));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
     }
 
     private HttpResponse<String> get(String path) {

@@ -27,12 +27,13 @@ final class DemoHttp {
     private static final Pattern CSRF_HEADER = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
 
     /** A CSRF token and the header name that carries it. */
-    record Csrf(String header, String token) {
-    }
+    record Csrf(String header, String token) {}
 
     private final int port;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     DemoHttp(int port) {
         this.port = port;
@@ -51,7 +52,9 @@ final class DemoHttp {
         String page = get(path).body();
         Matcher token = CSRF.matcher(page);
         Matcher header = CSRF_HEADER.matcher(page);
-        assertThat(token.find() && header.find()).as("%s carries the CSRF meta tags", path).isTrue();
+        assertThat(token.find() && header.find())
+                .as("%s carries the CSRF meta tags", path)
+                .isTrue();
         return new Csrf(header.group(1), token.group(1));
     }
 

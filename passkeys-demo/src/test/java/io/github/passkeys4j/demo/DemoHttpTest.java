@@ -34,8 +34,8 @@ class DemoHttpTest {
     void meIsA401ProblemWhenSignedOut() {
         HttpResponse<String> me = get("/me");
         assertThat(me.statusCode()).isEqualTo(401);
-        assertThat(me.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(me.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         Map<String, Object> problem = JsonParserFactory.getJsonParser().parseMap(me.body());
         assertThat(problem).containsEntry("title", "Not signed in");
         assertThat(((Number) problem.get("status")).intValue()).isEqualTo(401);
@@ -64,8 +64,8 @@ class DemoHttpTest {
         String username = uniqueUsername();
         HttpResponse<String> created = postForm("/signup", Map.of("username", username, "password", PASSWORD));
         assertThat(created.statusCode()).isEqualTo(302);
-        assertThat(created.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/login?signedUp"));
+        assertThat(created.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?signedUp"));
 
         HttpResponse<String> again = postForm("/signup", Map.of("username", username, "password", PASSWORD));
         assertThat(again.statusCode()).isEqualTo(409);
@@ -74,25 +74,26 @@ class DemoHttpTest {
 
     @Test
     void signupWithoutTheCsrfTokenIsForbidden() {
-        HttpResponse<String> response = http.postFormAsIs("/signup",
-                Map.of("username", uniqueUsername(), "password", PASSWORD));
+        HttpResponse<String> response =
+                http.postFormAsIs("/signup", Map.of("username", uniqueUsername(), "password", PASSWORD));
         assertThat(response.statusCode()).isEqualTo(403);
     }
 
     @Test
     void passwordSignInThenMeSaysPassword() {
         String username = uniqueUsername();
-        assertThat(postForm("/signup", Map.of("username", username, "password", PASSWORD)).statusCode())
+        assertThat(postForm("/signup", Map.of("username", username, "password", PASSWORD))
+                        .statusCode())
                 .isEqualTo(302);
 
         HttpResponse<String> wrong = postForm("/login", Map.of("username", username, "password", "not the one"));
-        assertThat(wrong.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/login?error"));
+        assertThat(wrong.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login?error"));
 
         HttpResponse<String> signedIn = postForm("/login", Map.of("username", username, "password", PASSWORD));
         assertThat(signedIn.statusCode()).isEqualTo(302);
-        assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).doesNotContain("error"));
+        assertThat(signedIn.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
 
         HttpResponse<String> me = get("/me");
         assertThat(me.statusCode()).isEqualTo(200);

@@ -24,16 +24,17 @@ public class MinimalApp {
 
     @Bean
     SecurityFilterChain app(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(a -> a.anyRequest().authenticated())
+        return http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
                 .formLogin(f -> f.loginPage("/login").permitAll())
                 .build();
     }
 
     @Bean
     UserDetailsService users() {
-        return new InMemoryUserDetailsManager(
-                User.withUsername("alice").password("{noop}alice-password").roles("USER").build());
+        return new InMemoryUserDetailsManager(User.withUsername("alice")
+                .password("{noop}alice-password")
+                .roles("USER")
+                .build());
     }
 
     @Controller

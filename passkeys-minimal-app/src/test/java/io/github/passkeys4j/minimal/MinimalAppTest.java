@@ -36,10 +36,13 @@ class MinimalAppTest {
 
     @Test
     void theClasspathReallyLacksTheOptionalModules() {
-        for (String absent : new String[] {"org.springframework.jdbc.core.JdbcTemplate",
-                "org.springframework.boot.sql.init.DatabaseInitializationMode",
-                "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-                "io.micrometer.core.instrument.MeterRegistry", "org.springframework.session.Session"}) {
+        for (String absent : new String[] {
+            "org.springframework.jdbc.core.JdbcTemplate",
+            "org.springframework.boot.sql.init.DatabaseInitializationMode",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "io.micrometer.core.instrument.MeterRegistry",
+            "org.springframework.session.Session"
+        }) {
             assertThat(ClassUtils.isPresent(absent, null)).as(absent).isFalse();
         }
     }
@@ -47,11 +50,14 @@ class MinimalAppTest {
     /** The extension captures from before the context starts (its class-level capture), so the start-up log is in. */
     @Test
     void bootsInMemoryAndSaysSo(CapturedOutput output) {
-        assertThat(output.getOut().lines()).anyMatch(line -> line.contains("INFO")
-                && line.contains("Passkeys for Java: rp-id localhost, origins [http://localhost:*, https://localhost:*], "
-                + "storage in memory, user verification required"));
-        assertThat(output.getOut().lines()).anyMatch(line -> line.contains("WARN")
-                && line.contains("Passkeys for Java keeps passkeys in memory: they are lost on restart"));
+        assertThat(output.getOut().lines())
+                .anyMatch(line -> line.contains("INFO")
+                        && line.contains(
+                                "Passkeys for Java: rp-id localhost, origins [http://localhost:*, https://localhost:*], "
+                                        + "storage in memory, user verification required"));
+        assertThat(output.getOut().lines())
+                .anyMatch(line -> line.contains("WARN")
+                        && line.contains("Passkeys for Java keeps passkeys in memory: they are lost on restart"));
     }
 
     @Test
@@ -64,14 +70,16 @@ class MinimalAppTest {
         assertThat(login.statusCode()).isEqualTo(200);
         assertThat(login.body()).contains("<script src=\"/passkeys/passkeys.js\" defer></script>");
         assertThat(alice.get("/passkeys/passkeys.js").statusCode()).isEqualTo(200);
-        assertThat(alice.form("/login", "username=alice&password=alice-password").statusCode()).isEqualTo(302);
+        assertThat(alice.form("/login", "username=alice&password=alice-password")
+                        .statusCode())
+                .isEqualTo(302);
         assertThat(alice.get("/").body()).contains("Signed in as <span id=\"name\">alice</span>");
 
         HttpResponse<String> creation = alice.post("/passkeys/registration/options", "{}");
         assertThat(creation.statusCode()).isEqualTo(200);
         String created = authenticator.register(SoftwareAuthenticator.creationOptions(creation.body()), origin);
-        HttpResponse<String> registered = alice.post("/passkeys/registration",
-                "{\"credential\": " + created + ", \"name\": \"Laptop\"}");
+        HttpResponse<String> registered =
+                alice.post("/passkeys/registration", "{\"credential\": " + created + ", \"name\": \"Laptop\"}");
         assertThat(registered.statusCode()).as(registered.body()).isEqualTo(201);
         assertThat(alice.get("/passkeys/credentials").body()).contains("\"name\":\"Laptop\"");
         assertThat(alice.get("/passkeys/manage").statusCode()).isEqualTo(200);
@@ -91,7 +99,8 @@ class MinimalAppTest {
         private static final Pattern META = Pattern.compile("<meta name=\"(_csrf(?:_header)?)\" content=\"([^\"]+)\"");
 
         private final String origin;
-        private final HttpClient client = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final HttpClient client =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         private String csrfHeader;
         private String csrfToken;
 
@@ -100,7 +109,8 @@ class MinimalAppTest {
         }
 
         HttpResponse<String> get(String path) throws IOException, InterruptedException {
-            HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(origin + path)).GET());
+            HttpResponse<String> response =
+                    send(HttpRequest.newBuilder(URI.create(origin + path)).GET());
             Matcher meta = META.matcher(response.body());
             while (meta.find()) {
                 if ("_csrf".equals(meta.group(1))) {

@@ -16,9 +16,12 @@ class MisconfiguredAppTest {
     @Test
     void anOriginOutsideTheRpIdStopsTheApp(CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(MinimalApp.class)
-                .properties("server.port=0", "passkeys.rp-id=example.com", "passkeys.origins=https://example.org")
-                .run().close())
-                .rootCause().hasMessageContaining("passkeys.origins: https://example.org is not under passkeys.rp-id example.com");
+                        .properties(
+                                "server.port=0", "passkeys.rp-id=example.com", "passkeys.origins=https://example.org")
+                        .run()
+                        .close())
+                .rootCause()
+                .hasMessageContaining("passkeys.origins: https://example.org is not under passkeys.rp-id example.com");
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
                 .contains("Passkeys for Java found a set-up that cannot work:")
@@ -29,9 +32,11 @@ class MisconfiguredAppTest {
     @Test
     void aBasePathOfSlashStopsTheAppWithTheSameReport(CapturedOutput output) {
         assertThatThrownBy(() -> new SpringApplicationBuilder(MinimalApp.class)
-                .properties("server.port=0", "passkeys.base-path=/")
-                .run().close())
-                .rootCause().hasMessageContaining("passkeys.base-path: \"/\" is not a plain path prefix");
+                        .properties("server.port=0", "passkeys.base-path=/")
+                        .run()
+                        .close())
+                .rootCause()
+                .hasMessageContaining("passkeys.base-path: \"/\" is not a plain path prefix");
         assertThat(output.getOut() + output.getErr())
                 .contains("APPLICATION FAILED TO START")
                 .contains("Passkeys for Java found a set-up that cannot work:")

@@ -35,9 +35,13 @@ class AccountController {
     }
 
     @PostMapping("/username")
-    String changeUsername(@AuthenticationPrincipal AcmeUser user, @RequestParam(defaultValue = "") String username,
-                          Authentication authentication, Model model,
-                          HttpServletRequest request, HttpServletResponse response) {
+    String changeUsername(
+            @AuthenticationPrincipal AcmeUser user,
+            @RequestParam(defaultValue = "") String username,
+            Authentication authentication,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         AcmeUser stored = current(user);
         String wanted = Usernames.clean(username);
         if (wanted.equals(stored.getUsername())) {
@@ -68,9 +72,13 @@ class AccountController {
     }
 
     @PostMapping("/delete")
-    String delete(@AuthenticationPrincipal AcmeUser user, @RequestParam(defaultValue = "") String confirm,
-                  Authentication authentication, Model model,
-                  HttpServletRequest request, HttpServletResponse response) {
+    String delete(
+            @AuthenticationPrincipal AcmeUser user,
+            @RequestParam(defaultValue = "") String confirm,
+            Authentication authentication,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         AcmeUser stored = current(user);
         if (!"yes".equals(confirm)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

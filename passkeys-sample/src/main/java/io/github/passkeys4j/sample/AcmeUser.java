@@ -68,6 +68,8 @@ public final class AcmeUser implements UserDetails, CredentialsContainer {
 
     /** What {@code app_user.role} holds. */
     public enum Role {
-        USER, ADMIN, GUEST
+        USER,
+        ADMIN,
+        GUEST
     }
 }

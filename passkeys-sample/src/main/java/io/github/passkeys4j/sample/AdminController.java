@@ -17,7 +17,9 @@ class AdminController {
 
     @GetMapping("/admin")
     String admin(Model model) {
-        model.addAttribute("accounts", jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single());
+        model.addAttribute(
+                "accounts",
+                jdbc.sql("SELECT COUNT(*) FROM app_user").query(Long.class).single());
         return "admin";
     }
 }

@@ -38,14 +38,20 @@ public class AppUsers implements UserDetailsService {
     private Optional<AcmeUser> find(String where, Object value) {
         return jdbc.sql("SELECT id, username, password_hash, role FROM app_user WHERE " + where)
                 .param(value)
-                .query((rs, row) -> new AcmeUser(rs.getLong("id"), rs.getString("username"),
-                        rs.getString("password_hash"), AcmeUser.Role.valueOf(rs.getString("role"))))
+                .query((rs, row) -> new AcmeUser(
+                        rs.getLong("id"),
+                        rs.getString("username"),
+                        rs.getString("password_hash"),
+                        AcmeUser.Role.valueOf(rs.getString("role"))))
                 .optional();
     }
 
     public boolean exists(String username) {
-        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?").param(username)
-                .query(Long.class).single() > 0;
+        return jdbc.sql("SELECT COUNT(*) FROM app_user WHERE username = ?")
+                        .param(username)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     /**
@@ -63,7 +69,10 @@ public class AppUsers implements UserDetailsService {
 
     /** @throws org.springframework.dao.DuplicateKeyException when {@code newUsername} is taken */
     public boolean rename(long id, String newUsername) {
-        return jdbc.sql("UPDATE app_user SET username = ? WHERE id = ?").params(newUsername, id).update() == 1;
+        return jdbc.sql("UPDATE app_user SET username = ? WHERE id = ?")
+                        .params(newUsername, id)
+                        .update()
+                == 1;
     }
 
     /** Deletes the account; its notes go with it (ON DELETE CASCADE). */

@@ -14,8 +14,7 @@ import java.util.Map;
 class NotesApi {
 
     /** {@code GET /api/notes}: the caller's notes, in the app's snake_case JSON. */
-    record NotesBody(String username, long noteCount, List<Notes.Note> notes) {
-    }
+    record NotesBody(String username, long noteCount, List<Notes.Note> notes) {}
 
     private final Notes notes;
 

@@ -11,7 +11,8 @@ class PageModel {
 
     @ModelAttribute("signedIn")
     boolean signedIn(Authentication authentication) {
-        return authentication != null && authentication.isAuthenticated()
+        return authentication != null
+                && authentication.isAuthenticated()
                 && !(authentication instanceof AnonymousAuthenticationToken);
     }
 }

@@ -35,9 +35,10 @@ class SecurityConfig {
     @Order(2)
     SecurityFilterChain apiChain(HttpSecurity http) throws Exception {
         http.securityMatcher("/api/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/api/notes", "/api/notes/**").authenticated()
-                        .anyRequest().denyAll())
+                .authorizeHttpRequests(requests -> requests.requestMatchers("/api/notes", "/api/notes/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
                 .httpBasic(Customizer.withDefaults())
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS));
@@ -48,12 +49,15 @@ class SecurityConfig {
     @Bean
     @Order(3)
     SecurityFilterChain webChain(HttpSecurity http) throws Exception {
-        http.authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/signup", "/signup/**", "/css/**", "/favicon.ico", "/error")
+        http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/signup", "/signup/**", "/css/**", "/favicon.ico", "/error")
                         .permitAll()
-                        .requestMatchers("/passkeys/**").hasRole("USER")
-                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
-                        .anyRequest().authenticated())
+                        .requestMatchers("/passkeys/**")
+                        .hasRole("USER")
+                        .requestMatchers("/admin", "/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?signedOut"));
         return http.build();
@@ -69,7 +73,8 @@ class SecurityConfig {
             if (user instanceof AcmeUser acme) {
                 return Long.toString(acme.id());
             }
-            throw new IllegalArgumentException("not an Acme Notes user: " + user.getClass().getName());
+            throw new IllegalArgumentException(
+                    "not an Acme Notes user: " + user.getClass().getName());
         };
     }
 

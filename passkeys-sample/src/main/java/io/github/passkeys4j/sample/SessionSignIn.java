@@ -31,8 +31,10 @@ class SessionSignIn {
 
     /** Replaces the signed-in principal, keeping how the user signed in (the authorities of the sign-in). */
     void refresh(AcmeUser user, Authentication current, HttpServletRequest request, HttpServletResponse response) {
-        store(UsernamePasswordAuthenticationToken.authenticated(user, null, current.getAuthorities()),
-                request, response);
+        store(
+                UsernamePasswordAuthenticationToken.authenticated(user, null, current.getAuthorities()),
+                request,
+                response);
     }
 
     void signOut(Authentication current, HttpServletRequest request, HttpServletResponse response) {

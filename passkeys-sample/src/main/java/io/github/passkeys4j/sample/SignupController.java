@@ -42,9 +42,11 @@ class SignupController {
     }
 
     @PostMapping("/signup")
-    String signUpWithPassword(@RequestParam(defaultValue = "") String username,
-                              @RequestParam(defaultValue = "") String password,
-                              Model model, HttpServletResponse response) {
+    String signUpWithPassword(
+            @RequestParam(defaultValue = "") String username,
+            @RequestParam(defaultValue = "") String password,
+            Model model,
+            HttpServletResponse response) {
         username = Usernames.clean(username);
         Map<String, String> errors = new LinkedHashMap<>();
         if (!Usernames.valid(username)) {
@@ -72,8 +74,11 @@ class SignupController {
     }
 
     @PostMapping("/signup/passkey")
-    String signUpWithoutPassword(@RequestParam(defaultValue = "") String username, Model model,
-                                 HttpServletRequest request, HttpServletResponse response) {
+    String signUpWithoutPassword(
+            @RequestParam(defaultValue = "") String username,
+            Model model,
+            HttpServletRequest request,
+            HttpServletResponse response) {
         username = Usernames.clean(username);
         if (!Usernames.valid(username)) {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

@@ -9,8 +9,7 @@ final class Usernames {
     static final String RULE = "Use 3 to 64 characters: letters, digits, dot, underscore or hyphen.";
     static final String TAKEN = "That username is taken. Choose another one.";
 
-    private Usernames() {
-    }
+    private Usernames() {}
 
     static String clean(String username) {
         return username == null ? "" : username.strip();

@@ -29,11 +29,14 @@ class ApiChainHttpTest {
         SampleHttp web = new SampleHttp(port);
         web.signUp(username, PASSWORD);
         web.signedIn(username, PASSWORD);
-        assertThat(web.postForm("/", "/notes", Map.of("text", "Buy milk")).statusCode()).isEqualTo(302);
+        assertThat(web.postForm("/", "/notes", Map.of("text", "Buy milk")).statusCode())
+                .isEqualTo(302);
 
         HttpResponse<String> notes = new SampleHttp(port).getWithBasic("/api/notes", username, PASSWORD);
         assertThat(notes.statusCode()).as(notes.body()).isEqualTo(200);
-        assertThat(notes.headers().firstValue("Set-Cookie")).as("stateless: no session").isEmpty();
+        assertThat(notes.headers().firstValue("Set-Cookie"))
+                .as("stateless: no session")
+                .isEmpty();
         JsonNode body = SampleHttp.body(notes);
         assertThat(body.path("username").asString()).isEqualTo(username);
         assertThat(body.has("note_count")).as("snake_case: %s", notes.body()).isTrue();
@@ -47,26 +50,38 @@ class ApiChainHttpTest {
     void notesApiWithoutOrWithWrongCredentialsIs401() {
         HttpResponse<String> anonymous = new SampleHttp(port).get("/api/notes");
         assertThat(anonymous.statusCode()).isEqualTo(401);
-        assertThat(anonymous.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(
-                header -> assertThat(header).startsWith("Basic"));
-        assertThat(new SampleHttp(port).getWithBasic("/api/notes", "guest", "wrong").statusCode()).isEqualTo(401);
-        assertThat(new SampleHttp(port).getWithBasic("/api/notes", "guest", "guest password").statusCode())
+        assertThat(anonymous.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(header -> assertThat(header).startsWith("Basic"));
+        assertThat(new SampleHttp(port)
+                        .getWithBasic("/api/notes", "guest", "wrong")
+                        .statusCode())
+                .isEqualTo(401);
+        assertThat(new SampleHttp(port)
+                        .getWithBasic("/api/notes", "guest", "guest password")
+                        .statusCode())
                 .isEqualTo(200);
     }
 
     @Test
     void apiRulesAreTheApps() {
-        assertThat(new SampleHttp(port).getWithBasic("/api/other", "guest", "guest password").statusCode())
-                .as("anyRequest().denyAll() in the API chain").isEqualTo(403);
-        assertThat(new SampleHttp(port).get("/api/passkeys/authentication/options").statusCode())
-                .as("no passkey endpoint in the API chain").isEqualTo(401);
+        assertThat(new SampleHttp(port)
+                        .getWithBasic("/api/other", "guest", "guest password")
+                        .statusCode())
+                .as("anyRequest().denyAll() in the API chain")
+                .isEqualTo(403);
+        assertThat(new SampleHttp(port)
+                        .get("/api/passkeys/authentication/options")
+                        .statusCode())
+                .as("no passkey endpoint in the API chain")
+                .isEqualTo(401);
     }
 
     @Test
     void chainWithoutUrlRulesLetsEveryoneThrough() {
         HttpResponse<String> ping = new SampleHttp(port).get("/api/ping");
-        assertThat(ping.statusCode()).as("GET /acme/api/ping, a chain with no authorizeHttpRequests: %s",
-                ping.body()).isEqualTo(200);
+        assertThat(ping.statusCode())
+                .as("GET /acme/api/ping, a chain with no authorizeHttpRequests: %s", ping.body())
+                .isEqualTo(200);
         assertThat(SampleHttp.body(ping).path("status").asString()).isEqualTo("ok");
     }
 }

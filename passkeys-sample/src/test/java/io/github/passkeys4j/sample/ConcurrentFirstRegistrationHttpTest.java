@@ -39,8 +39,8 @@ class ConcurrentFirstRegistrationHttpTest {
     void twoFirstRegistrationsAtOnceGiveOneAccount() throws Exception {
         String username = "race-" + UUID.randomUUID().toString().substring(0, 8);
         new SampleHttp(port).signUp(username, PASSWORD);
-        List<SampleHttp> sessions = List.of(new SampleHttp(port).signedIn(username, PASSWORD),
-                new SampleHttp(port).signedIn(username, PASSWORD));
+        List<SampleHttp> sessions = List.of(
+                new SampleHttp(port).signedIn(username, PASSWORD), new SampleHttp(port).signedIn(username, PASSWORD));
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
 
         List<String> bodies = new ArrayList<>();
@@ -49,8 +49,8 @@ class ConcurrentFirstRegistrationHttpTest {
             SampleHttp.Csrf csrf = session.csrfOf("/");
             HttpResponse<String> options = session.json("POST", "/passkeys/registration/options", "{}", csrf);
             assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
-            String credential = authenticator.register(SoftwareAuthenticator.creationOptions(options.body()),
-                    session.origin());
+            String credential =
+                    authenticator.register(SoftwareAuthenticator.creationOptions(options.body()), session.origin());
             bodies.add("{\"credential\": " + credential + "}");
             tokens.add(csrf);
         }
@@ -62,10 +62,12 @@ class ConcurrentFirstRegistrationHttpTest {
             List<CompletableFuture<HttpResponse<String>>> finishes = new ArrayList<>();
             for (int i = 0; i < 2; i++) {
                 int n = i;
-                finishes.add(CompletableFuture.supplyAsync(() -> {
-                    await(start);
-                    return sessions.get(n).json("POST", "/passkeys/registration", bodies.get(n), tokens.get(n));
-                }, pool));
+                finishes.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            await(start);
+                            return sessions.get(n).json("POST", "/passkeys/registration", bodies.get(n), tokens.get(n));
+                        },
+                        pool));
             }
             start.countDown();
             answers = new ArrayList<>();
@@ -78,9 +80,13 @@ class ConcurrentFirstRegistrationHttpTest {
 
         for (HttpResponse<String> answer : answers) {
             // The loser may be refused (409 already registered, 401 challenge mismatch, ...), with a problem body.
-            assertThat(answer.statusCode()).as("a finished registration: %s", answer.body()).isBetween(200, 499);
+            assertThat(answer.statusCode())
+                    .as("a finished registration: %s", answer.body())
+                    .isBetween(200, 499);
             if (answer.statusCode() != 201) {
-                assertThat(SampleHttp.body(answer).path("reason").asString()).as(answer.body()).isNotBlank();
+                assertThat(SampleHttp.body(answer).path("reason").asString())
+                        .as(answer.body())
+                        .isNotBlank();
             }
         }
         long created = answers.stream().filter(a -> a.statusCode() == 201).count();
@@ -88,13 +94,18 @@ class ConcurrentFirstRegistrationHttpTest {
 
         PasskeyTables tables = new PasskeyTables(jdbc);
         List<String> offeredHandles = authenticator.credentials().stream()
-                .map(SoftwareAuthenticator.Credential::userHandle).distinct().toList();
+                .map(SoftwareAuthenticator.Credential::userHandle)
+                .distinct()
+                .toList();
         List<String> storedUsers = tables.passkeyUsersAmong(offeredHandles);
-        assertThat(storedUsers).as("passkeys_user rows for the account (user handles offered: %s)", offeredHandles)
+        assertThat(storedUsers)
+                .as("passkeys_user rows for the account (user handles offered: %s)", offeredHandles)
                 .hasSize(1);
         List<String> credentialIds = authenticator.credentials().stream()
-                .map(SoftwareAuthenticator.Credential::credentialId).toList();
-        assertThat(tables.userHandlesOf(credentialIds)).as("every stored passkey belongs to the account's handle")
+                .map(SoftwareAuthenticator.Credential::credentialId)
+                .toList();
+        assertThat(tables.userHandlesOf(credentialIds))
+                .as("every stored passkey belongs to the account's handle")
                 .containsExactlyElementsOf(storedUsers);
         assertThat(tables.passkeysOfUserHandle(storedUsers.get(0))).isEqualTo(created);
         HttpResponse<String> list = sessions.get(0).get("/passkeys/credentials");

@@ -20,53 +20,68 @@ public final class PasskeyTables {
 
     /** How many stored passkeys have this credential ID (base64url): 0 or 1. */
     public long passkeys(String credentialId) {
-        return jdbc.sql("SELECT COUNT(*) FROM passkeys_credential WHERE credential_id = ?").param(credentialId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM passkeys_credential WHERE credential_id = ?")
+                .param(credentialId)
+                .query(Long.class)
+                .single();
     }
 
     /** The user handle a stored passkey belongs to. */
     public Optional<String> userHandleOf(String credentialId) {
-        return jdbc.sql("SELECT user_handle FROM passkeys_credential WHERE credential_id = ?").param(credentialId)
-                .query(String.class).optional();
+        return jdbc.sql("SELECT user_handle FROM passkeys_credential WHERE credential_id = ?")
+                .param(credentialId)
+                .query(String.class)
+                .optional();
     }
 
     /** The distinct user handles of these stored passkeys. */
     public List<String> userHandlesOf(Collection<String> credentialIds) {
         return jdbc.sql("SELECT DISTINCT user_handle FROM passkeys_credential WHERE credential_id IN (:ids)")
-                .param("ids", credentialIds).query(String.class).list();
+                .param("ids", credentialIds)
+                .query(String.class)
+                .list();
     }
 
     /** How many passkeys belong to this user handle. */
     public long passkeysOfUserHandle(String userHandle) {
-        return jdbc.sql("SELECT COUNT(*) FROM passkeys_credential WHERE user_handle = ?").param(userHandle)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM passkeys_credential WHERE user_handle = ?")
+                .param(userHandle)
+                .query(Long.class)
+                .single();
     }
 
     /** How many rows of {@code passkeys_user} have this user handle: 0 or 1. */
     public long passkeyUsers(String userHandle) {
-        return jdbc.sql("SELECT COUNT(*) FROM passkeys_user WHERE user_handle = ?").param(userHandle)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM passkeys_user WHERE user_handle = ?")
+                .param(userHandle)
+                .query(Long.class)
+                .single();
     }
 
     /** The {@code passkeys_user} rows among these user handles. */
     public List<String> passkeyUsersAmong(Collection<String> userHandles) {
         return jdbc.sql("SELECT user_handle FROM passkeys_user WHERE user_handle IN (:handles)")
-                .param("handles", userHandles).query(String.class).list();
+                .param("handles", userHandles)
+                .query(String.class)
+                .list();
     }
 
     /** Unfinished ceremonies started for this account id (the tag the store keeps with each ceremony). */
     public long pendingCeremonies(String accountId) {
-        return jdbc.sql("SELECT COUNT(*) FROM passkeys_pending_ceremony WHERE account_id = ?").param(accountId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT COUNT(*) FROM passkeys_pending_ceremony WHERE account_id = ?")
+                .param(accountId)
+                .query(Long.class)
+                .single();
     }
 
     /** The app's account, if any: its id and password hash ({@code null} for a passkey-only account). */
     public Optional<AppUserRow> appUser(String username) {
-        return jdbc.sql("SELECT id, password_hash FROM app_user WHERE username = ?").param(username)
-                .query((rs, row) -> new AppUserRow(rs.getLong("id"), rs.getString("password_hash"))).optional();
+        return jdbc.sql("SELECT id, password_hash FROM app_user WHERE username = ?")
+                .param(username)
+                .query((rs, row) -> new AppUserRow(rs.getLong("id"), rs.getString("password_hash")))
+                .optional();
     }
 
     /** A row of {@code app_user}. */
-    public record AppUserRow(long id, String passwordHash) {
-    }
+    public record AppUserRow(long id, String passwordHash) {}
 }

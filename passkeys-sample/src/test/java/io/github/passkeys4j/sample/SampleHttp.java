@@ -34,12 +34,13 @@ public final class SampleHttp {
     private static final Pattern CSRF_HEADER = Pattern.compile("<meta name=\"_csrf_header\" content=\"([^\"]+)\"");
 
     /** A CSRF token and the header that carries it. */
-    public record Csrf(String header, String token) {
-    }
+    public record Csrf(String header, String token) {}
 
     private final String origin;
-    private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .cookieHandler(new CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
 
     public SampleHttp(int port) {
         this.origin = "http://localhost:" + port;
@@ -50,13 +51,17 @@ public final class SampleHttp {
     }
 
     public HttpResponse<String> get(String path) {
-        return send(request(path).header("Accept", "application/json, text/html").GET());
+        return send(
+                request(path).header("Accept", "application/json, text/html").GET());
     }
 
     /** A GET with HTTP Basic credentials, as an API client sends it. */
     public HttpResponse<String> getWithBasic(String path, String username, String password) {
         String basic = Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
-        return send(request(path).header("Accept", "application/json").header("Authorization", "Basic " + basic).GET());
+        return send(request(path)
+                .header("Accept", "application/json")
+                .header("Authorization", "Basic " + basic)
+                .GET());
     }
 
     /** The CSRF token of the page at {@code path}. */
@@ -64,8 +69,9 @@ public final class SampleHttp {
         HttpResponse<String> page = get(path);
         Matcher token = CSRF.matcher(page.body());
         Matcher header = CSRF_HEADER.matcher(page.body());
-        assertThat(token.find() && header.find()).as("%s (HTTP %d) carries the CSRF meta tags", path,
-                page.statusCode()).isTrue();
+        assertThat(token.find() && header.find())
+                .as("%s (HTTP %d) carries the CSRF meta tags", path, page.statusCode())
+                .isTrue();
         return new Csrf(header.group(1), token.group(1));
     }
 
@@ -78,25 +84,29 @@ public final class SampleHttp {
     public SampleHttp signedIn(String username, String password) {
         HttpResponse<String> answer = signInWithPassword(username, password);
         assertThat(answer.statusCode()).as("password sign-in of %s", username).isEqualTo(302);
-        assertThat(answer.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).doesNotContain("error"));
+        assertThat(answer.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).doesNotContain("error"));
         return this;
     }
 
     /** Creates a password account on the sign-up form. */
     public void signUp(String username, String password) {
-        HttpResponse<String> answer = postForm("/signup", "/signup", Map.of("username", username,
-                "password", password));
-        assertThat(answer.statusCode()).as("sign-up of %s: %s", username, answer.body()).isEqualTo(302);
+        HttpResponse<String> answer =
+                postForm("/signup", "/signup", Map.of("username", username, "password", password));
+        assertThat(answer.statusCode())
+                .as("sign-up of %s: %s", username, answer.body())
+                .isEqualTo(302);
     }
 
     /** Posts a form as a browser does, with the CSRF token of the page at {@code formPage}. */
     public HttpResponse<String> postForm(String formPage, String path, Map<String, String> fields) {
         Map<String, String> form = new LinkedHashMap<>(fields);
         form.put("_csrf", csrfOf(formPage).token());
-        String body = form.entrySet().stream().map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+        String body = form.entrySet().stream()
+                .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+        return send(request(path)
+                .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(body)));
     }
 

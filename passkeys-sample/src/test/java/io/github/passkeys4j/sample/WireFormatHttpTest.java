@@ -33,24 +33,36 @@ class WireFormatHttpTest {
         assertThat(json.has("pubKeyCredParams")).as(first.body()).isTrue();
         assertThat(json.has("rp")).as(first.body()).isTrue();
         assertThat(json.has("authenticatorSelection")).as(first.body()).isTrue();
-        assertThat(json.path("authenticatorSelection").has("residentKey")).as(first.body()).isTrue();
+        assertThat(json.path("authenticatorSelection").has("residentKey"))
+                .as(first.body())
+                .isTrue();
         assertThat(json.path("user").has("displayName")).as(first.body()).isTrue();
-        assertThat(first.body()).doesNotContain("pub_key_cred_params", "authenticator_selection", "resident_key",
-                "user_verification", "display_name");
+        assertThat(first.body())
+                .doesNotContain(
+                        "pub_key_cred_params",
+                        "authenticator_selection",
+                        "resident_key",
+                        "user_verification",
+                        "display_name");
 
         // With a passkey on the account, the options list it to exclude (an empty list may be left out).
         String credentialId = register(user, new SoftwareAuthenticator());
         HttpResponse<String> second = user.json("POST", "/passkeys/registration/options", "{}", "/");
         assertThat(second.statusCode()).as(second.body()).isEqualTo(200);
-        assertThat(SampleHttp.body(second).path("excludeCredentials").path(0).path("id").asString())
-                .as(second.body()).isEqualTo(credentialId);
+        assertThat(SampleHttp.body(second)
+                        .path("excludeCredentials")
+                        .path(0)
+                        .path("id")
+                        .asString())
+                .as(second.body())
+                .isEqualTo(credentialId);
         assertThat(second.body()).doesNotContain("exclude_credentials", "pub_key_cred_params");
     }
 
     @Test
     void authenticationOptionsKeepTheW3cNames() {
-        HttpResponse<String> options = new SampleHttp(port)
-                .json("POST", "/passkeys/authentication/options", "{}", "/login");
+        HttpResponse<String> options =
+                new SampleHttp(port).json("POST", "/passkeys/authentication/options", "{}", "/login");
         assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
         JsonNode json = SampleHttp.body(options);
         assertThat(json.path("rpId").asString()).as(options.body()).isEqualTo("localhost");
@@ -67,17 +79,22 @@ class WireFormatHttpTest {
         JsonNode passkey = SampleHttp.body(list).get(0);
         assertThat(passkey.has("createdAt")).as(passkey.toString()).isTrue();
         assertThat(passkey.has("backupEligible")).as(passkey.toString()).isTrue();
-        assertThat(passkey.path("provider").has("iconLight")).as(passkey.toString()).isTrue();
+        assertThat(passkey.path("provider").has("iconLight"))
+                .as(passkey.toString())
+                .isTrue();
         assertThat(list.body()).doesNotContain("created_at", "backup_eligible", "icon_light");
     }
 
     /** Adds a passkey made by {@code authenticator}; returns its credential ID. */
     private static String register(SampleHttp user, SoftwareAuthenticator authenticator) {
         HttpResponse<String> options = user.json("POST", "/passkeys/registration/options", "{}", "/");
-        String credential = authenticator.register(SoftwareAuthenticator.creationOptions(options.body()),
-                user.origin());
-        HttpResponse<String> created = user.json("POST", "/passkeys/registration",
-                "{\"credential\": " + credential + ", \"name\": \"Work laptop\"}", "/");
+        String credential =
+                authenticator.register(SoftwareAuthenticator.creationOptions(options.body()), user.origin());
+        HttpResponse<String> created = user.json(
+                "POST",
+                "/passkeys/registration",
+                "{\"credential\": " + credential + ", \"name\": \"Work laptop\"}",
+                "/");
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return SampleHttp.body(created).path("id").asString();
     }

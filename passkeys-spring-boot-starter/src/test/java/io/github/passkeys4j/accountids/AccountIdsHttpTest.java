@@ -26,7 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * without a word to the starter: the old passkey of a deleted account signs in to nobody once its name is taken again,
  * and a renamed account's passkey still signs in to it. Real HTTP, JDBC storage on H2.
  */
-@SpringBootTest(classes = AccountIdsTestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = AccountIdsTestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:accountids;DB_CLOSE_DELAY=-1")
 class AccountIdsHttpTest {
 
@@ -48,7 +50,7 @@ class AccountIdsHttpTest {
         SoftwareAuthenticator oldPhone = new SoftwareAuthenticator();
         String oldId = oldIvy.register(oldPhone).path("id").asString();
 
-        accounts.delete("ivy");  // the app's own code, no event
+        accounts.delete("ivy"); // the app's own code, no event
         accounts.signUp("ivy", "second-password");
 
         Client attacker = new Client();
@@ -66,7 +68,8 @@ class AccountIdsHttpTest {
         Client again = new Client();
         assertThat(again.signIn(newPhone).statusCode()).isEqualTo(200);
         assertThat(json(again.get("/whoami")).path("name").asString()).isEqualTo("ivy");
-        assertThat(passkeyRepository.findByCredentialId(oldId).orElseThrow().lastUsedAt()).isNull();
+        assertThat(passkeyRepository.findByCredentialId(oldId).orElseThrow().lastUsedAt())
+                .isNull();
     }
 
     @Test
@@ -76,10 +79,12 @@ class AccountIdsHttpTest {
         SoftwareAuthenticator phone = new SoftwareAuthenticator();
         String id = jack.register(phone).path("id").asString();
 
-        accounts.rename("jack", "jacques");  // no event: the page visit below brings the new name
+        accounts.rename("jack", "jacques"); // no event: the page visit below brings the new name
         Client jacques = new Client().signInWithPassword("jacques", "jack-password");
-        assertThat(json(jacques.get("/passkeys/credentials")).get(0).path("id").asString()).isEqualTo(id);
-        assertThat(json(jacques.get("/passkeys/signals")).path("name").asString()).isEqualTo("jacques");
+        assertThat(json(jacques.get("/passkeys/credentials")).get(0).path("id").asString())
+                .isEqualTo(id);
+        assertThat(json(jacques.get("/passkeys/signals")).path("name").asString())
+                .isEqualTo("jacques");
 
         Client signedIn = new Client();
         assertThat(signedIn.signIn(phone).statusCode()).isEqualTo(200);
@@ -93,8 +98,10 @@ class AccountIdsHttpTest {
     /** A browser-like client: its own cookies, CSRF from /csrf. */
     private final class Client {
         private final String base = "http://localhost:" + port;
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        private final HttpClient http = HttpClient.newBuilder()
+                .cookieHandler(new CookieManager())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
 
         Client signInWithPassword(String username, String password) {
             JsonNode csrf = json(get("/csrf"));
@@ -117,7 +124,8 @@ class AccountIdsHttpTest {
 
         HttpResponse<String> signIn(SoftwareAuthenticator authenticator) {
             String options = post("/passkeys/authentication/options", "{}").body();
-            return post("/passkeys/authentication",
+            return post(
+                    "/passkeys/authentication",
                     authenticator.authenticate(SoftwareAuthenticator.requestOptions(options), base, new Tamper()));
         }
 

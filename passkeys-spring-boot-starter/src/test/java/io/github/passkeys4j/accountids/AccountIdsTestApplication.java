@@ -84,8 +84,8 @@ public class AccountIdsTestApplication {
 
     @Bean
     SecurityFilterChain app(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(a -> a.requestMatchers("/csrf").permitAll().anyRequest().authenticated())
+        return http.authorizeHttpRequests(
+                        a -> a.requestMatchers("/csrf").permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.permitAll())
                 .build();
     }
@@ -99,8 +99,7 @@ public class AccountIdsTestApplication {
 
         @GetMapping("/whoami")
         Map<String, Object> whoami(org.springframework.security.core.Authentication authentication) {
-            return Map.of("name", authentication.getName(),
-                    "id", ((AppUser) authentication.getPrincipal()).id());
+            return Map.of("name", authentication.getName(), "id", ((AppUser) authentication.getPrincipal()).id());
         }
     }
 }

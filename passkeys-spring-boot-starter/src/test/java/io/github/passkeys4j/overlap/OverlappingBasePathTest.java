@@ -23,8 +23,11 @@ class OverlappingBasePathTest {
     @Test
     void aBasePathOverTheAppsOwnEndpointsStopsStartUp() {
         SpringApplication app = new SpringApplication(TestApplication.class, AppApi.class);
-        assertThatThrownBy(() -> app.run("--server.port=0", "--passkeys.base-path=/api",
-                "--spring.datasource.url=jdbc:h2:mem:overlap;DB_CLOSE_DELAY=-1").close())
+        assertThatThrownBy(() -> app.run(
+                                "--server.port=0",
+                                "--passkeys.base-path=/api",
+                                "--spring.datasource.url=jdbc:h2:mem:overlap;DB_CLOSE_DELAY=-1")
+                        .close())
                 .hasMessageContaining("passkeys.base-path");
     }
 }

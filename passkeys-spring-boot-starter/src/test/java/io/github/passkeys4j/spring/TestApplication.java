@@ -5,9 +5,8 @@ import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.context.event.EventListener;
-import org.springframework.stereotype.Component;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.event.EventListener;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
@@ -16,6 +15,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,8 +32,8 @@ public class TestApplication {
 
     @Bean
     SecurityFilterChain app(HttpSecurity http) throws Exception {
-        return http
-                .authorizeHttpRequests(a -> a.requestMatchers("/csrf").permitAll().anyRequest().authenticated())
+        return http.authorizeHttpRequests(
+                        a -> a.requestMatchers("/csrf").permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.permitAll())
                 .build();
     }
@@ -41,9 +41,19 @@ public class TestApplication {
     @Bean
     UserDetailsService users() {
         return new InMemoryUserDetailsManager(
-                User.withUsername("alice").password("{noop}alice-password").roles("USER").build(),
-                User.withUsername("bob").password("{noop}bob-password").roles("USER").build(),
-                User.withUsername("carol").password("{noop}carol-password").roles("USER").disabled(true).build(),
+                User.withUsername("alice")
+                        .password("{noop}alice-password")
+                        .roles("USER")
+                        .build(),
+                User.withUsername("bob")
+                        .password("{noop}bob-password")
+                        .roles("USER")
+                        .build(),
+                User.withUsername("carol")
+                        .password("{noop}carol-password")
+                        .roles("USER")
+                        .disabled(true)
+                        .build(),
                 // dave has no password: passkeys are his only way in.
                 User.withUsername("dave").password("").roles("USER").build());
     }
@@ -92,9 +102,16 @@ public class TestApplication {
 
         @GetMapping("/whoami")
         Map<String, Object> whoami(Authentication authentication) {
-            return Map.of("name", authentication.getName(),
-                    "type", authentication.getClass().getSimpleName(),
-                    "authorities", authentication.getAuthorities().stream().map(GrantedAuthority::getAuthority).sorted().toList());
+            return Map.of(
+                    "name",
+                    authentication.getName(),
+                    "type",
+                    authentication.getClass().getSimpleName(),
+                    "authorities",
+                    authentication.getAuthorities().stream()
+                            .map(GrantedAuthority::getAuthority)
+                            .sorted()
+                            .toList());
         }
     }
 }

@@ -1,19 +1,18 @@
 package io.github.passkeys4j.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyRepository;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Set;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * What every {@link PasskeyRepository} must do. Extend it in your store's tests and return a new, empty store from
@@ -66,9 +65,19 @@ public abstract class PasskeyRepositoryContract {
     @Test
     public void unusualTransportsSurvive() {
         Set<String> transports = Set.of("usb", "smart-card", "with,comma", "100% odd", "naïve");
-        Passkey stored = Passkey.builder().credentialId("Y3JlZC0x").userHandle("dXNlci0x").publicKey("a2V5")
-                .signCount(Long.MAX_VALUE).aaguid(UUID.randomUUID()).transports(transports).backupEligible(true)
-                .uvInitialized(true).createdAt(T0).lastUsedAt(T0).name("name, with comma").build();
+        Passkey stored = Passkey.builder()
+                .credentialId("Y3JlZC0x")
+                .userHandle("dXNlci0x")
+                .publicKey("a2V5")
+                .signCount(Long.MAX_VALUE)
+                .aaguid(UUID.randomUUID())
+                .transports(transports)
+                .backupEligible(true)
+                .uvInitialized(true)
+                .createdAt(T0)
+                .lastUsedAt(T0)
+                .name("name, with comma")
+                .build();
 
         passkeys().add(stored);
 
@@ -82,7 +91,8 @@ public abstract class PasskeyRepositoryContract {
 
         Passkey found = passkeys().findByCredentialId("Y3JlZC0x").orElseThrow();
 
-        assertThat(found.createdAt().truncatedTo(ChronoUnit.MICROS)).isEqualTo(withNanos.truncatedTo(ChronoUnit.MICROS));
+        assertThat(found.createdAt().truncatedTo(ChronoUnit.MICROS))
+                .isEqualTo(withNanos.truncatedTo(ChronoUnit.MICROS));
         assertThat(found.lastUsedAt().truncatedTo(ChronoUnit.MICROS))
                 .isEqualTo(withNanos.plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS));
     }
@@ -94,8 +104,9 @@ public abstract class PasskeyRepositoryContract {
         Passkey sameIdOtherUser = barePasskey("Y3JlZC0x", "dXNlci0y", T0.plusSeconds(60));
 
         assertThatThrownBy(() -> passkeys().add(sameIdOtherUser))
-                .isInstanceOfSatisfying(PasskeyException.class, e ->
-                        assertThat(e.reason()).isEqualTo(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED));
+                .isInstanceOfSatisfying(
+                        PasskeyException.class,
+                        e -> assertThat(e.reason()).isEqualTo(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED));
 
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(first);
         assertThat(passkeys().findByUserHandle("dXNlci0y")).isEmpty();
@@ -129,10 +140,20 @@ public abstract class PasskeyRepositoryContract {
 
     @Test
     public void aSignInThenNewSettingsChangeExactlyTheirFields() {
-        Passkey added = Passkey.builder().credentialId("Y3JlZC0x").userHandle("dXNlci0y").publicKey("bmV3LWtleQ")
-                .signCount(7).aaguid(UUID.fromString("fbfc3007-154e-4ecc-8c0b-6e020557d7bd"))
-                .transports(Set.of("usb", "nfc")).backupEligible(true).createdAt(T0.plusSeconds(1)).name("YubiKey 5")
-                .authenticatorAttachment("cross-platform").discoverable(false).attestationFormat("none").build();
+        Passkey added = Passkey.builder()
+                .credentialId("Y3JlZC0x")
+                .userHandle("dXNlci0y")
+                .publicKey("bmV3LWtleQ")
+                .signCount(7)
+                .aaguid(UUID.fromString("fbfc3007-154e-4ecc-8c0b-6e020557d7bd"))
+                .transports(Set.of("usb", "nfc"))
+                .backupEligible(true)
+                .createdAt(T0.plusSeconds(1))
+                .name("YubiKey 5")
+                .authenticatorAttachment("cross-platform")
+                .discoverable(false)
+                .attestationFormat("none")
+                .build();
         passkeys().add(added);
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(added);
 
@@ -163,7 +184,8 @@ public abstract class PasskeyRepositoryContract {
         assertThat(passkeys().delete("Y3JlZC0x")).isFalse();
 
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).isEmpty();
-        assertThat(passkeys().findByUserHandle("dXNlci0x")).extracting(Passkey::credentialId)
+        assertThat(passkeys().findByUserHandle("dXNlci0x"))
+                .extracting(Passkey::credentialId)
                 .containsExactly("Y3JlZC0y");
     }
 
@@ -194,9 +216,12 @@ public abstract class PasskeyRepositoryContract {
         Passkey used = stored.usedAt(T0.plusSeconds(60), 5, true, true);
 
         assertThat(passkeys().recordUse(used, 4)).isFalse();
-        assertThat(passkeys().findByCredentialId("Y3JlZC0x").orElseThrow().lastUsedAt()).isNull();
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x").orElseThrow().lastUsedAt())
+                .isNull();
         assertThat(passkeys().recordUse(used, stored.signCount())).isTrue();
-        assertThat(passkeys().recordUse(used, stored.signCount())).as("the second racer loses").isFalse();
+        assertThat(passkeys().recordUse(used, stored.signCount()))
+                .as("the second racer loses")
+                .isFalse();
 
         Passkey now = passkeys().findByCredentialId("Y3JlZC0x").orElseThrow();
         assertThat(now.signCount()).isEqualTo(5);
@@ -204,41 +229,63 @@ public abstract class PasskeyRepositoryContract {
         assertThat(now.lastUsedAt()).isEqualTo(T0.plusSeconds(60));
         assertThat(now.name()).isEqualTo("Renamed meanwhile");
         assertThat(passkeys().recordUse(used.usedAt(T0, 6, true, true), 5)).isTrue();
-        assertThat(passkeys().recordUse(barePasskey("bm9uZQ", "dXNlci0x", T0), 0)).isFalse();
+        assertThat(passkeys().recordUse(barePasskey("bm9uZQ", "dXNlci0x", T0), 0))
+                .isFalse();
     }
 
     @Test
     public void updateSettingsChangesOnlyNameAndEnabled() {
-        Passkey stored = barePasskey("Y3JlZC0x", "dXNlci0x", T0).withName("Laptop").withEnabled(true);
+        Passkey stored =
+                barePasskey("Y3JlZC0x", "dXNlci0x", T0).withName("Laptop").withEnabled(true);
         passkeys().add(stored);
-        assertThat(passkeys().recordUse(stored.usedAt(T0.plusSeconds(60), 5, true, true), 0)).isTrue();
+        assertThat(passkeys().recordUse(stored.usedAt(T0.plusSeconds(60), 5, true, true), 0))
+                .isTrue();
 
         // A rename built from the passkey as read before that sign-in: it must not write back counter 0.
-        assertThat(passkeys().updateSettings(stored.withName("Work laptop").withEnabled(false))).isTrue();
+        assertThat(passkeys().updateSettings(stored.withName("Work laptop").withEnabled(false)))
+                .isTrue();
 
         Passkey now = passkeys().findByCredentialId("Y3JlZC0x").orElseThrow();
         assertThat(now.name()).isEqualTo("Work laptop");
         assertThat(now.enabled()).isFalse();
         assertThat(now.signCount()).isEqualTo(5);
         assertThat(now.lastUsedAt()).isEqualTo(T0.plusSeconds(60));
-        assertThat(passkeys().updateSettings(barePasskey("bm9uZQ", "dXNlci0x", T0))).isFalse();
+        assertThat(passkeys().updateSettings(barePasskey("bm9uZQ", "dXNlci0x", T0)))
+                .isFalse();
     }
 
     /** A passkey with every field set to a value other than its default. */
     public static Passkey passkey(String credentialId, String userHandle, Instant createdAt) {
-        return Passkey.builder().credentialId(credentialId).userHandle(userHandle)
-                .publicKey("pQECAyYgASFYIB" + credentialId).signCount(42)
-                .aaguid(UUID.fromString("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4")).transports(Set.of("internal", "hybrid"))
-                .backupEligible(true).backupState(true).uvInitialized(true).createdAt(createdAt)
-                .lastUsedAt(createdAt.plus(1, ChronoUnit.HOURS)).name("Google Password Manager").enabled(true)
-                .authenticatorAttachment("platform").discoverable(true).attestationFormat("packed")
-                .attestationObject("o2NmbXRmcGFja2Vk" + credentialId).clientDataJSON("eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0")
+        return Passkey.builder()
+                .credentialId(credentialId)
+                .userHandle(userHandle)
+                .publicKey("pQECAyYgASFYIB" + credentialId)
+                .signCount(42)
+                .aaguid(UUID.fromString("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4"))
+                .transports(Set.of("internal", "hybrid"))
+                .backupEligible(true)
+                .backupState(true)
+                .uvInitialized(true)
+                .createdAt(createdAt)
+                .lastUsedAt(createdAt.plus(1, ChronoUnit.HOURS))
+                .name("Google Password Manager")
+                .enabled(true)
+                .authenticatorAttachment("platform")
+                .discoverable(true)
+                .attestationFormat("packed")
+                .attestationObject("o2NmbXRmcGFja2Vk" + credentialId)
+                .clientDataJSON("eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0")
                 .build();
     }
 
     /** A passkey with every optional field at its default: no AAGUID, no transports, never used, no name. */
     public static Passkey barePasskey(String credentialId, String userHandle, Instant createdAt) {
-        return Passkey.builder().credentialId(credentialId).userHandle(userHandle)
-                .publicKey("pQECAyYgASFYIB" + credentialId).createdAt(createdAt).enabled(false).build();
+        return Passkey.builder()
+                .credentialId(credentialId)
+                .userHandle(userHandle)
+                .publicKey("pQECAyYgASFYIB" + credentialId)
+                .createdAt(createdAt)
+                .enabled(false)
+                .build();
     }
 }

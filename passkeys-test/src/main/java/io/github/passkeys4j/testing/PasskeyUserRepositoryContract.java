@@ -1,10 +1,7 @@
 package io.github.passkeys4j.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.passkeys4j.store.PasskeyUser;
 import io.github.passkeys4j.store.PasskeyUserRepository;
-
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +12,8 @@ import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every {@link PasskeyUserRepository} must do. Extend it in your store's tests and return a new, empty store from
@@ -49,7 +48,8 @@ public abstract class PasskeyUserRepositoryContract {
         assertThat(users().findByUserHandle(alice.userHandle())).contains(alice);
         assertThat(users().findByUsername("alice@example.com")).containsExactly(alice);
         assertThat(users().findByAccountId("bob")).contains(bob);
-        assertThat(users().findByUserHandle(bob.userHandle()).orElseThrow().displayName()).isEqualTo("bob");
+        assertThat(users().findByUserHandle(bob.userHandle()).orElseThrow().displayName())
+                .isEqualTo("bob");
     }
 
     @Test
@@ -68,8 +68,13 @@ public abstract class PasskeyUserRepositoryContract {
         assertThat(users().create(alice)).isTrue();
 
         assertThat(users().create(PasskeyUser.newAccount("42", "impostor"))).isFalse();
-        assertThat(users().create(PasskeyUser.builder().userHandle(alice.userHandle()).accountId("43").username("other")
-                .displayName(null).build())).isFalse();
+        assertThat(users().create(PasskeyUser.builder()
+                        .userHandle(alice.userHandle())
+                        .accountId("43")
+                        .username("other")
+                        .displayName(null)
+                        .build()))
+                .isFalse();
 
         assertThat(users().findByAccountId("42")).contains(alice);
         assertThat(users().findByAccountId("43")).isEmpty();
@@ -91,9 +96,12 @@ public abstract class PasskeyUserRepositoryContract {
         PasskeyUser alice = newUser("alice", "alice", "Alice");
         users().create(alice);
 
-        PasskeyUser renamed = PasskeyUser.builder().userHandle(alice.userHandle()).accountId("alice.liddell")
+        PasskeyUser renamed = PasskeyUser.builder()
+                .userHandle(alice.userHandle())
+                .accountId("alice.liddell")
                 .username("alice.liddell")
-                .displayName("Alice Liddell").build();
+                .displayName("Alice Liddell")
+                .build();
         assertThat(users().update(renamed)).isTrue();
 
         assertThat(users().findByUserHandle(alice.userHandle())).contains(renamed);
@@ -110,7 +118,8 @@ public abstract class PasskeyUserRepositoryContract {
         assertThat(users().create(fresh)).isTrue();
 
         java.time.Instant micros = java.time.Instant.parse("2026-03-01T10:00:00.123456Z");
-        assertThat(users().findByAccountId("42")).hasValueSatisfying(u -> assertThat(micros(u.notBefore())).isEqualTo(micros));
+        assertThat(users().findByAccountId("42"))
+                .hasValueSatisfying(u -> assertThat(micros(u.notBefore())).isEqualTo(micros));
         assertThat(users().update(fresh.withNames("alice", "Alice"))).isTrue();
         assertThat(users().findByAccountId("42")).hasValueSatisfying(u -> {
             assertThat(micros(u.notBefore())).isEqualTo(micros);
@@ -126,9 +135,13 @@ public abstract class PasskeyUserRepositoryContract {
         users().create(alice);
         users().create(bob);
 
-        assertThat(users().update(PasskeyUser.builder().userHandle(bob.userHandle()).accountId("alice")
-                .username("alice")
-                .displayName(null).build())).isFalse();
+        assertThat(users().update(PasskeyUser.builder()
+                        .userHandle(bob.userHandle())
+                        .accountId("alice")
+                        .username("alice")
+                        .displayName(null)
+                        .build()))
+                .isFalse();
 
         assertThat(users().findByUserHandle(bob.userHandle())).contains(bob);
         assertThat(users().findByAccountId("alice")).contains(alice);
@@ -173,8 +186,12 @@ public abstract class PasskeyUserRepositoryContract {
 
     /** A new account with a random user handle. */
     protected static PasskeyUser newUser(String accountId, String username, String displayName) {
-        return PasskeyUser.builder().randomUserHandle().accountId(accountId).username(username)
-                .displayName(displayName).build();
+        return PasskeyUser.builder()
+                .randomUserHandle()
+                .accountId(accountId)
+                .username(username)
+                .displayName(displayName)
+                .build();
     }
 
     private static java.time.Instant micros(java.time.Instant instant) {

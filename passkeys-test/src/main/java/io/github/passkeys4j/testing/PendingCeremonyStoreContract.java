@@ -1,8 +1,8 @@
 package io.github.passkeys4j.testing;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -16,8 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What every {@link PendingCeremonyStore} must do, above all that {@code consume} hands out a ceremony at most once
@@ -47,8 +46,8 @@ public abstract class PendingCeremonyStoreContract {
 
     /** State as the library writes it: JSON bytes, here with every byte value a store might mangle. */
     protected static byte[] state(String key) {
-        byte[] json = ("{\"version\":1,\"challenge\":\"" + key + "\",\"name\":\"naïve ✓\"}")
-                .getBytes(StandardCharsets.UTF_8);
+        byte[] json =
+                ("{\"version\":1,\"challenge\":\"" + key + "\",\"name\":\"naïve ✓\"}").getBytes(StandardCharsets.UTF_8);
         byte[] state = new byte[json.length + 256];
         System.arraycopy(json, 0, state, 0, json.length);
         for (int b = 0; b < 256; b++) {

@@ -21,8 +21,7 @@ final class ResponseJson {
             .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .build();
 
-    private ResponseJson() {
-    }
+    private ResponseJson() {}
 
     static <T> T read(String json, Class<T> type) {
         return MAPPER.readValue(json, type);
@@ -42,9 +41,16 @@ final class ResponseJson {
     }
 
     /** {@code RegistrationResponseJSON}, with the members Chrome's {@code toJSON()} gives. */
-    static String registration(byte[] credentialId, byte[] clientData, byte[] authData, byte[] publicKeySpki,
-                               long algorithm, byte[] attestationObject, List<String> transports, boolean credProps,
-                               Tamper tamper) {
+    static String registration(
+            byte[] credentialId,
+            byte[] clientData,
+            byte[] authData,
+            byte[] publicKeySpki,
+            long algorithm,
+            byte[] attestationObject,
+            List<String> transports,
+            boolean credProps,
+            Tamper tamper) {
         ObjectNode root = credential(credentialId, tamper);
         ObjectNode response = root.putObject("response");
         response.put("clientDataJSON", b64(clientData));
@@ -64,8 +70,13 @@ final class ResponseJson {
     }
 
     /** {@code AuthenticationResponseJSON}; {@code userHandle} is left out when {@code null}. */
-    static String assertion(byte[] credentialId, byte[] clientData, byte[] authData, byte[] signature,
-                            String userHandle, Tamper tamper) {
+    static String assertion(
+            byte[] credentialId,
+            byte[] clientData,
+            byte[] authData,
+            byte[] signature,
+            String userHandle,
+            Tamper tamper) {
         ObjectNode root = credential(credentialId, tamper);
         ObjectNode response = root.putObject("response");
         response.put("clientDataJSON", b64(clientData));

@@ -116,37 +116,58 @@ public final class SoftwareAuthenticator {
      * @return the {@code RegistrationResponseJSON} text
      */
     public synchronized String register(PublicKeyCredentialCreationOptions options, String origin, Tamper tamper) {
-        String rpId = options.rp() != null && options.rp().id() != null ? options.rp().id() : ResponseJson.host(origin);
+        String rpId =
+                options.rp() != null && options.rp().id() != null ? options.rp().id() : ResponseJson.host(origin);
         if (!options.pubKeyCredParams().isEmpty()
-                && options.pubKeyCredParams().stream().mapToLong(CredentialParameters::alg).noneMatch(a -> a == ES256)) {
-            throw new IllegalArgumentException("NotSupportedError: the software authenticator makes ES256 (-7) keys only");
+                && options.pubKeyCredParams().stream()
+                        .mapToLong(CredentialParameters::alg)
+                        .noneMatch(a -> a == ES256)) {
+            throw new IllegalArgumentException(
+                    "NotSupportedError: the software authenticator makes ES256 (-7) keys only");
         }
-        Set<String> excluded = options.excludeCredentials().stream().map(CredentialDescriptor::id).collect(Collectors.toSet());
+        Set<String> excluded = options.excludeCredentials().stream()
+                .map(CredentialDescriptor::id)
+                .collect(Collectors.toSet());
         if (credentials.stream().anyMatch(c -> c.rpId.equals(rpId) && excluded.contains(ResponseJson.b64(c.id)))) {
-            throw new IllegalStateException("InvalidStateError: this authenticator already holds an excluded credential");
+            throw new IllegalStateException(
+                    "InvalidStateError: this authenticator already holds an excluded credential");
         }
         KeyPair keyPair = newKeyPair();
         byte[] credentialId = tamper.credentialId != null ? ResponseJson.unb64(tamper.credentialId) : randomBytes(16);
-        byte[] userHandle = ResponseJson.unb64(Objects.requireNonNull(options.user(), "options.user").id());
-        Held held = new Held(credentialId, keyPair, rpId, userHandle,
+        byte[] userHandle = ResponseJson.unb64(
+                Objects.requireNonNull(options.user(), "options.user").id());
+        Held held = new Held(
+                credentialId,
+                keyPair,
+                rpId,
+                userHandle,
                 tamper.signCount != null ? tamper.signCount : initialSignCount);
         credentials.add(held);
 
         AttestedCredentialData attested = new AttestedCredentialData(
-                new AAGUID(tamper.aaguid != null ? tamper.aaguid : aaguid), credentialId,
-                tamper.publicKey != null ? coseKey(tamper.publicKey)
+                new AAGUID(tamper.aaguid != null ? tamper.aaguid : aaguid),
+                credentialId,
+                tamper.publicKey != null
+                        ? coseKey(tamper.publicKey)
                         : EC2COSEKey.create((ECPublicKey) keyPair.getPublic(), COSEAlgorithmIdentifier.ES256));
         byte flags = (byte) (flags(tamper) | AuthenticatorData.BIT_AT);
         AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authData = new AuthenticatorData<>(
                 ResponseJson.sha256(tamper.rpId != null ? tamper.rpId : rpId), flags, held.signCount, attested);
         byte[] authDataBytes = AUTHENTICATOR_DATA.convert(authData);
-        byte[] attestationObject = ATTESTATION_OBJECT.convertToBytes(
-                new AttestationObject(authData, new NoneAttestationStatement()));
+        byte[] attestationObject =
+                ATTESTATION_OBJECT.convertToBytes(new AttestationObject(authData, new NoneAttestationStatement()));
         byte[] clientData = ResponseJson.clientData("webauthn.create", options.challenge(), origin, tamper);
         boolean credProps = Boolean.TRUE.equals(options.extensions().get("credProps"));
-        return ResponseJson.registration(credentialId, clientData, authDataBytes, keyPair.getPublic().getEncoded(),
-                tamper.publicKey != null ? tamper.publicKey.algorithm() : ES256, attestationObject, tamper.transports != null ? tamper.transports : DEFAULT_TRANSPORTS,
-                credProps, tamper);
+        return ResponseJson.registration(
+                credentialId,
+                clientData,
+                authDataBytes,
+                keyPair.getPublic().getEncoded(),
+                tamper.publicKey != null ? tamper.publicKey.algorithm() : ES256,
+                attestationObject,
+                tamper.transports != null ? tamper.transports : DEFAULT_TRANSPORTS,
+                credProps,
+                tamper);
     }
 
     /** {@code navigator.credentials.get()} from a page at {@code origin}: an honest authentication response. */
@@ -177,7 +198,8 @@ public final class SoftwareAuthenticator {
             signed[signed.length - 1] ^= 0x01;
         }
         byte[] signature = ResponseJson.sign(held.keyPair, signed);
-        String userHandle = tamper.omitUserHandle ? null
+        String userHandle = tamper.omitUserHandle
+                ? null
                 : tamper.userHandle != null ? tamper.userHandle : ResponseJson.b64(held.userHandle);
         byte[] presentedId = tamper.credentialId != null ? ResponseJson.unb64(tamper.credentialId) : held.id;
         return ResponseJson.assertion(presentedId, clientData, authDataBytes, signature, userHandle, tamper);
@@ -198,22 +220,25 @@ public final class SoftwareAuthenticator {
      * @param userHandle   base64url user handle of its account
      * @param signCount    its counter now (the value of the last response made with it)
      */
-    public record Credential(String credentialId, String rpId, String userHandle, long signCount) {
-    }
+    public record Credential(String credentialId, String rpId, String userHandle, long signCount) {}
 
     private Held choose(String rpId, List<CredentialDescriptor> allow, String useCredential) {
         if (useCredential != null) {
             byte[] wanted = ResponseJson.unb64(useCredential);
-            return credentials.stream().filter(c -> Arrays.equals(c.id, wanted)).reduce((a, b) -> b)
-                    .orElseThrow(() -> new IllegalStateException("this authenticator holds no credential " + useCredential));
+            return credentials.stream()
+                    .filter(c -> Arrays.equals(c.id, wanted))
+                    .reduce((a, b) -> b)
+                    .orElseThrow(
+                            () -> new IllegalStateException("this authenticator holds no credential " + useCredential));
         }
         Set<String> allowed = allow.stream().map(CredentialDescriptor::id).collect(Collectors.toSet());
         return credentials.stream()
                 .filter(c -> c.rpId.equals(rpId))
                 .filter(c -> allowed.isEmpty() || allowed.contains(ResponseJson.b64(c.id)))
                 .reduce((a, b) -> b)
-                .orElseThrow(() -> new IllegalStateException(
-                        "NotAllowedError: this authenticator holds no credential for " + rpId + " that the options allow"));
+                .orElseThrow(
+                        () -> new IllegalStateException("NotAllowedError: this authenticator holds no credential for "
+                                + rpId + " that the options allow"));
     }
 
     /** The COSE key a {@link Tamper} asks for; it need not be valid, the authenticator never signs with it. */

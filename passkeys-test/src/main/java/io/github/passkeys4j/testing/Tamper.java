@@ -46,12 +46,10 @@ public final class Tamper {
      * A credential public key as a registration response carries it (COSE, RFC 9052 §7), made of raw members so a
      * test can build keys no honest authenticator would: an EC point off its curve, an RSA key of any size.
      */
-    record CoseKey(int keyType, long algorithm, Integer curve, byte[] x, byte[] y, BigInteger n, BigInteger e) {
-    }
+    record CoseKey(int keyType, long algorithm, Integer curve, byte[] x, byte[] y, BigInteger n, BigInteger e) {}
 
     /** A spec that changes nothing. */
-    public Tamper() {
-    }
+    public Tamper() {}
 
     /** The credential's {@code type} member (honest: {@code "public-key"}). */
     public Tamper credentialType(String type) {

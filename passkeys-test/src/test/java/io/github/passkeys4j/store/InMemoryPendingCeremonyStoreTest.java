@@ -31,8 +31,7 @@ class InMemoryPendingCeremonyStoreTest {
     }
 
     /** What a test saves: a key, its expiry and its state. */
-    private record Saved(String key, Instant expiresAt, byte[] state) {
-    }
+    private record Saved(String key, Instant expiresAt, byte[] state) {}
 
     private static void save(InMemoryPendingCeremonyStore store, Saved saved) {
         store.save(saved.key(), saved.expiresAt(), saved.state(), null);
@@ -44,7 +43,8 @@ class InMemoryPendingCeremonyStoreTest {
         Saved ceremony = ceremony("c1", NOW.plusSeconds(300));
         save(store, ceremony);
 
-        assertThat(store.consume("c1")).hasValueSatisfying(state -> assertThat(state).isEqualTo(ceremony.state()));
+        assertThat(store.consume("c1"))
+                .hasValueSatisfying(state -> assertThat(state).isEqualTo(ceremony.state()));
         assertThat(store.consume("c1")).isEmpty();
         assertThat(store.consume("never-issued")).isEmpty();
     }
@@ -64,7 +64,8 @@ class InMemoryPendingCeremonyStoreTest {
         ExecutorService pool = Executors.newFixedThreadPool(threads);
         try {
             List<Future<Optional<byte[]>>> results = IntStream.range(0, threads)
-                    .mapToObj(i -> pool.submit(racer)).toList();
+                    .mapToObj(i -> pool.submit(racer))
+                    .toList();
             assertThat(ready.await(10, TimeUnit.SECONDS)).isTrue();
             go.countDown();
             long winners = 0;
@@ -101,7 +102,8 @@ class InMemoryPendingCeremonyStoreTest {
         store.save("same", NOW.plusSeconds(200), new byte[] {2}, null);
 
         assertThat(store.size()).isEqualTo(1);
-        assertThat(store.consume("same")).hasValueSatisfying(state -> assertThat(state).containsExactly(2));
+        assertThat(store.consume("same"))
+                .hasValueSatisfying(state -> assertThat(state).containsExactly(2));
     }
 
     @Test
@@ -164,7 +166,8 @@ class InMemoryPendingCeremonyStoreTest {
         store.removeByAccountId("42");
 
         assertThat(store.consume("alice")).isEmpty();
-        assertThat(store.consume("anonymous")).hasValueSatisfying(s -> assertThat(s).containsExactly(4));
+        assertThat(store.consume("anonymous"))
+                .hasValueSatisfying(s -> assertThat(s).containsExactly(4));
         store.save("bob", NOW.plusSeconds(300), state, "7");
         assertThat(store.consume("bob")).hasValueSatisfying(s -> assertThat(s).containsExactly(9, 2, 3));
     }

@@ -44,16 +44,26 @@ class SoftwareAuthenticatorTest {
         return Base64.getUrlDecoder().decode(node.asString());
     }
 
-    private static PublicKeyCredentialCreationOptions creation(String user, List<CredentialDescriptor> exclude, long... algs) {
-        return new PublicKeyCredentialCreationOptions(new RpEntity("example.com", "Example"),
-                new UserEntity(b64(user.getBytes()), user, user), b64(new byte[32]),
-                java.util.Arrays.stream(algs).mapToObj(CredentialParameters::publicKey).toList(), 60_000L, exclude,
-                null, List.of(), "none", Map.of("credProps", true));
+    private static PublicKeyCredentialCreationOptions creation(
+            String user, List<CredentialDescriptor> exclude, long... algs) {
+        return new PublicKeyCredentialCreationOptions(
+                new RpEntity("example.com", "Example"),
+                new UserEntity(b64(user.getBytes()), user, user),
+                b64(new byte[32]),
+                java.util.Arrays.stream(algs)
+                        .mapToObj(CredentialParameters::publicKey)
+                        .toList(),
+                60_000L,
+                exclude,
+                null,
+                List.of(),
+                "none",
+                Map.of("credProps", true));
     }
 
     private static PublicKeyCredentialRequestOptions request(List<CredentialDescriptor> allow) {
-        return new PublicKeyCredentialRequestOptions(b64(new byte[]{1, 2, 3}), 60_000L, "example.com", allow,
-                "required", List.of(), Map.of());
+        return new PublicKeyCredentialRequestOptions(
+                b64(new byte[] {1, 2, 3}), 60_000L, "example.com", allow, "required", List.of(), Map.of());
     }
 
     @Test
@@ -63,11 +73,18 @@ class SoftwareAuthenticatorTest {
         JsonNode credential = JSON.readTree(authenticator.register(creation("alice", List.of(), -7, -257), ORIGIN));
 
         assertThat(credential.path("type").asString()).isEqualTo("public-key");
-        assertThat(credential.path("rawId").asString()).isEqualTo(credential.path("id").asString());
+        assertThat(credential.path("rawId").asString())
+                .isEqualTo(credential.path("id").asString());
         assertThat(credential.path("authenticatorAttachment").asString()).isEqualTo("platform");
-        assertThat(credential.path("clientExtensionResults").path("credProps").path("rk").asBoolean()).isTrue();
+        assertThat(credential
+                        .path("clientExtensionResults")
+                        .path("credProps")
+                        .path("rk")
+                        .asBoolean())
+                .isTrue();
         JsonNode response = credential.path("response");
-        assertThat(response.path("transports").valueStream().map(JsonNode::asString)).containsExactly("hybrid", "internal");
+        assertThat(response.path("transports").valueStream().map(JsonNode::asString))
+                .containsExactly("hybrid", "internal");
         assertThat(response.path("publicKeyAlgorithm").asLong()).isEqualTo(-7);
         JsonNode clientData = JSON.readTree(unb64(response.path("clientDataJSON")));
         assertThat(clientData.propertyNames()).containsExactly("type", "challenge", "origin", "crossOrigin");
@@ -76,38 +93,54 @@ class SoftwareAuthenticatorTest {
         assertThat(clientData.path("origin").asString()).isEqualTo(ORIGIN);
         assertThat(clientData.path("crossOrigin").asBoolean(true)).isFalse();
 
-        AttestationObject attestation = new AttestationObjectConverter(CONVERTER).convert(unb64(response.path("attestationObject")));
+        AttestationObject attestation =
+                new AttestationObjectConverter(CONVERTER).convert(unb64(response.path("attestationObject")));
         assertThat(attestation.getFormat()).isEqualTo("none");
         AuthenticatorData<?> authData = attestation.getAuthenticatorData();
-        assertThat(authData.isFlagUP() && authData.isFlagUV() && authData.isFlagBE() && authData.isFlagBS() && authData.isFlagAT()).isTrue();
+        assertThat(authData.isFlagUP()
+                        && authData.isFlagUV()
+                        && authData.isFlagBE()
+                        && authData.isFlagBS()
+                        && authData.isFlagAT())
+                .isTrue();
         assertThat(authData.getSignCount()).isZero();
-        assertThat(authData.getAttestedCredentialData().getAaguid().getValue()).isEqualTo(SoftwareAuthenticator.GOOGLE_PASSWORD_MANAGER);
-        assertThat(b64(authData.getAttestedCredentialData().getCredentialId())).isEqualTo(credential.path("id").asString());
+        assertThat(authData.getAttestedCredentialData().getAaguid().getValue())
+                .isEqualTo(SoftwareAuthenticator.GOOGLE_PASSWORD_MANAGER);
+        assertThat(b64(authData.getAttestedCredentialData().getCredentialId()))
+                .isEqualTo(credential.path("id").asString());
         COSEKey coseKey = authData.getAttestedCredentialData().getCOSEKey();
         assertThat(coseKey.getPublicKey()).isEqualTo(spki(response));
-        assertThat(unb64(response.path("authenticatorData"))).isEqualTo(new AuthenticatorDataConverter(CONVERTER).convert(authData));
+        assertThat(unb64(response.path("authenticatorData")))
+                .isEqualTo(new AuthenticatorDataConverter(CONVERTER).convert(authData));
 
         SoftwareAuthenticator.Credential held = authenticator.credentials().get(0);
-        assertThat(held).isEqualTo(new SoftwareAuthenticator.Credential(
-                credential.path("id").asString(), "example.com", b64("alice".getBytes()), 0));
+        assertThat(held)
+                .isEqualTo(new SoftwareAuthenticator.Credential(
+                        credential.path("id").asString(), "example.com", b64("alice".getBytes()), 0));
     }
 
     @Test
     void signsAssertionsThatVerifyWithTheRegisteredKey() throws Exception {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
-        PublicKey publicKey = spki(JSON.readTree(authenticator.register(creation("alice", List.of(), -7), ORIGIN)).path("response"));
+        PublicKey publicKey = spki(JSON.readTree(authenticator.register(creation("alice", List.of(), -7), ORIGIN))
+                .path("response"));
 
         JsonNode assertion = JSON.readTree(authenticator.authenticate(request(List.of()), ORIGIN));
 
         JsonNode response = assertion.path("response");
         assertThat(response.path("userHandle").asString()).isEqualTo(b64("alice".getBytes()));
-        assertThat(JSON.readTree(unb64(response.path("clientDataJSON"))).path("type").asString()).isEqualTo("webauthn.get");
+        assertThat(JSON.readTree(unb64(response.path("clientDataJSON")))
+                        .path("type")
+                        .asString())
+                .isEqualTo("webauthn.get");
         assertThat(verifies(publicKey, response)).isTrue();
-        AuthenticatorData<?> authData = new AuthenticatorDataConverter(CONVERTER).convert(unb64(response.path("authenticatorData")));
+        AuthenticatorData<?> authData =
+                new AuthenticatorDataConverter(CONVERTER).convert(unb64(response.path("authenticatorData")));
         assertThat(authData.isFlagAT()).isFalse();
         assertThat(authData.getSignCount()).isEqualTo(1);
 
-        JsonNode corrupt = JSON.readTree(authenticator.authenticate(request(List.of()), ORIGIN, new Tamper().corruptSignature()));
+        JsonNode corrupt =
+                JSON.readTree(authenticator.authenticate(request(List.of()), ORIGIN, new Tamper().corruptSignature()));
         assertThat(verifies(publicKey, corrupt.path("response"))).isFalse();
     }
 
@@ -133,10 +166,16 @@ class SoftwareAuthenticatorTest {
         String bobs = authenticator.credentials().get(1).credentialId();
 
         String allowed = JSON.readTree(authenticator.authenticate(
-                request(List.of(CredentialDescriptor.publicKey(alices, null))), ORIGIN)).path("id").asString();
-        String newest = JSON.readTree(authenticator.authenticate(request(List.of()), ORIGIN)).path("id").asString();
-        String chosen = JSON.readTree(authenticator.authenticate(request(List.of()), ORIGIN,
-                new Tamper().useCredential(alices))).path("id").asString();
+                        request(List.of(CredentialDescriptor.publicKey(alices, null))), ORIGIN))
+                .path("id")
+                .asString();
+        String newest = JSON.readTree(authenticator.authenticate(request(List.of()), ORIGIN))
+                .path("id")
+                .asString();
+        String chosen = JSON.readTree(
+                        authenticator.authenticate(request(List.of()), ORIGIN, new Tamper().useCredential(alices)))
+                .path("id")
+                .asString();
 
         assertThat(allowed).isEqualTo(alices);
         assertThat(newest).isEqualTo(bobs);
@@ -147,35 +186,42 @@ class SoftwareAuthenticatorTest {
     void refusesLikeARealAuthenticator() {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         assertThatThrownBy(() -> authenticator.authenticate(request(List.of()), ORIGIN))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("NotAllowedError");
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NotAllowedError");
         assertThatThrownBy(() -> authenticator.register(creation("alice", List.of(), -257), ORIGIN))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("NotSupportedError");
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("NotSupportedError");
         authenticator.register(creation("alice", List.of(), -7), ORIGIN);
         String id = authenticator.credentials().get(0).credentialId();
 
         assertThatThrownBy(() -> authenticator.register(
-                creation("alice", List.of(CredentialDescriptor.publicKey(id, null)), -7), ORIGIN))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("InvalidStateError");
+                        creation("alice", List.of(CredentialDescriptor.publicKey(id, null)), -7), ORIGIN))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("InvalidStateError");
         assertThatThrownBy(() -> authenticator.authenticate(
-                request(List.of(CredentialDescriptor.publicKey(b64(new byte[16]), null))), ORIGIN))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining("NotAllowedError");
+                        request(List.of(CredentialDescriptor.publicKey(b64(new byte[16]), null))), ORIGIN))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("NotAllowedError");
         assertThat(authenticator.credentials()).hasSize(1);
     }
 
     @Test
     void readsOptionsFromServerJson() {
         PublicKeyCredentialCreationOptions creation = creation("alice", List.of(), -7, -8);
-        PublicKeyCredentialRequestOptions request = request(List.of(CredentialDescriptor.publicKey("AAAA", List.of("usb"))));
+        PublicKeyCredentialRequestOptions request =
+                request(List.of(CredentialDescriptor.publicKey("AAAA", List.of("usb"))));
 
-        assertThat(SoftwareAuthenticator.creationOptions(JSON.writeValueAsString(creation))).isEqualTo(creation);
+        assertThat(SoftwareAuthenticator.creationOptions(JSON.writeValueAsString(creation)))
+                .isEqualTo(creation);
         assertThat(SoftwareAuthenticator.requestOptions(
-                JSON.writeValueAsString(request).replaceFirst("\\{", "{\"mediation\":\"conditional\",")))
+                        JSON.writeValueAsString(request).replaceFirst("\\{", "{\"mediation\":\"conditional\",")))
                 .isEqualTo(request);
     }
 
     private static PublicKey spki(JsonNode response) {
         try {
-            return KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(unb64(response.path("publicKey"))));
+            return KeyFactory.getInstance("EC")
+                    .generatePublic(new X509EncodedKeySpec(unb64(response.path("publicKey"))));
         } catch (java.security.GeneralSecurityException e) {
             throw new AssertionError(e);
         }
@@ -185,7 +231,8 @@ class SoftwareAuthenticatorTest {
         Signature signature = Signature.getInstance("SHA256withECDSA");
         signature.initVerify(key);
         signature.update(unb64(response.path("authenticatorData")));
-        signature.update(java.security.MessageDigest.getInstance("SHA-256").digest(unb64(response.path("clientDataJSON"))));
+        signature.update(
+                java.security.MessageDigest.getInstance("SHA-256").digest(unb64(response.path("clientDataJSON"))));
         return signature.verify(unb64(response.path("signature")));
     }
 }

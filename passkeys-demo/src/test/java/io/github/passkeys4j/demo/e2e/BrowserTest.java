@@ -28,8 +28,7 @@ abstract class BrowserTest {
     }
 
     /** Set the browser up further (window size, say) before the tests run. */
-    void browserOpened() {
-    }
+    void browserOpened() {}
 
     @AfterAll
     void closeBrowser() {

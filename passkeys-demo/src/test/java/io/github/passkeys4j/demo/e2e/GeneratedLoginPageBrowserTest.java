@@ -31,10 +31,14 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * sign-in with the button the starter added to the generated page. Conditional requests are held pending (as a real
  * browser does until the user picks a passkey), so autofill is checked only as far as its request starting.
  */
-@SpringBootTest(classes = GeneratedLoginPageBrowserTest.DefaultLoginApp.class,
+@SpringBootTest(
+        classes = GeneratedLoginPageBrowserTest.DefaultLoginApp.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:generated-login-page;DB_CLOSE_DELAY=-1",
-                "server.servlet.context-path=/app", "spring.sql.init.mode=never"})
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:generated-login-page;DB_CLOSE_DELAY=-1",
+            "server.servlet.context-path=/app",
+            "spring.sql.init.mode=never"
+        })
 class GeneratedLoginPageBrowserTest extends BrowserTest {
 
     @Test
@@ -42,34 +46,47 @@ class GeneratedLoginPageBrowserTest extends BrowserTest {
         browser.get("/app/login");
         assertThat(browser.driver().findElement(By.id("username")).getDomAttribute("autocomplete"))
                 .isEqualTo("username webauthn");
-        browser.waitUntil("the autofill request", driver -> !browser.credentialRequests().isEmpty());
+        browser.waitUntil(
+                "the autofill request", driver -> !browser.credentialRequests().isEmpty());
         assertThat(browser.credentialRequests().get(0)).containsEntry("mediation", "conditional");
         browser.driver().findElement(By.id("username")).sendKeys("alice");
         browser.driver().findElement(By.id("password")).sendKeys("alice-password");
-        browser.driver().findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("form.login-form button[type=submit]"))
+                .click();
         browser.waitUntil("the home page", driver -> browser.path().equals("/app/"));
 
         browser.get("/app/passkeys/manage");
         PasskeysPage.at(browser).addPasskey("Laptop");
-        assertThat(cspViolations()).as("Content-Security-Policy violations on our page").isEmpty();
+        assertThat(cspViolations())
+                .as("Content-Security-Policy violations on our page")
+                .isEmpty();
         // The control: the policy is in force and a violation would be seen.
-        browser.run("const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.head.append(s);");
+        browser.run(
+                "const s = document.createElement('script'); s.textContent = 'window.x = 1'; document.head.append(s);");
         assertThat(cspViolations()).hasSize(1);
 
         browser.forgetSession();
         browser.clearCredentialRequests();
         browser.get("/app/login");
-        browser.waitUntil("the passkey button", driver -> !driver.findElements(By.cssSelector("[data-passkey-signin]")).isEmpty());
+        browser.waitUntil(
+                "the passkey button",
+                driver -> !driver.findElements(By.cssSelector("[data-passkey-signin]"))
+                        .isEmpty());
         browser.driver().findElement(By.cssSelector("[data-passkey-signin]")).click();
-        browser.waitUntil("the home page after the passkey sign-in", driver -> browser.path().equals("/app/"));
-        assertThat(browser.driver().findElement(By.tagName("body")).getText()).contains("alice", "PasskeyAuthenticationToken");
+        browser.waitUntil(
+                "the home page after the passkey sign-in",
+                driver -> browser.path().equals("/app/"));
+        assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                .contains("alice", "PasskeyAuthenticationToken");
         List<Map<String, Object>> requests = browser.credentialRequests();
         assertThat(requests.get(requests.size() - 1)).containsEntry("outcome", "resolved");
     }
 
     /** Chromium logs a CSP violation to the console as "Refused to … because it violates … Content Security Policy". */
     private List<String> cspViolations() {
-        return browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream().map(LogEntry::getMessage)
+        return browser.driver().manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
                 .filter(message -> message.contains("Content Security Policy") || message.contains("Refused to"))
                 .toList();
     }
@@ -82,20 +99,25 @@ class GeneratedLoginPageBrowserTest extends BrowserTest {
     static class DefaultLoginApp {
         @Bean
         SecurityFilterChain web(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(a -> a.anyRequest().authenticated()).formLogin(withDefaults()).build();
+            return http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
+                    .formLogin(withDefaults())
+                    .build();
         }
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-password").roles("USER").build());
+            return new InMemoryUserDetailsManager(User.withUsername("alice")
+                    .password("{noop}alice-password")
+                    .roles("USER")
+                    .build());
         }
 
         @RestController
         static class Home {
             @GetMapping("/")
             String home(Authentication authentication) {
-                return authentication.getName() + " " + authentication.getClass().getSimpleName();
+                return authentication.getName() + " "
+                        + authentication.getClass().getSimpleName();
             }
         }
     }

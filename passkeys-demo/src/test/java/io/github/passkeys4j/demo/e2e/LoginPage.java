@@ -55,7 +55,8 @@ final class LoginPage {
 
     /** Waits for the passkey error area to say something, and returns it. */
     String passkeyError() {
-        browser.waitUntil("a message in #passkey-error",
+        browser.waitUntil(
+                "a message in #passkey-error",
                 driver -> !driver.findElement(PASSKEY_ERROR).getText().isBlank());
         return browser.text(PASSKEY_ERROR);
     }

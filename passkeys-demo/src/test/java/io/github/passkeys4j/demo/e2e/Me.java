@@ -17,7 +17,7 @@ record Me(long status, String username, String authenticatedWith) {
                 """);
         @SuppressWarnings("unchecked")
         Map<String, Object> body = (Map<String, Object>) result.get("body");
-        return new Me((Long) result.get("status"), (String) body.get("username"),
-                (String) body.get("authenticatedWith"));
+        return new Me(
+                (Long) result.get("status"), (String) body.get("username"), (String) body.get("authenticatedWith"));
     }
 }

@@ -38,14 +38,17 @@ class PasskeyAutofillTest extends BrowserTest {
                 .containsEntry("mediation", "conditional")
                 .containsEntry("publicKey", true)
                 .containsEntry("challenge", true)
-                .as("an autofill request must be abortable").containsEntry("signal", true)
+                .as("an autofill request must be abortable")
+                .containsEntry("signal", true)
                 .containsEntry("aborted", false)
                 .containsEntry("outcome", "pending");
 
         login.clickPasskeySignIn();
         List<Map<String, Object>> requests = awaitRequests(2);
         assertThat(requests.get(0)).containsEntry("aborted", true);
-        assertThat(requests.get(1).get("mediation")).as("the button's request is modal").isNotEqualTo("conditional");
+        assertThat(requests.get(1).get("mediation"))
+                .as("the button's request is modal")
+                .isNotEqualTo("conditional");
         assertThat(requests.get(1)).containsEntry("publicKey", true).containsEntry("challenge", true);
         // This authenticator has no passkey, so the modal request is refused: see PasskeyRefusalTest.
         assertThat(login.passkeyError()).isNotBlank();
@@ -65,8 +68,8 @@ class PasskeyAutofillTest extends BrowserTest {
     @Test
     void anAnsweredConditionalRequestSignsTheUserInWithThePasskey() {
         String username = Users.unique("autofill");
-        HomePage home = SignupPage.open(browser).signUp(username, Users.PASSWORD)
-                .signInWithPassword(username, Users.PASSWORD);
+        HomePage home =
+                SignupPage.open(browser).signUp(username, Users.PASSWORD).signInWithPassword(username, Users.PASSWORD);
         home.managePasskeys().addPasskey("Autofill laptop");
         home = HomePage.open(browser);
         browser.clearCredentialRequests();
@@ -75,7 +78,8 @@ class PasskeyAutofillTest extends BrowserTest {
         // the passkey from the list: signing out lands on the login page, which then signs in by itself.
         browser.holdConditionalRequests(false);
         home.clickSignOut();
-        browser.waitUntil("a passkey sign-in from the autofill request",
+        browser.waitUntil(
+                "a passkey sign-in from the autofill request",
                 driver -> driver.findElements(HomePage.HOW).stream()
                         .anyMatch(how -> "passkey".equals(how.getText().strip())));
 
@@ -96,7 +100,9 @@ class PasskeyAutofillTest extends BrowserTest {
     }
 
     private List<Map<String, Object>> awaitRequests(int count) {
-        browser.waitUntil(count + " credential request(s)", driver -> browser.credentialRequests().size() >= count);
+        browser.waitUntil(
+                count + " credential request(s)",
+                driver -> browser.credentialRequests().size() >= count);
         return browser.credentialRequests();
     }
 }

@@ -24,8 +24,8 @@ class PasskeyJourneyTest extends BrowserTest {
     void signUpAddAPasskeySignOutAndSignBackInWithThePasskey() {
         String username = Users.unique("journey");
 
-        HomePage home = SignupPage.open(browser).signUp(username, Users.PASSWORD)
-                .signInWithPassword(username, Users.PASSWORD);
+        HomePage home =
+                SignupPage.open(browser).signUp(username, Users.PASSWORD).signInWithPassword(username, Users.PASSWORD);
         assertThat(home.whoami()).isEqualTo(username);
         assertThat(home.how()).isEqualTo("password");
         assertThat(Me.fetch(browser)).isEqualTo(new Me(200, username, "password"));
@@ -33,16 +33,21 @@ class PasskeyJourneyTest extends BrowserTest {
         PasskeysPage passkeys = home.managePasskeys().addPasskey("Journey laptop");
         assertThat(passkeys.names()).containsExactly("Journey laptop");
         assertThat(browser.authenticator().getCredentials()).hasSize(1);
-        int signCountAfterCreate = browser.authenticator().getCredentials().get(0).getSignCount();
+        int signCountAfterCreate =
+                browser.authenticator().getCredentials().get(0).getSignCount();
         assertThat(passkeys.status()).containsIgnoringCase("added");
 
         home = HomePage.open(browser);
         browser.clearCredentialRequests();
         LoginPage login = home.signOut();
         assertThat(Me.fetch(browser).status()).isEqualTo(401);
-        browser.waitUntil("the login page's conditional request", driver -> !browser.credentialRequests().isEmpty());
+        browser.waitUntil(
+                "the login page's conditional request",
+                driver -> !browser.credentialRequests().isEmpty());
         String sessionBeforePasskey = browser.sessionId();
-        assertThat(sessionBeforePasskey).as("the login page's session (it holds the CSRF token)").isNotNull();
+        assertThat(sessionBeforePasskey)
+                .as("the login page's session (it holds the CSRF token)")
+                .isNotNull();
 
         home = login.signInWithPasskey();
         assertThat(home.whoami()).isEqualTo(username);
@@ -59,6 +64,7 @@ class PasskeyJourneyTest extends BrowserTest {
         assertThat(requests.get(1).get("mediation")).isNotEqualTo("conditional");
         assertThat(requests.get(1)).containsEntry("outcome", "resolved");
         assertThat(browser.authenticator().getCredentials().get(0).getSignCount())
-                .as("the authenticator signed an assertion").isGreaterThan(signCountAfterCreate);
+                .as("the authenticator signed an assertion")
+                .isGreaterThan(signCountAfterCreate);
     }
 }

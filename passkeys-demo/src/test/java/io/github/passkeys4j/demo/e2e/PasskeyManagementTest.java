@@ -1,8 +1,8 @@
 package io.github.passkeys4j.demo.e2e;
 
-import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.demo.e2e.PasskeysPage.Row;
 import io.github.passkeys4j.store.Passkey;
+import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.browser.Browser;
 import org.junit.jupiter.api.BeforeEach;
@@ -57,7 +57,9 @@ class PasskeyManagementTest extends BrowserTest {
     void passkeysFromTwoDevicesAreListedAsTheBrowserReportsThem() {
         PasskeysPage page = signUpAndOpenPasskeys(Users.unique("two-devices"));
         assertThat(page.rows()).isEmpty();
-        assertThat(page.syncHintShown()).as("no passkeys: nothing to hint about").isFalse();
+        assertThat(page.syncHintShown())
+                .as("no passkeys: nothing to hint about")
+                .isFalse();
 
         page.addPasskey("Laptop");
         assertThat(page.status()).isEqualTo("Passkey added: Laptop.");
@@ -75,7 +77,9 @@ class PasskeyManagementTest extends BrowserTest {
         assertThat(laptop.toggleLabel()).isEqualTo("Disable");
         assertThat(laptop.times()).singleElement().satisfies(added -> {
             assertThat(Instant.parse(added.datetime())).isCloseTo(stored.createdAt(), within(1, ChronoUnit.MILLIS));
-            assertThat(added.title()).as("the exact time").containsPattern("\\d{1,2}:\\d{2}:\\d{2}")
+            assertThat(added.title())
+                    .as("the exact time")
+                    .containsPattern("\\d{1,2}:\\d{2}:\\d{2}")
                     .isNotEqualTo(added.text());
         });
         assertThat(page.syncHintShown()).as("no passkey is synced").isTrue();
@@ -107,7 +111,9 @@ class PasskeyManagementTest extends BrowserTest {
         assertThat(phone.provider()).isEqualTo("Google Password Manager");
         assertThat(phone.iconSrc()).startsWith("data:image/");
         assertThat(phone.genericIcon()).isFalse();
-        assertThat(page.iconDrawn("Pixel phone")).as("the provider's icon is drawn").isTrue();
+        assertThat(page.iconDrawn("Pixel phone"))
+                .as("the provider's icon is drawn")
+                .isTrue();
         assertThat(phone.badges()).containsExactly("synced");
         assertThat(phone.transports()).contains("hybrid").contains("internal");
         assertThat(page.row("Laptop").provider()).isEqualTo("Unknown provider");
@@ -141,7 +147,8 @@ class PasskeyManagementTest extends BrowserTest {
         assertThat(page.row("Laptop").badges()).contains("disabled");
         assertThat(page.reload().row("Laptop").toggleLabel()).isEqualTo("Enable");
         assertThat(browser.authenticator().getCredentials())
-                .as("the page's Signal API call keeps a disabled passkey on the device").hasSize(1);
+                .as("the page's Signal API call keeps a disabled passkey on the device")
+                .hasSize(1);
 
         LoginPage login = HomePage.open(browser).signOut();
         login.clickPasskeySignIn();
@@ -150,7 +157,9 @@ class PasskeyManagementTest extends BrowserTest {
         assertThat(browser.path()).startsWith("/login");
         assertThat(Me.fetch(browser).status()).isEqualTo(401);
 
-        page = login.signInWithPassword(username, Users.PASSWORD).managePasskeys().toggle("Laptop");
+        page = login.signInWithPassword(username, Users.PASSWORD)
+                .managePasskeys()
+                .toggle("Laptop");
         assertThat(page.status()).isEqualTo("Laptop is enabled.");
         assertThat(page.row("Laptop").badges()).containsExactly("device-bound");
         assertThat(page.row("Laptop").toggleLabel()).isEqualTo("Disable");
@@ -182,12 +191,13 @@ class PasskeyManagementTest extends BrowserTest {
         assertThat(page.status()).isEqualTo("Deleted Desktop.");
         assertThat(page.names()).containsExactly("Laptop");
         assertThat(passkeyRepository.findByCredentialId(desktopId)).isEmpty();
-        browser.waitUntil("Chrome to drop the deleted passkey (signalAllAcceptedCredentials)",
+        browser.waitUntil(
+                "Chrome to drop the deleted passkey (signalAllAcceptedCredentials)",
                 driver -> browser.authenticator().getCredentials().isEmpty());
 
         dialog = page.delete("Laptop");
-        assertThat(dialog.warning()).isEqualTo(
-                "This is your last passkey. After deleting it you can only sign in with your password.");
+        assertThat(dialog.warning())
+                .isEqualTo("This is your last passkey. After deleting it you can only sign in with your password.");
         dialog.cancel();
         assertThat(page.reload().names()).containsExactly("Laptop");
 
@@ -198,12 +208,14 @@ class PasskeyManagementTest extends BrowserTest {
         assertThat(login.passkeyError()).isEqualTo("This passkey is not registered here (it may have been deleted).");
         assertThat(browser.path()).startsWith("/login");
         assertThat(Me.fetch(browser).status()).isEqualTo(401);
-        browser.waitUntil("Chrome to drop the unknown passkey (signalUnknownCredential)",
+        browser.waitUntil(
+                "Chrome to drop the unknown passkey (signalUnknownCredential)",
                 driver -> browser.authenticator().getCredentials().isEmpty());
     }
 
     private PasskeysPage signUpAndOpenPasskeys(String username) {
-        return SignupPage.open(browser).signUp(username, Users.PASSWORD)
+        return SignupPage.open(browser)
+                .signUp(username, Users.PASSWORD)
                 .signInWithPassword(username, Users.PASSWORD)
                 .managePasskeys();
     }

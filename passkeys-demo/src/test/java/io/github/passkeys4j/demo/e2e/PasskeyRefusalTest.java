@@ -45,8 +45,11 @@ class PasskeyRefusalTest {
     @Test
     void aBrowserWithoutAPasskeyGetsAClearErrorAndStaysSignedOut() {
         String username = Users.unique("owner");
-        SignupPage.open(owner).signUp(username, Users.PASSWORD).signInWithPassword(username, Users.PASSWORD)
-                .managePasskeys().addPasskey("Owner's laptop");
+        SignupPage.open(owner)
+                .signUp(username, Users.PASSWORD)
+                .signInWithPassword(username, Users.PASSWORD)
+                .managePasskeys()
+                .addPasskey("Owner's laptop");
         assertThat(owner.authenticator().getCredentials()).hasSize(1);
 
         LoginPage login = LoginPage.open(stranger);

@@ -46,13 +46,20 @@ final class PasskeysPage {
     private final Browser browser;
 
     /** A passkey as the list shows it. {@code badges}: the badge classes (synced, device-bound, current, disabled). */
-    record Row(String id, String name, String provider, String iconSrc, boolean genericIcon, Set<String> badges,
-               String meta, String transports, List<Stamp> times, String toggleLabel) {
-    }
+    record Row(
+            String id,
+            String name,
+            String provider,
+            String iconSrc,
+            boolean genericIcon,
+            Set<String> badges,
+            String meta,
+            String transports,
+            List<Stamp> times,
+            String toggleLabel) {}
 
     /** A {@code <time>}: machine-readable {@code datetime}, the exact time in {@code title}, the relative text. */
-    record Stamp(String datetime, String title, String text) {
-    }
+    record Stamp(String datetime, String title, String text) {}
 
     private PasskeysPage(Browser browser) {
         this.browser = browser;
@@ -78,7 +85,9 @@ final class PasskeysPage {
     PasskeysPage addPasskey(String name) {
         int before = ManagePasskeys.itemCount(browser);
         ManagePasskeys.clickAdd(browser, name);
-        browser.waitUntil("a new item in the passkeys list", driver -> driver.findElements(ITEMS).size() > before);
+        browser.waitUntil(
+                "a new item in the passkeys list",
+                driver -> driver.findElements(ITEMS).size() > before);
         return this;
     }
 
@@ -96,7 +105,9 @@ final class PasskeysPage {
     PasskeysPage addPasskeyFrom(SoftwareAuthenticator authenticator, String origin, String name) {
         String options = request("POST", "/registration/options", null);
         String credential = authenticator.register(SoftwareAuthenticator.creationOptions(options), origin);
-        request("POST", "/registration",
+        request(
+                "POST",
+                "/registration",
                 "{\"credential\": " + credential + ", \"name\": " + JSON.writeValueAsString(name) + "}");
         return reload();
     }
@@ -109,8 +120,12 @@ final class PasskeysPage {
     }
 
     Row row(String name) {
-        return browser.waitUntil("a passkey named \"" + name + "\"",
-                driver -> rows().stream().filter(row -> name.equals(row.name())).findFirst().orElse(null));
+        return browser.waitUntil(
+                "a passkey named \"" + name + "\"",
+                driver -> rows().stream()
+                        .filter(row -> name.equals(row.name()))
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** Whether the browser drew {@code name}'s provider icon (loaded, with a size). */
@@ -131,15 +146,19 @@ final class PasskeysPage {
     String startRename(String name) {
         WebElement item = item(name);
         item.findElement(By.cssSelector("button.passkey-rename")).click();
-        WebElement input = browser.waitUntil("the rename form",
-                driver -> item.findElement(By.cssSelector("input.passkey-rename-input")));
+        WebElement input = browser.waitUntil(
+                "the rename form", driver -> item.findElement(By.cssSelector("input.passkey-rename-input")));
         return input.getDomProperty("value");
     }
 
     PasskeysPage cancelRename() {
-        browser.driver().findElement(By.cssSelector("button.passkey-rename-cancel")).click();
-        browser.waitUntil("the rename form to close",
-                driver -> driver.findElements(By.cssSelector("input.passkey-rename-input")).isEmpty());
+        browser.driver()
+                .findElement(By.cssSelector("button.passkey-rename-cancel"))
+                .click();
+        browser.waitUntil(
+                "the rename form to close",
+                driver -> driver.findElements(By.cssSelector("input.passkey-rename-input"))
+                        .isEmpty());
         return this;
     }
 
@@ -149,7 +168,9 @@ final class PasskeysPage {
         WebElement input = browser.driver().findElement(By.cssSelector("input.passkey-rename-input"));
         input.clear();
         input.sendKeys(to);
-        return act(() -> browser.driver().findElement(By.cssSelector("button.passkey-rename-save")).click());
+        return act(() -> browser.driver()
+                .findElement(By.cssSelector("button.passkey-rename-save"))
+                .click());
     }
 
     /** Clicks "Disable" or "Enable" on {@code name}'s passkey and waits for the page's answer. */
@@ -179,13 +200,17 @@ final class PasskeysPage {
         }
 
         PasskeysPage cancel() {
-            browser.driver().findElement(By.cssSelector("button.passkey-delete-cancel")).click();
+            browser.driver()
+                    .findElement(By.cssSelector("button.passkey-delete-cancel"))
+                    .click();
             browser.waitUntil("the delete dialog to close", ExpectedConditions.invisibilityOfElementLocated(DIALOG));
             return PasskeysPage.this;
         }
 
         PasskeysPage confirm() {
-            return act(() -> browser.driver().findElement(By.cssSelector("button.passkey-delete-confirm")).click());
+            return act(() -> browser.driver()
+                    .findElement(By.cssSelector("button.passkey-delete-confirm"))
+                    .click());
         }
     }
 
@@ -195,7 +220,8 @@ final class PasskeysPage {
 
     /** Waits for the error area to say something, and returns it. */
     String error() {
-        browser.waitUntil("a message in [data-passkey-error]",
+        browser.waitUntil(
+                "a message in [data-passkey-error]",
                 driver -> !driver.findElement(ERROR).getText().isBlank());
         return browser.text(ERROR);
     }
@@ -219,16 +245,20 @@ final class PasskeysPage {
         action.run();
         browser.waitUntil("the page to report the outcome", driver -> {
             String status = driver.findElement(STATUS).getText().strip();
-            return (!status.isEmpty() && !status.equals(before)) || !driver.findElement(ERROR).getText().isBlank();
+            return (!status.isEmpty() && !status.equals(before))
+                    || !driver.findElement(ERROR).getText().isBlank();
         });
         return this;
     }
 
     private WebElement item(String name) {
-        return browser.waitUntil("a passkey named \"" + name + "\"", driver -> driver.findElements(ITEMS).stream()
-                .filter(item -> item.findElements(By.cssSelector(".passkey-name")).stream()
-                        .anyMatch(n -> n.getText().strip().equals(name)))
-                .findFirst().orElse(null));
+        return browser.waitUntil(
+                "a passkey named \"" + name + "\"",
+                driver -> driver.findElements(ITEMS).stream()
+                        .filter(item -> item.findElements(By.cssSelector(".passkey-name")).stream()
+                                .anyMatch(n -> n.getText().strip().equals(name)))
+                        .findFirst()
+                        .orElse(null));
     }
 
     private String request(String method, String path, String jsonBody) {
@@ -247,12 +277,21 @@ final class PasskeysPage {
 
     @SuppressWarnings("unchecked")
     private static Row row(Map<String, Object> r) {
-        List<Stamp> times = ((List<Map<String, Object>>) r.get("times")).stream()
-                .map(t -> new Stamp((String) t.get("datetime"), (String) t.get("title"), (String) t.get("text")))
-                .toList();
-        return new Row((String) r.get("id"), (String) r.get("name"), (String) r.get("provider"),
-                (String) r.get("iconSrc"), Boolean.TRUE.equals(r.get("genericIcon")),
-                Set.copyOf((List<String>) r.get("badges")), (String) r.get("meta"), (String) r.get("transports"),
-                times, (String) r.get("toggle"));
+        List<Stamp> times = ((List<Map<String, Object>>) r.get("times"))
+                .stream()
+                        .map(t ->
+                                new Stamp((String) t.get("datetime"), (String) t.get("title"), (String) t.get("text")))
+                        .toList();
+        return new Row(
+                (String) r.get("id"),
+                (String) r.get("name"),
+                (String) r.get("provider"),
+                (String) r.get("iconSrc"),
+                Boolean.TRUE.equals(r.get("genericIcon")),
+                Set.copyOf((List<String>) r.get("badges")),
+                (String) r.get("meta"),
+                (String) r.get("transports"),
+                times,
+                (String) r.get("toggle"));
     }
 }

@@ -1,8 +1,8 @@
 package io.github.passkeys4j.demo.e2e;
 
 import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -23,8 +23,9 @@ class PostgresProfileTest extends BrowserTest {
     static void postgres(DynamicPropertyRegistry registry) {
         String url = System.getenv("PASSKEYS_TEST_POSTGRES_URL");
         if (url == null || url.isBlank()) {
-            fail("PostgresProfileTest needs a PostgreSQL server and none is configured: run ./scripts/test.sh, or"
-                    + " 'eval \"$(scripts/postgres.sh)\"' in the repository root, which sets PASSKEYS_TEST_POSTGRES_URL.");
+            fail(
+                    "PostgresProfileTest needs a PostgreSQL server and none is configured: run ./scripts/test.sh, or"
+                            + " 'eval \"$(scripts/postgres.sh)\"' in the repository root, which sets PASSKEYS_TEST_POSTGRES_URL.");
         }
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> env("PASSKEYS_TEST_POSTGRES_USER", "passkeys"));
@@ -39,8 +40,11 @@ class PostgresProfileTest extends BrowserTest {
         assertThat(jdbc.queryForObject("SELECT version()", String.class)).startsWith("PostgreSQL");
         String username = Users.unique("pg");
 
-        SignupPage.open(browser).signUp(username, Users.PASSWORD).signInWithPassword(username, Users.PASSWORD)
-                .managePasskeys().addPasskey("Postgres laptop");
+        SignupPage.open(browser)
+                .signUp(username, Users.PASSWORD)
+                .signInWithPassword(username, Users.PASSWORD)
+                .managePasskeys()
+                .addPasskey("Postgres laptop");
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM users WHERE username = ?", Integer.class, username))
                 .isEqualTo(1);
 

@@ -7,8 +7,7 @@ final class Users {
 
     static final String PASSWORD = "correct horse battery";
 
-    private Users() {
-    }
+    private Users() {}
 
     static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);

@@ -47,6 +47,7 @@ public final class ExampleServer {
     private final Sessions sessions = new Sessions();
     /** The accounts: username → account id, and back. A real app has its users table. */
     private final Map<String, String> accountIds = new ConcurrentHashMap<>();
+
     private final Map<String, String> usernames = new ConcurrentHashMap<>();
 
     private ExampleServer(HttpServer server) {
@@ -63,8 +64,8 @@ public final class ExampleServer {
 
     /** Starts the example on {@code port} of the loopback address ({@code 0}: any free port). */
     public static ExampleServer start(int port) throws IOException {
-        ExampleServer example = new ExampleServer(
-                HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
+        ExampleServer example =
+                new ExampleServer(HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 0));
         example.server.start();
         return example;
     }
@@ -87,8 +88,13 @@ public final class ExampleServer {
             } catch (PasskeyException refused) {
                 Http.sendProblem(exchange, Passkeys.problem(refused));
             } catch (RuntimeException e) {
-                LOG.log(Level.SEVERE, exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath() + " failed", e);
-                Http.sendProblem(exchange, new Problem(500, "SERVER_ERROR", "The server could not complete this request."));
+                LOG.log(
+                        Level.SEVERE,
+                        exchange.getRequestMethod() + " "
+                                + exchange.getRequestURI().getPath() + " failed",
+                        e);
+                Http.sendProblem(
+                        exchange, new Problem(500, "SERVER_ERROR", "The server could not complete this request."));
             }
         } catch (IOException e) {
             LOG.log(Level.FINE, "the client went away", e);
@@ -119,7 +125,8 @@ public final class ExampleServer {
     private void page(HttpExchange exchange) throws IOException {
         Session session = sessions.find(exchange).orElseGet(() -> sessions.create(exchange));
         String account = session.accountId;
-        String page = account == null ? resource("signed-out.html")
+        String page = account == null
+                ? resource("signed-out.html")
                 : resource("signed-in.html").replace("{{username}}", escape(usernames.get(account)));
         Http.sendPage(exchange, "text/html", page.replace("{{csrf}}", session.csrfToken));
     }
@@ -129,7 +136,9 @@ public final class ExampleServer {
             case "/signup/options" -> {
                 String username = Http.tree(body).path("username").asString("").strip();
                 if (!username.matches("[\\p{L}\\p{N}._@-]{1,64}")) {
-                    throw new Problem(400, "INVALID_USERNAME",
+                    throw new Problem(
+                            400,
+                            "INVALID_USERNAME",
                             "A username is 1 to 64 letters, digits or . _ @ -, with no spaces.");
                 }
                 checkFree(username);
@@ -177,7 +186,9 @@ public final class ExampleServer {
     private Session checkedSession(HttpExchange exchange) {
         Session session = sessions.find(exchange).orElse(null);
         if (session == null || !session.csrfMatches(exchange.getRequestHeaders().getFirst("X-CSRF-Token"))) {
-            throw new Problem(403, "CSRF_TOKEN_INVALID",
+            throw new Problem(
+                    403,
+                    "CSRF_TOKEN_INVALID",
                     "The CSRF token is missing or does not match this session: reload the page and try again.");
         }
         return session;
@@ -209,6 +220,9 @@ public final class ExampleServer {
     }
 
     private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+        return text.replace("&", "&amp;")
+                .replace("<", "&lt;")
+                .replace(">", "&gt;")
+                .replace("\"", "&quot;");
     }
 }

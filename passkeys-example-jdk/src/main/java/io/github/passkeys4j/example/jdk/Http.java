@@ -19,8 +19,7 @@ final class Http {
     /** The largest request body read; a passkey response is a few kilobytes. */
     static final int MAX_BODY_BYTES = 64 * 1024;
 
-    private Http() {
-    }
+    private Http() {}
 
     /** The request body as JSON text: 415 unless JSON, 413 above {@link #MAX_BODY_BYTES}, 400 unless valid JSON. */
     static String readJson(HttpExchange exchange) throws IOException {
@@ -73,8 +72,10 @@ final class Http {
     }
 
     static void sendPage(HttpExchange exchange, String contentType, String text) throws IOException {
-        exchange.getResponseHeaders().set("Content-Security-Policy",
-                "default-src 'none'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'");
+        exchange.getResponseHeaders()
+                .set(
+                        "Content-Security-Policy",
+                        "default-src 'none'; script-src 'self'; connect-src 'self'; form-action 'self'; frame-ancestors 'none'");
         exchange.getResponseHeaders().set("Referrer-Policy", "same-origin");
         send(exchange, 200, contentType, text);
     }
@@ -96,7 +97,8 @@ final class Http {
     }
 
     private static Problem tooLarge() {
-        return new Problem(413, "REQUEST_TOO_LARGE", "The request body is too large: the limit is " + MAX_BODY_BYTES + " bytes.");
+        return new Problem(
+                413, "REQUEST_TOO_LARGE", "The request body is too large: the limit is " + MAX_BODY_BYTES + " bytes.");
     }
 
     private static String title(int status) {

@@ -17,7 +17,6 @@ import java.util.Set;
  */
 final class Passkeys {
 
-
     private final RelyingParty relyingParty;
 
     /** @param origin where the page runs, e.g. {@code http://localhost:8081}; the RP ID is its host */
@@ -29,7 +28,9 @@ final class Passkeys {
 
     /** {@code PublicKeyCredentialCreationOptionsJSON} for a new account's first passkey. */
     String signUpOptions(String accountId, String username) {
-        return relyingParty.startRegistration(StartRegistration.forAccount(accountId, username)).toJson();
+        return relyingParty
+                .startRegistration(StartRegistration.forAccount(accountId, username))
+                .toJson();
     }
 
     /** Verifies the new passkey and stores it; throws {@link PasskeyException} (and stores nothing) if refused. */
@@ -39,7 +40,9 @@ final class Passkeys {
 
     /** {@code PublicKeyCredentialRequestOptionsJSON} for a username-less sign-in. */
     String signInOptions() {
-        return relyingParty.startAuthentication(StartAuthentication.discoverable()).toJson();
+        return relyingParty
+                .startAuthentication(StartAuthentication.discoverable())
+                .toJson();
     }
 
     /** Verifies the assertion; returns the signed-in account's id or throws {@link PasskeyException}. */

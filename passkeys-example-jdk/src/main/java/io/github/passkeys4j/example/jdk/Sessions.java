@@ -2,9 +2,9 @@ package io.github.passkeys4j.example.jdk;
 
 import com.sun.net.httpserver.HttpExchange;
 
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -32,14 +32,14 @@ final class Sessions {
         volatile Instant lastSeen = Instant.now();
 
         boolean csrfMatches(String token) {
-            return token != null && MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8),
-                    csrfToken.getBytes(StandardCharsets.UTF_8));
+            return token != null
+                    && MessageDigest.isEqual(
+                            token.getBytes(StandardCharsets.UTF_8), csrfToken.getBytes(StandardCharsets.UTF_8));
         }
     }
 
     /** A new account's name and id, between the sign-up's options and its passkey. */
-    record SignUp(String accountId, String username) {
-    }
+    record SignUp(String accountId, String username) {}
 
     Optional<Session> find(HttpExchange exchange) {
         String cookies = exchange.getRequestHeaders().getFirst("Cookie");
@@ -68,8 +68,8 @@ final class Sessions {
         sessions.values().removeIf(s -> s.lastSeen.plus(IDLE).isBefore(now));
         Session session = new Session();
         sessions.put(session.id, session);
-        exchange.getResponseHeaders().add("Set-Cookie",
-                COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict");
+        exchange.getResponseHeaders()
+                .add("Set-Cookie", COOKIE + "=" + session.id + "; Path=/; HttpOnly; SameSite=Strict");
         return session;
     }
 

@@ -48,7 +48,9 @@ class ExampleBrowserTest {
     void signUpWithAPasskeySignOutAndSignInWithIt() {
         browser.get("/");
         browser.driver().findElement(By.id("username")).sendKeys("alice");
-        browser.driver().findElement(By.cssSelector("#sign-up button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#sign-up button[type=submit]"))
+                .click();
         signedIn("alice");
         assertThat(browser.credentialIds()).hasSize(1);
 
@@ -63,13 +65,17 @@ class ExampleBrowserTest {
     void aTakenUsernameIsRefusedInPlainWords() {
         browser.get("/");
         browser.driver().findElement(By.id("username")).sendKeys("bob");
-        browser.driver().findElement(By.cssSelector("#sign-up button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#sign-up button[type=submit]"))
+                .click();
         signedIn("bob");
 
         browser.forgetSession();
         browser.get("/");
         browser.driver().findElement(By.id("username")).sendKeys("bob");
-        browser.driver().findElement(By.cssSelector("#sign-up button[type=submit]")).click();
+        browser.driver()
+                .findElement(By.cssSelector("#sign-up button[type=submit]"))
+                .click();
         browser.waitUntil("the refusal", ExpectedConditions.textToBePresentInElementLocated(By.id("message"), "taken"));
         assertThat(browser.text(By.id("message"))).isEqualTo("The username bob is taken; sign in or pick another.");
     }

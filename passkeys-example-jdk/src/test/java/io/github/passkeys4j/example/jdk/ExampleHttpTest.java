@@ -53,7 +53,8 @@ class ExampleHttpTest {
         JsonNode problem = JSON.readTree(refused.body());
         assertThat(problem.path("reason").asString()).isEqualTo("BAD_SIGNATURE");
         assertThat(problem.path("status").asInt()).isEqualTo(401);
-        assertThat(problem.path("detail").asString()).isEqualTo("The signature does not verify with the stored public key.");
+        assertThat(problem.path("detail").asString())
+                .isEqualTo("The signature does not verify with the stored public key.");
         assertThat(refused.body()).doesNotContain("Exception", "at dev.");
         assertThat(attacker.page()).doesNotContain("Signed in");
 
@@ -72,7 +73,8 @@ class ExampleHttpTest {
         assertThat(JSON.readTree(refused.body()).path("reason").asString()).isEqualTo("CSRF_TOKEN_INVALID");
 
         HttpResponse<String> wrongToken = client.send(HttpRequest.newBuilder(client.uri("/signin/options"))
-                .header("Content-Type", "application/json").header("X-CSRF-Token", "guessed")
+                .header("Content-Type", "application/json")
+                .header("X-CSRF-Token", "guessed")
                 .POST(HttpRequest.BodyPublishers.ofString("{}")));
         assertThat(wrongToken.statusCode()).isEqualTo(403);
     }
@@ -86,13 +88,19 @@ class ExampleHttpTest {
         assertProblem(client.post("/signup", "{}"), 409, "SIGN_UP_NOT_STARTED");
         assertProblem(client.post("/signin/options", "x".repeat(Http.MAX_BODY_BYTES + 1)), 413, "REQUEST_TOO_LARGE");
         byte[] tooLarge = "x".repeat(Http.MAX_BODY_BYTES + 1).getBytes(StandardCharsets.UTF_8);
-        assertProblem(client.send(HttpRequest.newBuilder(client.uri("/signin/options")) // chunked: no Content-Length
-                .header("Content-Type", "application/json").header("X-CSRF-Token", client.csrfToken)
-                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)))),
-                413, "REQUEST_TOO_LARGE");
-        assertProblem(client.send(HttpRequest.newBuilder(client.uri("/signin/options"))
-                .header("X-CSRF-Token", client.csrfToken).POST(HttpRequest.BodyPublishers.ofString("a=b"))),
-                415, "UNSUPPORTED_MEDIA_TYPE");
+        assertProblem(
+                client.send(HttpRequest.newBuilder(client.uri("/signin/options")) // chunked: no Content-Length
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-Token", client.csrfToken)
+                        .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(tooLarge)))),
+                413,
+                "REQUEST_TOO_LARGE");
+        assertProblem(
+                client.send(HttpRequest.newBuilder(client.uri("/signin/options"))
+                        .header("X-CSRF-Token", client.csrfToken)
+                        .POST(HttpRequest.BodyPublishers.ofString("a=b"))),
+                415,
+                "UNSUPPORTED_MEDIA_TYPE");
         assertProblem(client.send(HttpRequest.newBuilder(client.uri("/signin")).GET()), 405, "METHOD_NOT_ALLOWED");
         assertProblem(client.send(HttpRequest.newBuilder(client.uri("/admin")).GET()), 404, "NOT_FOUND");
 
@@ -110,7 +118,8 @@ class ExampleHttpTest {
     /** One browser-like client: its own cookies, the CSRF token read from the page's meta tag. */
     static final class Client {
         private static final Pattern CSRF = Pattern.compile("name=\"csrf-token\" content=\"([^\"]+)\"");
-        private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+        private final HttpClient http =
+                HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
         private final String origin = "http://localhost:" + server.port();
         String csrfToken;
 
@@ -125,22 +134,26 @@ class ExampleHttpTest {
         HttpResponse<String> signUp(String username, SoftwareAuthenticator authenticator) throws Exception {
             HttpResponse<String> options = post("/signup/options", "{\"username\": \"" + username + "\"}");
             assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
-            return post("/signup", authenticator.register(SoftwareAuthenticator.creationOptions(options.body()), origin));
+            return post(
+                    "/signup", authenticator.register(SoftwareAuthenticator.creationOptions(options.body()), origin));
         }
 
         HttpResponse<String> signIn(SoftwareAuthenticator authenticator, Tamper tamper) throws Exception {
             HttpResponse<String> options = post("/signin/options", "{}");
             assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
-            return post("/signin", authenticator.authenticate(SoftwareAuthenticator.requestOptions(options.body()),
-                    origin, tamper));
+            return post(
+                    "/signin",
+                    authenticator.authenticate(SoftwareAuthenticator.requestOptions(options.body()), origin, tamper));
         }
 
         HttpResponse<String> post(String path, String json) throws Exception {
             if (csrfToken == null) {
                 page();
             }
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .header("X-CSRF-Token", csrfToken).POST(HttpRequest.BodyPublishers.ofString(json)));
+            return send(HttpRequest.newBuilder(uri(path))
+                    .header("Content-Type", "application/json")
+                    .header("X-CSRF-Token", csrfToken)
+                    .POST(HttpRequest.BodyPublishers.ofString(json)));
         }
 
         HttpResponse<String> send(HttpRequest.Builder request) throws Exception {

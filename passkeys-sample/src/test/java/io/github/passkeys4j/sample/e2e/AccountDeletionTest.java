@@ -24,11 +24,18 @@ class AccountDeletionTest extends BrowserTest {
         Pages.Login login = Pages.Account.open(browser).deleteAccount();
         assertThat(tables.appUser(username)).as("the app's own row").isEmpty();
 
-        assertThat(tables.passkeys(credentialId)).as("the deleted account's passkey in passkeys_credential")
+        assertThat(tables.passkeys(credentialId))
+                .as("the deleted account's passkey in passkeys_credential")
                 .isZero();
-        assertThat(tables.passkeysOfUserHandle(userHandle)).as("passkeys of its user handle").isZero();
-        assertThat(tables.passkeyUsers(userHandle)).as("its user handle in passkeys_user").isZero();
-        assertThat(tables.pendingCeremonies(accountId)).as("its unfinished ceremonies").isZero();
+        assertThat(tables.passkeysOfUserHandle(userHandle))
+                .as("passkeys of its user handle")
+                .isZero();
+        assertThat(tables.passkeyUsers(userHandle))
+                .as("its user handle in passkeys_user")
+                .isZero();
+        assertThat(tables.pendingCeremonies(accountId))
+                .as("its unfinished ceremonies")
+                .isZero();
 
         String refusal = login.passkeySignInOutcome();
         assertThat(browser.path()).as("still on the login page").startsWith("/acme/login");
@@ -46,18 +53,20 @@ class AccountDeletionTest extends BrowserTest {
         Pages.Account.open(browser).deleteAccount();
 
         // Someone else signs up with the freed username; the first owner's passkey stays in the authenticator.
-        Pages.Home home = Pages.Signup.withPassword(browser, username, PASSWORD)
-                .signInWithPassword(username, PASSWORD);
+        Pages.Home home = Pages.Signup.withPassword(browser, username, PASSWORD).signInWithPassword(username, PASSWORD);
         assertThat(home.whoami()).isEqualTo(username);
         PasskeysPage passkeys = PasskeysPage.open(browser);
         assertThat(passkeys.error()).isEmpty();
-        assertThat(passkeys.credentialIds()).as("the new account's passkeys page").isEmpty();
+        assertThat(passkeys.credentialIds())
+                .as("the new account's passkeys page")
+                .isEmpty();
         assertThat(passkeys.saysEmpty()).isTrue();
         assertThat(browser.credentialIds()).containsExactly(oldCredentialId);
 
         Pages.Login login = Pages.Home.open(browser).signOut();
         String refusal = login.passkeySignInOutcome();
-        assertThat(browser.path()).as("the old passkey did not sign in to the new account")
+        assertThat(browser.path())
+                .as("the old passkey did not sign in to the new account")
                 .startsWith("/acme/login");
         assertThat(refusal).isNotBlank();
         browser.get("/account");

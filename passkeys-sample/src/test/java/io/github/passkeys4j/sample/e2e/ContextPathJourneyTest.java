@@ -31,7 +31,8 @@ class ContextPathJourneyTest extends BrowserTest {
         assertThat(passkeys.names()).containsExactly("Journey laptop");
         assertThat(browser.credentialIds()).hasSize(1);
         assertThat(passkeys.credentialIds()).containsExactlyElementsOf(browser.credentialIds());
-        assertThat(passkeys.nameLines("Journey laptop")).as("the passkey's name is on one line at %d px", width)
+        assertThat(passkeys.nameLines("Journey laptop"))
+                .as("the passkey's name is on one line at %d px", width)
                 .isBetween(0.5, 1.5);
         browser.checkLayout("passkeys");
 

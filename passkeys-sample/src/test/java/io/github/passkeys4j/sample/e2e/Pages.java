@@ -10,8 +10,7 @@ import java.util.List;
 /** Page objects for Acme Notes' own pages (the passkeys page is the starter's: {@link PasskeysPage}). */
 final class Pages {
 
-    private Pages() {
-    }
+    private Pages() {}
 
     /** {@code /login}: the password form and the "Sign in with a passkey" button with its error area. */
     record Login(Browser browser) {
@@ -22,8 +21,7 @@ final class Pages {
         }
 
         static Login at(Browser browser) {
-            browser.waitUntil("the login page",
-                    ExpectedConditions.visibilityOfElementLocated(By.id("passkey-signin")));
+            browser.waitUntil("the login page", ExpectedConditions.visibilityOfElementLocated(By.id("passkey-signin")));
             return new Login(browser);
         }
 
@@ -53,18 +51,24 @@ final class Pages {
          */
         String passkeySignInOutcome() {
             clickPasskeySignIn();
-            browser.waitUntil("an error on the login page, or a signed-in page", driver ->
-                    !driver.findElements(By.id("whoami")).isEmpty()
+            browser.waitUntil(
+                    "an error on the login page, or a signed-in page",
+                    driver -> !driver.findElements(By.id("whoami")).isEmpty()
                             || driver.findElements(By.id("passkey-error")).stream()
-                            .anyMatch(e -> !e.getText().isBlank()));
+                                    .anyMatch(e -> !e.getText().isBlank()));
             return browser.driver().findElements(By.id("passkey-error")).stream()
-                    .map(e -> e.getText().strip()).findFirst().orElse("");
+                    .map(e -> e.getText().strip())
+                    .findFirst()
+                    .orElse("");
         }
 
         /** Waits for the passkey error area to say something, and returns it. */
         String passkeyError() {
-            browser.waitUntil("a message in #passkey-error",
-                    driver -> !driver.findElement(By.id("passkey-error")).getText().isBlank());
+            browser.waitUntil(
+                    "a message in #passkey-error",
+                    driver -> !driver.findElement(By.id("passkey-error"))
+                            .getText()
+                            .isBlank());
             return browser.text(By.id("passkey-error"));
         }
     }
@@ -90,8 +94,8 @@ final class Pages {
         }
 
         private static void fill(Browser browser, String username, String page) {
-            browser.waitUntil("the sign-up form",
-                    ExpectedConditions.visibilityOfElementLocated(By.id("signup-submit")));
+            browser.waitUntil(
+                    "the sign-up form", ExpectedConditions.visibilityOfElementLocated(By.id("signup-submit")));
             browser.checkLayout(page);
             browser.driver().findElement(By.id("username")).sendKeys(username);
         }
@@ -106,7 +110,8 @@ final class Pages {
         }
 
         static Home at(Browser browser) {
-            browser.waitUntil("the signed-in home page (Your notes)",
+            browser.waitUntil(
+                    "the signed-in home page (Your notes)",
                     ExpectedConditions.visibilityOfElementLocated(By.id("whoami")));
             return new Home(browser);
         }
@@ -131,8 +136,8 @@ final class Pages {
 
         static Account open(Browser browser) {
             browser.get("/account");
-            browser.waitUntil("the account page",
-                    ExpectedConditions.visibilityOfElementLocated(By.id("account-username")));
+            browser.waitUntil(
+                    "the account page", ExpectedConditions.visibilityOfElementLocated(By.id("account-username")));
             return new Account(browser);
         }
 
@@ -156,8 +161,8 @@ final class Pages {
         /** Opens the confirmation, ticks the box, deletes; the app signs out and shows the login page. */
         Login deleteAccount() {
             browser.driver().findElement(By.id("delete-account")).click();
-            browser.waitUntil("the delete confirmation",
-                    ExpectedConditions.visibilityOfElementLocated(By.id("delete-confirm")));
+            browser.waitUntil(
+                    "the delete confirmation", ExpectedConditions.visibilityOfElementLocated(By.id("delete-confirm")));
             browser.checkLayout("delete-account");
             browser.driver().findElement(By.id("delete-confirm")).click();
             browser.driver().findElement(By.id("delete-submit")).click();
@@ -168,6 +173,8 @@ final class Pages {
 
     /** Texts of elements, for lists. */
     static List<String> texts(Browser browser, By by) {
-        return browser.driver().findElements(by).stream().map(e -> e.getText().strip()).toList();
+        return browser.driver().findElements(by).stream()
+                .map(e -> e.getText().strip())
+                .toList();
     }
 }

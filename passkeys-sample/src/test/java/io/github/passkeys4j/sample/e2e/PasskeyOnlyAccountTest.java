@@ -26,8 +26,10 @@ class PasskeyOnlyAccountTest extends BrowserTest {
 
         Pages.Account account = Pages.Account.open(browser);
         assertThat(account.signInMethods()).contains("passkey only");
-        assertThat(tables.appUser(username)).hasValueSatisfying(
-                row -> assertThat(row.passwordHash()).as("app_user.password_hash").isNull());
+        assertThat(tables.appUser(username))
+                .hasValueSatisfying(row -> assertThat(row.passwordHash())
+                        .as("app_user.password_hash")
+                        .isNull());
 
         Pages.Login login = Pages.Home.open(browser).signOut();
         Pages.Home home = login.signInWithPasskey();

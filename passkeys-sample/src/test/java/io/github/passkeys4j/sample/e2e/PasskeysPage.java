@@ -26,8 +26,10 @@ final class PasskeysPage {
     /** Waits for the add button and for the list to be loaded (or an error to be shown). */
     static PasskeysPage at(Browser browser) {
         ManagePasskeys.waitForAddButton(browser);
-        browser.waitUntil("the passkeys list to load", driver -> ManagePasskeys.listLoaded(driver)
-                || !driver.findElement(ERROR).getText().isBlank());
+        browser.waitUntil(
+                "the passkeys list to load",
+                driver -> ManagePasskeys.listLoaded(driver)
+                        || !driver.findElement(ERROR).getText().isBlank());
         return new PasskeysPage(browser);
     }
 
@@ -35,8 +37,10 @@ final class PasskeysPage {
     PasskeysPage addPasskey(String name) {
         int before = ManagePasskeys.itemCount(browser);
         ManagePasskeys.clickAdd(browser, name);
-        browser.waitUntil("a new item in the passkeys list", driver -> driver.findElements(ITEMS).size() > before
-                || !driver.findElement(ERROR).getText().isBlank());
+        browser.waitUntil(
+                "a new item in the passkeys list",
+                driver -> driver.findElements(ITEMS).size() > before
+                        || !driver.findElement(ERROR).getText().isBlank());
         String error = browser.text(ERROR);
         if (!error.isEmpty()) {
             throw new AssertionError("adding a passkey was refused: " + error + "\n" + browser.diagnostics());

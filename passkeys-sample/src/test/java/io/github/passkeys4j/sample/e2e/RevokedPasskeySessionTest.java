@@ -26,7 +26,9 @@ class RevokedPasskeySessionTest extends BrowserTest {
         assertThat(deleted.statusCode()).as(deleted.body()).isEqualTo(204);
 
         assertSignedOut();
-        assertThat(other.get("/").statusCode()).as("the password session goes on").isEqualTo(200);
+        assertThat(other.get("/").statusCode())
+                .as("the password session goes on")
+                .isEqualTo(200);
     }
 
     @Test
@@ -35,12 +37,13 @@ class RevokedPasskeySessionTest extends BrowserTest {
         SampleHttp other = new SampleHttp(port).signedIn(username, PASSWORD);
         String id = onlyPasskeyId(other);
 
-        HttpResponse<String> disabled = other.json("PATCH", "/passkeys/credentials/" + id,
-                "{\"enabled\": false}", "/");
+        HttpResponse<String> disabled = other.json("PATCH", "/passkeys/credentials/" + id, "{\"enabled\": false}", "/");
         assertThat(disabled.statusCode()).as(disabled.body()).isEqualTo(200);
 
         assertSignedOut();
-        assertThat(other.get("/").statusCode()).as("the password session goes on").isEqualTo(200);
+        assertThat(other.get("/").statusCode())
+                .as("the password session goes on")
+                .isEqualTo(200);
     }
 
     /** A password account with passkey A; this browser then signs in with A. */
@@ -60,14 +63,17 @@ class RevokedPasskeySessionTest extends BrowserTest {
         JsonNode passkeys = SampleHttp.body(list);
         assertThat(passkeys).hasSize(1);
         String id = passkeys.get(0).path("id").asString();
-        assertThat(StreamSupport.stream(passkeys.spliterator(), false).map(p -> p.path("id").asString()))
+        assertThat(StreamSupport.stream(passkeys.spliterator(), false)
+                        .map(p -> p.path("id").asString()))
                 .containsExactlyElementsOf(browser.credentialIds());
         return id;
     }
 
     private void assertSignedOut() {
         browser.get("/");
-        assertThat(browser.path()).as("the browser signed in with the revoked passkey").startsWith("/acme/login");
+        assertThat(browser.path())
+                .as("the browser signed in with the revoked passkey")
+                .startsWith("/acme/login");
         Pages.Login.at(browser);
     }
 }

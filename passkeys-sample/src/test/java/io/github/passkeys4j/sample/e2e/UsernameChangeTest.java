@@ -22,7 +22,8 @@ class UsernameChangeTest extends BrowserTest {
         assertThat(account.username()).isEqualTo(after);
         browser.checkLayout("account-renamed");
         assertThat(tables.appUser(before)).isEmpty();
-        assertThat(PasskeysPage.open(browser).credentialIds()).as("the renamed account's passkeys")
+        assertThat(PasskeysPage.open(browser).credentialIds())
+                .as("the renamed account's passkeys")
                 .containsExactly(credentialId);
 
         Pages.Home home = Pages.Home.open(browser).signOut().signInWithPasskey();

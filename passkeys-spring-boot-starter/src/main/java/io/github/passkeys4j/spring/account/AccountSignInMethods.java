@@ -17,7 +17,8 @@ public interface AccountSignInMethods {
     static AccountSignInMethods passwordOf(UserDetailsService userDetailsService) {
         return username -> {
             try {
-                String password = userDetailsService.loadUserByUsername(username).getPassword();
+                String password =
+                        userDetailsService.loadUserByUsername(username).getPassword();
                 return password != null && !password.isBlank();
             } catch (UsernameNotFoundException e) {
                 return false;

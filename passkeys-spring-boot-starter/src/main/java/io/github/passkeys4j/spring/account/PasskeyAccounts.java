@@ -42,14 +42,16 @@ public final class PasskeyAccounts {
      * of whoever holds the account now.
      */
     public Optional<Account> current(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()
+        if (authentication == null
+                || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken
                 || !(authentication.getPrincipal() instanceof UserDetails user)) {
             return Optional.empty();
         }
         Account account = new Account(accountIdOf(user), user.getUsername());
         Instant signedInAt = signedInAt(authentication);
-        Instant notBefore = management.account(account.id()).map(PasskeyUser::notBefore).orElse(null);
+        Instant notBefore =
+                management.account(account.id()).map(PasskeyUser::notBefore).orElse(null);
         if (notBefore != null && signedInAt != null && signedInAt.isBefore(notBefore)) {
             return Optional.empty();
         }
@@ -109,8 +111,10 @@ public final class PasskeyAccounts {
     @EventListener
     public void onUsernameChanged(UsernameChangedEvent event) {
         if (!usernameIsAccountId()) {
-            management.accountsNamed(event.oldUsername()).forEach(account ->
-                    management.renameAccount(account.accountId(),
+            management
+                    .accountsNamed(event.oldUsername())
+                    .forEach(account -> management.renameAccount(
+                            account.accountId(),
                             AccountNames.sameIdNewUsername(account.accountId(), event.newUsername())));
             return;
         }
@@ -134,6 +138,5 @@ public final class PasskeyAccounts {
      * @param id       its immutable id (see {@link AccountIdResolver})
      * @param username its current username
      */
-    public record Account(String id, String username) {
-    }
+    public record Account(String id, String username) {}
 }

@@ -12,8 +12,7 @@ final class BasePath {
     /** Segments of RFC 3986 unreserved characters, none starting with a dot ({@code .}/{@code ..} are refused). */
     private static final Pattern PLAIN = Pattern.compile("(/[A-Za-z0-9_~-][A-Za-z0-9._~-]*)+");
 
-    private BasePath() {
-    }
+    private BasePath() {}
 
     /** The base path without a trailing slash; {@link InvalidPasskeysPropertiesException} naming the value if bad. */
     static String of(PasskeysProperties properties) {

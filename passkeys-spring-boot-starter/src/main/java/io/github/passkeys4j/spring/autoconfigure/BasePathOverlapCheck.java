@@ -30,8 +30,10 @@ final class BasePathOverlapCheck implements SmartInitializingSingleton {
     @Override
     public void afterSingletonsInstantiated() {
         List<String> clashes = new ArrayList<>();
-        for (RequestMappingHandlerMapping mapping : beans.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
-            for (Map.Entry<RequestMappingInfo, HandlerMethod> handler : mapping.getHandlerMethods().entrySet()) {
+        for (RequestMappingHandlerMapping mapping :
+                beans.getBeansOfType(RequestMappingHandlerMapping.class).values()) {
+            for (Map.Entry<RequestMappingInfo, HandlerMethod> handler :
+                    mapping.getHandlerMethods().entrySet()) {
                 if (handler.getValue().getBeanType().getName().startsWith(OURS)) {
                     continue;
                 }
@@ -43,8 +45,9 @@ final class BasePathOverlapCheck implements SmartInitializingSingleton {
             }
         }
         if (!clashes.isEmpty()) {
-            throw new InvalidPasskeysPropertiesException(List.of("passkeys.base-path: " + basePath
-                    + " is also where the app has its own endpoints " + clashes + "; give passkeys a path of their own"));
+            throw new InvalidPasskeysPropertiesException(
+                    List.of("passkeys.base-path: " + basePath + " is also where the app has its own endpoints "
+                            + clashes + "; give passkeys a path of their own"));
         }
     }
 }

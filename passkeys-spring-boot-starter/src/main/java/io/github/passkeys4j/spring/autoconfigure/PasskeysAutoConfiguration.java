@@ -24,14 +24,22 @@ import java.util.LinkedHashSet;
  * otherwise in memory), the JSON endpoints, the pages and the Spring Security integration. Every bean backs off
  * when the application defines its own.
  */
-@AutoConfiguration(afterName = {
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
-        "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"})
+@AutoConfiguration(
+        afterName = {
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
+            "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"
+        })
 @EnableConfigurationProperties(PasskeysProperties.class)
 // JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
-@Import({PasskeysJdbcConfiguration.class, PasskeysInMemoryStorageConfiguration.class, PasskeysMetricsConfiguration.class,
-        PasskeysAccountConfiguration.class, PasskeysWebConfiguration.class, PasskeysSecurityConfiguration.class})
+@Import({
+    PasskeysJdbcConfiguration.class,
+    PasskeysInMemoryStorageConfiguration.class,
+    PasskeysMetricsConfiguration.class,
+    PasskeysAccountConfiguration.class,
+    PasskeysWebConfiguration.class,
+    PasskeysSecurityConfiguration.class
+})
 public final class PasskeysAutoConfiguration {
 
     @Bean
@@ -48,20 +56,27 @@ public final class PasskeysAutoConfiguration {
     }
 
     @Bean
-    PasskeysStartupLog passkeysStartupLog(ObjectProvider<RelyingParty> relyingParty,
-                                          ObjectProvider<PasskeyRepository> passkeys,
-                                          ObjectProvider<PasskeysStorageDescriber> describers) {
+    PasskeysStartupLog passkeysStartupLog(
+            ObjectProvider<RelyingParty> relyingParty,
+            ObjectProvider<PasskeyRepository> passkeys,
+            ObjectProvider<PasskeysStorageDescriber> describers) {
         return new PasskeysStartupLog(relyingParty, passkeys, describers);
     }
 
     /** Built from {@code passkeys.*}, checked first: a set-up that cannot work stops the app with one clear line. */
     @Bean
     @ConditionalOnMissingBean
-    RelyingParty relyingParty(PasskeysProperties properties, Environment environment, PasskeyRepository passkeys,
-                              PasskeyUserRepository users, PendingCeremonyStore pendingCeremonies,
-                              PasskeyProviderDirectory providers, ObjectProvider<StorageTransaction> transaction) {
+    RelyingParty relyingParty(
+            PasskeysProperties properties,
+            Environment environment,
+            PasskeyRepository passkeys,
+            PasskeyUserRepository users,
+            PendingCeremonyStore pendingCeremonies,
+            PasskeyProviderDirectory providers,
+            ObjectProvider<StorageTransaction> transaction) {
         PasskeysPropertiesValidator.validate(properties);
-        String rpName = properties.getRpName() != null ? properties.getRpName()
+        String rpName = properties.getRpName() != null
+                ? properties.getRpName()
                 : environment.getProperty("spring.application.name", "Passkeys");
         return RelyingParty.builder(properties.getRpId(), rpName)
                 .origins(new LinkedHashSet<>(properties.effectiveOrigins()))

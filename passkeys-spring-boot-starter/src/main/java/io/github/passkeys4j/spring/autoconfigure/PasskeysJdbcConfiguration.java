@@ -38,15 +38,17 @@ class PasskeysJdbcConfiguration {
     @Bean
     @ConditionalOnMissingBean
     PasskeysJdbcSchemaInitializer passkeysJdbcSchemaInitializer(DataSource dataSource, PasskeysProperties properties) {
-        DatabaseInitializationMode mode = DatabaseInitializationMode.valueOf(properties.getJdbc().getInitializeSchema().name());
-        return new PasskeysJdbcSchemaInitializer(dataSource, mode, properties.getJdbc().getPlatform());
+        DatabaseInitializationMode mode = DatabaseInitializationMode.valueOf(
+                properties.getJdbc().getInitializeSchema().name());
+        return new PasskeysJdbcSchemaInitializer(
+                dataSource, mode, properties.getJdbc().getPlatform());
     }
 
     /** The app's transaction manager when it has exactly one, else one over the DataSource. */
     @Bean
     @ConditionalOnMissingBean
-    StorageTransaction passkeysStorageTransaction(DataSource dataSource,
-                                                  ObjectProvider<PlatformTransactionManager> transactionManager) {
+    StorageTransaction passkeysStorageTransaction(
+            DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactionManager) {
         return new SpringStorageTransaction(new TransactionTemplate(
                 transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource))));
     }
@@ -54,7 +56,8 @@ class PasskeysJdbcConfiguration {
     /** "JDBC (PostgreSQL)" in the start-up log line when our JDBC repository is the one in use. */
     @Bean
     PasskeysStorageDescriber passkeysJdbcStorageDescriber(DataSource dataSource) {
-        return passkeys -> passkeys instanceof JdbcPasskeyRepository ? "JDBC (" + databaseProduct(dataSource) + ")" : null;
+        return passkeys ->
+                passkeys instanceof JdbcPasskeyRepository ? "JDBC (" + databaseProduct(dataSource) + ")" : null;
     }
 
     private static String databaseProduct(DataSource dataSource) {

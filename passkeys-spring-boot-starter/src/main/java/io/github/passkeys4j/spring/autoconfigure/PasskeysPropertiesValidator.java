@@ -21,11 +21,11 @@ final class PasskeysPropertiesValidator {
     /** Android app origins (FIDO's "android:apk-key-hash:…") are passed through unchecked. */
     static final String ANDROID_ORIGIN_PREFIX = "android:apk-key-hash:";
 
-    private static final Pattern DOMAIN = Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
+    private static final Pattern DOMAIN =
+            Pattern.compile("[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)*");
     private static final Pattern IPV4 = Pattern.compile("[0-9]+(\\.[0-9]+){3}");
 
-    private PasskeysPropertiesValidator() {
-    }
+    private PasskeysPropertiesValidator() {}
 
     /** Throws {@link InvalidPasskeysPropertiesException} naming every problem found. */
     static void validate(PasskeysProperties properties) {
@@ -40,7 +40,8 @@ final class PasskeysPropertiesValidator {
         String rpId = properties.getRpId();
         boolean rpIdValid = checkRpId(rpId, properties.getOrigins(), problems);
         // Default origins are made from the RP ID: with a bad RP ID, only origins the app set are worth a word.
-        if (rpIdValid || (properties.getOrigins() != null && !properties.getOrigins().isEmpty())) {
+        if (rpIdValid
+                || (properties.getOrigins() != null && !properties.getOrigins().isEmpty())) {
             for (String origin : properties.effectiveOrigins()) {
                 checkOrigin(origin, rpIdValid ? rpId : null, problems);
             }
@@ -58,9 +59,11 @@ final class PasskeysPropertiesValidator {
                     + " (default 5m)");
         }
         if (properties.getMaxPasskeysPerUser() < 1) {
-            problems.add("passkeys.max-passkeys-per-user: " + properties.getMaxPasskeysPerUser() + " must be at least 1");
+            problems.add(
+                    "passkeys.max-passkeys-per-user: " + properties.getMaxPasskeysPerUser() + " must be at least 1");
         }
-        if (properties.getMaxRequestSize() == null || properties.getMaxRequestSize().toBytes() <= 0) {
+        if (properties.getMaxRequestSize() == null
+                || properties.getMaxRequestSize().toBytes() <= 0) {
             problems.add("passkeys.max-request-size: " + properties.getMaxRequestSize() + " must be positive");
         }
         return problems;
@@ -72,7 +75,8 @@ final class PasskeysPropertiesValidator {
             return false;
         }
         if (rpId.contains("/") || rpId.contains(":")) {
-            problems.add("passkeys.rp-id: " + rpId + " is a URL, not a domain; use the host name only, e.g. example.com");
+            problems.add(
+                    "passkeys.rp-id: " + rpId + " is a URL, not a domain; use the host name only, e.g. example.com");
             return false;
         }
         if (!DOMAIN.matcher(rpId).matches()) {
@@ -86,10 +90,12 @@ final class PasskeysPropertiesValidator {
         }
         // Not a full public-suffix check: a single label other than localhost ("com") is refused, unless it is exactly
         // the host of every origin set (an intranet host such as https://intranet), which browsers accept.
-        boolean intranetHost = origins != null && !origins.isEmpty()
+        boolean intranetHost = origins != null
+                && !origins.isEmpty()
                 && origins.stream().allMatch(origin -> rpId.equals(hostOf(origin)));
         if (!rpId.contains(".") && !"localhost".equals(rpId) && !intranetHost) {
-            problems.add("passkeys.rp-id: " + rpId + " is a top-level domain, not a registrable domain such as example.com");
+            problems.add(
+                    "passkeys.rp-id: " + rpId + " is a top-level domain, not a registrable domain such as example.com");
             return false;
         }
         return true;
@@ -122,10 +128,13 @@ final class PasskeysPropertiesValidator {
         String scheme = uri.getScheme();
         String host = uri.getHost();
         if (!"https".equals(scheme) && !"http".equals(scheme) || host == null) {
-            problems.add("passkeys.origins: " + origin + " is not an origin (scheme://host[:port], scheme http or https)");
+            problems.add(
+                    "passkeys.origins: " + origin + " is not an origin (scheme://host[:port], scheme http or https)");
             return;
         }
-        if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null
+        if (uri.getRawUserInfo() != null
+                || uri.getRawQuery() != null
+                || uri.getRawFragment() != null
                 || !uri.getRawPath().isEmpty()) {
             problems.add("passkeys.origins: " + origin + " has a path, query, fragment or user name; an origin is "
                     + "scheme://host[:port] only, e.g. " + scheme + "://" + host + portSuffix(uri));
@@ -150,8 +159,8 @@ final class PasskeysPropertiesValidator {
                     + "localhost: use https://" + host + portSuffix(uri));
         }
         if (rpId != null && !host.equals(rpId) && !host.endsWith("." + rpId)) {
-            problems.add("passkeys.origins: " + origin + " is not under passkeys.rp-id " + rpId
-                    + " (its host must be " + rpId + " or end with ." + rpId + ")");
+            problems.add("passkeys.origins: " + origin + " is not under passkeys.rp-id " + rpId + " (its host must be "
+                    + rpId + " or end with ." + rpId + ")");
         }
     }
 

@@ -26,22 +26,24 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 class PasskeysSecurityConfiguration {
 
     @Bean
-    Customizer<HttpSecurity> passkeysHttpSecurityCustomizer(RelyingParty relyingParty,
-                                                            ObjectProvider<UserDetailsService> userDetailsService,
-                                                            PasskeysProperties properties,
-                                                            ApplicationEventPublisher events,
-                                                            ObjectProvider<CeremonyObserver> observer,
-                                                            ObjectProvider<PasskeySignInHandlers> handlers,
-                                                            ObjectProvider<AccountIdResolver> accountIds) {
+    Customizer<HttpSecurity> passkeysHttpSecurityCustomizer(
+            RelyingParty relyingParty,
+            ObjectProvider<UserDetailsService> userDetailsService,
+            PasskeysProperties properties,
+            ApplicationEventPublisher events,
+            ObjectProvider<CeremonyObserver> observer,
+            ObjectProvider<PasskeySignInHandlers> handlers,
+            ObjectProvider<AccountIdResolver> accountIds) {
         String base = BasePath.of(properties);
         return http -> {
             UserDetailsService users = userDetailsService.getIfAvailable();
             if (users == null) {
-                throw new IllegalStateException("Passkeys for Java needs a UserDetailsService bean to load the "
-                        + "user of a passkey sign-in; declare one, or set passkeys.security.customize-http-security=false");
+                throw new IllegalStateException(
+                        "Passkeys for Java needs a UserDetailsService bean to load the "
+                                + "user of a passkey sign-in; declare one, or set passkeys.security.customize-http-security=false");
             }
-            PasskeysConfigurer configurer = new PasskeysConfigurer(relyingParty, users, base,
-                    properties.getDefaultSuccessUrl())
+            PasskeysConfigurer configurer = new PasskeysConfigurer(
+                            relyingParty, users, base, properties.getDefaultSuccessUrl())
                     .events(events)
                     .observer(observer.getIfAvailable(() -> CeremonyObserver.NONE))
                     .accountIds(accountIds.getIfUnique(() -> AccountIdResolver.USERNAME));

@@ -26,8 +26,10 @@ final class PasskeysStartupLog implements SmartInitializingSingleton {
     private final ObjectProvider<PasskeyRepository> passkeys;
     private final ObjectProvider<PasskeysStorageDescriber> describers;
 
-    PasskeysStartupLog(ObjectProvider<RelyingParty> relyingParty, ObjectProvider<PasskeyRepository> passkeys,
-                       ObjectProvider<PasskeysStorageDescriber> describers) {
+    PasskeysStartupLog(
+            ObjectProvider<RelyingParty> relyingParty,
+            ObjectProvider<PasskeyRepository> passkeys,
+            ObjectProvider<PasskeysStorageDescriber> describers) {
         this.relyingParty = relyingParty;
         this.passkeys = passkeys;
         this.describers = describers;
@@ -54,7 +56,8 @@ final class PasskeysStartupLog implements SmartInitializingSingleton {
         if (inMemory) {
             return "in memory";
         }
-        return describers.orderedStream()
+        return describers
+                .orderedStream()
                 .map(describer -> describer.describe(repository))
                 .filter(Objects::nonNull)
                 .findFirst()

@@ -1,26 +1,26 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
 import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.account.AccountSignInMethods;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
-import io.github.passkeys4j.spring.account.AccountSignInMethods;
-import io.github.passkeys4j.spring.web.internal.PasskeyCredentialsController;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
+import io.github.passkeys4j.spring.web.internal.PasskeyCredentialsController;
 import io.github.passkeys4j.spring.web.internal.PasskeysController;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.security.core.userdetails.UserDetailsService;
+import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
 import io.github.passkeys4j.spring.web.internal.PasskeysExceptionHandler;
 import io.github.passkeys4j.spring.web.internal.PasskeysPageController;
-import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.beans.factory.ListableBeanFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
-import org.springframework.core.env.Environment;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
+import org.springframework.core.env.Environment;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /** The JSON endpoints, the JavaScript client, the pages, and the request-size limit in front of them. */
 @Configuration(proxyBeanMethods = false)
@@ -28,24 +28,37 @@ import org.springframework.core.Ordered;
 class PasskeysWebConfiguration {
 
     @Bean
-    PasskeysController passkeysController(RelyingParty relyingParty, PasskeyAccounts accounts,
-                                          ApplicationEventPublisher events, ObjectProvider<CeremonyObserver> observer,
-                                          ObjectProvider<PasskeyDisplayNames> displayNames) {
-        return new PasskeysController(relyingParty, accounts, events,
+    PasskeysController passkeysController(
+            RelyingParty relyingParty,
+            PasskeyAccounts accounts,
+            ApplicationEventPublisher events,
+            ObjectProvider<CeremonyObserver> observer,
+            ObjectProvider<PasskeyDisplayNames> displayNames) {
+        return new PasskeysController(
+                relyingParty,
+                accounts,
+                events,
                 observer.getIfAvailable(() -> CeremonyObserver.NONE),
                 displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
     }
 
     @Bean
-    PasskeyCredentialsController passkeyCredentialsController(RelyingParty relyingParty, PasskeyAccounts accounts,
-                                                              ObjectProvider<AccountSignInMethods> signInMethods,
-                                                              ObjectProvider<UserDetailsService> users,
-                                                              ApplicationEventPublisher events,
-                                                              ObjectProvider<PasskeyDisplayNames> displayNames) {
+    PasskeyCredentialsController passkeyCredentialsController(
+            RelyingParty relyingParty,
+            PasskeyAccounts accounts,
+            ObjectProvider<AccountSignInMethods> signInMethods,
+            ObjectProvider<UserDetailsService> users,
+            ApplicationEventPublisher events,
+            ObjectProvider<PasskeyDisplayNames> displayNames) {
         // Without a UserDetailsService nothing says an account has a password: assume not, the safe side.
         AccountSignInMethods methods = signInMethods.getIfAvailable(() -> users.getIfAvailable() != null
-                ? AccountSignInMethods.passwordOf(users.getObject()) : username -> false);
-        return new PasskeyCredentialsController(relyingParty, accounts, methods, events,
+                ? AccountSignInMethods.passwordOf(users.getObject())
+                : username -> false);
+        return new PasskeyCredentialsController(
+                relyingParty,
+                accounts,
+                methods,
+                events,
                 displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
     }
 
@@ -57,7 +70,8 @@ class PasskeysWebConfiguration {
     @Bean
     static BasePathOverlapCheck passkeysBasePathOverlapCheck(ListableBeanFactory beans, Environment environment) {
         // Static and from the environment: a check of other beans must not make this configuration early.
-        PasskeysProperties properties = Binder.get(environment).bind("passkeys", PasskeysProperties.class)
+        PasskeysProperties properties = Binder.get(environment)
+                .bind("passkeys", PasskeysProperties.class)
                 .orElseGet(PasskeysProperties::new);
         return new BasePathOverlapCheck(beans, BasePath.of(properties));
     }

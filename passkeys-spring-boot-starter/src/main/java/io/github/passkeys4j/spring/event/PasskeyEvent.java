@@ -7,8 +7,14 @@ import java.time.Instant;
  * {@code @EventListener} for one kind ({@code PasskeyRegisteredEvent}) or for all ({@code PasskeyEvent}).
  * Events carry the public view of the passkey, never key material.
  */
-public sealed interface PasskeyEvent permits PasskeyRegisteredEvent, PasskeySignInEvent, PasskeySignInRefusedEvent,
-        PasskeyRenamedEvent, PasskeyEnabledEvent, PasskeyDisabledEvent, PasskeyDeletedEvent {
+public sealed interface PasskeyEvent
+        permits PasskeyRegisteredEvent,
+                PasskeySignInEvent,
+                PasskeySignInRefusedEvent,
+                PasskeyRenamedEvent,
+                PasskeyEnabledEvent,
+                PasskeyDisabledEvent,
+                PasskeyDeletedEvent {
 
     /** When it happened. */
     Instant at();

@@ -11,5 +11,4 @@ import java.time.Instant;
  * @param remoteAddress the client's address as the servlet container saw it
  */
 public record PasskeySignInRefusedEvent(String reason, String credentialId, String remoteAddress, Instant at)
-        implements PasskeyEvent {
-}
+        implements PasskeyEvent {}

@@ -21,21 +21,37 @@ import java.util.List;
  * @param enabled        a disabled passkey cannot sign in
  * @param current        whether it was used to sign in to the current session
  */
-public record PasskeyView(String id, String name, Provider provider, Instant createdAt, Instant lastUsedAt,
-                          boolean synced, boolean backupEligible, List<String> transports, boolean enabled,
-                          boolean current) {
+public record PasskeyView(
+        String id,
+        String name,
+        Provider provider,
+        Instant createdAt,
+        Instant lastUsedAt,
+        boolean synced,
+        boolean backupEligible,
+        List<String> transports,
+        boolean enabled,
+        boolean current) {
 
     /** @param iconLight icon for light backgrounds ({@code data:} URI) or {@code null}; likewise {@code iconDark} */
     public record Provider(String aaguid, String name, String iconLight, String iconDark) {
         static Provider of(PasskeyProvider provider) {
-            return new Provider(provider.aaguid().toString(), provider.name(), provider.iconLight(), provider.iconDark());
+            return new Provider(
+                    provider.aaguid().toString(), provider.name(), provider.iconLight(), provider.iconDark());
         }
     }
 
     public static PasskeyView of(Passkey passkey, PasskeyProviderDirectory providers, String currentCredentialId) {
-        return new PasskeyView(passkey.credentialId(), passkey.name(),
+        return new PasskeyView(
+                passkey.credentialId(),
+                passkey.name(),
                 providers.find(passkey.aaguid()).map(Provider::of).orElse(null),
-                passkey.createdAt(), passkey.lastUsedAt(), passkey.backupState(), passkey.backupEligible(),
-                passkey.transports().stream().sorted().toList(), passkey.enabled(), passkey.credentialId().equals(currentCredentialId));
+                passkey.createdAt(),
+                passkey.lastUsedAt(),
+                passkey.backupState(),
+                passkey.backupEligible(),
+                passkey.transports().stream().sorted().toList(),
+                passkey.enabled(),
+                passkey.credentialId().equals(currentCredentialId));
     }
 }

@@ -38,8 +38,7 @@ public final class ClientFiles {
             "passkeys-manage.js", load("passkeys-manage.js", "text/javascript;charset=UTF-8"),
             "passkeys.css", load("passkeys.css", "text/css;charset=UTF-8"));
 
-    private ClientFiles() {
-    }
+    private ClientFiles() {}
 
     /** The file names served under the base path. */
     public static Set<String> names() {
@@ -76,8 +75,8 @@ public final class ClientFiles {
 
     public static String read(String name) {
         try {
-            return StreamUtils.copyToString(new ClassPathResource(RESOURCES + name).getInputStream(),
-                    StandardCharsets.UTF_8);
+            return StreamUtils.copyToString(
+                    new ClassPathResource(RESOURCES + name).getInputStream(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("missing resource " + RESOURCES + name, e);
         }
@@ -100,7 +99,11 @@ public final class ClientFiles {
         try {
             byte[] bytes = StreamUtils.copyToByteArray(new ClassPathResource(RESOURCES + name).getInputStream());
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            String etag = "\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22) + "\"";
+            String etag = "\""
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(hash)
+                            .substring(0, 22) + "\"";
             return new ClientFile(bytes, contentType, etag);
         } catch (IOException e) {
             throw new UncheckedIOException("missing resource " + RESOURCES + name, e);
@@ -109,6 +112,5 @@ public final class ClientFiles {
         }
     }
 
-    private record ClientFile(byte[] bytes, String contentType, String etag) {
-    }
+    private record ClientFile(byte[] bytes, String contentType, String etag) {}
 }

@@ -19,8 +19,7 @@ public final class PasskeysJson {
 
     private static final JsonMapper MAPPER = JsonMapper.builder().build();
 
-    private PasskeysJson() {
-    }
+    private PasskeysJson() {}
 
     /** The starter's one mapper, with Jackson's defaults (immutable, thread-safe). */
     public static JsonMapper mapper() {
@@ -28,7 +27,8 @@ public final class PasskeysJson {
     }
 
     public static ResponseEntity<String> response(HttpStatus status, Object body) {
-        return ResponseEntity.status(status).contentType(MediaType.APPLICATION_JSON)
+        return ResponseEntity.status(status)
+                .contentType(MediaType.APPLICATION_JSON)
                 .body(MAPPER.writeValueAsString(body));
     }
 

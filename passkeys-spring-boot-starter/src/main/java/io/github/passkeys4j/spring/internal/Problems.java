@@ -20,9 +20,7 @@ import java.util.Map;
  */
 public final class Problems {
 
-
-    private Problems() {
-    }
+    private Problems() {}
 
     /** The HTTP status a refused ceremony answers with. */
     public static HttpStatus statusOf(Reason reason) {
@@ -49,16 +47,18 @@ public final class Problems {
     public static ProblemDetail of(HttpStatus status, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setTitle(status.getReasonPhrase());
-        problem.setProperty("reason", switch (status) {
-            case UNAUTHORIZED -> "SIGN_IN_REQUIRED";
-            case FORBIDDEN -> "FORBIDDEN";
-            case NOT_FOUND -> "NOT_FOUND";
-            case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
-            case CONTENT_TOO_LARGE -> "REQUEST_TOO_LARGE";
-            case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
-            case BAD_REQUEST -> "MALFORMED_REQUEST";
-            default -> status.is5xxServerError() ? "SERVER_ERROR" : status.name();
-        });
+        problem.setProperty(
+                "reason",
+                switch (status) {
+                    case UNAUTHORIZED -> "SIGN_IN_REQUIRED";
+                    case FORBIDDEN -> "FORBIDDEN";
+                    case NOT_FOUND -> "NOT_FOUND";
+                    case METHOD_NOT_ALLOWED -> "METHOD_NOT_ALLOWED";
+                    case CONTENT_TOO_LARGE -> "REQUEST_TOO_LARGE";
+                    case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
+                    case BAD_REQUEST -> "MALFORMED_REQUEST";
+                    default -> status.is5xxServerError() ? "SERVER_ERROR" : status.name();
+                });
         return problem;
     }
 
@@ -68,7 +68,9 @@ public final class Problems {
         response.setCharacterEncoding("UTF-8");
         // The same JSON as Spring MVC writes for a ProblemDetail: extra properties at the top level.
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("type", problem.getType() == null ? "about:blank" : problem.getType().toString());
+        body.put(
+                "type",
+                problem.getType() == null ? "about:blank" : problem.getType().toString());
         body.put("title", problem.getTitle());
         body.put("status", problem.getStatus());
         body.put("detail", problem.getDetail());

@@ -26,8 +26,7 @@ import java.util.stream.Collectors;
  */
 final class JdbcColumns {
 
-    private JdbcColumns() {
-    }
+    private JdbcColumns() {}
 
     static Instant micros(Instant instant) {
         return instant.truncatedTo(ChronoUnit.MICROS);

@@ -3,6 +3,9 @@ package io.github.passkeys4j.spring.jdbc;
 import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyRepository;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -13,10 +16,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.JdbcOperations;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A {@link PasskeyRepository} in the {@code passkeys_credential} table (see {@code schema-*.sql} in this package).
@@ -42,13 +41,19 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
     @Override
     public void add(Passkey passkey) {
         try {
-            bind(jdbc.sql("INSERT INTO passkeys_credential (" + COLUMNS + ") VALUES (:credentialId, :userHandle,"
-                    + " :publicKey, :signCount, :aaguid, :transports, :backupEligible, :backupState, :uvInitialized,"
-                    + " :createdAt, :lastUsedAt, :name, :enabled, :authenticatorAttachment, :discoverable,"
-                    + " :attestationFormat, :attestationObject, :clientDataJson)"), passkey).update();
+            bind(
+                            jdbc.sql("INSERT INTO passkeys_credential (" + COLUMNS
+                                    + ") VALUES (:credentialId, :userHandle,"
+                                    + " :publicKey, :signCount, :aaguid, :transports, :backupEligible, :backupState, :uvInitialized,"
+                                    + " :createdAt, :lastUsedAt, :name, :enabled, :authenticatorAttachment, :discoverable,"
+                                    + " :attestationFormat, :attestationObject, :clientDataJson)"),
+                            passkey)
+                    .update();
         } catch (DuplicateKeyException e) {
-            throw new PasskeyException(PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED,
-                    PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED.message(), e);
+            throw new PasskeyException(
+                    PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED,
+                    PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED.message(),
+                    e);
         }
     }
 
@@ -56,26 +61,28 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
     @Override
     public boolean recordUse(Passkey used, long expectedSignCount) {
         return jdbc.sql("UPDATE passkeys_credential SET sign_count = :signCount, backup_state = :backupState,"
-                        + " uv_initialized = :uvInitialized, last_used_at = :lastUsedAt"
-                        + " WHERE credential_id = :credentialId AND sign_count = :expectedSignCount")
-                .param("signCount", used.signCount())
-                .param("backupState", used.backupState())
-                .param("uvInitialized", used.uvInitialized())
-                .param("lastUsedAt", JdbcColumns.timestamp(used.lastUsedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
-                .param("credentialId", used.credentialId())
-                .param("expectedSignCount", expectedSignCount)
-                .update() > 0;
+                                + " uv_initialized = :uvInitialized, last_used_at = :lastUsedAt"
+                                + " WHERE credential_id = :credentialId AND sign_count = :expectedSignCount")
+                        .param("signCount", used.signCount())
+                        .param("backupState", used.backupState())
+                        .param("uvInitialized", used.uvInitialized())
+                        .param("lastUsedAt", JdbcColumns.timestamp(used.lastUsedAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .param("credentialId", used.credentialId())
+                        .param("expectedSignCount", expectedSignCount)
+                        .update()
+                > 0;
     }
 
     /** Only the user's settings: a sign-in recorded meanwhile is kept. */
     @Override
     public boolean updateSettings(Passkey passkey) {
         return jdbc.sql("UPDATE passkeys_credential SET name = :name, enabled = :enabled"
-                        + " WHERE credential_id = :credentialId")
-                .param("name", passkey.name())
-                .param("enabled", passkey.enabled())
-                .param("credentialId", passkey.credentialId())
-                .update() > 0;
+                                + " WHERE credential_id = :credentialId")
+                        .param("name", passkey.name())
+                        .param("enabled", passkey.enabled())
+                        .param("credentialId", passkey.credentialId())
+                        .update()
+                > 0;
     }
 
     @Override
@@ -98,8 +105,9 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
     @Override
     public boolean delete(String credentialId) {
         return jdbc.sql("DELETE FROM passkeys_credential WHERE credential_id = :credentialId")
-                .param("credentialId", credentialId)
-                .update() > 0;
+                        .param("credentialId", credentialId)
+                        .update()
+                > 0;
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
 
-    private static final String SELECT = "SELECT user_handle, account_id, username, display_name, not_before FROM passkeys_user";
+    private static final String SELECT =
+            "SELECT user_handle, account_id, username, display_name, not_before FROM passkeys_user";
 
     private final JdbcClient jdbc;
 
@@ -62,26 +63,31 @@ public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
      */
     @Override
     public boolean create(PasskeyUser user) {
-        return write("INSERT INTO passkeys_user (user_handle, account_id, username, display_name, not_before)"
-                + " VALUES (:userHandle, :accountId, :username, :displayName, :notBefore)", user);
+        return write(
+                "INSERT INTO passkeys_user (user_handle, account_id, username, display_name, not_before)"
+                        + " VALUES (:userHandle, :accountId, :username, :displayName, :notBefore)",
+                user);
     }
 
     @Override
     public boolean update(PasskeyUser user) {
-        return write("UPDATE passkeys_user SET account_id = :accountId, username = :username,"
-                + " display_name = :displayName, not_before = :notBefore WHERE user_handle = :userHandle", user);
+        return write(
+                "UPDATE passkeys_user SET account_id = :accountId, username = :username,"
+                        + " display_name = :displayName, not_before = :notBefore WHERE user_handle = :userHandle",
+                user);
     }
 
     /** One row written, or {@code false} when none was or a unique constraint refused it. */
     private boolean write(String sql, PasskeyUser user) {
         try {
             return jdbc.sql(sql)
-                    .param("userHandle", user.userHandle())
-                    .param("accountId", user.accountId())
-                    .param("username", user.username())
-                    .param("displayName", user.displayName())
-                    .param("notBefore", JdbcColumns.timestamp(user.notBefore()), Types.TIMESTAMP_WITH_TIMEZONE)
-                    .update() == 1;
+                            .param("userHandle", user.userHandle())
+                            .param("accountId", user.accountId())
+                            .param("username", user.username())
+                            .param("displayName", user.displayName())
+                            .param("notBefore", JdbcColumns.timestamp(user.notBefore()), Types.TIMESTAMP_WITH_TIMEZONE)
+                            .update()
+                    == 1;
         } catch (DuplicateKeyException e) {
             return false;
         }
@@ -90,8 +96,9 @@ public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
     @Override
     public boolean delete(String userHandle) {
         return jdbc.sql("DELETE FROM passkeys_user WHERE user_handle = :userHandle")
-                .param("userHandle", userHandle)
-                .update() > 0;
+                        .param("userHandle", userHandle)
+                        .update()
+                > 0;
     }
 
     private static PasskeyUser user(ResultSet rs, int row) throws SQLException {

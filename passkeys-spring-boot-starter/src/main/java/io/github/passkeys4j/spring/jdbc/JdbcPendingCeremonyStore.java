@@ -1,14 +1,13 @@
 package io.github.passkeys4j.spring.jdbc;
 
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import org.springframework.jdbc.core.JdbcOperations;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Types;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
-
-import org.springframework.jdbc.core.JdbcOperations;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A {@link PendingCeremonyStore} in the {@code passkeys_pending_ceremony} table, shared by every application node:

@@ -1,10 +1,5 @@
 package io.github.passkeys4j.spring.jdbc;
 
-import java.util.List;
-import java.util.Objects;
-
-import javax.sql.DataSource;
-
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.boot.jdbc.init.DataSourceScriptDatabaseInitializer;
 import org.springframework.boot.jdbc.init.PlatformPlaceholderDatabaseDriverResolver;
@@ -12,6 +7,10 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.DatabaseInitializationSettings;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.util.StringUtils;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Objects;
 
 /**
  * Creates the tables of the JDBC storage from the schema file for the database at hand
@@ -48,8 +47,8 @@ public final class PasskeysJdbcSchemaInitializer extends DataSourceScriptDatabas
         super(dataSource, settings(dataSource, mode, platform));
     }
 
-    private static DatabaseInitializationSettings settings(DataSource dataSource, DatabaseInitializationMode mode,
-                                                           String platform) {
+    private static DatabaseInitializationSettings settings(
+            DataSource dataSource, DatabaseInitializationMode mode, String platform) {
         Objects.requireNonNull(dataSource, "dataSource");
         Objects.requireNonNull(mode, "mode");
         DatabaseInitializationSettings settings = new DatabaseInitializationSettings();

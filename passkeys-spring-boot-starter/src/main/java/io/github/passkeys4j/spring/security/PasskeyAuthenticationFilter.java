@@ -34,9 +34,11 @@ import java.util.Map;
  */
 final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessingFilter {
 
-
-    public PasskeyAuthenticationFilter(RequestMatcher matcher, AuthenticationManager authenticationManager,
-                                       RequestCache requestCache, String defaultSuccessUrl) {
+    public PasskeyAuthenticationFilter(
+            RequestMatcher matcher,
+            AuthenticationManager authenticationManager,
+            RequestCache requestCache,
+            String defaultSuccessUrl) {
         super(matcher, authenticationManager);
         setAuthenticationSuccessHandler(new JsonSuccessHandler(requestCache, defaultSuccessUrl));
         setAuthenticationFailureHandler(new ProblemFailureHandler());
@@ -44,8 +46,9 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
 
     /** Remembers the passkey in the session, so revoking it ends the session whatever the app puts in the context. */
     @Override
-    protected void successfulAuthentication(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
-                                            Authentication authentication) throws IOException, ServletException {
+    protected void successfulAuthentication(
+            HttpServletRequest request, HttpServletResponse response, FilterChain chain, Authentication authentication)
+            throws IOException, ServletException {
         HttpSession session = request.getSession(false);
         if (session != null && authentication instanceof PasskeyAuthenticationToken token) {
             session.setAttribute(PasskeyRevocationFilter.SESSION_ATTRIBUTE, token.getCredentialId());
@@ -58,8 +61,9 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
             throws IOException {
         if (!isJson(request.getContentType())) {
             // Refused before any verification: not a sign-in attempt, so no failure handler or event.
-            Problems.write(response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                    "Send the credential as application/json."));
+            Problems.write(
+                    response,
+                    Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the credential as application/json."));
             return null;
         }
         String body = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
@@ -70,7 +74,8 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
 
     private static boolean isJson(String contentType) {
         try {
-            return contentType != null && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+            return contentType != null
+                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
         } catch (InvalidMediaTypeException malformed) {
             return false;
         }
@@ -79,8 +84,9 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
     private record JsonSuccessHandler(RequestCache requestCache, String defaultSuccessUrl)
             implements AuthenticationSuccessHandler {
         @Override
-        public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
-                                            Authentication authentication) throws IOException {
+        public void onAuthenticationSuccess(
+                HttpServletRequest request, HttpServletResponse response, Authentication authentication)
+                throws IOException {
             SavedRequest saved = requestCache.getRequest(request, response);
             String redirectUrl = saved != null ? saved.getRedirectUrl() : request.getContextPath() + defaultSuccessUrl;
             requestCache.removeRequest(request, response);
@@ -92,8 +98,9 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
 
     private static final class ProblemFailureHandler implements AuthenticationFailureHandler {
         @Override
-        public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
-                                            AuthenticationException exception) throws IOException {
+        public void onAuthenticationFailure(
+                HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
+                throws IOException {
             ProblemDetail problem;
             if (exception instanceof PasskeyAuthenticationException passkey) {
                 problem = Problems.of(passkey.getPasskeyException());

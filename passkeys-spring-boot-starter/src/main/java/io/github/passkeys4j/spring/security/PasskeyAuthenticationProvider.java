@@ -1,10 +1,17 @@
 package io.github.passkeys4j.spring.security;
 
-import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.AuthenticationResult;
 import io.github.passkeys4j.FinishAuthentication;
 import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.account.AccountIdResolver;
+import io.github.passkeys4j.spring.event.PasskeySignInEvent;
+import io.github.passkeys4j.spring.event.PasskeySignInRefusedEvent;
+import io.github.passkeys4j.spring.event.PasskeyView;
+import io.github.passkeys4j.spring.internal.PasskeysJson;
+import io.github.passkeys4j.spring.metrics.CeremonyObserver;
+import io.github.passkeys4j.store.PasskeyUser;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -15,26 +22,17 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsChecker;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
-import io.github.passkeys4j.spring.event.PasskeySignInEvent;
-import io.github.passkeys4j.spring.event.PasskeySignInRefusedEvent;
-import io.github.passkeys4j.spring.metrics.CeremonyObserver;
-import io.github.passkeys4j.spring.event.PasskeyView;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 
-import io.github.passkeys4j.spring.account.AccountIdResolver;
-import io.github.passkeys4j.store.PasskeyUser;
-
 import java.util.ArrayList;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Verifies a passkey sign-in with the {@link RelyingParty} and turns it into the application's own user, loaded
  * through its {@link UserDetailsService} and checked like a password sign-in would be (enabled, not locked, …).
  */
 final class PasskeyAuthenticationProvider implements AuthenticationProvider {
-
 
     private final RelyingParty relyingParty;
     private final UserDetailsService userDetailsService;
@@ -44,9 +42,12 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
     private final CeremonyObserver observer;
 
     /** @param accountIds the application's account ids ({@link AccountIdResolver#USERNAME} when it has none) */
-    public PasskeyAuthenticationProvider(RelyingParty relyingParty, UserDetailsService userDetailsService,
-                                         AccountIdResolver accountIds, ApplicationEventPublisher events,
-                                         CeremonyObserver observer) {
+    public PasskeyAuthenticationProvider(
+            RelyingParty relyingParty,
+            UserDetailsService userDetailsService,
+            AccountIdResolver accountIds,
+            ApplicationEventPublisher events,
+            CeremonyObserver observer) {
         this.relyingParty = relyingParty;
         this.userDetailsService = userDetailsService;
         this.accountIds = accountIds;
@@ -58,17 +59,24 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
     public Authentication authenticate(Authentication authentication) {
         String json = ((PasskeyAuthenticationRequest) authentication).getCredentialJson();
         try {
-            PasskeyAuthenticationToken token = observer.observe(CeremonyObserver.AUTHENTICATION,
-                    () -> verify(authentication, json));
-            events.publishEvent(new PasskeySignInEvent(token.getName(),
+            PasskeyAuthenticationToken token =
+                    observer.observe(CeremonyObserver.AUTHENTICATION, () -> verify(authentication, json));
+            events.publishEvent(new PasskeySignInEvent(
+                    token.getName(),
                     PasskeyView.of(token.getPasskey(), relyingParty.providers(), token.getCredentialId()),
-                    token.isUserVerified(), relyingParty.clock().instant()));
+                    token.isUserVerified(),
+                    relyingParty.clock().instant()));
             return token;
         } catch (RuntimeException e) {
-            String credentialId = e instanceof PasskeyAuthenticationException p ? p.getCredentialId() : credentialIdOf(json);
+            String credentialId =
+                    e instanceof PasskeyAuthenticationException p ? p.getCredentialId() : credentialIdOf(json);
             String remote = authentication.getDetails() instanceof WebAuthenticationDetails details
-                    ? details.getRemoteAddress() : null;
-            events.publishEvent(new PasskeySignInRefusedEvent(CeremonyObserver.reasonOf(e), credentialId, remote,
+                    ? details.getRemoteAddress()
+                    : null;
+            events.publishEvent(new PasskeySignInRefusedEvent(
+                    CeremonyObserver.reasonOf(e),
+                    credentialId,
+                    remote,
                     relyingParty.clock().instant()));
             throw e;
         }
@@ -79,14 +87,15 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
         AuthenticationResult result;
         try {
             // The account is checked before the passkey's use is recorded: a refused account records nothing.
-            result = relyingParty.finishAuthentication(new FinishAuthentication(json, account -> user.set(load(account))));
+            result = relyingParty.finishAuthentication(
+                    new FinishAuthentication(json, account -> user.set(load(account))));
         } catch (PasskeyException e) {
             throw new PasskeyAuthenticationException(e, credentialIdOf(json));
         }
         List<GrantedAuthority> authorities = new ArrayList<>(user.get().getAuthorities());
         authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
-        PasskeyAuthenticationToken token = new PasskeyAuthenticationToken(user.get(), result.passkey(),
-                result.userVerified(), authorities);
+        PasskeyAuthenticationToken token =
+                new PasskeyAuthenticationToken(user.get(), result.passkey(), result.userVerified(), authorities);
         token.setDetails(authentication.getDetails());
         return token;
     }

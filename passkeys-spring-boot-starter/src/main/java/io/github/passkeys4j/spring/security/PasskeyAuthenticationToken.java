@@ -23,8 +23,11 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
     private final String credentialId;
     private final boolean userVerified;
 
-    public PasskeyAuthenticationToken(UserDetails principal, Passkey passkey, boolean userVerified,
-                                      Collection<? extends GrantedAuthority> authorities) {
+    public PasskeyAuthenticationToken(
+            UserDetails principal,
+            Passkey passkey,
+            boolean userVerified,
+            Collection<? extends GrantedAuthority> authorities) {
         super(authorities);
         this.principal = Objects.requireNonNull(principal, "principal");
         this.passkey = passkey;
@@ -61,8 +64,10 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof PasskeyAuthenticationToken other && super.equals(other)
-                && credentialId.equals(other.credentialId) && userVerified == other.userVerified;
+        return o instanceof PasskeyAuthenticationToken other
+                && super.equals(other)
+                && credentialId.equals(other.credentialId)
+                && userVerified == other.userVerified;
     }
 
     @Override

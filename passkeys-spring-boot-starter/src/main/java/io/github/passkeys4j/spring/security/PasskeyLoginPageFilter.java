@@ -63,8 +63,11 @@ final class PasskeyLoginPageFilter extends OncePerRequestFilter {
         }
         String base = HtmlUtils.htmlEscape(request.getContextPath() + basePath);
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String head = (csrf == null ? "" : "<meta name=\"_csrf\" content=\"" + HtmlUtils.htmlEscape(csrf.getToken())
-                + "\">\n    <meta name=\"_csrf_header\" content=\"" + HtmlUtils.htmlEscape(csrf.getHeaderName()) + "\">\n    ")
+        String head = (csrf == null
+                        ? ""
+                        : "<meta name=\"_csrf\" content=\"" + HtmlUtils.htmlEscape(csrf.getToken())
+                                + "\">\n    <meta name=\"_csrf_header\" content=\""
+                                + HtmlUtils.htmlEscape(csrf.getHeaderName()) + "\">\n    ")
                 + "<script src=\"" + base + "/passkeys.js\" defer></script>\n  </head>";
         String button = """
 
@@ -74,7 +77,8 @@ final class PasskeyLoginPageFilter extends OncePerRequestFilter {
                         <button type="button" class="primary" data-passkey-signin>Sign in with a passkey</button>
                       </div>""";
         String result = html.replaceFirst("\\s*</head>", "\n    " + Matcher.quoteReplacement(head))
-                .replaceFirst("<input type=\"text\" id=\"username\"",
+                .replaceFirst(
+                        "<input type=\"text\" id=\"username\"",
                         "<input type=\"text\" id=\"username\" autocomplete=\"username webauthn\"");
         int form = result.indexOf("</form>");
         int at = form >= 0 ? form + "</form>".length() : result.lastIndexOf("</body>");
@@ -119,12 +123,10 @@ final class PasskeyLoginPageFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public void setContentLength(int length) {
-        }
+        public void setContentLength(int length) {}
 
         @Override
-        public void setContentLengthLong(long length) {
-        }
+        public void setContentLengthLong(long length) {}
 
         String html() {
             if (writer != null) {

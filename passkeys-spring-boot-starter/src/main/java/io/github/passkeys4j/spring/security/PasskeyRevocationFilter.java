@@ -63,8 +63,10 @@ final class PasskeyRevocationFilter extends OncePerRequestFilter {
             return token.getCredentialId();
         }
         HttpSession session = request.getSession(false);
-        if (authentication == null || session == null || authentication.getAuthorities().stream()
-                .noneMatch(a -> FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(a.getAuthority()))) {
+        if (authentication == null
+                || session == null
+                || authentication.getAuthorities().stream()
+                        .noneMatch(a -> FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(a.getAuthority()))) {
             return null;
         }
         return session.getAttribute(SESSION_ATTRIBUTE) instanceof String id ? id : null;

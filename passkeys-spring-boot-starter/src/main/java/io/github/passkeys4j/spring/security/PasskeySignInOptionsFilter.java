@@ -1,9 +1,9 @@
 package io.github.passkeys4j.spring.security;
 
-import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartAuthentication;
 import io.github.passkeys4j.data.PublicKeyCredentialRequestOptions;
+import io.github.passkeys4j.spring.internal.PasskeysJson;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,14 +23,13 @@ import java.io.IOException;
  */
 final class PasskeySignInOptionsFilter extends OncePerRequestFilter {
 
-
     private final RelyingParty relyingParty;
     private final RequestMatcher matcher;
 
     public PasskeySignInOptionsFilter(RelyingParty relyingParty, String basePath) {
         this.relyingParty = relyingParty;
-        this.matcher = PathPatternRequestMatcher.withDefaults()
-                .matcher(HttpMethod.POST, basePath + "/authentication/options");
+        this.matcher =
+                PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, basePath + "/authentication/options");
     }
 
     @Override
@@ -40,7 +39,8 @@ final class PasskeySignInOptionsFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        PublicKeyCredentialRequestOptions options = relyingParty.startAuthentication(StartAuthentication.discoverable());
+        PublicKeyCredentialRequestOptions options =
+                relyingParty.startAuthentication(StartAuthentication.discoverable());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Cache-Control", "no-store");

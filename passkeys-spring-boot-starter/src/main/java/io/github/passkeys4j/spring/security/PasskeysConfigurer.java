@@ -45,15 +45,18 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     private final UserDetailsService userDetailsService;
     private final String basePath;
     private final String defaultSuccessUrl;
-    private ApplicationEventPublisher events = event -> { };
+    private ApplicationEventPublisher events = event -> {};
     private CeremonyObserver observer = CeremonyObserver.NONE;
     private AccountIdResolver accountIds = AccountIdResolver.USERNAME;
     private AuthenticationSuccessHandler successHandler;
     private AuthenticationFailureHandler failureHandler;
     private DefaultLoginPageGeneratingFilter generatedLoginPage;
 
-    public PasskeysConfigurer(RelyingParty relyingParty, UserDetailsService userDetailsService, String basePath,
-                              String defaultSuccessUrl) {
+    public PasskeysConfigurer(
+            RelyingParty relyingParty,
+            UserDetailsService userDetailsService,
+            String basePath,
+            String defaultSuccessUrl) {
         this.relyingParty = relyingParty;
         this.userDetailsService = userDetailsService;
         this.basePath = basePath;
@@ -113,8 +116,8 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     @Override
     public void configure(HttpSecurity http) {
         http.addFilterBefore(postProcess(signInFilter(http)), BasicAuthenticationFilter.class);
-        http.addFilterBefore(postProcess(new PasskeySignInOptionsFilter(relyingParty, basePath)),
-                AuthorizationFilter.class);
+        http.addFilterBefore(
+                postProcess(new PasskeySignInOptionsFilter(relyingParty, basePath)), AuthorizationFilter.class);
         http.addFilterBefore(postProcess(new PasskeysClientFilesFilter(basePath)), AuthorizationFilter.class);
         PasskeysSignInRequiredFilter signInRequired = new PasskeysSignInRequiredFilter(basePath);
         signInRequired.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
@@ -123,7 +126,8 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         revocation.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(revocation), SecurityContextHolderFilter.class);
         if (generatedLoginPage != null) {
-            http.addFilterBefore(postProcess(new PasskeyLoginPageFilter(generatedLoginPage, basePath)),
+            http.addFilterBefore(
+                    postProcess(new PasskeyLoginPageFilter(generatedLoginPage, basePath)),
                     DefaultLoginPageGeneratingFilter.class);
         }
     }
@@ -147,12 +151,15 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         }
         // The same session handling as form login: a new session id (fixation protection), a new CSRF token.
         SessionAuthenticationStrategy sessionStrategy = http.getSharedObject(SessionAuthenticationStrategy.class);
-        filter.setSessionAuthenticationStrategy(sessionStrategy != null ? sessionStrategy
-                : new ChangeSessionIdAuthenticationStrategy());
+        filter.setSessionAuthenticationStrategy(
+                sessionStrategy != null ? sessionStrategy : new ChangeSessionIdAuthenticationStrategy());
         SecurityContextRepository contextRepository = http.getSharedObject(SecurityContextRepository.class);
-        filter.setSecurityContextRepository(contextRepository != null ? contextRepository
-                : new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(),
-                        new HttpSessionSecurityContextRepository()));
+        filter.setSecurityContextRepository(
+                contextRepository != null
+                        ? contextRepository
+                        : new DelegatingSecurityContextRepository(
+                                new RequestAttributeSecurityContextRepository(),
+                                new HttpSessionSecurityContextRepository()));
         filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         return filter;
     }

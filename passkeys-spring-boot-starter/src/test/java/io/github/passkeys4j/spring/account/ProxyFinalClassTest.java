@@ -16,26 +16,56 @@ class ProxyFinalClassTest {
 
     static final class AppUsers implements UserDetailsManager {
         private final InMemoryUserDetailsManager delegate = new InMemoryUserDetailsManager();
-        public void createUser(UserDetails user) { delegate.createUser(user); }
-        public void updateUser(UserDetails user) { delegate.updateUser(user); }
-        public void deleteUser(String username) { delegate.deleteUser(username); }
-        public void changePassword(String o, String n) { delegate.changePassword(o, n); }
-        public boolean userExists(String username) { return delegate.userExists(username); }
-        public UserDetails loadUserByUsername(String username) { return delegate.loadUserByUsername(username); }
+
+        public void createUser(UserDetails user) {
+            delegate.createUser(user);
+        }
+
+        public void updateUser(UserDetails user) {
+            delegate.updateUser(user);
+        }
+
+        public void deleteUser(String username) {
+            delegate.deleteUser(username);
+        }
+
+        public void changePassword(String o, String n) {
+            delegate.changePassword(o, n);
+        }
+
+        public boolean userExists(String username) {
+            return delegate.userExists(username);
+        }
+
+        public UserDetails loadUserByUsername(String username) {
+            return delegate.loadUserByUsername(username);
+        }
     }
 
-    record SignUp(AppUsers users) { }
+    record SignUp(AppUsers users) {}
 
     @Configuration(proxyBeanMethods = false)
     static class App {
-        @Bean AppUsers appUsers() { return new AppUsers(); }
-        @Bean SignUp signUp(AppUsers users) { return new SignUp(users); }
-        @Bean static UserDetailsManagerAccounts hook() { return new UserDetailsManagerAccounts(null); }
+        @Bean
+        AppUsers appUsers() {
+            return new AppUsers();
+        }
+
+        @Bean
+        SignUp signUp(AppUsers users) {
+            return new SignUp(users);
+        }
+
+        @Bean
+        static UserDetailsManagerAccounts hook() {
+            return new UserDetailsManagerAccounts(null);
+        }
     }
 
     @Test
     void startsWhenTheManagerIsInjectedByItsClass() {
-        new ApplicationContextRunner().withUserConfiguration(App.class)
+        new ApplicationContextRunner()
+                .withUserConfiguration(App.class)
                 .run(context -> assertThat(context).hasNotFailed());
     }
 }

@@ -14,12 +14,15 @@ class ProxyFinalMethodsTest {
 
     @Test
     void theAppsJdbcUserDetailsManagerKeepsItsJdbcTemplateAndDataSource() {
-        DataSource dataSource = new EmbeddedDatabaseBuilder().setType(org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType.H2).generateUniqueName(true).build();
+        DataSource dataSource = new EmbeddedDatabaseBuilder()
+                .setType(org.springframework.jdbc.datasource.embedded.EmbeddedDatabaseType.H2)
+                .generateUniqueName(true)
+                .build();
         JdbcUserDetailsManager bean = new JdbcUserDetailsManager(dataSource);
         bean.afterPropertiesSet();
 
-        JdbcUserDetailsManager proxied = (JdbcUserDetailsManager) new UserDetailsManagerAccounts(null)
-                .postProcessAfterInitialization(bean, "users");
+        JdbcUserDetailsManager proxied = (JdbcUserDetailsManager)
+                new UserDetailsManagerAccounts(null).postProcessAfterInitialization(bean, "users");
 
         assertThat(proxied.getDataSource()).isSameAs(bean.getDataSource());
         assertThat(proxied.getJdbcTemplate()).isSameAs(bean.getJdbcTemplate());

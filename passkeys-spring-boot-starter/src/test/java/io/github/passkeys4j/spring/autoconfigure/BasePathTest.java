@@ -12,12 +12,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A base path that is not a plain prefix of its own stops the app at start-up, in one line naming the property. */
 class BasePathTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PasskeysAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PasskeysAutoConfiguration.class));
 
     @ParameterizedTest
-    @ValueSource(strings = {"/", "", "//", "/passkeys/**", "/pass*", "/a/{id}", "/a b", "/a/../b", "/a;x", "/a%2Fb",
-            "/a?b", "/./a"})
+    @ValueSource(
+            strings = {
+                "/",
+                "",
+                "//",
+                "/passkeys/**",
+                "/pass*",
+                "/a/{id}",
+                "/a b",
+                "/a/../b",
+                "/a;x",
+                "/a%2Fb",
+                "/a?b",
+                "/./a"
+            })
     void refused(String basePath) {
         runner.withPropertyValues("passkeys.base-path=" + basePath).run(context -> {
             assertThat(context).hasFailed();
@@ -26,7 +39,8 @@ class BasePathTest {
                 cause = cause.getCause();
             }
             assertThat(cause).isInstanceOf(InvalidPasskeysPropertiesException.class);
-            assertThat(cause.getMessage()).contains("passkeys.base-path: \"" + basePath + "\" is not a plain path prefix")
+            assertThat(cause.getMessage())
+                    .contains("passkeys.base-path: \"" + basePath + "\" is not a plain path prefix")
                     .doesNotContain("\n");
         });
     }
@@ -36,7 +50,8 @@ class BasePathTest {
     void accepted(String basePath) {
         runner.withPropertyValues("passkeys.base-path=" + basePath).run(context -> {
             assertThat(context).hasNotFailed();
-            assertThat(context.getBean("passkeysHttpSecurityCustomizer", Customizer.class)).isNotNull();
+            assertThat(context.getBean("passkeysHttpSecurityCustomizer", Customizer.class))
+                    .isNotNull();
         });
     }
 

@@ -5,13 +5,13 @@ import io.github.passkeys4j.spring.jdbc.JdbcPasskeyRepository;
 import io.github.passkeys4j.spring.jdbc.PasskeysJdbcSchemaInitializer;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import io.github.passkeys4j.spring.web.internal.PasskeysController;
-import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
 import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.StorageTransaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -46,24 +46,33 @@ class PasskeysAppShapesTest {
 
     /** What an app made of spring-boot-starter-webmvc + security (+ thymeleaf) and our starter does not have. */
     static final FilteredClassLoader NO_JDBC_NO_MICROMETER_NO_SESSION = new FilteredClassLoader(
-            "org.springframework.jdbc.", "org.springframework.boot.jdbc.", "org.springframework.boot.sql.",
-            "org.springframework.transaction.", "io.micrometer.", "org.springframework.session.");
+            "org.springframework.jdbc.",
+            "org.springframework.boot.jdbc.",
+            "org.springframework.boot.sql.",
+            "org.springframework.transaction.",
+            "io.micrometer.",
+            "org.springframework.session.");
 
-    private static final String IN_MEMORY_WARNING = "Passkeys for Java keeps passkeys in memory: they are lost on restart";
+    private static final String IN_MEMORY_WARNING =
+            "Passkeys for Java keeps passkeys in memory: they are lost on restart";
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(SecurityAutoConfiguration.class,
-                    ServletWebSecurityAutoConfiguration.class, PasskeysAutoConfiguration.class))
+            .withConfiguration(AutoConfigurations.of(
+                    SecurityAutoConfiguration.class,
+                    ServletWebSecurityAutoConfiguration.class,
+                    PasskeysAutoConfiguration.class))
             .withUserConfiguration(AppUsers.class);
 
-    private final WebApplicationContextRunner withDataSource = runner
-            .withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class,
-                    DataSourceTransactionManagerAutoConfiguration.class, JdbcTemplateAutoConfiguration.class));
+    private final WebApplicationContextRunner withDataSource = runner.withConfiguration(AutoConfigurations.of(
+            DataSourceAutoConfiguration.class,
+            DataSourceTransactionManagerAutoConfiguration.class,
+            JdbcTemplateAutoConfiguration.class));
 
     @Test
     void withoutJdbcMicrometerOrSpringSessionItBootsInMemoryAndWarns(CapturedOutput output) {
         runner.withClassLoader(NO_JDBC_NO_MICROMETER_NO_SESSION).run(context -> {
-            assertThat(context).hasNotFailed()
+            assertThat(context)
+                    .hasNotFailed()
                     .hasSingleBean(RelyingParty.class)
                     .hasSingleBean(PasskeysController.class)
                     .hasSingleBean(SecurityFilterChain.class)
@@ -74,30 +83,41 @@ class PasskeysAppShapesTest {
             assertThat(context.getBean(PasskeyUserRepository.class)).isInstanceOf(InMemoryPasskeyUserRepository.class);
             assertThat(context.getBean(PendingCeremonyStore.class)).isInstanceOf(InMemoryPendingCeremonyStore.class);
         });
-        assertThat(output).contains("Passkeys for Java: rp-id localhost, origins [http://localhost:*, "
+        assertThat(output)
+                .contains("Passkeys for Java: rp-id localhost, origins [http://localhost:*, "
                         + "https://localhost:*], storage in memory, user verification required")
-                .contains("WARN").contains(IN_MEMORY_WARNING);
+                .contains("WARN")
+                .contains(IN_MEMORY_WARNING);
     }
 
     @Test
     void withADataSourcePasskeysAreKeptInTheDatabase(CapturedOutput output) {
-        withDataSource.withPropertyValues("spring.datasource.url=jdbc:h2:mem:shape-jdbc;DB_CLOSE_DELAY=-1",
-                        "passkeys.rp-id=example.com", "passkeys.user-verification=preferred")
+        withDataSource
+                .withPropertyValues(
+                        "spring.datasource.url=jdbc:h2:mem:shape-jdbc;DB_CLOSE_DELAY=-1",
+                        "passkeys.rp-id=example.com",
+                        "passkeys.user-verification=preferred")
                 .run(context -> {
-                    assertThat(context).hasNotFailed().hasSingleBean(SecurityFilterChain.class)
+                    assertThat(context)
+                            .hasNotFailed()
+                            .hasSingleBean(SecurityFilterChain.class)
                             .hasSingleBean(StorageTransaction.class);
                     assertThat(context.getBean(PasskeyRepository.class)).isInstanceOf(JdbcPasskeyRepository.class);
                 });
-        assertThat(output).contains("Passkeys for Java: rp-id example.com, origins [https://example.com], "
-                + "storage JDBC (H2), user verification preferred").doesNotContain(IN_MEMORY_WARNING);
+        assertThat(output)
+                .contains("Passkeys for Java: rp-id example.com, origins [https://example.com], "
+                        + "storage JDBC (H2), user verification preferred")
+                .doesNotContain(IN_MEMORY_WARNING);
     }
 
     @Test
     void withSpringSessionJdbcBesideItBothUseTheDatabase() {
-        withDataSource.withPropertyValues("spring.datasource.url=jdbc:h2:mem:shape-session;DB_CLOSE_DELAY=-1")
+        withDataSource
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:shape-session;DB_CLOSE_DELAY=-1")
                 .withUserConfiguration(JdbcSessions.class)
                 .run(context -> {
-                    assertThat(context).hasNotFailed()
+                    assertThat(context)
+                            .hasNotFailed()
                             .hasSingleBean(JdbcIndexedSessionRepository.class)
                             .hasSingleBean(SecurityFilterChain.class)
                             .hasSingleBean(RelyingParty.class);
@@ -107,13 +127,14 @@ class PasskeysAppShapesTest {
 
     @Test
     void theAppsOwnRepositoriesWinOverJdbc(CapturedOutput output) {
-        PasskeyRepository own = (PasskeyRepository) Proxy.newProxyInstance(getClass().getClassLoader(),
-                new Class<?>[] {PasskeyRepository.class}, (proxy, method, args) -> {
+        PasskeyRepository own = (PasskeyRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {PasskeyRepository.class}, (proxy, method, args) -> {
                     throw new UnsupportedOperationException("not used at start-up");
                 });
         PasskeyUserRepository ownUsers = new InMemoryPasskeyUserRepository();
         PendingCeremonyStore ownPending = new InMemoryPendingCeremonyStore();
-        withDataSource.withPropertyValues("spring.datasource.url=jdbc:h2:mem:shape-own;DB_CLOSE_DELAY=-1")
+        withDataSource
+                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:shape-own;DB_CLOSE_DELAY=-1")
                 .withBean(PasskeyRepository.class, () -> own)
                 .withBean(PasskeyUserRepository.class, () -> ownUsers)
                 .withBean(PendingCeremonyStore.class, () -> ownPending)
@@ -123,7 +144,8 @@ class PasskeysAppShapesTest {
                     assertThat(context.getBean(PasskeyUserRepository.class)).isSameAs(ownUsers);
                     assertThat(context.getBean(PendingCeremonyStore.class)).isSameAs(ownPending);
                 });
-        assertThat(output).contains("storage the app's own (" + own.getClass().getName() + ")")
+        assertThat(output)
+                .contains("storage the app's own (" + own.getClass().getName() + ")")
                 .doesNotContain(IN_MEMORY_WARNING);
     }
 
@@ -136,11 +158,13 @@ class PasskeysAppShapesTest {
     static class AppUsers {
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(User.withUsername("alice").password("{noop}pw").roles("USER").build());
+            return new InMemoryUserDetailsManager(User.withUsername("alice")
+                    .password("{noop}pw")
+                    .roles("USER")
+                    .build());
         }
     }
 
     @EnableJdbcHttpSession
-    static class JdbcSessions {
-    }
+    static class JdbcSessions {}
 }

@@ -5,12 +5,12 @@ import io.github.passkeys4j.UserVerification;
 import io.github.passkeys4j.provider.PasskeyProviderDirectory;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPendingCeremonyStore;
-import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
-import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
+import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.StorageTransaction;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -28,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The auto-configuration alone: which beans it makes, from which properties, and that it backs off. */
 class PasskeysAutoConfigurationTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PasskeysAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PasskeysAutoConfiguration.class));
 
     @Test
     void withoutDataSourceStorageIsInMemoryAndDefaultsAreSafe() {
@@ -50,10 +50,13 @@ class PasskeysAutoConfigurationTest {
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:autoconfig;DB_CLOSE_DELAY=-1")
                 .run(context -> {
                     assertThat(context.getBean(PasskeyRepository.class)).isInstanceOf(JdbcPasskeyRepository.class);
-                    assertThat(context.getBean(PendingCeremonyStore.class)).isInstanceOf(JdbcPendingCeremonyStore.class);
+                    assertThat(context.getBean(PendingCeremonyStore.class))
+                            .isInstanceOf(JdbcPendingCeremonyStore.class);
                     JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-                    assertThat(jdbc.queryForObject("select count(*) from passkeys_credential", Integer.class)).isZero();
-                    assertThat(jdbc.queryForObject("select count(*) from passkeys_user", Integer.class)).isZero();
+                    assertThat(jdbc.queryForObject("select count(*) from passkeys_credential", Integer.class))
+                            .isZero();
+                    assertThat(jdbc.queryForObject("select count(*) from passkeys_user", Integer.class))
+                            .isZero();
                 });
     }
 
@@ -63,13 +66,22 @@ class PasskeysAutoConfigurationTest {
                 .withPropertyValues("spring.datasource.url=jdbc:h2:mem:rollback;DB_CLOSE_DELAY=-1")
                 .run(context -> {
                     PasskeyRepository passkeys = context.getBean(PasskeyRepository.class);
-                    Passkey passkey = Passkey.builder().credentialId("cred-1").userHandle("handle-1")
-                            .publicKey("key").backupEligible(true).backupState(true).uvInitialized(true)
-                            .createdAt(Instant.now()).name("Laptop").build();
-                    assertThatThrownBy(() -> context.getBean(StorageTransaction.class).run(() -> {
-                        passkeys.add(passkey);
-                        throw new IllegalStateException("the second write failed");
-                    })).hasMessage("the second write failed");
+                    Passkey passkey = Passkey.builder()
+                            .credentialId("cred-1")
+                            .userHandle("handle-1")
+                            .publicKey("key")
+                            .backupEligible(true)
+                            .backupState(true)
+                            .uvInitialized(true)
+                            .createdAt(Instant.now())
+                            .name("Laptop")
+                            .build();
+                    assertThatThrownBy(() -> context.getBean(StorageTransaction.class)
+                                    .run(() -> {
+                                        passkeys.add(passkey);
+                                        throw new IllegalStateException("the second write failed");
+                                    }))
+                            .hasMessage("the second write failed");
                     assertThat(passkeys.findByCredentialId("cred-1")).isEmpty();
                 });
     }
@@ -77,12 +89,16 @@ class PasskeysAutoConfigurationTest {
     @Test
     void schemaInitializationCanBeTurnedOff() {
         runner.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
-                .withPropertyValues("spring.datasource.url=jdbc:h2:mem:noschema;DB_CLOSE_DELAY=-1",
+                .withPropertyValues(
+                        "spring.datasource.url=jdbc:h2:mem:noschema;DB_CLOSE_DELAY=-1",
                         "passkeys.jdbc.initialize-schema=never")
                 .run(context -> {
                     JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
-                    assertThat(jdbc.queryForObject("select count(*) from information_schema.tables "
-                            + "where lower(table_name) = 'passkeys_credential'", Integer.class)).isZero();
+                    assertThat(jdbc.queryForObject(
+                                    "select count(*) from information_schema.tables "
+                                            + "where lower(table_name) = 'passkeys_credential'",
+                                    Integer.class))
+                            .isZero();
                 });
     }
 
@@ -95,15 +111,20 @@ class PasskeysAutoConfigurationTest {
 
     @Test
     void propertiesReachTheRelyingParty() {
-        runner.withPropertyValues("passkeys.rp-id=example.com", "passkeys.rp-name=Example",
+        runner.withPropertyValues(
+                        "passkeys.rp-id=example.com",
+                        "passkeys.rp-name=Example",
                         "passkeys.origins=https://example.com,https://login.example.com",
-                        "passkeys.user-verification=preferred", "passkeys.ceremony-timeout=2m")
+                        "passkeys.user-verification=preferred",
+                        "passkeys.ceremony-timeout=2m")
                 .run(context -> {
                     RelyingParty rp = context.getBean(RelyingParty.class);
                     assertThat(rp.rpId()).isEqualTo("example.com");
-                    assertThat(rp.origins()).containsExactlyInAnyOrder("https://example.com", "https://login.example.com");
+                    assertThat(rp.origins())
+                            .containsExactlyInAnyOrder("https://example.com", "https://login.example.com");
                     assertThat(rp.userVerification()).isEqualTo(UserVerification.PREFERRED);
-                    assertThat(rp.startAuthentication(io.github.passkeys4j.StartAuthentication.discoverable()).timeout())
+                    assertThat(rp.startAuthentication(io.github.passkeys4j.StartAuthentication.discoverable())
+                                    .timeout())
                             .isEqualTo(120_000L);
                 });
     }
@@ -118,19 +139,28 @@ class PasskeysAutoConfigurationTest {
     @Test
     void badSettingsFailStartupWithAClearMessage() {
         runner.withPropertyValues("passkeys.rp-id=https://example.com")
-                .run(context -> assertThat(context).hasFailed().getFailure()
-                        .rootCause().hasMessageContaining("passkeys.rp-id: https://example.com is a URL, not a domain"));
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("passkeys.rp-id: https://example.com is a URL, not a domain"));
         runner.withPropertyValues("passkeys.origins=https://example.com/login")
-                .run(context -> assertThat(context).hasFailed().getFailure()
-                        .rootCause().hasMessageContaining("passkeys.origins: https://example.com/login has a path"));
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .hasMessageContaining("passkeys.origins: https://example.com/login has a path"));
     }
 
     @Test
     void providersFileReplacesTheBundledList() {
         runner.run(context -> assertThat(context.getBean(PasskeyProviderDirectory.class)
-                .find(UUID.fromString("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4"))).isPresent());
+                        .find(UUID.fromString("ea9b8d66-4d01-1d21-3ce4-b6b48cb575d4")))
+                .isPresent());
         runner.withPropertyValues("passkeys.providers-file=classpath:empty-providers.json")
-                .run(context -> assertThat(context.getBean(PasskeyProviderDirectory.class).size()).isZero());
+                .run(context -> assertThat(
+                                context.getBean(PasskeyProviderDirectory.class).size())
+                        .isZero());
     }
 
     @Test

@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PasskeysPropertiesMetadataTest {
 
     private static JsonNode metadata() throws Exception {
-        try (InputStream in = PasskeysProperties.class.getResourceAsStream(
-                "/META-INF/spring-configuration-metadata.json")) {
+        try (InputStream in =
+                PasskeysProperties.class.getResourceAsStream("/META-INF/spring-configuration-metadata.json")) {
             assertThat(in).as("the configuration processor's output").isNotNull();
             return JsonMapper.builder().build().readTree(in);
         }
@@ -32,9 +32,14 @@ class PasskeysPropertiesMetadataTest {
                 undocumented.add(name);
             }
         }
-        assertThat(names).allMatch(name -> name.startsWith("passkeys."))
-                .contains("passkeys.rp-id", "passkeys.origins", "passkeys.ceremony-timeout",
-                        "passkeys.jdbc.initialize-schema", "passkeys.security.customize-http-security");
+        assertThat(names)
+                .allMatch(name -> name.startsWith("passkeys."))
+                .contains(
+                        "passkeys.rp-id",
+                        "passkeys.origins",
+                        "passkeys.ceremony-timeout",
+                        "passkeys.jdbc.initialize-schema",
+                        "passkeys.security.customize-http-security");
         assertThat(undocumented).isEmpty();
     }
 
@@ -43,16 +48,22 @@ class PasskeysPropertiesMetadataTest {
         JsonNode property = find("passkeys.jdbc.initialize-schema");
         assertThat(property.path("type").asString()).isEqualTo(PasskeysProperties.InitializeSchema.class.getName());
         assertThat(property.path("defaultValue").asString()).isEqualTo("embedded");
-        assertThat(PasskeysProperties.InitializeSchema.values()).extracting(Enum::name)
+        assertThat(PasskeysProperties.InitializeSchema.values())
+                .extracting(Enum::name)
                 .containsExactly("EMBEDDED", "ALWAYS", "NEVER");
     }
 
     @Test
     void defaultsAreStated() throws Exception {
         assertThat(find("passkeys.rp-id").path("defaultValue").asString()).isEqualTo("localhost");
-        assertThat(find("passkeys.ceremony-timeout").path("defaultValue").asString()).isEqualTo("5m");
-        assertThat(find("passkeys.user-verification").path("defaultValue").asString()).isEqualTo("required");
-        assertThat(find("passkeys.security.customize-http-security").path("defaultValue").asBoolean()).isTrue();
+        assertThat(find("passkeys.ceremony-timeout").path("defaultValue").asString())
+                .isEqualTo("5m");
+        assertThat(find("passkeys.user-verification").path("defaultValue").asString())
+                .isEqualTo("required");
+        assertThat(find("passkeys.security.customize-http-security")
+                        .path("defaultValue")
+                        .asBoolean())
+                .isTrue();
     }
 
     @Test
@@ -60,13 +71,16 @@ class PasskeysPropertiesMetadataTest {
         List<String> values = new ArrayList<>();
         for (JsonNode hint : metadata().path("hints")) {
             if ("passkeys.jdbc.platform".equals(hint.path("name").asString())) {
-                hint.path("values").forEach(value -> values.add(value.path("value").asString()));
+                hint.path("values")
+                        .forEach(value -> values.add(value.path("value").asString()));
             }
         }
         assertThat(values).containsExactly("h2", "postgresql");
         for (String platform : values) {
-            assertThat(PasskeysProperties.class.getResource("/io/github/passkeys4j/spring/jdbc/schema-" + platform + ".sql"))
-                    .as(platform).isNotNull();
+            assertThat(PasskeysProperties.class.getResource(
+                            "/io/github/passkeys4j/spring/jdbc/schema-" + platform + ".sql"))
+                    .as(platform)
+                    .isNotNull();
         }
     }
 

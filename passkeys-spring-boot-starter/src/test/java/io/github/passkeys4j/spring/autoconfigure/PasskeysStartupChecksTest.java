@@ -11,44 +11,55 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Each wrong {@code passkeys.*} set-up stops the context with one line naming the property and the value seen. */
 class PasskeysStartupChecksTest {
 
-    private final ApplicationContextRunner runner = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(PasskeysAutoConfiguration.class));
+    private final ApplicationContextRunner runner =
+            new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(PasskeysAutoConfiguration.class));
 
     private void assertRefused(String message, String... properties) {
-        runner.withPropertyValues(properties).run(context -> assertThat(context).hasFailed().getFailure()
-                .rootCause()
-                .isInstanceOf(InvalidPasskeysPropertiesException.class)
-                .hasMessageStartingWith("Passkeys for Java cannot start: ")
-                .hasMessageContaining(message)
-                .message().doesNotContain("\n"));
+        runner.withPropertyValues(properties)
+                .run(context -> assertThat(context)
+                        .hasFailed()
+                        .getFailure()
+                        .rootCause()
+                        .isInstanceOf(InvalidPasskeysPropertiesException.class)
+                        .hasMessageStartingWith("Passkeys for Java cannot start: ")
+                        .hasMessageContaining(message)
+                        .message()
+                        .doesNotContain("\n"));
     }
 
     private void assertAccepted(String... properties) {
-        runner.withPropertyValues(properties).run(context -> assertThat(context).hasNotFailed()
-                .hasSingleBean(RelyingParty.class));
+        runner.withPropertyValues(properties)
+                .run(context -> assertThat(context).hasNotFailed().hasSingleBean(RelyingParty.class));
     }
 
     @Test
     void originOutsideTheRpIdIsRefused() {
-        assertRefused("passkeys.origins: https://example.org is not under passkeys.rp-id example.com",
-                "passkeys.rp-id=example.com", "passkeys.origins=https://example.org");
+        assertRefused(
+                "passkeys.origins: https://example.org is not under passkeys.rp-id example.com",
+                "passkeys.rp-id=example.com",
+                "passkeys.origins=https://example.org");
     }
 
     @Test
     void originThatOnlyEndsLikeTheRpIdIsRefused() {
-        assertRefused("passkeys.origins: https://notexample.com is not under passkeys.rp-id example.com",
-                "passkeys.rp-id=example.com", "passkeys.origins=https://notexample.com");
+        assertRefused(
+                "passkeys.origins: https://notexample.com is not under passkeys.rp-id example.com",
+                "passkeys.rp-id=example.com",
+                "passkeys.origins=https://notexample.com");
     }
 
     @Test
     void subdomainOriginsAreAccepted() {
-        assertAccepted("passkeys.rp-id=example.com",
+        assertAccepted(
+                "passkeys.rp-id=example.com",
                 "passkeys.origins=https://example.com,https://login.example.com,https://a.b.example.com:8443");
     }
 
     @Test
     void publicSuffixRpIdIsRefused() {
-        assertRefused("passkeys.rp-id: com is a top-level domain", "passkeys.rp-id=com",
+        assertRefused(
+                "passkeys.rp-id: com is a top-level domain",
+                "passkeys.rp-id=com",
                 "passkeys.origins=https://example.com");
     }
 
@@ -56,15 +67,19 @@ class PasskeysStartupChecksTest {
     void aSingleLabelRpIdIsAcceptedOnlyAsTheExactHostOfEveryOrigin() {
         assertAccepted("passkeys.rp-id=intranet", "passkeys.origins=https://intranet");
         assertRefused("passkeys.rp-id: intranet is a top-level domain", "passkeys.rp-id=intranet");
-        assertRefused("passkeys.rp-id: intranet is a top-level domain", "passkeys.rp-id=intranet",
+        assertRefused(
+                "passkeys.rp-id: intranet is a top-level domain",
+                "passkeys.rp-id=intranet",
                 "passkeys.origins=https://intranet,https://example.com");
     }
 
     @Test
     void urlAsRpIdIsRefusedWithoutBlamingTheOriginsMadeFromIt() {
-        assertRefused("passkeys.rp-id: https://example.com is a URL, not a domain", "passkeys.rp-id=https://example.com");
-        runner.withPropertyValues("passkeys.rp-id=https://example.com").run(context -> assertThat(context)
-                .getFailure().rootCause().message().doesNotContain("passkeys.origins"));
+        assertRefused(
+                "passkeys.rp-id: https://example.com is a URL, not a domain", "passkeys.rp-id=https://example.com");
+        runner.withPropertyValues("passkeys.rp-id=https://example.com")
+                .run(context ->
+                        assertThat(context).getFailure().rootCause().message().doesNotContain("passkeys.origins"));
     }
 
     @Test
@@ -75,33 +90,49 @@ class PasskeysStartupChecksTest {
 
     @Test
     void originWithAPathIsRefused() {
-        assertRefused("passkeys.origins: https://example.com/login has a path, query, fragment or user name",
-                "passkeys.rp-id=example.com", "passkeys.origins=https://example.com/login");
-        assertRefused("passkeys.origins: https://example.com/ has a path",
-                "passkeys.rp-id=example.com", "passkeys.origins=https://example.com/");
+        assertRefused(
+                "passkeys.origins: https://example.com/login has a path, query, fragment or user name",
+                "passkeys.rp-id=example.com",
+                "passkeys.origins=https://example.com/login");
+        assertRefused(
+                "passkeys.origins: https://example.com/ has a path",
+                "passkeys.rp-id=example.com",
+                "passkeys.origins=https://example.com/");
     }
 
     @Test
     void originWithQueryFragmentOrUserInfoIsRefused() {
-        assertRefused("https://example.com?x=1 has a path, query", "passkeys.rp-id=example.com",
+        assertRefused(
+                "https://example.com?x=1 has a path, query",
+                "passkeys.rp-id=example.com",
                 "passkeys.origins=https://example.com?x=1");
-        assertRefused("https://example.com#top has a path, query", "passkeys.rp-id=example.com",
+        assertRefused(
+                "https://example.com#top has a path, query",
+                "passkeys.rp-id=example.com",
                 "passkeys.origins=https://example.com#top");
-        assertRefused("https://admin@example.com has a path, query, fragment or user name",
-                "passkeys.rp-id=example.com", "passkeys.origins=https://admin@example.com");
+        assertRefused(
+                "https://admin@example.com has a path, query, fragment or user name",
+                "passkeys.rp-id=example.com",
+                "passkeys.origins=https://admin@example.com");
     }
 
     @Test
     void originWithoutSchemeIsRefused() {
-        assertRefused("passkeys.origins: example.com is not an origin", "passkeys.rp-id=example.com",
+        assertRefused(
+                "passkeys.origins: example.com is not an origin",
+                "passkeys.rp-id=example.com",
                 "passkeys.origins=example.com");
-        assertRefused("passkeys.origins: ftp://example.com is not an origin", "passkeys.rp-id=example.com",
+        assertRefused(
+                "passkeys.origins: ftp://example.com is not an origin",
+                "passkeys.rp-id=example.com",
                 "passkeys.origins=ftp://example.com");
     }
 
     @Test
     void plainHttpIsRefusedExceptOnLocalhost() {
-        assertRefused("passkeys.origins: http://example.com is plain http", "passkeys.rp-id=example.com",
+        assertRefused(
+                "passkeys.origins: http://example.com is plain http",
+                "passkeys.rp-id=example.com",
                 "passkeys.origins=http://example.com");
         assertAccepted("passkeys.rp-id=localhost", "passkeys.origins=http://localhost:8080");
         assertAccepted("passkeys.rp-id=app.localhost", "passkeys.origins=http://app.localhost:8080");
@@ -109,15 +140,21 @@ class PasskeysStartupChecksTest {
 
     @Test
     void defaultPortAndUpperCaseHostAreRefusedBecauseBrowsersNeverSendThem() {
-        assertRefused("passkeys.origins: https://example.com:443 names the default port",
-                "passkeys.rp-id=example.com", "passkeys.origins=https://example.com:443");
-        assertRefused("passkeys.origins: https://Example.com has upper-case letters",
-                "passkeys.rp-id=example.com", "passkeys.origins=https://Example.com");
+        assertRefused(
+                "passkeys.origins: https://example.com:443 names the default port",
+                "passkeys.rp-id=example.com",
+                "passkeys.origins=https://example.com:443");
+        assertRefused(
+                "passkeys.origins: https://Example.com has upper-case letters",
+                "passkeys.rp-id=example.com",
+                "passkeys.origins=https://Example.com");
     }
 
     @Test
     void portWildcardIsOnlyForLocalhost() {
-        assertRefused("passkeys.origins: https://example.com:* has a port wildcard", "passkeys.rp-id=example.com",
+        assertRefused(
+                "passkeys.origins: https://example.com:* has a port wildcard",
+                "passkeys.rp-id=example.com",
                 "passkeys.origins=https://example.com:*");
         assertAccepted("passkeys.origins=http://localhost:*");
     }
@@ -147,20 +184,25 @@ class PasskeysStartupChecksTest {
 
     @Test
     void everyProblemIsNamedInTheSameLine() {
-        assertRefused("passkeys.origins: https://example.org is not under passkeys.rp-id example.com (its host must "
+        assertRefused(
+                "passkeys.origins: https://example.org is not under passkeys.rp-id example.com (its host must "
                         + "be example.com or end with .example.com); passkeys.origins: http://login.example.com is plain http",
-                "passkeys.rp-id=example.com", "passkeys.origins=https://example.org,http://login.example.com");
+                "passkeys.rp-id=example.com",
+                "passkeys.origins=https://example.org,http://login.example.com");
     }
 
     @Test
     void androidAppOriginsPassTheStartupCheckAsTheyAre() {
-        assertThat(PasskeysPropertiesValidator.problems(properties("example.com",
-                "android:apk-key-hash:5rXGmLG2mM0ZtN1dGxEEZGQ7cNb5bq0wr-GShjQmHOw"))).isEmpty();
+        assertThat(PasskeysPropertiesValidator.problems(
+                        properties("example.com", "android:apk-key-hash:5rXGmLG2mM0ZtN1dGxEEZGQ7cNb5bq0wr-GShjQmHOw")))
+                .isEmpty();
     }
 
     @Test
     void anAppsOwnRelyingPartyIsNotChecked() {
-        runner.withBean(RelyingParty.class, () -> RelyingParty.builder("example.org", "Own").build())
+        runner.withBean(
+                        RelyingParty.class,
+                        () -> RelyingParty.builder("example.org", "Own").build())
                 .withPropertyValues("passkeys.rp-id=com")
                 .run(context -> assertThat(context).hasNotFailed());
     }
@@ -169,8 +211,8 @@ class PasskeysStartupChecksTest {
     void bootsFailureReportListsEachProblemOnItsOwnLine() {
         PasskeysProperties properties = properties("example.com", "https://example.org");
         properties.setMaxPasskeysPerUser(0);
-        InvalidPasskeysPropertiesException failure = new InvalidPasskeysPropertiesException(
-                PasskeysPropertiesValidator.problems(properties));
+        InvalidPasskeysPropertiesException failure =
+                new InvalidPasskeysPropertiesException(PasskeysPropertiesValidator.problems(properties));
         FailureAnalysis analysis = new InvalidPasskeysPropertiesFailureAnalyzer().analyze(failure);
         assertThat(analysis.getDescription())
                 .contains("\n    passkeys.origins: https://example.org is not under passkeys.rp-id example.com")

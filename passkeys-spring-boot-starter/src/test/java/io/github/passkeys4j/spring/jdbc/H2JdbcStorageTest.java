@@ -7,13 +7,11 @@ import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
 import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
 import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
-
 import org.junit.jupiter.api.Nested;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /** The JDBC storage on H2 in memory, its schema created as the auto-configuration's default (EMBEDDED) does. */
-class H2JdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract,
-        SchemaInitializerContract {
+class H2JdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract, SchemaInitializerContract {
 
     @Override
     HikariDataSource createDataSource() {

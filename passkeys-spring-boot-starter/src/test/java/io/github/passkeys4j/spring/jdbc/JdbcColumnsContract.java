@@ -1,20 +1,19 @@
 package io.github.passkeys4j.spring.jdbc;
 
+import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.store.Passkey;
+import io.github.passkeys4j.store.PasskeyUser;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
 import static io.github.passkeys4j.spring.jdbc.JdbcStorageTestSupport.T0;
 import static io.github.passkeys4j.testing.PasskeyRepositoryContract.barePasskey;
 import static io.github.passkeys4j.testing.PasskeyRepositoryContract.passkey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
-import io.github.passkeys4j.PasskeyException;
-import io.github.passkeys4j.store.Passkey;
-import io.github.passkeys4j.store.PasskeyUser;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 /** What the JDBC stores do beyond the storage contract of {@code passkeys-test}, on every database. */
 interface JdbcColumnsContract {
@@ -33,15 +32,17 @@ interface JdbcColumnsContract {
         Passkey found = passkeys().findByCredentialId("Y3JlZC0x").orElseThrow();
 
         assertThat(found.createdAt()).isEqualTo(withNanos.truncatedTo(ChronoUnit.MICROS));
-        assertThat(found.lastUsedAt()).isEqualTo(withNanos.plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS));
+        assertThat(found.lastUsedAt())
+                .isEqualTo(withNanos.plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS));
     }
 
     @Test
     default void notBeforeIsTruncatedToTheMicrosecond() {
         users().create(PasskeyUser.startingAfresh("42", "alice", Instant.parse("2026-03-01T10:00:00.123456789Z")));
 
-        assertThat(users().findByAccountId("42")).hasValueSatisfying(u ->
-                assertThat(u.notBefore()).isEqualTo(Instant.parse("2026-03-01T10:00:00.123456Z")));
+        assertThat(users().findByAccountId("42"))
+                .hasValueSatisfying(
+                        u -> assertThat(u.notBefore()).isEqualTo(Instant.parse("2026-03-01T10:00:00.123456Z")));
     }
 
     @Test
@@ -51,6 +52,7 @@ interface JdbcColumnsContract {
         assertThatThrownBy(() -> passkeys().add(barePasskey("Y3JlZC0x", "dXNlci0y", T0.plusSeconds(60))))
                 .isInstanceOf(PasskeyException.class);
 
-        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM passkeys_credential", Integer.class)).isEqualTo(1);
+        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM passkeys_credential", Integer.class))
+                .isEqualTo(1);
     }
 }

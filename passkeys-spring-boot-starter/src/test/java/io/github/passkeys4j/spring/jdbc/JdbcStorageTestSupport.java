@@ -1,15 +1,6 @@
 package io.github.passkeys4j.spring.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.passkeys4j.store.Passkey;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.Set;
-import java.util.UUID;
-
-import javax.sql.DataSource;
-
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -17,6 +8,9 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.time.Instant;
 
 /**
  * One database for a whole test class: the schema is applied once through {@link PasskeysJdbcSchemaInitializer},

@@ -1,7 +1,5 @@
 package io.github.passkeys4j.spring.jdbc;
 
-import static org.assertj.core.api.Assertions.fail;
-
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
@@ -9,9 +7,10 @@ import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
 import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
 import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
-
 import org.junit.jupiter.api.Nested;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
+
+import static org.assertj.core.api.Assertions.fail;
 
 /**
  * The JDBC storage on a real PostgreSQL server. It needs one: run {@code eval "$(scripts/postgres.sh)"} from the
@@ -19,8 +18,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
  * another (user and password {@code passkeys} unless {@code PASSKEYS_TEST_POSTGRES_USER} / {@code _PASSWORD} say
  * otherwise). Without one the tests fail; they are never skipped.
  */
-class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract,
-        SchemaInitializerContract {
+class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract, SchemaInitializerContract {
 
     @Override
     HikariDataSource createDataSource() {
@@ -31,7 +29,9 @@ class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColu
                     + " or set -Dpasskeys.test.postgres.url=jdbc:postgresql://host:port/db"
                     + " (PASSKEYS_TEST_POSTGRES_USER and _PASSWORD default to passkeys).");
         }
-        return pool(url, setting("passkeys.test.postgres.user", "PASSKEYS_TEST_POSTGRES_USER", "passkeys"),
+        return pool(
+                url,
+                setting("passkeys.test.postgres.user", "PASSKEYS_TEST_POSTGRES_USER", "passkeys"),
                 setting("passkeys.test.postgres.password", "PASSKEYS_TEST_POSTGRES_PASSWORD", "passkeys"));
     }
 

@@ -1,10 +1,10 @@
 package io.github.passkeys4j.spring.jdbc;
 
-import static io.github.passkeys4j.spring.jdbc.JdbcStorageTestSupport.T0;
-import static io.github.passkeys4j.testing.PasskeyRepositoryContract.passkey;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.jdbc.core.JdbcTemplate;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -13,11 +13,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.sql.init.DatabaseInitializationMode;
-import org.springframework.jdbc.core.JdbcTemplate;
+import static io.github.passkeys4j.spring.jdbc.JdbcStorageTestSupport.T0;
+import static io.github.passkeys4j.testing.PasskeyRepositoryContract.passkey;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every database must do for {@link PasskeysJdbcSchemaInitializer} and the schema file it runs. */
 interface SchemaInitializerContract {
@@ -39,9 +38,11 @@ interface SchemaInitializerContract {
         passkeys().add(passkey("Y3JlZC0x", "dXNlci0x", T0));
 
         assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
-                .initializeDatabase()).isTrue();
+                        .initializeDatabase())
+                .isTrue();
         assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS, platform())
-                .initializeDatabase()).isTrue();
+                        .initializeDatabase())
+                .isTrue();
 
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(passkey("Y3JlZC0x", "dXNlci0x", T0));
     }
@@ -49,31 +50,43 @@ interface SchemaInitializerContract {
     @Test
     default void modeDecidesWhetherTheScriptsRun() {
         assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.NEVER)
-                .initializeDatabase()).isFalse();
+                        .initializeDatabase())
+                .isFalse();
         assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.EMBEDDED)
-                .initializeDatabase()).isEqualTo(embedded());
+                        .initializeDatabase())
+                .isEqualTo(embedded());
     }
 
     @Test
     default void aPlatformWithoutSchemaFileIsAClearError() {
-        assertThatThrownBy(() -> new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS,
-                "oracle"))
+        assertThatThrownBy(() ->
+                        new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS, "oracle"))
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("schema-oracle.sql")
                 .hasMessageContaining("never");
         assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.NEVER, "oracle")
-                .initializeDatabase()).isFalse();
+                        .initializeDatabase())
+                .isFalse();
     }
 
     @Test
     default void tablesHaveNamedConstraints() {
-        List<String> constraints = jdbc().queryForList("SELECT constraint_name"
-                        + " FROM information_schema.table_constraints WHERE LOWER(table_name) LIKE 'passkeys\\_%'"
-                        + " ESCAPE '\\' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')", String.class)
-                .stream().map(name -> name.toLowerCase(Locale.ROOT)).toList();
+        List<String> constraints = jdbc()
+                .queryForList(
+                        "SELECT constraint_name"
+                                + " FROM information_schema.table_constraints WHERE LOWER(table_name) LIKE 'passkeys\\_%'"
+                                + " ESCAPE '\\' AND constraint_type IN ('PRIMARY KEY', 'UNIQUE')",
+                        String.class)
+                .stream()
+                .map(name -> name.toLowerCase(Locale.ROOT))
+                .toList();
 
-        assertThat(constraints).containsExactlyInAnyOrder("passkeys_credential_pk", "passkeys_user_pk",
-                "passkeys_user_account_id_uk", "passkeys_pending_ceremony_pk");
+        assertThat(constraints)
+                .containsExactlyInAnyOrder(
+                        "passkeys_credential_pk",
+                        "passkeys_user_pk",
+                        "passkeys_user_account_id_uk",
+                        "passkeys_pending_ceremony_pk");
     }
 
     @Test

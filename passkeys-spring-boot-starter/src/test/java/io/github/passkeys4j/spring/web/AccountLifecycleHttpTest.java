@@ -1,6 +1,5 @@
 package io.github.passkeys4j.spring.web;
 
-import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.FinishRegistration;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartRegistration;
@@ -8,6 +7,7 @@ import io.github.passkeys4j.spring.TestApplication;
 import io.github.passkeys4j.spring.account.AccountDeletedEvent;
 import io.github.passkeys4j.spring.account.UsernameChangedEvent;
 import io.github.passkeys4j.store.Passkey;
+import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
 import org.junit.jupiter.api.Test;
@@ -30,7 +30,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code UserDetailsManager} or announced with {@link AccountDeletedEvent} takes its passkeys with it, a new owner of
  * the name gets none, a rename keeps them, and a sign-in refused for the account records nothing.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:accounts;DB_CLOSE_DELAY=-1")
 class AccountLifecycleHttpTest {
 
@@ -66,7 +68,8 @@ class AccountLifecycleHttpTest {
         assertSignsInToNobody(erinsPhone);
         HttpSession newErin = signedIn("erin");
         assertThat(json(newErin.get("/passkeys/credentials"))).isEmpty();
-        assertThat(json(newErin.get("/passkeys/signals")).path("allAcceptedCredentialIds")).isEmpty();
+        assertThat(json(newErin.get("/passkeys/signals")).path("allAcceptedCredentialIds"))
+                .isEmpty();
     }
 
     @Test
@@ -75,7 +78,8 @@ class AccountLifecycleHttpTest {
         SoftwareAuthenticator franksPhone = new SoftwareAuthenticator();
         HttpSession frank = signedIn("frank");
         String first = register(frank, franksPhone, "{}").path("id").asString();
-        String second = register(frank, new SoftwareAuthenticator(), "{}").path("id").asString();
+        String second =
+                register(frank, new SoftwareAuthenticator(), "{}").path("id").asString();
 
         publisher.publishEvent(new AccountDeletedEvent("frank"));
 
@@ -99,22 +103,24 @@ class AccountLifecycleHttpTest {
         HttpSession session = new HttpSession(port);
         assertThat(signIn(session, ginasPhone, new Tamper()).statusCode()).isEqualTo(200);
         assertThat(json(session.get("/whoami")).path("name").asString()).isEqualTo("regina");
-        assertThat(json(session.get("/passkeys/credentials")).get(0).path("id").asString()).isEqualTo(id);
+        assertThat(json(session.get("/passkeys/credentials")).get(0).path("id").asString())
+                .isEqualTo(id);
     }
 
     @Test
     void aSignInRefusedForItsAccountRecordsNoUse() {
         // carol's account is disabled by the app; her passkey was added before.
         SoftwareAuthenticator carolsKey = new SoftwareAuthenticator();
-        String created = carolsKey.register(relyingParty.startRegistration(StartRegistration.forUser("carol")),
-                "http://localhost:" + port);
+        String created = carolsKey.register(
+                relyingParty.startRegistration(StartRegistration.forUser("carol")), "http://localhost:" + port);
         Passkey passkey = relyingParty.finishRegistration(FinishRegistration.of("carol", created));
 
         HttpResponse<String> refused = signIn(new HttpSession(port), carolsKey, new Tamper());
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(json(refused).path("reason").asString()).isEqualTo("ACCOUNT_UNAVAILABLE");
-        Passkey after = passkeyRepository.findByCredentialId(passkey.credentialId()).orElseThrow();
+        Passkey after =
+                passkeyRepository.findByCredentialId(passkey.credentialId()).orElseThrow();
         assertThat(after.lastUsedAt()).isNull();
         assertThat(after.signCount()).isEqualTo(passkey.signCount());
     }
@@ -128,13 +134,16 @@ class AccountLifecycleHttpTest {
     }
 
     private void createUser(String username) {
-        userDetailsManager.createUser(User.withUsername(username).password("{noop}" + username + "-password")
-                .roles("USER").build());
+        userDetailsManager.createUser(User.withUsername(username)
+                .password("{noop}" + username + "-password")
+                .roles("USER")
+                .build());
     }
 
     private HttpSession signedIn(String username) {
         HttpSession session = new HttpSession(port);
-        assertThat(session.signInWithPassword(username, username + "-password").statusCode()).isEqualTo(302);
+        assertThat(session.signInWithPassword(username, username + "-password").statusCode())
+                .isEqualTo(302);
         return session;
     }
 }

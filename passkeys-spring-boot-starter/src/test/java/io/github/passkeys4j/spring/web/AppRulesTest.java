@@ -5,7 +5,6 @@ import io.github.passkeys4j.testing.Tamper;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -23,6 +22,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -49,7 +49,8 @@ class AppRulesTest {
     @BeforeAll
     void start() {
         app = start("jdbc:h2:mem:apprules");
-        withoutStarter = start("jdbc:h2:mem:apprules-bare",
+        withoutStarter = start(
+                "jdbc:h2:mem:apprules-bare",
                 "--spring.autoconfigure.exclude=io.github.passkeys4j.spring.autoconfigure.PasskeysAutoConfiguration");
     }
 
@@ -62,10 +63,14 @@ class AppRulesTest {
     @Test
     void theAppsRoleRuleOnThePasskeyPathsHolds() {
         HttpSession user = new HttpSession(port(app));
-        assertThat(user.signInWithPassword("alice", "alice-password").statusCode()).isEqualTo(302);
-        for (HttpResponse<String> refused : List.of(user.post("/passkeys/registration/options", "{}"),
-                user.post("/passkeys/registration", "{\"credential\": {}}"), user.get("/passkeys/credentials"),
-                user.get("/passkeys/signals"), user.get("/passkeys/manage"))) {
+        assertThat(user.signInWithPassword("alice", "alice-password").statusCode())
+                .isEqualTo(302);
+        for (HttpResponse<String> refused : List.of(
+                user.post("/passkeys/registration/options", "{}"),
+                user.post("/passkeys/registration", "{\"credential\": {}}"),
+                user.get("/passkeys/credentials"),
+                user.get("/passkeys/signals"),
+                user.get("/passkeys/manage"))) {
             assertThat(refused.statusCode()).as(refused.uri().toString()).isEqualTo(403);
         }
         JsonNode roleRefusal = json(user.get("/passkeys/credentials"));
@@ -83,8 +88,8 @@ class AppRulesTest {
         HttpSession anonymous = new HttpSession(port(app));
         assertThat(anonymous.get("/passkeys/passkeys.js").statusCode()).isEqualTo(200);
         assertThat(anonymous.get("/passkeys/credentials").statusCode()).isEqualTo(401);
-        assertThat(anonymous.get("/passkeys/manage").headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/login"));
+        assertThat(anonymous.get("/passkeys/manage").headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
         assertThat(signIn(anonymous, authenticator, new Tamper()).statusCode()).isEqualTo(200);
         assertThat(json(anonymous.get("/whoami")).path("name").asString()).isEqualTo("root");
     }
@@ -92,8 +97,10 @@ class AppRulesTest {
     @Test
     void theAppsJacksonSettingsDoNotRenameOurFields() {
         HttpSession anonymous = new HttpSession(port(app));
-        String options = anonymous.post("/passkeys/authentication/options", "{}").body();
-        assertThat(options).contains("\"rpId\"", "\"userVerification\"", "\"challenge\"")
+        String options =
+                anonymous.post("/passkeys/authentication/options", "{}").body();
+        assertThat(options)
+                .contains("\"rpId\"", "\"userVerification\"", "\"challenge\"")
                 .doesNotContain("rp_id", "user_verification");
         HttpSession admin = new HttpSession(port(app));
         admin.signInWithPassword("root", "root-password");
@@ -105,7 +112,9 @@ class AppRulesTest {
     void aChainWithoutUrlRulesAnswersAsWithoutTheStarter() {
         for (String path : List.of("/api/hello", "/api/missing", "/api/passkeys/authentication/options")) {
             for (String method : List.of("GET", "POST")) {
-                assertThat(answer(app, method, path)).as(method + " " + path).isEqualTo(answer(withoutStarter, method, path));
+                assertThat(answer(app, method, path))
+                        .as(method + " " + path)
+                        .isEqualTo(answer(withoutStarter, method, path));
             }
         }
         assertThat(answer(app, "GET", "/api/hello").get("status")).isEqualTo("200");
@@ -122,8 +131,11 @@ class AppRulesTest {
         response.headers().map().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("date")) {
                 // The port and session id differ between the two apps, nothing else may.
-                answer.put(name.toLowerCase(), String.join(",", values).replace(String.valueOf(port(context)), "PORT")
-                        .replaceAll("(?i)jsessionid=[0-9A-F]+", "jsessionid=ID"));
+                answer.put(
+                        name.toLowerCase(),
+                        String.join(",", values)
+                                .replace(String.valueOf(port(context)), "PORT")
+                                .replaceAll("(?i)jsessionid=[0-9A-F]+", "jsessionid=ID"));
             }
         });
         return answer;
@@ -159,10 +171,12 @@ class AppRulesTest {
         @Bean
         @Order(2)
         SecurityFilterChain web(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(a -> a
-                            .requestMatchers("/csrf").permitAll()
-                            .requestMatchers("/passkeys/**").hasRole("ADMIN")
-                            .anyRequest().authenticated())
+            return http.authorizeHttpRequests(a -> a.requestMatchers("/csrf")
+                            .permitAll()
+                            .requestMatchers("/passkeys/**")
+                            .hasRole("ADMIN")
+                            .anyRequest()
+                            .authenticated())
                     .formLogin(form -> form.permitAll())
                     .build();
         }
@@ -170,8 +184,14 @@ class AppRulesTest {
         @Bean
         UserDetailsService users() {
             return new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-password").roles("USER").build(),
-                    User.withUsername("root").password("{noop}root-password").roles("USER", "ADMIN").build());
+                    User.withUsername("alice")
+                            .password("{noop}alice-password")
+                            .roles("USER")
+                            .build(),
+                    User.withUsername("root")
+                            .password("{noop}root-password")
+                            .roles("USER", "ADMIN")
+                            .build());
         }
 
         @RestController
@@ -181,8 +201,7 @@ class AppRulesTest {
                 return new Hello("snake_case");
             }
 
-            record Hello(String greetingStyle) {
-            }
+            record Hello(String greetingStyle) {}
 
             @GetMapping("/csrf")
             Map<String, String> csrf(CsrfToken token) {

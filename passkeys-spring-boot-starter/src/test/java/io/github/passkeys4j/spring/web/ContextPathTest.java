@@ -15,9 +15,13 @@ import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Under server.servlet.context-path every URL we hand out carries it: the page's, the sign-in's redirect. */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:contextpath;DB_CLOSE_DELAY=-1",
-                "server.servlet.context-path=/app"})
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:contextpath;DB_CLOSE_DELAY=-1",
+            "server.servlet.context-path=/app"
+        })
 class ContextPathTest {
 
     @LocalServerPort
@@ -27,14 +31,20 @@ class ContextPathTest {
     void theWholeJourneyUnderAContextPath() {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         HttpSession alice = new HttpSession(port, "/app");
-        assertThat(alice.signInWithPassword("alice", "alice-password").statusCode()).isEqualTo(302);
+        assertThat(alice.signInWithPassword("alice", "alice-password").statusCode())
+                .isEqualTo(302);
 
         HttpResponse<String> page = alice.get("/passkeys/manage");
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.body()).contains("href=\"/app/passkeys/passkeys.css\"", "src=\"/app/passkeys/passkeys.js\"",
-                "src=\"/app/passkeys/passkeys-manage.js\"", "href=\"/app/\"");
+        assertThat(page.body())
+                .contains(
+                        "href=\"/app/passkeys/passkeys.css\"",
+                        "src=\"/app/passkeys/passkeys.js\"",
+                        "src=\"/app/passkeys/passkeys-manage.js\"",
+                        "href=\"/app/\"");
         assertThat(alice.get("/passkeys/passkeys.js").statusCode()).isEqualTo(200);
-        assertThat(new HttpSession(port).get("/passkeys/passkeys.js").statusCode()).isEqualTo(404);
+        assertThat(new HttpSession(port).get("/passkeys/passkeys.js").statusCode())
+                .isEqualTo(404);
 
         register(alice, authenticator, "{}");
 
@@ -45,7 +55,7 @@ class ContextPathTest {
         assertThat(json(browser.get("/whoami")).path("type").asString()).isEqualTo("PasskeyAuthenticationToken");
 
         HttpResponse<String> anonymousPage = new HttpSession(port, "/app").get("/passkeys/manage");
-        assertThat(anonymousPage.headers().firstValue("Location")).hasValueSatisfying(
-                location -> assertThat(location).endsWith("/app/login"));
+        assertThat(anonymousPage.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/app/login"));
     }
 }

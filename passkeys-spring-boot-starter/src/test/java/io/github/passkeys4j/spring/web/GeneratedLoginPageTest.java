@@ -34,10 +34,13 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * with no HTML to write: our script, the CSRF meta tags it reads, a button and autofill. Under a context path.
  * The browser side of it is {@code GeneratedLoginPageBrowserTest} in the demo module.
  */
-@SpringBootTest(classes = GeneratedLoginPageTest.DefaultLoginApp.class,
+@SpringBootTest(
+        classes = GeneratedLoginPageTest.DefaultLoginApp.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:generatedlogin;DB_CLOSE_DELAY=-1",
-                "server.servlet.context-path=/app"})
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:generatedlogin;DB_CLOSE_DELAY=-1",
+            "server.servlet.context-path=/app"
+        })
 class GeneratedLoginPageTest {
 
     @LocalServerPort
@@ -49,27 +52,32 @@ class GeneratedLoginPageTest {
         HttpResponse<String> login = browser.get("/login");
         assertThat(login.statusCode()).isEqualTo(200);
         String page = login.body();
-        assertThat(page).contains("<script src=\"/app/passkeys/passkeys.js\" defer></script>",
-                "<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">",
-                "autocomplete=\"username webauthn\"",
-                "<button type=\"button\" class=\"primary\" data-passkey-signin>Sign in with a passkey</button>",
-                "data-passkey-error");
+        assertThat(page)
+                .contains(
+                        "<script src=\"/app/passkeys/passkeys.js\" defer></script>",
+                        "<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">",
+                        "autocomplete=\"username webauthn\"",
+                        "<button type=\"button\" class=\"primary\" data-passkey-signin>Sign in with a passkey</button>",
+                        "data-passkey-error");
         // Still Spring's page, whole: its form, its style sheet; the length matches the edited page.
         assertThat(page).contains("action=\"/app/login\"", "/app/default-ui.css", "</html>");
-        assertThat(login.headers().firstValueAsLong("Content-Length")).hasValue(
-                (long) page.getBytes(StandardCharsets.UTF_8).length);
+        assertThat(login.headers().firstValueAsLong("Content-Length"))
+                .hasValue((long) page.getBytes(StandardCharsets.UTF_8).length);
         assertThat(browser.get("/login?error").body()).contains("data-passkey-signin", "Invalid credentials");
 
         // The meta tag's token is the session's, so the script's POSTs pass CSRF.
-        Matcher token = Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">").matcher(page);
+        Matcher token =
+                Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">").matcher(page);
         assertThat(token.find()).isTrue();
-        assertThat(browser.post("/passkeys/authentication/options", "{}").statusCode()).isEqualTo(200);
+        assertThat(browser.post("/passkeys/authentication/options", "{}").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
     void otherPagesAreUntouchedAndPasswordLoginStillWorks() {
         HttpSession alice = new HttpSession(port, "/app");
-        assertThat(alice.signInWithPassword("alice", "alice-password").statusCode()).isEqualTo(302);
+        assertThat(alice.signInWithPassword("alice", "alice-password").statusCode())
+                .isEqualTo(302);
         assertThat(alice.get("/hello").body()).isEqualTo("{\"hello\":\"alice\"}");
         register(alice, new SoftwareAuthenticator(), "{}");
     }
@@ -94,15 +102,18 @@ class GeneratedLoginPageTest {
     static class DefaultLoginApp {
         @Bean
         SecurityFilterChain web(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(a -> a.requestMatchers("/csrf").permitAll().anyRequest().authenticated())
+            return http.authorizeHttpRequests(a ->
+                            a.requestMatchers("/csrf").permitAll().anyRequest().authenticated())
                     .formLogin(withDefaults())
                     .build();
         }
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-password").roles("USER").build());
+            return new InMemoryUserDetailsManager(User.withUsername("alice")
+                    .password("{noop}alice-password")
+                    .roles("USER")
+                    .build());
         }
 
         @RestController

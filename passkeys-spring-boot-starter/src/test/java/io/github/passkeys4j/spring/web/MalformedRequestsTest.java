@@ -11,9 +11,9 @@ import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.Socket;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -23,7 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * them before any filter runs, with its own HTML 400: a broken {@code %} escape, an encoded slash ({@code %2F}) or
  * NUL ({@code %00}).
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:malformed;DB_CLOSE_DELAY=-1")
 class MalformedRequestsTest {
 
@@ -33,9 +35,12 @@ class MalformedRequestsTest {
     @Test
     void malformedContentTypeOnSignInIs415() {
         HttpSession browser = new HttpSession(port);
-        for (String type : new String[] {"application/json;;;=", "/", "application/json; charset=\"", "text/plain", "x", "application/"}) {
+        for (String type : new String[] {
+            "application/json;;;=", "/", "application/json; charset=\"", "text/plain", "x", "application/"
+        }) {
             JsonNode csrf = browser.csrf();
-            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(browser.url("/passkeys/authentication")))
+            HttpResponse<String> response = browser.send(HttpRequest.newBuilder(
+                            URI.create(browser.url("/passkeys/authentication")))
                     .header("Content-Type", type)
                     .header(csrf.path("header").asString(), csrf.path("token").asString())
                     .POST(HttpRequest.BodyPublishers.ofString("{}")));
@@ -49,8 +54,12 @@ class MalformedRequestsTest {
     void pathsTheFirewallRefusesGetProblems() {
         HttpSession alice = new HttpSession(port);
         alice.signInWithPassword("alice", "alice-password");
-        for (String path : new String[] {"/passkeys/credentials/a;b", "/passkeys/credentials/a%3Bb",
-                "/passkeys/credentials/%2e%2e/x", "/passkeys/credentials//x"}) {
+        for (String path : new String[] {
+            "/passkeys/credentials/a;b",
+            "/passkeys/credentials/a%3Bb",
+            "/passkeys/credentials/%2e%2e/x",
+            "/passkeys/credentials//x"
+        }) {
             HttpResponse<String> response = alice.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             assertProblem(response);
@@ -59,8 +68,12 @@ class MalformedRequestsTest {
 
     @Test
     void pathsTomcatRefusesAre400WithTomcatsOwnPage() throws IOException {
-        for (String path : new String[] {"/passkeys/credentials/%", "/passkeys/credentials/a%2Fb",
-                "/passkeys/credentials/a%00b", "/passkeys/credentials/a%5Cb"}) {
+        for (String path : new String[] {
+            "/passkeys/credentials/%",
+            "/passkeys/credentials/a%2Fb",
+            "/passkeys/credentials/a%00b",
+            "/passkeys/credentials/a%5Cb"
+        }) {
             // Refused by Tomcat's connector before the servlet context: no filter or Spring code can answer these.
             assertThat(rawStatusLine(path)).as(path).startsWith("HTTP/1.1 400");
         }
@@ -85,14 +98,17 @@ class MalformedRequestsTest {
     /** A GET sent as raw bytes: java.net.URI refuses to build some of these paths. */
     private String rawStatusLine(String path) throws IOException {
         try (Socket socket = new Socket("localhost", port)) {
-            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            socket.getOutputStream()
+                    .write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
+                            .getBytes(StandardCharsets.US_ASCII));
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
         }
     }
 
     private static void assertProblem(HttpResponse<String> response) {
-        assertThat(response.headers().firstValue("Content-Type")).as(response.uri() + " " + response.body())
+        assertThat(response.headers().firstValue("Content-Type"))
+                .as(response.uri() + " " + response.body())
                 .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response).path("status").asInt()).isEqualTo(response.statusCode());
         assertThat(response.body()).doesNotContain("Exception", "at org.", "<html");

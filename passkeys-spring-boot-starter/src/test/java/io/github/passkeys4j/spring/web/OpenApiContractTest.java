@@ -28,13 +28,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the starter's endpoints (Spring MVC's mappings under the base path plus the two served by security filters), and
  * every answer the flows below get — successes and refusals — has a documented status, media type and body shape.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1")
 class OpenApiContractTest {
 
     /** Served by security filters, not MVC: PasskeySignInOptionsFilter and PasskeyAuthenticationFilter. */
-    static final Set<String> FILTER_SERVED = Set.of("POST /passkeys/authentication/options",
-            "POST /passkeys/authentication");
+    static final Set<String> FILTER_SERVED =
+            Set.of("POST /passkeys/authentication/options", "POST /passkeys/authentication");
 
     static final OpenApiDocument API = OpenApiDocument.load();
 
@@ -54,7 +56,9 @@ class OpenApiContractTest {
         for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
             for (String pattern : info.getPatternValues()) {
                 if (pattern.startsWith("/passkeys/")) {
-                    assertThat(info.getMethodsCondition().getMethods()).as(pattern).isNotEmpty();
+                    assertThat(info.getMethodsCondition().getMethods())
+                            .as(pattern)
+                            .isNotEmpty();
                     info.getMethodsCondition().getMethods().forEach(m -> served.add(m.name() + " " + pattern));
                 }
             }
@@ -67,15 +71,38 @@ class OpenApiContractTest {
     void theRealEndpointsAnswerAsDocumented() {
         SoftwareAuthenticator phone = new SoftwareAuthenticator();
         HttpSession anonymous = new HttpSession(port);
-        call(anonymous, "POST", "/passkeys/authentication/options", anonymous.post("/passkeys/authentication/options", "{}"), 200);
-        call(anonymous, "POST", "/passkeys/authentication/options", anonymous.postWithoutCsrf("/passkeys/authentication/options", "{}"), 403);
-        call(anonymous, "POST", "/passkeys/registration/options", anonymous.post("/passkeys/registration/options", "{}"), 401);
+        call(
+                anonymous,
+                "POST",
+                "/passkeys/authentication/options",
+                anonymous.post("/passkeys/authentication/options", "{}"),
+                200);
+        call(
+                anonymous,
+                "POST",
+                "/passkeys/authentication/options",
+                anonymous.postWithoutCsrf("/passkeys/authentication/options", "{}"),
+                403);
+        call(
+                anonymous,
+                "POST",
+                "/passkeys/registration/options",
+                anonymous.post("/passkeys/registration/options", "{}"),
+                401);
         call(anonymous, "GET", "/passkeys/credentials", anonymous.get("/passkeys/credentials"), 401);
         call(anonymous, "GET", "/passkeys/signals", anonymous.get("/passkeys/signals"), 401);
         for (String file : List.of("/passkeys/passkeys.js", "/passkeys/passkeys-manage.js", "/passkeys/passkeys.css")) {
             HttpResponse<String> first = call(anonymous, "GET", file, anonymous.get(file), 200);
-            call(anonymous, "GET", file, anonymous.send(HttpRequest.newBuilder(URI.create(anonymous.url(file)))
-                    .header("If-None-Match", first.headers().firstValue("ETag").orElseThrow()).GET()), 304);
+            call(
+                    anonymous,
+                    "GET",
+                    file,
+                    anonymous.send(HttpRequest.newBuilder(URI.create(anonymous.url(file)))
+                            .header(
+                                    "If-None-Match",
+                                    first.headers().firstValue("ETag").orElseThrow())
+                            .GET()),
+                    304);
         }
 
         HttpSession alice = new HttpSession(port);
@@ -85,62 +112,138 @@ class OpenApiContractTest {
         call(alice, "POST", "/passkeys/registration", alice.post("/passkeys/registration", "{}"), 400);
         call(alice, "POST", "/passkeys/registration", alice.postWithoutCsrf("/passkeys/registration", "{}"), 403);
         call(alice, "POST", "/passkeys/registration", alice.post("/passkeys/registration", big()), 413);
-        call(alice, "POST", "/passkeys/registration", withCsrf(alice, "/passkeys/registration", "POST", "text/plain"), 415);
+        call(
+                alice,
+                "POST",
+                "/passkeys/registration",
+                withCsrf(alice, "/passkeys/registration", "POST", "text/plain"),
+                415);
         call(alice, "GET", "/passkeys/credentials", alice.get("/passkeys/credentials"), 200);
         call(alice, "GET", "/passkeys/credentials/{id}", alice.get("/passkeys/credentials/" + id), 200);
         call(alice, "GET", "/passkeys/credentials/{id}", alice.get("/passkeys/credentials/nope"), 404);
-        call(alice, "PATCH", "/passkeys/credentials/{id}", alice.patch("/passkeys/credentials/" + id, "{\"name\": \"Phone\"}"), 200);
-        call(alice, "PATCH", "/passkeys/credentials/{id}", alice.patch("/passkeys/credentials/" + id, "{\"name\": 5}"), 400);
-        call(alice, "PATCH", "/passkeys/credentials/{id}", alice.patch("/passkeys/credentials/nope", "{\"enabled\": false}"), 404);
+        call(
+                alice,
+                "PATCH",
+                "/passkeys/credentials/{id}",
+                alice.patch("/passkeys/credentials/" + id, "{\"name\": \"Phone\"}"),
+                200);
+        call(
+                alice,
+                "PATCH",
+                "/passkeys/credentials/{id}",
+                alice.patch("/passkeys/credentials/" + id, "{\"name\": 5}"),
+                400);
+        call(
+                alice,
+                "PATCH",
+                "/passkeys/credentials/{id}",
+                alice.patch("/passkeys/credentials/nope", "{\"enabled\": false}"),
+                404);
         call(alice, "PATCH", "/passkeys/credentials/{id}", alice.patch("/passkeys/credentials/" + id, big()), 413);
-        call(alice, "PATCH", "/passkeys/credentials/{id}", withCsrf(alice, "/passkeys/credentials/" + id, "PATCH", "text/plain"), 415);
-        call(alice, "PATCH", "/passkeys/credentials/{id}", alice.send(HttpRequest.newBuilder(URI.create(alice.url("/passkeys/credentials/" + id)))
-                .header("Content-Type", "application/json").method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))), 403);
+        call(
+                alice,
+                "PATCH",
+                "/passkeys/credentials/{id}",
+                withCsrf(alice, "/passkeys/credentials/" + id, "PATCH", "text/plain"),
+                415);
+        call(
+                alice,
+                "PATCH",
+                "/passkeys/credentials/{id}",
+                alice.send(HttpRequest.newBuilder(URI.create(alice.url("/passkeys/credentials/" + id)))
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", HttpRequest.BodyPublishers.ofString("{}"))),
+                403);
         call(alice, "GET", "/passkeys/signals", alice.get("/passkeys/signals"), 200);
         call(alice, "GET", "/passkeys/manage", alice.get("/passkeys/manage"), 200);
         call(alice, "DELETE", "/passkeys/credentials/{id}", alice.delete("/passkeys/credentials/nope"), 404);
-        call(alice, "DELETE", "/passkeys/credentials/{id}", alice.send(HttpRequest.newBuilder(URI.create(alice.url("/passkeys/credentials/" + id))).DELETE()), 403);
-        String second = json(register(alice, new SoftwareAuthenticator(), new Tamper(), 201)).path("id").asString();
+        call(
+                alice,
+                "DELETE",
+                "/passkeys/credentials/{id}",
+                alice.send(HttpRequest.newBuilder(URI.create(alice.url("/passkeys/credentials/" + id)))
+                        .DELETE()),
+                403);
+        String second = json(register(alice, new SoftwareAuthenticator(), new Tamper(), 201))
+                .path("id")
+                .asString();
         call(alice, "DELETE", "/passkeys/credentials/{id}", alice.delete("/passkeys/credentials/" + second), 204);
 
         HttpSession visitor = new HttpSession(port);
         call(visitor, "POST", "/passkeys/authentication", signIn(visitor, phone, new Tamper().corruptSignature()), 401);
-        call(visitor, "POST", "/passkeys/authentication", signIn(visitor, phone, new Tamper().credentialId("dW5rbm93bg")), 401);
-        call(visitor, "POST", "/passkeys/authentication", visitor.post("/passkeys/authentication", "{\"type\": \"public-key\"}"), 400);
-        call(visitor, "POST", "/passkeys/authentication", visitor.postWithoutCsrf("/passkeys/authentication", "{}"), 403);
+        call(
+                visitor,
+                "POST",
+                "/passkeys/authentication",
+                signIn(visitor, phone, new Tamper().credentialId("dW5rbm93bg")),
+                401);
+        call(
+                visitor,
+                "POST",
+                "/passkeys/authentication",
+                visitor.post("/passkeys/authentication", "{\"type\": \"public-key\"}"),
+                400);
+        call(
+                visitor,
+                "POST",
+                "/passkeys/authentication",
+                visitor.postWithoutCsrf("/passkeys/authentication", "{}"),
+                403);
         call(visitor, "POST", "/passkeys/authentication", visitor.post("/passkeys/authentication", big()), 413);
-        call(visitor, "POST", "/passkeys/authentication", withCsrf(visitor, "/passkeys/authentication", "POST", "text/plain"), 415);
+        call(
+                visitor,
+                "POST",
+                "/passkeys/authentication",
+                withCsrf(visitor, "/passkeys/authentication", "POST", "text/plain"),
+                415);
         call(visitor, "POST", "/passkeys/authentication", signIn(visitor, phone, new Tamper()), 200);
 
         assertThat(violations).isEmpty();
-        assertThat(new TreeSet<>(answered)).as("every documented operation answered in these flows")
+        assertThat(new TreeSet<>(answered))
+                .as("every documented operation answered in these flows")
                 .isEqualTo(API.operations());
     }
 
     /** Checks the answer against the description and the status this flow expects; notes the operation. */
-    private HttpResponse<String> call(HttpSession session, String method, String template, HttpResponse<String> response,
-                                      int expected) {
-        assertThat(response.statusCode()).as(method + " " + template + ": " + response.body()).isEqualTo(expected);
+    private HttpResponse<String> call(
+            HttpSession session, String method, String template, HttpResponse<String> response, int expected) {
+        assertThat(response.statusCode())
+                .as(method + " " + template + ": " + response.body())
+                .isEqualTo(expected);
         violations.addAll(API.check(method, template, response));
         answered.add(method + " " + template);
         return response;
     }
 
-    private HttpResponse<String> register(HttpSession session, SoftwareAuthenticator authenticator, Tamper tamper,
-                                          int expected) {
-        HttpResponse<String> options = call(session, "POST", "/passkeys/registration/options",
-                session.post("/passkeys/registration/options", "{}"), 200);
-        String credential = authenticator.register(SoftwareAuthenticator.creationOptions(options.body()),
-                session.origin(), tamper);
-        return call(session, "POST", "/passkeys/registration",
-                session.post("/passkeys/registration", "{\"credential\": " + credential + "}"), expected);
+    private HttpResponse<String> register(
+            HttpSession session, SoftwareAuthenticator authenticator, Tamper tamper, int expected) {
+        HttpResponse<String> options = call(
+                session,
+                "POST",
+                "/passkeys/registration/options",
+                session.post("/passkeys/registration/options", "{}"),
+                200);
+        String credential =
+                authenticator.register(SoftwareAuthenticator.creationOptions(options.body()), session.origin(), tamper);
+        return call(
+                session,
+                "POST",
+                "/passkeys/registration",
+                session.post("/passkeys/registration", "{\"credential\": " + credential + "}"),
+                expected);
     }
 
     private HttpResponse<String> signIn(HttpSession session, SoftwareAuthenticator authenticator, Tamper tamper) {
-        HttpResponse<String> options = call(session, "POST", "/passkeys/authentication/options",
-                session.post("/passkeys/authentication/options", "{}"), 200);
-        return session.post("/passkeys/authentication", authenticator.authenticate(
-                SoftwareAuthenticator.requestOptions(options.body()), session.origin(), tamper));
+        HttpResponse<String> options = call(
+                session,
+                "POST",
+                "/passkeys/authentication/options",
+                session.post("/passkeys/authentication/options", "{}"),
+                200);
+        return session.post(
+                "/passkeys/authentication",
+                authenticator.authenticate(
+                        SoftwareAuthenticator.requestOptions(options.body()), session.origin(), tamper));
     }
 
     private static HttpResponse<String> withCsrf(HttpSession session, String path, String method, String contentType) {

@@ -49,9 +49,11 @@ final class OpenApiDocument {
     /** Every documented operation as {@code "POST /passkeys/authentication"}. */
     Set<String> operations() {
         Set<String> operations = new TreeSet<>();
-        root.path("paths").properties().forEach(path -> path.getValue().propertyNames().stream()
-                .filter(method -> !method.equals("parameters"))
-                .forEach(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
+        root.path("paths")
+                .properties()
+                .forEach(path -> path.getValue().propertyNames().stream()
+                        .filter(method -> !method.equals("parameters"))
+                        .forEach(method -> operations.add(method.toUpperCase(Locale.ROOT) + " " + path.getKey())));
         return operations;
     }
 
@@ -66,7 +68,11 @@ final class OpenApiDocument {
         if (documented.isMissingNode()) {
             return List.of(where + ": status not documented");
         }
-        String mediaType = response.headers().firstValue("Content-Type").orElse("").split(";")[0].strip();
+        String mediaType = response.headers()
+                .firstValue("Content-Type")
+                .orElse("")
+                .split(";")[0]
+                .strip();
         JsonNode content = documented.path("content");
         if (content.isMissingNode() || content.isEmpty()) {
             return response.body().isEmpty() ? List.of() : List.of(where + ": a body where none is documented");
@@ -78,7 +84,10 @@ final class OpenApiDocument {
             return List.of();
         }
         List<String> violations = new ArrayList<>();
-        check(HttpSession.JSON.readTree(response.body()), content.path(mediaType).path("schema"), where + " body",
+        check(
+                HttpSession.JSON.readTree(response.body()),
+                content.path(mediaType).path("schema"),
+                where + " body",
                 violations);
         return violations;
     }
@@ -98,8 +107,8 @@ final class OpenApiDocument {
         }
         JsonNode type = schema.path("type");
         if (!type.isMissingNode()) {
-            List<String> types = type.isArray() ? type.valueStream().map(JsonNode::asString).toList()
-                    : List.of(type.asString());
+            List<String> types =
+                    type.isArray() ? type.valueStream().map(JsonNode::asString).toList() : List.of(type.asString());
             if (!types.contains(typeOf(value)) && !(typeOf(value).equals("integer") && types.contains("number"))) {
                 violations.add(where + ": is " + typeOf(value) + ", documented " + types);
                 return;

@@ -18,7 +18,9 @@ import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The whole path over real HTTP: password sign-in, add a passkey, sign in with it; the app wrote no passkey DSL. */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:endpoints;DB_CLOSE_DELAY=-1")
 class PasskeyEndpointsTest {
 
@@ -32,7 +34,8 @@ class PasskeyEndpointsTest {
     void passwordUserAddsPasskeyAndSignsInWithItAlone() {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         HttpSession alice = new HttpSession(port);
-        assertThat(alice.signInWithPassword("alice", "alice-password").statusCode()).isEqualTo(302);
+        assertThat(alice.signInWithPassword("alice", "alice-password").statusCode())
+                .isEqualTo(302);
 
         JsonNode created = register(alice, authenticator, "{\"name\": \"Work laptop\"}");
         assertThat(created.path("name").asString()).isEqualTo("Work laptop");
@@ -43,7 +46,8 @@ class PasskeyEndpointsTest {
 
         JsonNode list = json(alice.get("/passkeys/credentials"));
         assertThat(list).hasSize(1);
-        assertThat(list.get(0).path("id").asString()).isEqualTo(created.path("id").asString());
+        assertThat(list.get(0).path("id").asString())
+                .isEqualTo(created.path("id").asString());
 
         HttpSession browser = new HttpSession(port);
         browser.csrf();
@@ -73,15 +77,16 @@ class PasskeyEndpointsTest {
         HttpSession browser = new HttpSession(port);
         HttpResponse<String> refused = signIn(browser, authenticator, new Tamper().corruptSignature());
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(refused.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(refused.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         JsonNode problem = json(refused);
         assertThat(problem.path("reason").asString()).isEqualTo("BAD_SIGNATURE");
         assertThat(problem.path("detail").asString()).contains("signature");
         assertThat(refused.body()).doesNotContain("Exception", "at io.github.passkeys4j", "trace");
         assertThat(browser.get("/whoami").statusCode()).isEqualTo(302);
 
-        HttpResponse<String> unknown = signIn(browser, authenticator, new Tamper().credentialId("AAAAAAAAAAAAAAAAAAAAAA"));
+        HttpResponse<String> unknown =
+                signIn(browser, authenticator, new Tamper().credentialId("AAAAAAAAAAAAAAAAAAAAAA"));
         assertThat(unknown.statusCode()).isEqualTo(401);
         assertThat(json(unknown).path("reason").asString()).isEqualTo("UNKNOWN_CREDENTIAL");
         assertThat(json(unknown).path("credentialId").asString()).isEqualTo("AAAAAAAAAAAAAAAAAAAAAA");
@@ -92,7 +97,8 @@ class PasskeyEndpointsTest {
         // carol's account is disabled in the app's UserDetailsService: her passkey verifies, the account check refuses.
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         String origin = "http://localhost:" + port;
-        String created = authenticator.register(relyingParty.startRegistration(StartRegistration.forUser("carol")), origin);
+        String created =
+                authenticator.register(relyingParty.startRegistration(StartRegistration.forUser("carol")), origin);
         relyingParty.finishRegistration(FinishRegistration.of("carol", created));
 
         HttpSession browser = new HttpSession(port);
@@ -106,12 +112,17 @@ class PasskeyEndpointsTest {
     void everyCeremonyPostNeedsTheCsrfToken() {
         HttpSession browser = new HttpSession(port);
         browser.csrf();
-        assertThat(browser.postWithoutCsrf("/passkeys/authentication/options", "{}").statusCode()).isEqualTo(403);
-        assertThat(browser.postWithoutCsrf("/passkeys/authentication", "{}").statusCode()).isEqualTo(403);
+        assertThat(browser.postWithoutCsrf("/passkeys/authentication/options", "{}")
+                        .statusCode())
+                .isEqualTo(403);
+        assertThat(browser.postWithoutCsrf("/passkeys/authentication", "{}").statusCode())
+                .isEqualTo(403);
         HttpSession alice = new HttpSession(port);
         alice.signInWithPassword("alice", "alice-password");
-        assertThat(alice.postWithoutCsrf("/passkeys/registration/options", "{}").statusCode()).isEqualTo(403);
-        assertThat(alice.postWithoutCsrf("/passkeys/registration", "{}").statusCode()).isEqualTo(403);
+        assertThat(alice.postWithoutCsrf("/passkeys/registration/options", "{}").statusCode())
+                .isEqualTo(403);
+        assertThat(alice.postWithoutCsrf("/passkeys/registration", "{}").statusCode())
+                .isEqualTo(403);
     }
 
     @Test
@@ -123,10 +134,12 @@ class PasskeyEndpointsTest {
         assertThat(browser.get("/passkeys/credentials").statusCode()).isEqualTo(401);
         HttpResponse<String> page = browser.get("/passkeys/manage");
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
         HttpResponse<String> script = browser.get("/passkeys/passkeys.js");
         assertThat(script.statusCode()).isEqualTo(200);
-        assertThat(script.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("javascript"));
+        assertThat(script.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(t -> assertThat(t).contains("javascript"));
         assertThat(script.body()).contains("parseRequestOptionsFromJSON");
     }
 
@@ -137,8 +150,10 @@ class PasskeyEndpointsTest {
         HttpResponse<String> page = alice.get("/passkeys/manage");
         assertThat(page.statusCode()).isEqualTo(200);
         String token = alice.csrf().path("token").asString();
-        assertThat(page.body()).contains("<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">")
-                .contains("<meta name=\"_csrf\" content=\"").doesNotContain("{{");
+        assertThat(page.body())
+                .contains("<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">")
+                .contains("<meta name=\"_csrf\" content=\"")
+                .doesNotContain("{{");
         assertThat(token).isNotBlank();
     }
 
@@ -162,9 +177,11 @@ class PasskeyEndpointsTest {
     static JsonNode register(HttpSession session, SoftwareAuthenticator authenticator, String extraJson) {
         HttpResponse<String> options = session.post("/passkeys/registration/options", "{}");
         assertThat(options.statusCode()).isEqualTo(200);
-        String credential = authenticator.register(SoftwareAuthenticator.creationOptions(options.body()), session.origin());
+        String credential =
+                authenticator.register(SoftwareAuthenticator.creationOptions(options.body()), session.origin());
         JsonNode extra = HttpSession.JSON.readTree(extraJson);
-        String body = "{\"credential\": " + credential + (extra.has("name") ? ", \"name\": " + extra.get("name") : "") + "}";
+        String body =
+                "{\"credential\": " + credential + (extra.has("name") ? ", \"name\": " + extra.get("name") : "") + "}";
         HttpResponse<String> created = session.post("/passkeys/registration", body);
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         return json(created);
@@ -173,8 +190,8 @@ class PasskeyEndpointsTest {
     static HttpResponse<String> signIn(HttpSession session, SoftwareAuthenticator authenticator, Tamper tamper) {
         HttpResponse<String> options = session.post("/passkeys/authentication/options", "{}");
         assertThat(options.statusCode()).isEqualTo(200);
-        String assertion = authenticator.authenticate(SoftwareAuthenticator.requestOptions(options.body()),
-                session.origin(), tamper);
+        String assertion = authenticator.authenticate(
+                SoftwareAuthenticator.requestOptions(options.body()), session.origin(), tamper);
         return session.post("/passkeys/authentication", assertion);
     }
 }

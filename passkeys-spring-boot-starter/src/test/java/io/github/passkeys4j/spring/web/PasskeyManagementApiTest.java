@@ -1,7 +1,5 @@
 package io.github.passkeys4j.spring.web;
 
-import io.github.passkeys4j.store.PasskeyUserRepository;
-import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.FinishRegistration;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartRegistration;
@@ -13,6 +11,8 @@ import io.github.passkeys4j.spring.event.PasskeyRegisteredEvent;
 import io.github.passkeys4j.spring.event.PasskeyRenamedEvent;
 import io.github.passkeys4j.spring.event.PasskeySignInEvent;
 import io.github.passkeys4j.spring.event.PasskeySignInRefusedEvent;
+import io.github.passkeys4j.store.PasskeyRepository;
+import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,7 +30,9 @@ import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The management API over real HTTP: ownership (IDOR), CSRF, the last-way-in guard, events and metrics. */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:management;DB_CLOSE_DELAY=-1")
 class PasskeyManagementApiTest {
 
@@ -58,12 +60,18 @@ class PasskeyManagementApiTest {
     @Test
     void anotherUsersPasskeyIsNotFoundAndUntouched() {
         HttpSession alice = signedIn("alice");
-        String aliceKey = register(alice, new SoftwareAuthenticator(), "{\"name\": \"Alice's phone\"}").path("id").asString();
+        String aliceKey = register(alice, new SoftwareAuthenticator(), "{\"name\": \"Alice's phone\"}")
+                .path("id")
+                .asString();
         HttpSession bob = signedIn("bob");
 
-        assertThat(json(alice.get("/passkeys/credentials/" + aliceKey)).path("name").asString()).isEqualTo("Alice's phone");
+        assertThat(json(alice.get("/passkeys/credentials/" + aliceKey))
+                        .path("name")
+                        .asString())
+                .isEqualTo("Alice's phone");
         HttpResponse<String> get = bob.get("/passkeys/credentials/" + aliceKey);
-        HttpResponse<String> patch = bob.patch("/passkeys/credentials/" + aliceKey, "{\"name\": \"mine now\", \"enabled\": false}");
+        HttpResponse<String> patch =
+                bob.patch("/passkeys/credentials/" + aliceKey, "{\"name\": \"mine now\", \"enabled\": false}");
         HttpResponse<String> delete = bob.delete("/passkeys/credentials/" + aliceKey);
         HttpResponse<String> missing = bob.delete("/passkeys/credentials/doesNotExist");
         for (HttpResponse<String> response : java.util.List.of(get, patch, delete, missing)) {
@@ -85,14 +93,19 @@ class PasskeyManagementApiTest {
     @Test
     void changesNeedTheCsrfToken() {
         HttpSession alice = signedIn("alice");
-        String id = register(alice, new SoftwareAuthenticator(), "{}").path("id").asString();
-        HttpResponse<String> patch = alice.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(alice.url("/passkeys/credentials/" + id)))
-                .header("Content-Type", "application/json")
-                .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"x\"}")));
-        HttpResponse<String> delete = alice.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(alice.url("/passkeys/credentials/" + id))).DELETE());
+        String id =
+                register(alice, new SoftwareAuthenticator(), "{}").path("id").asString();
+        HttpResponse<String> patch = alice.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(alice.url("/passkeys/credentials/" + id)))
+                        .header("Content-Type", "application/json")
+                        .method("PATCH", java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\": \"x\"}")));
+        HttpResponse<String> delete = alice.send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(alice.url("/passkeys/credentials/" + id)))
+                        .DELETE());
         assertThat(patch.statusCode()).isEqualTo(403);
         assertThat(delete.statusCode()).isEqualTo(403);
-        assertThat(passkeyRepository.findByCredentialId(id)).hasValueSatisfying(p -> assertThat(p.name()).isNotEqualTo("x"));
+        assertThat(passkeyRepository.findByCredentialId(id))
+                .hasValueSatisfying(p -> assertThat(p.name()).isNotEqualTo("x"));
     }
 
     @Test
@@ -113,8 +126,12 @@ class PasskeyManagementApiTest {
             assertThat(e.previousName()).isEqualTo("Google Password Manager");
         });
 
-        assertThat(json(alice.patch("/passkeys/credentials/" + id, "{\"enabled\": false}")).path("enabled").asBoolean()).isFalse();
-        assertThat(events.of(PasskeyDisabledEvent.class)).anySatisfy(e -> assertThat(e.passkey().id()).isEqualTo(id));
+        assertThat(json(alice.patch("/passkeys/credentials/" + id, "{\"enabled\": false}"))
+                        .path("enabled")
+                        .asBoolean())
+                .isFalse();
+        assertThat(events.of(PasskeyDisabledEvent.class))
+                .anySatisfy(e -> assertThat(e.passkey().id()).isEqualTo(id));
         HttpResponse<String> refused = signIn(new HttpSession(port), authenticator, new Tamper());
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(json(refused).path("reason").asString()).isEqualTo("PASSKEY_DISABLED");
@@ -124,8 +141,10 @@ class PasskeyManagementApiTest {
         });
 
         alice.patch("/passkeys/credentials/" + id, "{\"enabled\": true}");
-        assertThat(events.of(PasskeyEnabledEvent.class)).anySatisfy(e -> assertThat(e.passkey().id()).isEqualTo(id));
-        assertThat(signIn(new HttpSession(port), authenticator, new Tamper()).statusCode()).isEqualTo(200);
+        assertThat(events.of(PasskeyEnabledEvent.class))
+                .anySatisfy(e -> assertThat(e.passkey().id()).isEqualTo(id));
+        assertThat(signIn(new HttpSession(port), authenticator, new Tamper()).statusCode())
+                .isEqualTo(200);
         assertThat(events.of(PasskeySignInEvent.class)).anySatisfy(e -> {
             assertThat(e.username()).isEqualTo("alice");
             assertThat(e.passkey().id()).isEqualTo(id);
@@ -133,15 +152,22 @@ class PasskeyManagementApiTest {
         });
 
         assertThat(alice.delete("/passkeys/credentials/" + id).statusCode()).isEqualTo(204);
-        assertThat(events.of(PasskeyDeletedEvent.class)).anySatisfy(e -> assertThat(e.passkey().name()).isEqualTo("Desk key"));
+        assertThat(events.of(PasskeyDeletedEvent.class))
+                .anySatisfy(e -> assertThat(e.passkey().name()).isEqualTo("Desk key"));
         HttpResponse<String> gone = signIn(new HttpSession(port), authenticator, new Tamper());
         assertThat(json(gone).path("reason").asString()).isEqualTo("UNKNOWN_CREDENTIAL");
         assertThat(json(gone).path("credentialId").asString()).isEqualTo(id);
 
-        assertThat(meters.get("passkeys.ceremony").tags("ceremony", "authentication", "outcome", "failure",
-                "reason", "PASSKEY_DISABLED").timer().count()).isGreaterThanOrEqualTo(1);
-        assertThat(meters.get("passkeys.ceremony").tags("ceremony", "registration", "outcome", "success")
-                .timer().count()).isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("passkeys.ceremony")
+                        .tags("ceremony", "authentication", "outcome", "failure", "reason", "PASSKEY_DISABLED")
+                        .timer()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
+        assertThat(meters.get("passkeys.ceremony")
+                        .tags("ceremony", "registration", "outcome", "success")
+                        .timer()
+                        .count())
+                .isGreaterThanOrEqualTo(1);
     }
 
     @Test
@@ -154,8 +180,11 @@ class PasskeyManagementApiTest {
         HttpResponse<String> options = bob.post("/passkeys/registration/options", "{}");
         assertThat(options.body()).contains("\"excludeCredentials\"", id);
         // A second device presenting a credential id that is already stored (the server-side check).
-        String copy = new SoftwareAuthenticator().register(SoftwareAuthenticator.creationOptions(options.body()),
-                bob.origin(), new Tamper().credentialId(id));
+        String copy = new SoftwareAuthenticator()
+                .register(
+                        SoftwareAuthenticator.creationOptions(options.body()),
+                        bob.origin(),
+                        new Tamper().credentialId(id));
         HttpResponse<String> refused = bob.post("/passkeys/registration", "{\"credential\": " + copy + "}");
         assertThat(refused.statusCode()).isEqualTo(409);
         assertThat(json(refused).path("reason").asString()).isEqualTo("CREDENTIAL_ALREADY_REGISTERED");
@@ -165,9 +194,12 @@ class PasskeyManagementApiTest {
     @Test
     void badPatchBodiesAreRefused() {
         HttpSession alice = signedIn("alice");
-        String id = register(alice, new SoftwareAuthenticator(), "{}").path("id").asString();
+        String id =
+                register(alice, new SoftwareAuthenticator(), "{}").path("id").asString();
         for (String body : new String[] {"{}", "{\"enabled\": \"no\"}", "{\"name\": 5}", "[]"}) {
-            assertThat(alice.patch("/passkeys/credentials/" + id, body).statusCode()).as(body).isEqualTo(400);
+            assertThat(alice.patch("/passkeys/credentials/" + id, body).statusCode())
+                    .as(body)
+                    .isEqualTo(400);
         }
         HttpResponse<String> blank = alice.patch("/passkeys/credentials/" + id, "{\"name\": \"   \"}");
         assertThat(blank.statusCode()).isEqualTo(400);
@@ -179,8 +211,11 @@ class PasskeyManagementApiTest {
         // dave has no password: his passkey is his only way in.
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         String origin = "http://localhost:" + port;
-        String created = authenticator.register(relyingParty.startRegistration(StartRegistration.forUser("dave")), origin);
-        String id = relyingParty.finishRegistration(FinishRegistration.of("dave", created)).credentialId();
+        String created =
+                authenticator.register(relyingParty.startRegistration(StartRegistration.forUser("dave")), origin);
+        String id = relyingParty
+                .finishRegistration(FinishRegistration.of("dave", created))
+                .credentialId();
         HttpSession dave = new HttpSession(port);
         assertThat(signIn(dave, authenticator, new Tamper()).statusCode()).isEqualTo(200);
 
@@ -191,7 +226,8 @@ class PasskeyManagementApiTest {
             assertThat(json(refused).path("reason").asString()).isEqualTo("LAST_SIGN_IN_METHOD");
             assertThat(json(refused).path("detail").asString()).contains("last way to sign in");
         }
-        assertThat(passkeyRepository.findByCredentialId(id)).hasValueSatisfying(p -> assertThat(p.enabled()).isTrue());
+        assertThat(passkeyRepository.findByCredentialId(id))
+                .hasValueSatisfying(p -> assertThat(p.enabled()).isTrue());
 
         // With a second passkey, the first one may go.
         SoftwareAuthenticator secondDevice = new SoftwareAuthenticator();
@@ -230,7 +266,8 @@ class PasskeyManagementApiTest {
 
     private HttpSession signedIn(String username) {
         HttpSession session = new HttpSession(port);
-        assertThat(session.signInWithPassword(username, username + "-password").statusCode()).isEqualTo(302);
+        assertThat(session.signInWithPassword(username, username + "-password").statusCode())
+                .isEqualTo(302);
         return session;
     }
 }

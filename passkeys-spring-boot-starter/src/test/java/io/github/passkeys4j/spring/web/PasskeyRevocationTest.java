@@ -16,7 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Revoking a passkey ends the sessions it signed in, over real HTTP with independent cookie jars: the next request of
  * such a session is anonymous, so the app's rules send it to its login (302) and the JSON API answers 401.
  */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:revocation;DB_CLOSE_DELAY=-1")
 class PasskeyRevocationTest {
 
@@ -28,14 +30,17 @@ class PasskeyRevocationTest {
         SoftwareAuthenticator laptop = new SoftwareAuthenticator();
         HttpSession settings = new HttpSession(port);
         settings.signInWithPassword("alice", "alice-password");
-        String laptopId = register(settings, laptop, "{\"name\": \"Lost laptop\"}").path("id").asString();
+        String laptopId = register(settings, laptop, "{\"name\": \"Lost laptop\"}")
+                .path("id")
+                .asString();
 
         HttpSession thief = new HttpSession(port);
         assertThat(signIn(thief, laptop, new Tamper()).statusCode()).isEqualTo(200);
         assertThat(json(thief.get("/whoami")).path("name").asString()).isEqualTo("alice");
         String thiefSession = thief.sessionId();
 
-        assertThat(settings.delete("/passkeys/credentials/" + laptopId).statusCode()).isEqualTo(204);
+        assertThat(settings.delete("/passkeys/credentials/" + laptopId).statusCode())
+                .isEqualTo(204);
 
         assertSignedOut(thief);
         assertThat(thief.sessionId()).isNotEqualTo(thiefSession);
@@ -58,7 +63,8 @@ class PasskeyRevocationTest {
         assertThat(signIn(onLaptop, laptop, new Tamper()).statusCode()).isEqualTo(200);
 
         // Bob, signed in with his laptop's passkey, disables the phone's.
-        assertThat(onLaptop.patch("/passkeys/credentials/" + phoneId, "{\"enabled\": false}").statusCode())
+        assertThat(onLaptop.patch("/passkeys/credentials/" + phoneId, "{\"enabled\": false}")
+                        .statusCode())
                 .isEqualTo(200);
 
         assertSignedOut(onPhone);

@@ -15,7 +15,9 @@ import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Ceremony bodies above passkeys.max-request-size get 413, with or without a Content-Length. */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"spring.datasource.url=jdbc:h2:mem:sizes;DB_CLOSE_DELAY=-1", "passkeys.max-request-size=4KB"})
 class PasskeysEndpointFilterTest {
 
@@ -26,7 +28,9 @@ class PasskeysEndpointFilterTest {
     void declaredLengthAboveLimitIsRefused() {
         HttpSession browser = new HttpSession(port);
         HttpResponse<String> response = browser.post("/passkeys/authentication", big(5000));
-        assertThat(response.statusCode()).as(response.headers() + response.body()).isEqualTo(413);
+        assertThat(response.statusCode())
+                .as(response.headers() + response.body())
+                .isEqualTo(413);
         assertThat(json(response).path("detail").asString()).contains("too large", "4096 bytes");
     }
 
@@ -67,8 +71,8 @@ class PasskeysEndpointFilterTest {
         alice.signInWithPassword("alice", "alice-password");
         HttpResponse<String> wrongMethod = alice.get("/passkeys/registration/options");
         assertThat(wrongMethod.statusCode()).isEqualTo(405);
-        assertThat(wrongMethod.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(wrongMethod.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(wrongMethod).path("reason").asString()).isEqualTo("METHOD_NOT_ALLOWED");
         HttpResponse<String> signedOut = browser.get("/passkeys/credentials");
         assertThat(signedOut.statusCode()).isEqualTo(401);

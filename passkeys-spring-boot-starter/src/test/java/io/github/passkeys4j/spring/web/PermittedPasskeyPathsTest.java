@@ -26,7 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An app that lets everyone through to {@code /passkeys/**}: the endpoints still need a user and say so themselves
  * (401 problems), and the passkeys page sends a signed-out visitor to the app's login.
  */
-@SpringBootTest(classes = PermittedPasskeyPathsTest.OpenApp.class,
+@SpringBootTest(
+        classes = PermittedPasskeyPathsTest.OpenApp.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:permitted;DB_CLOSE_DELAY=-1")
 class PermittedPasskeyPathsTest {
@@ -44,8 +45,10 @@ class PermittedPasskeyPathsTest {
         assertThat(anonymous.get("/passkeys/signals").statusCode()).isEqualTo(401);
         HttpResponse<String> page = anonymous.get("/passkeys/manage");
         assertThat(page.statusCode()).isEqualTo(302);
-        assertThat(page.headers().firstValue("Location")).hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
-        assertThat(anonymous.post("/passkeys/authentication/options", "{}").statusCode()).isEqualTo(200);
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login"));
+        assertThat(anonymous.post("/passkeys/authentication/options", "{}").statusCode())
+                .isEqualTo(200);
     }
 
     /** Permits the passkey paths to everyone, and needs a user elsewhere. */
@@ -56,16 +59,20 @@ class PermittedPasskeyPathsTest {
     static class OpenApp {
         @Bean
         SecurityFilterChain web(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(a -> a.requestMatchers("/passkeys/**", "/csrf").permitAll()
-                            .anyRequest().authenticated())
+            return http.authorizeHttpRequests(a -> a.requestMatchers("/passkeys/**", "/csrf")
+                            .permitAll()
+                            .anyRequest()
+                            .authenticated())
                     .formLogin(form -> form.permitAll())
                     .build();
         }
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice").password("{noop}alice-password").roles("USER").build());
+            return new InMemoryUserDetailsManager(User.withUsername("alice")
+                    .password("{noop}alice-password")
+                    .roles("USER")
+                    .build());
         }
 
         @RestController

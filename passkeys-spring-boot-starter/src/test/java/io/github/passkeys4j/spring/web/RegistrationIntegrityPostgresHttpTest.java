@@ -25,8 +25,8 @@ class RegistrationIntegrityPostgresHttpTest extends RegistrationIntegrityHttpTes
     /** The accounts these tests use start with nothing stored (the database outlives test runs). */
     @BeforeAll
     static void emptyTables() {
-        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(url(),
-                setting("PASSKEYS_TEST_POSTGRES_USER"), setting("PASSKEYS_TEST_POSTGRES_PASSWORD")));
+        JdbcTemplate jdbc = new JdbcTemplate(new DriverManagerDataSource(
+                url(), setting("PASSKEYS_TEST_POSTGRES_USER"), setting("PASSKEYS_TEST_POSTGRES_PASSWORD")));
         for (String table : new String[] {"passkeys_credential", "passkeys_user", "passkeys_pending_ceremony"}) {
             jdbc.execute("DO $$ BEGIN IF to_regclass('" + table + "') IS NOT NULL THEN DELETE FROM " + table
                     + "; END IF; END $$");

@@ -1,7 +1,7 @@
 package io.github.passkeys4j.spring.web;
 
-import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.spring.TestApplication;
+import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,7 +23,8 @@ import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An app that refreshes its principal (as passkeys-sample's SessionSignIn.refresh does after a rename). */
-@SpringBootTest(classes = {TestApplication.class, RevocationAfterPrincipalRefreshTest.Refresh.class},
+@SpringBootTest(
+        classes = {TestApplication.class, RevocationAfterPrincipalRefreshTest.Refresh.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:refresh;DB_CLOSE_DELAY=-1")
 class RevocationAfterPrincipalRefreshTest {
@@ -49,7 +50,8 @@ class RevocationAfterPrincipalRefreshTest {
     @Test
     void aRevokedPasskeyEndsItsSessionAlsoAfterTheAppRefreshedThePrincipal() {
         HttpSession password = new HttpSession(port);
-        assertThat(password.signInWithPassword("bob", "bob-password").statusCode()).isEqualTo(302);
+        assertThat(password.signInWithPassword("bob", "bob-password").statusCode())
+                .isEqualTo(302);
         SoftwareAuthenticator key = new SoftwareAuthenticator();
         String id = register(password, key, "{}").path("id").asString();
 
@@ -57,9 +59,10 @@ class RevocationAfterPrincipalRefreshTest {
         assertThat(signIn(lost, key, new Tamper()).statusCode()).isEqualTo(200);
         assertThat(lost.post("/refresh", "{}").statusCode()).isEqualTo(200);
 
-        passkeyRepository.delete(id);           // the owner deletes the lost passkey
+        passkeyRepository.delete(id); // the owner deletes the lost passkey
 
-        assertThat(lost.get("/whoami").statusCode()).as("the lost passkey's session must be signed out")
+        assertThat(lost.get("/whoami").statusCode())
+                .as("the lost passkey's session must be signed out")
                 .isNotEqualTo(200);
     }
 }

@@ -12,7 +12,9 @@ import java.net.http.HttpResponse;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Our page and client files carry a strict CSP, Referrer-Policy and nosniff; the files revalidate by ETag. */
-@SpringBootTest(classes = TestApplication.class, webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        classes = TestApplication.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:headers;DB_CLOSE_DELAY=-1")
 class SecurityHeadersTest {
 
@@ -26,13 +28,15 @@ class SecurityHeadersTest {
         HttpResponse<String> page = alice.get("/passkeys/manage");
         assertThat(page.statusCode()).isEqualTo(200);
         String csp = page.headers().firstValue("Content-Security-Policy").orElseThrow();
-        assertThat(csp).contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
+        assertThat(csp)
+                .contains("default-src 'none'", "script-src 'self'", "style-src 'self'", "frame-ancestors 'none'")
                 .doesNotContain("unsafe-inline", "unsafe-eval", "*");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         // Every script has a src, no style element or attribute: the policy needs no exceptions.
-        assertThat(page.body()).doesNotContainPattern("<script(?![^>]*\\bsrc=)").doesNotContain("<style", "style=",
-                " on");
+        assertThat(page.body())
+                .doesNotContainPattern("<script(?![^>]*\\bsrc=)")
+                .doesNotContain("<style", "style=", " on");
     }
 
     @Test
@@ -46,17 +50,22 @@ class SecurityHeadersTest {
             assertThat(first.headers().firstValue("Cache-Control")).hasValue("no-cache");
             assertThat(first.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
             assertThat(first.headers().firstValue("Referrer-Policy")).hasValue("same-origin");
-            assertThat(first.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-                    .startsWith(file.endsWith(".css") ? "text/css" : "text/javascript"));
+            assertThat(first.headers().firstValue("Content-Type"))
+                    .hasValueSatisfying(type ->
+                            assertThat(type).startsWith(file.endsWith(".css") ? "text/css" : "text/javascript"));
 
-            HttpResponse<String> again = browser.send(HttpRequest.newBuilder(URI.create(browser.url("/passkeys/" + file)))
-                    .header("If-None-Match", etag).GET());
+            HttpResponse<String> again =
+                    browser.send(HttpRequest.newBuilder(URI.create(browser.url("/passkeys/" + file)))
+                            .header("If-None-Match", etag)
+                            .GET());
             assertThat(again.statusCode()).as(file).isEqualTo(304);
             assertThat(again.body()).isEmpty();
             assertThat(again.headers().firstValue("ETag")).hasValue(etag);
 
-            HttpResponse<String> stale = browser.send(HttpRequest.newBuilder(URI.create(browser.url("/passkeys/" + file)))
-                    .header("If-None-Match", "\"older\"").GET());
+            HttpResponse<String> stale =
+                    browser.send(HttpRequest.newBuilder(URI.create(browser.url("/passkeys/" + file)))
+                            .header("If-None-Match", "\"older\"")
+                            .GET());
             assertThat(stale.statusCode()).isEqualTo(200);
             assertThat(stale.body()).isEqualTo(first.body());
         }

@@ -22,7 +22,8 @@ import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An app that is not server-rendered answers passkey sign-in its own way, through a PasskeySignInHandlers bean. */
-@SpringBootTest(classes = {TestApplication.class, SignInHandlersTest.TokenHandlers.class},
+@SpringBootTest(
+        classes = {TestApplication.class, SignInHandlersTest.TokenHandlers.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:handlers;DB_CLOSE_DELAY=-1")
 class SignInHandlersTest {
@@ -56,17 +57,17 @@ class SignInHandlersTest {
     static class TokenHandlers {
         @Bean
         PasskeySignInHandlers passkeySignInHandlers() {
-            return PasskeySignInHandlers
-                    .success((request, response, authentication) -> {
+            return PasskeySignInHandlers.success((request, response, authentication) -> {
                         response.setContentType("application/json");
-                        JSON.writeValue(response.getOutputStream(),
-                                Map.of("token", "token-for-" + authentication.getName()));
+                        JSON.writeValue(
+                                response.getOutputStream(), Map.of("token", "token-for-" + authentication.getName()));
                     })
                     .withFailure((request, response, exception) -> {
                         response.setStatus(401);
                         response.setContentType("application/json");
                         String reason = exception instanceof PasskeyAuthenticationException passkey
-                                ? passkey.getPasskeyException().reason().name() : "ACCOUNT_UNAVAILABLE";
+                                ? passkey.getPasskeyException().reason().name()
+                                : "ACCOUNT_UNAVAILABLE";
                         JSON.writeValue(response.getOutputStream(), Map.of("error", reason));
                     });
         }

@@ -18,10 +18,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An app whose HTTP sessions live in the database (Spring Session JDBC) beside the passkeys: a passkey sign-in is
  * stored in a serialized session row and read back on the next request.
  */
-@SpringBootTest(classes = {TestApplication.class, SpringSessionJdbcHttpTest.JdbcSessions.class},
+@SpringBootTest(
+        classes = {TestApplication.class, SpringSessionJdbcHttpTest.JdbcSessions.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.datasource.url=jdbc:h2:mem:springsession;DB_CLOSE_DELAY=-1",
-                "spring.sql.init.schema-locations=classpath:org/springframework/session/jdbc/schema-h2.sql"})
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:springsession;DB_CLOSE_DELAY=-1",
+            "spring.sql.init.schema-locations=classpath:org/springframework/session/jdbc/schema-h2.sql"
+        })
 class SpringSessionJdbcHttpTest {
 
     @LocalServerPort
@@ -34,22 +37,25 @@ class SpringSessionJdbcHttpTest {
     void passkeySignInSurvivesTheSessionRoundTripThroughTheDatabase() {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         HttpSession alice = new HttpSession(port);
-        assertThat(alice.signInWithPassword("alice", "alice-password").statusCode()).isEqualTo(302);
+        assertThat(alice.signInWithPassword("alice", "alice-password").statusCode())
+                .isEqualTo(302);
         PasskeyEndpointsTest.register(alice, authenticator, "{\"name\": \"Laptop\"}");
 
         HttpSession browser = new HttpSession(port);
         browser.csrf();
-        assertThat(PasskeyEndpointsTest.signIn(browser, authenticator, new Tamper()).statusCode()).isEqualTo(200);
+        assertThat(PasskeyEndpointsTest.signIn(browser, authenticator, new Tamper())
+                        .statusCode())
+                .isEqualTo(200);
 
         JsonNode who = json(browser.get("/whoami"));
         assertThat(who.path("name").asString()).isEqualTo("alice");
         assertThat(who.path("type").asString()).isEqualTo("PasskeyAuthenticationToken");
         assertThat(who.path("authorities").toString()).contains("FACTOR_WEBAUTHN");
-        assertThat(jdbc.queryForObject("select count(*) from spring_session where principal_name = 'alice'",
-                Integer.class)).isEqualTo(2);
+        assertThat(jdbc.queryForObject(
+                        "select count(*) from spring_session where principal_name = 'alice'", Integer.class))
+                .isEqualTo(2);
     }
 
     @EnableJdbcHttpSession
-    static class JdbcSessions {
-    }
+    static class JdbcSessions {}
 }

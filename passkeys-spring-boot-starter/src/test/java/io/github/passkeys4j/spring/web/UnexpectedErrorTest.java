@@ -14,7 +14,8 @@ import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A bug behind an endpoint (here the app's display names throw) is a 500 problem; the trace stays in the log. */
-@SpringBootTest(classes = {TestApplication.class, UnexpectedErrorTest.BrokenDisplayNames.class},
+@SpringBootTest(
+        classes = {TestApplication.class, UnexpectedErrorTest.BrokenDisplayNames.class},
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.datasource.url=jdbc:h2:mem:unexpected;DB_CLOSE_DELAY=-1")
 class UnexpectedErrorTest {
@@ -28,8 +29,8 @@ class UnexpectedErrorTest {
         alice.signInWithPassword("alice", "alice-password");
         HttpResponse<String> response = alice.post("/passkeys/registration/options", "{}");
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-                type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(response.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
         assertThat(json(response).path("detail").asString()).isEqualTo("The server could not complete this request.");
         assertThat(response.body()).doesNotContain("profile store", "Exception", "at dev.");
     }

@@ -33,6 +33,7 @@ public final class Browser implements AutoCloseable {
 
     /** Where {@link #checkLayout} saves its screenshots, relative to the module (Maven's working directory). */
     public static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final String RECORDER = Chromium.recorder();
@@ -82,7 +83,8 @@ public final class Browser implements AutoCloseable {
         if (recorderId != null) {
             driver.executeCdpCommand("Page.removeScriptToEvaluateOnNewDocument", Map.of("identifier", recorderId));
         }
-        Map<String, Object> added = driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument",
+        Map<String, Object> added = driver.executeCdpCommand(
+                "Page.addScriptToEvaluateOnNewDocument",
                 Map.of("source", RECORDER.replace("__HOLD__", Boolean.toString(hold))));
         recorderId = (String) added.get("identifier");
     }
@@ -127,8 +129,11 @@ public final class Browser implements AutoCloseable {
         driver.manage().window().setSize(new Dimension(width, height));
         @SuppressWarnings("unchecked")
         List<Long> inner = (List<Long>) driver.executeScript("return [window.innerWidth, window.innerHeight];");
-        driver.manage().window().setSize(new Dimension(2 * width - inner.get(0).intValue(),
-                2 * height - inner.get(1).intValue()));
+        driver.manage()
+                .window()
+                .setSize(new Dimension(
+                        2 * width - inner.get(0).intValue(),
+                        2 * height - inner.get(1).intValue()));
     }
 
     /**
@@ -137,8 +142,17 @@ public final class Browser implements AutoCloseable {
      */
     public void width(int width) {
         this.width = width;
-        driver.executeCdpCommand("Emulation.setDeviceMetricsOverride", Map.of(
-                "width", width, "height", width < 600 ? 844 : 900, "deviceScaleFactor", 1, "mobile", width < 600));
+        driver.executeCdpCommand(
+                "Emulation.setDeviceMetricsOverride",
+                Map.of(
+                        "width",
+                        width,
+                        "height",
+                        width < 600 ? 844 : 900,
+                        "deviceScaleFactor",
+                        1,
+                        "mobile",
+                        width < 600));
     }
 
     /**
@@ -146,15 +160,16 @@ public final class Browser implements AutoCloseable {
      * scrolling: {@code document.documentElement.scrollWidth <= innerWidth} (BROWSER-TESTING point 10).
      */
     public void checkLayout(String name) {
-        int shownWidth = width != null ? width
-                : ((Number) driver.executeScript("return window.innerWidth;")).intValue();
+        int shownWidth =
+                width != null ? width : ((Number) driver.executeScript("return window.innerWidth;")).intValue();
         saveScreenshot(SCREENSHOTS.resolve(name + "-" + shownWidth + ".png"));
         @SuppressWarnings("unchecked")
-        List<Long> sizes = (List<Long>) driver.executeScript(
-                "return [document.documentElement.scrollWidth, window.innerWidth];");
+        List<Long> sizes =
+                (List<Long>) driver.executeScript("return [document.documentElement.scrollWidth, window.innerWidth];");
         if (sizes.get(0) > sizes.get(1)) {
-            throw new AssertionError(String.format("[%s at %d px: page width (scrollWidth) within the window"
-                    + " (innerWidth)]%nExpecting actual:%n  %d%nto be less than or equal to:%n  %d",
+            throw new AssertionError(String.format(
+                    "[%s at %d px: page width (scrollWidth) within the window"
+                            + " (innerWidth)]%nExpecting actual:%n  %d%nto be less than or equal to:%n  %d",
                     name, shownWidth, sizes.get(0), sizes.get(1)));
         }
     }
@@ -195,8 +210,8 @@ public final class Browser implements AutoCloseable {
     /** The {@code navigator.credentials.get} calls made in this tab on this origin, oldest first. */
     @SuppressWarnings("unchecked")
     public List<Map<String, Object>> credentialRequests() {
-        Object calls = driver.executeScript(
-                "return JSON.parse(sessionStorage.getItem('passkeys-test-get-calls') || '[]');");
+        Object calls =
+                driver.executeScript("return JSON.parse(sessionStorage.getItem('passkeys-test-get-calls') || '[]');");
         return (List<Map<String, Object>>) calls;
     }
 
@@ -222,7 +237,8 @@ public final class Browser implements AutoCloseable {
         String console;
         try {
             console = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
-                    .map(LogEntry::toString).collect(Collectors.joining("\n  "));
+                    .map(LogEntry::toString)
+                    .collect(Collectors.joining("\n  "));
         } catch (RuntimeException e) {
             console = "(unavailable: " + e.getMessage() + ")";
         }

@@ -24,12 +24,18 @@ final class Chromium {
     static final String BINARY = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
     /** Headless as root; the Debian wrapper's "[: unexpected operator" and D-Bus errors are harmless. */
-    static final List<String> FLAGS = List.of("--headless=new", "--no-sandbox", "--disable-gpu",
-            "--disable-dev-shm-usage", "--disable-quic", "--no-first-run", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync");
+    static final List<String> FLAGS = List.of(
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync");
 
-    private Chromium() {
-    }
+    private Chromium() {}
 
     /**
      * A Chromium with explicit binary and driver (else Selenium Manager tries to download a driver), the root flags,

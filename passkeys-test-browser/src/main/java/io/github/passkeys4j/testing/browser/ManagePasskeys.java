@@ -16,6 +16,7 @@ public final class ManagePasskeys {
 
     /** The page, relative to the app's base URL. */
     public static final String PATH = "/passkeys/manage";
+
     public static final By NAME = By.id("passkey-name");
     public static final By ADD = By.id("add-passkey");
     public static final By ITEMS = By.cssSelector("#passkeys li.passkey[data-credential-id]");
@@ -23,8 +24,7 @@ public final class ManagePasskeys {
     public static final By STATUS = By.cssSelector("[data-passkey-status]");
     public static final By ERROR = By.cssSelector("[data-passkey-error]");
 
-    private ManagePasskeys() {
-    }
+    private ManagePasskeys() {}
 
     /** Opens the page (not waiting for anything: the page objects wait as they need). */
     public static void open(Browser browser) {
@@ -38,7 +38,8 @@ public final class ManagePasskeys {
 
     /** Whether the list is loaded: it has items, or says it is empty (it shows "Loading…" until then). */
     public static boolean listLoaded(WebDriver driver) {
-        return !driver.findElements(ITEMS).isEmpty() || driver.findElement(EMPTY).isDisplayed();
+        return !driver.findElements(ITEMS).isEmpty()
+                || driver.findElement(EMPTY).isDisplayed();
     }
 
     /** How many passkeys the list shows. */

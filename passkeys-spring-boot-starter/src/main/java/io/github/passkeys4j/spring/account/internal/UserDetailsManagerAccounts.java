@@ -76,7 +76,9 @@ public final class UserDetailsManagerAccounts implements BeanPostProcessor {
                 return result;
             }
             Object result = invocation.proceed();
-            if ("createUser".equals(method) && args.length == 1 && args[0] instanceof UserDetails user
+            if ("createUser".equals(method)
+                    && args.length == 1
+                    && args[0] instanceof UserDetails user
                     && accounts.getObject().usernameIsAccountId()) {
                 accounts.getObject().deleteAccount(user.getUsername());
             }

@@ -1,16 +1,16 @@
 package io.github.passkeys4j.spring.web.internal;
 
-import io.github.passkeys4j.spring.event.PasskeyView;
-import io.github.passkeys4j.spring.internal.PasskeysJson;
-import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.github.passkeys4j.FinishRegistration;
 import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartRegistration;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.event.PasskeyRegisteredEvent;
+import io.github.passkeys4j.spring.event.PasskeyView;
+import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import io.github.passkeys4j.spring.security.PasskeyAuthenticationToken;
+import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.github.passkeys4j.store.Passkey;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
@@ -38,8 +38,12 @@ public final class PasskeysController {
     private final CeremonyObserver observer;
     private final PasskeyDisplayNames displayNames;
 
-    public PasskeysController(RelyingParty relyingParty, PasskeyAccounts accounts, ApplicationEventPublisher events,
-                              CeremonyObserver observer, PasskeyDisplayNames displayNames) {
+    public PasskeysController(
+            RelyingParty relyingParty,
+            PasskeyAccounts accounts,
+            ApplicationEventPublisher events,
+            CeremonyObserver observer,
+            PasskeyDisplayNames displayNames) {
         this.relyingParty = relyingParty;
         this.accounts = accounts;
         this.events = events;
@@ -50,8 +54,9 @@ public final class PasskeysController {
     @PostMapping("/registration/options")
     public ResponseEntity<String> registrationOptions(Authentication authentication) {
         PasskeyAccounts.Account account = signedIn(accounts, authentication);
-        return PasskeysJson.ok(relyingParty.startRegistration(StartRegistration.forAccount(account.id(),
-                account.username()).withDisplayName(displayNames.displayName(authentication))));
+        return PasskeysJson.ok(
+                relyingParty.startRegistration(StartRegistration.forAccount(account.id(), account.username())
+                        .withDisplayName(displayNames.displayName(authentication))));
     }
 
     /** Body: {@code {"credential": <PublicKeyCredential.toJSON()>, "name": optional}}. */
@@ -61,17 +66,21 @@ public final class PasskeysController {
         JsonNode body = PasskeysJson.read(json);
         JsonNode credential = body.path("credential");
         if (!credential.isObject()) {
-            throw new PasskeyException(PasskeyException.Reason.MALFORMED_RESPONSE,
+            throw new PasskeyException(
+                    PasskeyException.Reason.MALFORMED_RESPONSE,
                     "The body must be {\"credential\": <PublicKeyCredential.toJSON()>, \"name\": optional}.");
         }
         JsonNode name = body.path("name");
         if (!name.isMissingNode() && !name.isNull() && !name.isString()) {
             throw new PasskeyException(PasskeyException.Reason.INVALID_NAME, "The name must be a string.");
         }
-        Passkey passkey = observer.observe(CeremonyObserver.REGISTRATION, () -> relyingParty.finishRegistration(
-                FinishRegistration.of(account.id(), credential.toString()).withName(name.asString(null))));
+        Passkey passkey = observer.observe(
+                CeremonyObserver.REGISTRATION,
+                () -> relyingParty.finishRegistration(FinishRegistration.of(account.id(), credential.toString())
+                        .withName(name.asString(null))));
         PasskeyView view = PasskeyView.of(passkey, relyingParty.providers(), currentCredentialId(authentication));
-        events.publishEvent(new PasskeyRegisteredEvent(account.username(), view, relyingParty.clock().instant()));
+        events.publishEvent(new PasskeyRegisteredEvent(
+                account.username(), view, relyingParty.clock().instant()));
         return PasskeysJson.response(HttpStatus.CREATED, view);
     }
 
@@ -81,7 +90,8 @@ public final class PasskeysController {
 
     /** The signed-in user's name, for pages that need no account. */
     static String signedIn(Authentication authentication) {
-        if (authentication == null || !authentication.isAuthenticated()
+        if (authentication == null
+                || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken) {
             throw new SignInRequiredException();
         }

@@ -66,7 +66,8 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
     }
 
     private void tooLarge(HttpServletResponse response) throws IOException {
-        Problems.write(response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, new LimitExceededException(maxBytes).getMessage()));
+        Problems.write(
+                response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, new LimitExceededException(maxBytes).getMessage()));
     }
 
     /** Security exceptions that no chain translated (no chain covers the base path), else a logged 500. */
@@ -117,8 +118,10 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             boolean csrf = known == HttpStatus.FORBIDDEN && withoutCsrfToken(request);
             String detail = switch (known) {
                 case UNAUTHORIZED -> "Sign in first.";
-                case FORBIDDEN -> csrf ? "The CSRF token is missing: reload the page and try again."
-                        : "You may not do this (if you just signed in or out in another tab, reload the page).";
+                case FORBIDDEN ->
+                    csrf
+                            ? "The CSRF token is missing: reload the page and try again."
+                            : "You may not do this (if you just signed in or out in another tab, reload the page).";
                 case NOT_FOUND -> "Not found.";
                 case METHOD_NOT_ALLOWED -> "This endpoint does not accept that HTTP method.";
                 default -> known.getReasonPhrase() + ".";
@@ -142,12 +145,14 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
                 || List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())) {
             return false;
         }
-        return request.getHeader(token.getHeaderName()) == null && request.getParameter(token.getParameterName()) == null;
+        return request.getHeader(token.getHeaderName()) == null
+                && request.getParameter(token.getParameterName()) == null;
     }
 
     static final class LimitExceededException extends IOException {
         LimitExceededException(long maxBytes) {
-            super("The request body is too large: the limit is " + maxBytes + " bytes (see passkeys.max-request-size).");
+            super("The request body is too large: the limit is " + maxBytes
+                    + " bytes (see passkeys.max-request-size).");
         }
     }
 

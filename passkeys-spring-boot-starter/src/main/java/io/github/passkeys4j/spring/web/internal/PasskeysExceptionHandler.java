@@ -1,7 +1,7 @@
 package io.github.passkeys4j.spring.web.internal;
 
-import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.spring.internal.Problems;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;

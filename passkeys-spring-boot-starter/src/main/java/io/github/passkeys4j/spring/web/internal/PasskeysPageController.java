@@ -50,8 +50,8 @@ public final class PasskeysPageController {
     }
 
     @GetMapping("/manage")
-    public ResponseEntity<String> manage(Authentication authentication, HttpServletRequest request,
-                                         HttpServletResponse response) {
+    public ResponseEntity<String> manage(
+            Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
         try {
             PasskeysController.signedIn(authentication);
         } catch (RuntimeException signedOut) {
@@ -67,7 +67,8 @@ public final class PasskeysPageController {
                 .replace("{{basePath}}", HtmlUtils.htmlEscape(request.getContextPath() + basePath))
                 .replace("{{contextPath}}", HtmlUtils.htmlEscape(request.getContextPath()));
         ClientFiles.securityHeaders(response);
-        return ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .body(page);
     }

@@ -135,7 +135,9 @@ class PasskeyManagementKeyboardTest extends BrowserTest {
                         .findFirst()
                         .orElse(null));
         assertThat(problem.getText()).isEqualTo("This name is 65 characters long; use at most 64.");
-        assertThat(input.getAttribute("aria-describedby")).isEqualTo(problem.getAttribute("id"));
+        assertThat(input.getAttribute("aria-describedby").split(" "))
+                .as("the message, then the page's error area")
+                .containsExactly(problem.getAttribute("id"), "passkeys-error");
         assertThat(input.getAttribute("aria-invalid")).isEqualTo("true");
         assertThat(input.getDomProperty("value")).as("the input keeps the text").isEqualTo(tooLong);
         assertThat(active()).isEqualTo("New name for Laptop");
@@ -150,7 +152,7 @@ class PasskeyManagementKeyboardTest extends BrowserTest {
     }
 
     @ParameterizedTest(name = "{0} px")
-    @ValueSource(ints = {390, 1280})
+    @ValueSource(ints = {320, 390, 1280})
     void whileRenamingEveryButtonIsInsideTheWindowAndTheWordsAreForPeople(int width) {
         browser.width(width);
         PasskeysPage page = signUpAndOpenPasskeys(Users.unique("words" + width)).addPasskey("Passkey");

@@ -69,14 +69,14 @@
       this.rendered = true;
       this.passkeys = [];
       this.status = el('p', { class: 'passkeys-status', role: 'status', 'aria-live': 'polite', 'data-passkey-status': true });
-      this.error = el('p', { class: 'passkeys-error', role: 'alert', 'data-passkey-error': true });
+      this.error = el('p', { id: 'passkeys-error', class: 'passkeys-error', role: 'alert', 'data-passkey-error': true });
       this.list = el('ul', { id: 'passkeys', class: 'passkeys-list', 'aria-labelledby': 'passkeys-list-heading' });
       this.empty = el('p', { id: 'passkeys-empty', class: 'passkeys-empty', hidden: true, text: 'You have no passkeys yet.' });
       this.syncHint = el('p', { id: 'passkeys-sync-hint', class: 'passkeys-hint-box', hidden: true,
         text: 'None of your passkeys is synced: if you lose this device, you lose them. Add another passkey, '
           + 'for example in your phone\'s password manager, to keep a way in.' });
       this.dialog = this.deleteDialog();
-      const name = el('input', { id: 'passkey-name', name: 'name', type: 'text', maxlength: 64, autocomplete: 'off',
+      const name = el('input', { id: 'passkey-name', name: 'name', type: 'text', maxlength: MAX_NAME, autocomplete: 'off', 'aria-describedby': 'passkeys-error',
         placeholder: 'e.g. Work laptop' });
       const form = el('form', { id: 'add-passkey-form', class: 'passkeys-add', onsubmit: e => this.add(e, name) },
         el('label', { for: 'passkey-name' }, 'Name ', el('span', { class: 'passkeys-hint', text: '(optional — we name it after its provider)' })),
@@ -171,7 +171,8 @@
       const errorId = 'passkey-rename-error-' + passkey.id;
       const problem = el('p', { id: errorId, class: 'passkey-rename-error', hidden: true });
       const input = el('input', { type: 'text', class: 'passkey-rename-input', value: passkey.name,
-        'aria-label': 'New name for ' + passkey.label, required: true, 'aria-describedby': errorId });
+        'aria-label': 'New name for ' + passkey.label, required: true,
+        'aria-describedby': errorId + ' passkeys-error' });
       const cancel = () => {
         this.say('Rename cancelled.');
         this.refresh().then(() => this.focusAfter(passkey.id, '.passkey-rename')).catch(e => this.fail(e));

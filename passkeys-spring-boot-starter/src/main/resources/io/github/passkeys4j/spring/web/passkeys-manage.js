@@ -8,6 +8,10 @@
   'use strict';
 
   const relative = typeof Intl.RelativeTimeFormat === 'function' ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : null;
+  const MAX_NAME = 64;
+  // Transports in words people use (WebAuthn's AuthenticatorTransport values).
+  const TRANSPORTS = { internal: 'this device', usb: 'USB security key', hybrid: 'phone or tablet nearby', nfc: 'NFC',
+    ble: 'Bluetooth', 'smart-card': 'smart card' };
   const UNITS = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
 
   // A plain key, for passkeys whose provider is not in the list.
@@ -27,13 +31,28 @@
     return node;
   }
 
+  // "just now", "5 minutes ago", "today", "yesterday", "3 days ago"; the exact time on hover.
   function time(iso) {
     const date = new Date(iso);
     const seconds = (date.getTime() - Date.now()) / 1000;
     const unit = UNITS.find(([, size]) => Math.abs(seconds) >= size);
-    const text = !relative ? date.toLocaleString()
-      : unit ? relative.format(Math.round(seconds / unit[1]), unit[0]) : relative.format(0, 'second');
+    const today = date.toDateString() === new Date().toDateString();
+    const text = Math.abs(seconds) < 60 ? 'just now'
+      : !relative ? date.toLocaleString()
+      : unit[0] === 'minute' ? relative.format(Math.round(seconds / 60), 'minute')
+      : today ? 'today'
+      : relative.format(Math.round(seconds / unit[1]), unit[0]);
     return el('time', { datetime: iso, title: date.toLocaleString(), text });
+  }
+
+  // Names as shown: a name that an earlier passkey already has gets a number ("Passkey", "Passkey 2").
+  function displayNames(passkeys) {
+    const seen = new Map();
+    return passkeys.map(p => {
+      const count = (seen.get(p.name) || 0) + 1;
+      seen.set(p.name, count);
+      return { ...p, label: count === 1 ? p.name : p.name + ' ' + count };
+    });
   }
 
   function icon(provider) {
@@ -50,14 +69,14 @@
       this.rendered = true;
       this.passkeys = [];
       this.status = el('p', { class: 'passkeys-status', role: 'status', 'aria-live': 'polite', 'data-passkey-status': true });
-      this.error = el('p', { class: 'passkeys-error', role: 'alert', 'data-passkey-error': true });
+      this.error = el('p', { id: 'passkeys-error', class: 'passkeys-error', role: 'alert', 'data-passkey-error': true });
       this.list = el('ul', { id: 'passkeys', class: 'passkeys-list', 'aria-labelledby': 'passkeys-list-heading' });
       this.empty = el('p', { id: 'passkeys-empty', class: 'passkeys-empty', hidden: true, text: 'You have no passkeys yet.' });
       this.syncHint = el('p', { id: 'passkeys-sync-hint', class: 'passkeys-hint-box', hidden: true,
         text: 'None of your passkeys is synced: if you lose this device, you lose them. Add another passkey, '
           + 'for example in your phone\'s password manager, to keep a way in.' });
       this.dialog = this.deleteDialog();
-      const name = el('input', { id: 'passkey-name', name: 'name', type: 'text', maxlength: 64, autocomplete: 'off',
+      const name = el('input', { id: 'passkey-name', name: 'name', type: 'text', maxlength: MAX_NAME, autocomplete: 'off', 'aria-describedby': 'passkeys-error',
         placeholder: 'e.g. Work laptop' });
       const form = el('form', { id: 'add-passkey-form', class: 'passkeys-add', onsubmit: e => this.add(e, name) },
         el('label', { for: 'passkey-name' }, 'Name ', el('span', { class: 'passkeys-hint', text: '(optional — we name it after its provider)' })),
@@ -82,34 +101,44 @@
     }
 
     async refresh() {
-      this.passkeys = await window.Passkeys.list();
+      this.passkeys = displayNames(await window.Passkeys.list());
       this.list.replaceChildren(...this.passkeys.map(p => this.item(p)));
       this.empty.hidden = this.passkeys.length > 0;
       this.syncHint.hidden = this.passkeys.length === 0 || this.passkeys.some(p => p.synced);
       window.Passkeys.signalAccepted();
     }
 
+    // After a re-render: focus the button matching css in the passkey with this id, else the first one left.
+    focusAfter(id, css, index) {
+      const items = Array.from(this.list.querySelectorAll('li.passkey'));
+      const item = items.find(li => li.dataset.credentialId === id)
+        || items[Math.min(index === undefined ? 0 : index, items.length - 1)];
+      const target = item ? item.querySelector(item.dataset.credentialId === id ? css : 'button') : this.querySelector('#add-passkey');
+      if (target) target.focus();
+    }
+
     item(passkey) {
       const rename = el('button', { type: 'button', class: 'passkey-rename', text: 'Rename',
-        'aria-label': 'Rename ' + passkey.name, onclick: () => this.startRename(li, passkey) });
+        'aria-label': 'Rename ' + passkey.label, onclick: () => this.startRename(li, passkey) });
       const toggle = el('button', { type: 'button', class: 'passkey-toggle secondary', text: passkey.enabled ? 'Disable' : 'Enable',
-        'aria-label': (passkey.enabled ? 'Disable ' : 'Enable ') + passkey.name, onclick: () => this.toggle(passkey) });
+        'aria-label': (passkey.enabled ? 'Disable ' : 'Enable ') + passkey.label, onclick: () => this.toggle(passkey) });
       const remove = el('button', { type: 'button', class: 'passkey-delete danger', text: 'Delete',
-        'aria-label': 'Delete ' + passkey.name, onclick: () => this.confirmDelete(passkey) });
+        'aria-label': 'Delete ' + passkey.label, onclick: () => this.confirmDelete(passkey) });
       // Each fact in its own span, so a line wraps between facts and never inside one.
       const facts = [
-        el('span', { class: 'passkey-provider', text: passkey.provider ? passkey.provider.name : 'Unknown provider' }),
+        passkey.provider ? el('span', { class: 'passkey-provider', text: passkey.provider.name }) : null,
         el('span', { class: 'passkey-fact' }, 'Added ', time(passkey.createdAt)),
         el('span', { class: 'passkey-fact' }, passkey.lastUsedAt ? ['Last used ', time(passkey.lastUsedAt)] : 'Never used'),
         passkey.transports && passkey.transports.length
-          ? el('span', { class: 'passkey-transports', text: passkey.transports.join(', ') }) : null,
+          ? el('span', { class: 'passkey-transports',
+            text: 'Works with ' + passkey.transports.map(t => TRANSPORTS[t] || t).join(', ') }) : null,
       ].filter(Boolean);
       const meta = el('div', { class: 'passkey-meta' }, facts.flatMap((fact, i) => i ? [' · ', fact] : [fact]));
       const li = el('li', { class: 'passkey' + (passkey.enabled ? '' : ' is-disabled'), 'data-credential-id': passkey.id },
         icon(passkey.provider),
         el('div', { class: 'passkey-body' },
           el('div', { class: 'passkey-title' },
-            el('span', { class: 'passkey-name', text: passkey.name }),
+            el('span', { class: 'passkey-name', text: passkey.label }),
             el('span', { class: 'passkey-badge ' + (passkey.synced ? 'synced' : 'device-bound'),
               text: passkey.synced ? 'Synced' : 'This device only' }),
             passkey.current ? el('span', { class: 'passkey-badge current', text: 'Used for this sign-in' }) : null,
@@ -137,24 +166,43 @@
       }
     }
 
+    // No maxlength on the input: a name that is too long is refused with a message, never cut silently.
     startRename(li, passkey) {
-      const input = el('input', { type: 'text', class: 'passkey-rename-input', maxlength: 64, value: passkey.name,
-        'aria-label': 'New name for ' + passkey.name, required: true });
-      const form = el('form', { class: 'passkey-rename-form', onsubmit: async e => {
+      const errorId = 'passkey-rename-error-' + passkey.id;
+      const problem = el('p', { id: errorId, class: 'passkey-rename-error', hidden: true });
+      const input = el('input', { type: 'text', class: 'passkey-rename-input', value: passkey.name,
+        'aria-label': 'New name for ' + passkey.label, required: true,
+        'aria-describedby': errorId + ' passkeys-error' });
+      const cancel = () => {
+        this.say('Rename cancelled.');
+        this.refresh().then(() => this.focusAfter(passkey.id, '.passkey-rename')).catch(e => this.fail(e));
+      };
+      const form = el('form', { class: 'passkey-rename-form', novalidate: true, onsubmit: async e => {
         e.preventDefault();
-        await this.change(passkey, { name: input.value }, 'Renamed to ' + input.value.trim() + '.');
+        const name = input.value.trim();
+        const refusal = !name ? 'Enter a name.' : name.length > MAX_NAME
+          ? 'This name is ' + name.length + ' characters long; use at most ' + MAX_NAME + '.' : '';
+        problem.textContent = refusal;
+        problem.hidden = !refusal;
+        input.setAttribute('aria-invalid', refusal ? 'true' : 'false');
+        if (refusal) return input.focus();
+        if (await this.change(passkey, { name }, 'Renamed to ' + name + '.')) this.focusAfter(passkey.id, '.passkey-rename');
+      }, onkeydown: e => {
+        if (e.key === 'Escape') { e.preventDefault(); cancel(); }
       } }, input,
         el('button', { type: 'submit', class: 'passkey-rename-save', text: 'Save' }),
-        el('button', { type: 'button', class: 'passkey-rename-cancel secondary', text: 'Cancel',
-          onclick: () => this.refresh().catch(e => this.fail(e)) }));
+        el('button', { type: 'button', class: 'passkey-rename-cancel secondary', text: 'Cancel', onclick: cancel }),
+        problem);
       li.querySelector('.passkey-title').replaceWith(form);
       input.focus();
       input.select();
     }
 
-    toggle(passkey) {
-      return this.change(passkey, { enabled: !passkey.enabled },
-        passkey.enabled ? passkey.name + ' is disabled: it cannot sign in until you enable it.' : passkey.name + ' is enabled.');
+    async toggle(passkey) {
+      if (await this.change(passkey, { enabled: !passkey.enabled },
+        passkey.enabled ? passkey.label + ' is disabled: it cannot sign in until you enable it.' : passkey.label + ' is enabled.')) {
+        this.focusAfter(passkey.id, '.passkey-toggle');
+      }
     }
 
     async change(passkey, body, done) {
@@ -163,8 +211,10 @@
         await window.Passkeys.request('PATCH', '/credentials/' + encodeURIComponent(passkey.id), body);
         await this.refresh();
         this.say(done);
+        return true;
       } catch (e) {
         this.fail(e);
+        return false;
       }
     }
 
@@ -182,7 +232,7 @@
 
     confirmDelete(passkey) {
       this.dialog.passkey = passkey;
-      this.dialog.querySelector('#passkey-delete-text').textContent = '"' + passkey.name + '" will no longer sign you in. '
+      this.dialog.querySelector('#passkey-delete-text').textContent = '"' + passkey.label + '" will no longer sign you in. '
         + 'Also remove it from ' + (passkey.provider ? passkey.provider.name : 'your device') + ' if you do not want it offered any more.';
       const warning = this.dialog.querySelector('#passkey-delete-warning');
       const last = this.passkeys.length === 1;
@@ -194,10 +244,12 @@
 
     async remove(passkey) {
       this.error.textContent = '';
+      const index = this.passkeys.findIndex(p => p.id === passkey.id);
       try {
         await window.Passkeys.request('DELETE', '/credentials/' + encodeURIComponent(passkey.id));
         await this.refresh();
-        this.say('Deleted ' + passkey.name + '.');
+        this.focusAfter(passkey.id, 'button', index);
+        this.say('Deleted ' + passkey.label + '.');
       } catch (e) {
         this.fail(e);
       }

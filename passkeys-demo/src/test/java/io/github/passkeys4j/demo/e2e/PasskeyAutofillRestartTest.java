@@ -69,10 +69,9 @@ class PasskeyAutofillRestartTest extends BrowserTest {
                 .addPasskey("Late laptop");
         browser.forgetSession();
 
-        LoginPage.open(browser);
+        SignupPage.open(browser); // no autofill there: nothing races with clearing the log
         browser.clearCredentialRequests();
-        browser.driver().navigate().refresh();
-        LoginPage.at(browser);
+        LoginPage.open(browser);
         browser.run("sessionStorage.removeItem('errors-seen');");
 
         Thread.sleep(3000); // longer than a challenge lives
@@ -113,10 +112,9 @@ class PasskeyAutofillRestartTest extends BrowserTest {
         // NotAllowedError, as a browser would cancel it. The page restarts it quietly, 3 times a minute at most.
         browser.holdConditionalRequests(false);
         browser.authenticator().removeAllCredentials();
-        LoginPage.open(browser);
+        SignupPage.open(browser);
         browser.clearCredentialRequests();
-        browser.driver().navigate().refresh();
-        LoginPage login = LoginPage.at(browser);
+        LoginPage login = LoginPage.open(browser);
 
         Thread.sleep(5000);
         List<Map<String, Object>> requests = browser.credentialRequests();

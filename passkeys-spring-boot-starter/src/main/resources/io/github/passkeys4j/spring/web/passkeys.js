@@ -120,29 +120,51 @@
 
   // --- ceremonies -------------------------------------------------------------------------------------------------
   let autofill = null; // the AbortController of a pending conditional (autofill) request
+  let autofillTimer = null; // restarts the pending autofill request shortly before its options' timeout
+  let autofillStopped = false; // the user chose another way to sign in: no more automatic restarts
+  let autofillRestarts = []; // when autofill was restarted after a failure, for the budget below
+  const AUTOFILL_RESTARTS = 3; // at most this many restarts after a failure…
+  const AUTOFILL_WINDOW = 60000; // …per minute
+  const AUTOFILL_RETRY_DELAY = 500;
 
   function cancelAutofill() {
+    clearTimeout(autofillTimer);
+    autofillTimer = null;
     if (autofill) {
       autofill.abort(new DOMException('Replaced by another sign-in', 'AbortError'));
       autofill = null;
     }
   }
 
+  /** Cancels autofill and keeps it from restarting by itself (the user clicked the button or sent the password). */
+  function stopAutofill() {
+    autofillStopped = true;
+    cancelAutofill();
+  }
+
   function isSupported() {
     return typeof window.PublicKeyCredential === 'function' && !!navigator.credentials;
   }
 
-  /** Browser errors in plain words. AbortError means we cancelled it ourselves: callers ignore it. */
+  const PLAIN = Object.freeze({
+    NotAllowedError: 'The passkey request was cancelled or timed out. Try again, or sign in with your password.',
+    InvalidStateError: 'This device already has a passkey for your account.',
+    SecurityError: 'Passkeys are not set up correctly for this site (the site\'s address does not match). '
+      + 'Please tell the site\'s support.',
+    NotSupportedError: 'This device or browser cannot create a suitable passkey.',
+  });
+
+  /**
+   * Browser errors in plain words for the page; the technical detail goes to the console. AbortError means we
+   * cancelled it ourselves: it is returned as is, and callers ignore it.
+   */
   function explain(error) {
     if (error instanceof PasskeyError) return error;
-    switch (error && error.name) {
-      case 'NotAllowedError': return new PasskeyError('No passkey was used: the request was cancelled, timed out, or this device has no passkey for this site.');
-      case 'InvalidStateError': return new PasskeyError('This device already has a passkey for your account.');
-      case 'SecurityError': return new PasskeyError('Passkeys are not available at this address (check the site\'s passkey settings).');
-      case 'NotSupportedError': return new PasskeyError('This device or browser cannot create a suitable passkey.');
-      case 'AbortError': return error;
-      default: return new PasskeyError('Something went wrong with the passkey: ' + (error && error.message || error));
-    }
+    const name = error && error.name;
+    if (name === 'AbortError') return error;
+    console.warn('[passkeys]', name || 'Error', error && error.message || error);
+    if (name === 'TimeoutError') return new PasskeyError(PLAIN.NotAllowedError);
+    return new PasskeyError(PLAIN[name] || 'Something went wrong with the passkey. Try again, or sign in with your password.');
   }
 
   async function finishSignIn(options, credential) {
@@ -160,7 +182,7 @@
   /** A username-less sign-in. Resolves to {redirectUrl}. */
   async function signIn() {
     if (!isSupported()) throw new PasskeyError('This browser does not support passkeys.');
-    cancelAutofill();
+    stopAutofill();
     const options = await request('POST', '/authentication/options');
     let credential;
     try {
@@ -171,8 +193,39 @@
     return finishSignIn(options, credential);
   }
 
-  /** Offers passkeys in the autofill of inputs with autocomplete="… webauthn". Resolves to {redirectUrl} or null. */
+  /**
+   * Offers passkeys in the autofill of inputs with autocomplete="… webauthn". Resolves to {redirectUrl} or null. The
+   * request never goes stale: it is restarted with fresh options shortly before their timeout, and silently after the
+   * browser cancels it or the server finds its challenge expired (a few times a minute at most, and not once the user
+   * clicked the passkey button or sent the password form).
+   */
   async function startAutofill() {
+    autofillStopped = false;
+    return runAutofill();
+  }
+
+  /** Whether autofill may restart after a failure now; counts the restart if so. */
+  function mayRestartAutofill() {
+    if (autofillStopped) return false;
+    const now = Date.now();
+    autofillRestarts = autofillRestarts.filter(t => now - t < AUTOFILL_WINDOW);
+    if (autofillRestarts.length >= AUTOFILL_RESTARTS) return false;
+    autofillRestarts.push(now);
+    return true;
+  }
+
+  async function restartAutofill(delay) {
+    if (delay) await new Promise(resolve => setTimeout(resolve, delay));
+    return autofillStopped ? null : runAutofill();
+  }
+
+  /** When to restart a pending request with fresh options: a little before `timeout` (ms) elapses. */
+  function refreshDelay(timeout) {
+    if (typeof timeout !== 'number' || !(timeout > 0)) return null;
+    return Math.max(timeout - Math.min(30000, timeout / 4), 1000);
+  }
+
+  async function runAutofill() {
     if (!isSupported() || typeof PublicKeyCredential.isConditionalMediationAvailable !== 'function'
         || !(await PublicKeyCredential.isConditionalMediationAvailable())) {
       return null;
@@ -181,23 +234,52 @@
     const controller = new AbortController();
     autofill = controller;
     const options = await request('POST', '/authentication/options');
+    if (controller.signal.aborted || autofillStopped) return null;
+    let refreshed = false;
+    const delay = refreshDelay(options.timeout);
+    if (delay) {
+      autofillTimer = setTimeout(() => {
+        if (autofill !== controller) return;
+        refreshed = true;
+        controller.abort(new DOMException('Refreshed before the challenge expires', 'AbortError'));
+      }, delay);
+    }
     let credential;
     try {
       credential = await navigator.credentials.get({
         publicKey: requestOptions(options), mediation: 'conditional', signal: controller.signal });
     } catch (error) {
-      if (autofill === controller) autofill = null;
+      if (autofill === controller) {
+        clearTimeout(autofillTimer);
+        autofill = null;
+      }
+      if (refreshed) return restartAutofill(0);
       if (controller.signal.aborted || (error && error.name === 'AbortError')) return null;
+      if (error && (error.name === 'NotAllowedError' || error.name === 'TimeoutError')) {
+        // Cancelled or timed out without the user choosing a passkey: offer them again, quietly.
+        return mayRestartAutofill() ? restartAutofill(AUTOFILL_RETRY_DELAY) : null;
+      }
       throw explain(error);
     }
-    if (autofill === controller) autofill = null;
-    return finishSignIn(options, credential);
+    if (autofill === controller) {
+      clearTimeout(autofillTimer);
+      autofill = null;
+    }
+    try {
+      return await finishSignIn(options, credential);
+    } catch (error) {
+      const reason = error && error.problem && error.problem.reason;
+      if ((reason === 'CHALLENGE_EXPIRED' || reason === 'CHALLENGE_UNKNOWN') && mayRestartAutofill()) {
+        return restartAutofill(0);
+      }
+      throw error;
+    }
   }
 
   /** Adds a passkey to the signed-in account. Resolves to the new passkey's public view. */
   async function register(name) {
     if (!isSupported()) throw new PasskeyError('This browser does not support passkeys.');
-    cancelAutofill();
+    stopAutofill();
     const options = await request('POST', '/registration/options');
     let credential;
     try {
@@ -277,7 +359,7 @@
     });
     const autofillInput = document.querySelector('input[autocomplete~="webauthn"]');
     if (autofillInput) {
-      if (autofillInput.form) autofillInput.form.addEventListener('submit', cancelAutofill);
+      if (autofillInput.form) autofillInput.form.addEventListener('submit', stopAutofill);
       startAutofill()
         .then(result => { if (result) location.assign(result.redirectUrl); })
         .catch(error => showError(explain(error)));
@@ -286,7 +368,7 @@
   }
 
   window.Passkeys = Object.freeze({
-    basePath, signIn, startAutofill, cancelAutofill, register, list: listPasskeys, request, explain, signalAccepted,
+    basePath, signIn, startAutofill, cancelAutofill, stopAutofill, register, list: listPasskeys, request, explain, signalAccepted,
     PasskeyError,
   });
 

@@ -56,6 +56,27 @@ class PasskeyManagementKeyboardTest extends BrowserTest {
         browser.forgetSession();
     }
 
+    /**
+     * Each fact's "·" is its ::before: at the start of a line it must lie left of the clipped box (hidden), elsewhere
+     * inside it; and no fact may stick out on the right.
+     */
+    private static final String SEPARATOR_AT_A_LINE_EDGE = """
+            const bad = [];
+            for (const meta of document.querySelectorAll('.passkey-meta')) {
+              if (!meta.querySelector('.passkey-facts > *')) bad.push('no facts in ' + meta.textContent);
+              const box = meta.getBoundingClientRect();
+              let previousTop = null;
+              for (const fact of meta.querySelectorAll('.passkey-facts > *')) {
+                const r = fact.getBoundingClientRect();
+                const dot = parseFloat(getComputedStyle(fact, '::before').width);
+                const startsLine = previousTop === null || r.top > previousTop + 2;
+                previousTop = r.top;
+                const dotHidden = r.left + dot <= box.left + 0.5;
+                if (startsLine !== dotHidden || r.right > box.right + 0.5) bad.push(fact.textContent);
+              }
+            }
+            return bad;""";
+
     @ParameterizedTest(name = "{0} px")
     @ValueSource(ints = {390, 1280})
     void renameAndDeleteByKeyboardKeepFocusOnThePasskey(int width) {
@@ -165,6 +186,9 @@ class PasskeyManagementKeyboardTest extends BrowserTest {
             assertThat(row.transports()).isEqualTo("Works with this device");
             assertThat(row.meta()).startsWith("Added just now").doesNotContain("internal");
         });
+        assertThat(browser.run(SEPARATOR_AT_A_LINE_EDGE))
+                .as("facts whose '·' shows at the start of a line, or that overflow it")
+                .isEqualTo(List.of());
         browser.checkLayout("passkeys-list");
 
         page.startRename("Passkey 2");

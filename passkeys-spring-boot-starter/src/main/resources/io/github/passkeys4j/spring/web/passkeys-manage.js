@@ -133,7 +133,8 @@
           ? el('span', { class: 'passkey-transports',
             text: 'Works with ' + passkey.transports.map(t => TRANSPORTS[t] || t).join(', ') }) : null,
       ].filter(Boolean);
-      const meta = el('div', { class: 'passkey-meta' }, facts.flatMap((fact, i) => i ? [' · ', fact] : [fact]));
+      // The "·" between facts is drawn by the style sheet, so it never ends or starts a line.
+      const meta = el('div', { class: 'passkey-meta' }, el('div', { class: 'passkey-facts' }, facts));
       const li = el('li', { class: 'passkey' + (passkey.enabled ? '' : ' is-disabled'), 'data-credential-id': passkey.id },
         icon(passkey.provider),
         el('div', { class: 'passkey-body' },

@@ -1,6 +1,7 @@
 package io.github.passkeys4j;
 
 import io.github.passkeys4j.PasskeyException.Reason;
+import io.github.passkeys4j.internal.CoreJson;
 import io.github.passkeys4j.store.PasskeyUser;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -22,7 +23,7 @@ final class PendingCeremonyJson {
 
     static final int VERSION = 1;
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = CoreJson.MAPPER;
 
     private PendingCeremonyJson() {}
 

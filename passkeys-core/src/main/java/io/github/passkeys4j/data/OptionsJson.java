@@ -1,5 +1,6 @@
 package io.github.passkeys4j.data;
 
+import io.github.passkeys4j.internal.CoreJson;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -8,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 final class OptionsJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = CoreJson.MAPPER;
 
     private OptionsJson() {}
 

@@ -13,7 +13,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class CredentialJson {
 
-    private static final JsonMapper MAPPER = JsonMapper.builder().build();
+    private static final JsonMapper MAPPER = CoreJson.MAPPER;
 
     private CredentialJson() {}
 

@@ -1,8 +1,8 @@
 package io.github.passkeys4j.provider;
 
+import io.github.passkeys4j.internal.CoreJson;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -52,7 +52,7 @@ public final class PasskeyProviderDirectory {
     public static PasskeyProviderDirectory read(InputStream json) {
         JsonNode root;
         try {
-            root = JsonMapper.builder().build().readTree(json);
+            root = CoreJson.MAPPER.readTree(json);
         } catch (JacksonException e) {
             throw new IllegalArgumentException("passkey-provider list is not valid JSON: " + e.getOriginalMessage(), e);
         }

@@ -208,18 +208,6 @@ public class PasskeysProperties {
         return jdbc;
     }
 
-    /** The base path normalized: a leading slash, no trailing one. */
-    public String normalizedBasePath() {
-        String path = basePath == null || basePath.isBlank() ? "/passkeys" : basePath.strip();
-        if (!path.startsWith("/")) {
-            path = "/" + path;
-        }
-        while (path.length() > 1 && path.endsWith("/")) {
-            path = path.substring(0, path.length() - 1);
-        }
-        return path;
-    }
-
     /** The configured origins, or the defaults described on {@link #setOrigins}. */
     public List<String> effectiveOrigins() {
         if (origins != null && !origins.isEmpty()) {

@@ -4,6 +4,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.logging.LogEntry;
@@ -222,7 +223,11 @@ public final class Browser implements AutoCloseable {
     /** Waits for {@code condition}; on time-out fails with what the page showed and the browser console. */
     public <T> T waitUntil(String what, ExpectedCondition<T> condition) {
         try {
-            return new WebDriverWait(driver, TIMEOUT, POLL).until(condition);
+            // A condition that reads an element while the page navigates (sign-out, then an autofill sign-in) may hold
+            // a stale one: that is "not yet", so poll again until the timeout.
+            return new WebDriverWait(driver, TIMEOUT, POLL)
+                    .ignoring(StaleElementReferenceException.class)
+                    .until(condition);
         } catch (TimeoutException e) {
             throw new AssertionError("Timed out waiting for " + what + "\n" + diagnostics(), e);
         }

@@ -5,6 +5,7 @@ import io.github.passkeys4j.spring.account.AccountSignInMethods;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
+import io.github.passkeys4j.spring.web.internal.BrowserNames;
 import io.github.passkeys4j.spring.web.internal.PasskeyCredentialsController;
 import io.github.passkeys4j.spring.web.internal.PasskeysController;
 import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
@@ -33,13 +34,21 @@ class PasskeysWebConfiguration {
             PasskeyAccounts accounts,
             ApplicationEventPublisher events,
             ObjectProvider<CeremonyObserver> observer,
-            ObjectProvider<PasskeyDisplayNames> displayNames) {
+            ObjectProvider<PasskeyDisplayNames> displayNames,
+            BrowserNames browserNames) {
         return new PasskeysController(
                 relyingParty,
                 accounts,
                 events,
                 observer.getIfAvailable(() -> CeremonyObserver.NONE),
-                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
+                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME),
+                browserNames);
+    }
+
+    /** Names a passkey of an unknown provider after the browser and system it was made on. */
+    @Bean
+    BrowserNames passkeysBrowserNames() {
+        return new BrowserNames();
     }
 
     @Bean

@@ -66,8 +66,13 @@
       ? await call(() => pkc.isConditionalMediationAvailable()) : undefined));
     const capabilities = typeof pkc.getClientCapabilities === 'function'
       ? await call(() => pkc.getClientCapabilities()) : undefined;
-    row('Client capabilities', capabilities ? Object.keys(capabilities).sort()
-      .map(key => key + ': ' + yes(capabilities[key])).join(', ') : yes(undefined));
+    if (!capabilities) {
+      row('Client capabilities', yes(undefined));
+      return;
+    }
+    const keys = Object.keys(capabilities).sort();
+    row('Client capabilities it has', keys.filter(k => capabilities[k] === true).join(', ') || 'none');
+    row('Client capabilities it lacks', keys.filter(k => capabilities[k] !== true).join(', ') || 'none');
   }
 
   // --- the test ---------------------------------------------------------------------------------------------------
@@ -95,7 +100,9 @@
     list.replaceChildren(...STEPS.map(([id, name]) => el('li', { 'data-step': id, 'data-state': 'waiting' },
       el('span', { class: 'passkeys-step-name', text: name }), ' ', el('span', { class: 'passkeys-step-result', text: 'waiting' }))));
     result.textContent = 'Running the test…';
-    button.disabled = true;
+    delete result.dataset.outcome;
+    // aria-disabled, not disabled: a disabled button would drop the keyboard focus to <body>.
+    button.setAttribute('aria-disabled', 'true');
     const mark = (id, state, text) => {
       const item = list.querySelector('[data-step="' + id + '"]');
       item.dataset.state = state;
@@ -138,7 +145,7 @@
         + forget(rpId, created);
       result.dataset.outcome = 'failed';
     } finally {
-      button.disabled = false;
+      button.removeAttribute('aria-disabled');
     }
   }
 
@@ -161,7 +168,8 @@
     const verdictText = document.getElementById('diag-verdict');
     verdictText.textContent = v.text;
     verdictText.dataset.verdict = v.ok ? 'ok' : 'bad';
-    browserFacts(document.getElementById('diag-browser'));
+    const facts = document.getElementById('diag-browser');
+    browserFacts(facts).finally(() => { facts.dataset.loaded = 'true'; });
     const button = document.getElementById('diag-run');
     const list = document.getElementById('diag-steps');
     const result = document.getElementById('diag-result');
@@ -170,7 +178,9 @@
       result.textContent = 'This browser does not support passkeys, so the test cannot run.';
       return;
     }
-    button.addEventListener('click', () => runTest(button, list, result));
+    button.addEventListener('click', () => {
+      if (button.getAttribute('aria-disabled') !== 'true') runTest(button, list, result);
+    });
   }
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -86,6 +86,8 @@
     }
 
     render() {
+      // Its texts' language, which may not be the language of the page it is embedded in.
+      if (window.Passkeys.language()) this.lang = window.Passkeys.language();
       this.passkeys = [];
       this.status = el('p', { class: 'passkeys-status', role: 'status', 'aria-live': 'polite', 'data-passkey-status': true });
       this.error = el('p', { id: 'passkeys-error', class: 'passkeys-error', role: 'alert', 'data-passkey-error': true });

@@ -2,7 +2,11 @@
 function showError(error, scope) {
   if (!error || error.name === 'AbortError') return;
   const target = (scope && scope.querySelector('[data-passkey-error]')) || document.querySelector('[data-passkey-error]');
-  if (target) target.textContent = error.message;
+  if (target) {
+    target.textContent = error.message;
+    // Our words may be in another language than the page around them (screen readers switch voice).
+    if (error.message && language()) target.lang = language();
+  }
   else console.warn('[passkeys]', error.message);
 }
 

@@ -88,7 +88,8 @@ async function request(method, path, body) {
     const problem = json || { status: response.status };
     console.warn('[passkeys]', method, path, response.status, problem.reason || '', problem.detail || '');
     const message = typeof problem.message === 'string' && problem.message ? problem.message
-      : text(response.status === 403 ? 'error.refused' : 'error.unavailable');
+      : text(response.status === 403 ? 'error.refused' : response.status >= 500 || !json ? 'error.unavailable'
+        : 'error.generic');
     throw new PasskeyError(message, problem);
   }
   return json;

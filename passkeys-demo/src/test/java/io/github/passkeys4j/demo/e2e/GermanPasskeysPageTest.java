@@ -77,13 +77,21 @@ class GermanPasskeysPageTest extends BrowserTest {
         @SuppressWarnings("unchecked")
         Map<String, Object> said = (Map<String, Object>) browser.runAsync("""
                 const done = arguments[arguments.length - 1];
-                Passkeys.texts().then(() => done({
+                Passkeys.texts().then(() => Passkeys.request('POST', '/registration/options', {}).catch(refused => done({
                   language: Passkeys.language(),
                   cancelled: Passkeys.explain(new DOMException('user closed the sheet', 'NotAllowedError')).message,
-                }));
+                  refused: refused.message,
+                  detail: refused.problem.detail,
+                })));
                 """);
         assertThat(said)
                 .containsEntry("language", "de")
+                .as("signed out: the user's words on the error, the developer's kept in error.problem")
+                .containsEntry(
+                        "refused",
+                        "Bitte melden Sie sich zuerst an: Sie sind nicht angemeldet, oder Ihre Sitzung ist"
+                                + " abgelaufen.")
+                .containsEntry("detail", "Not signed in: this endpoint needs a session that the app's rules accept.")
                 .containsEntry(
                         "cancelled",
                         "Die Passkey-Anfrage wurde abgebrochen oder hat zu lange gedauert. Versuchen Sie es erneut"

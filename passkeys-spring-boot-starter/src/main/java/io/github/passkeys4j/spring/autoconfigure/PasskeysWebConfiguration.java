@@ -3,6 +3,7 @@ package io.github.passkeys4j.spring.autoconfigure;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.spring.account.AccountSignInMethods;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.github.passkeys4j.spring.web.internal.BrowserNames;
@@ -16,6 +17,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -23,6 +25,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** The JSON endpoints, the JavaScript client, the pages, and the request-size limit in front of them. */
 @Configuration(proxyBeanMethods = false)
@@ -73,9 +76,18 @@ class PasskeysWebConfiguration {
                 displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
     }
 
+    /**
+     * Every text a user sees: the app's messages (its {@code messages.properties}, {@code passkeys.*} keys) over the
+     * starter's bundle, in the language of the app's {@link LocaleResolver} (Boot's reads {@code Accept-Language}).
+     */
     @Bean
-    PasskeysPageController passkeysPageController(PasskeysProperties properties) {
-        return new PasskeysPageController(BasePath.of(properties));
+    PasskeysMessages passkeysMessages(ApplicationContext context, ObjectProvider<LocaleResolver> localeResolver) {
+        return PasskeysMessages.of(context, localeResolver);
+    }
+
+    @Bean
+    PasskeysPageController passkeysPageController(PasskeysProperties properties, PasskeysMessages messages) {
+        return new PasskeysPageController(BasePath.of(properties), messages);
     }
 
     @Bean
@@ -88,14 +100,15 @@ class PasskeysWebConfiguration {
     }
 
     @Bean
-    PasskeysExceptionHandler passkeysExceptionHandler() {
-        return new PasskeysExceptionHandler();
+    PasskeysExceptionHandler passkeysExceptionHandler(PasskeysMessages messages) {
+        return new PasskeysExceptionHandler(messages);
     }
 
     @Bean
-    FilterRegistrationBean<PasskeysEndpointFilter> passkeysEndpointFilter(PasskeysProperties properties) {
+    FilterRegistrationBean<PasskeysEndpointFilter> passkeysEndpointFilter(
+            PasskeysProperties properties, PasskeysMessages messages) {
         FilterRegistrationBean<PasskeysEndpointFilter> registration = new FilterRegistrationBean<>(
-                new PasskeysEndpointFilter(properties.getMaxRequestSize().toBytes()));
+                new PasskeysEndpointFilter(properties.getMaxRequestSize().toBytes(), messages));
         registration.addUrlPatterns(BasePath.of(properties) + "/*");
         // Before Spring Security's filter chain, which reads the sign-in body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);

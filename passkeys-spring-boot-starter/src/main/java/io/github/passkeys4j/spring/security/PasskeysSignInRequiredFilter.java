@@ -1,5 +1,6 @@
 package io.github.passkeys4j.spring.security;
 
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -25,11 +26,13 @@ import java.io.IOException;
 final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
 
     private final String basePath;
+    private final PasskeysMessages messages;
     private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
     private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-    public PasskeysSignInRequiredFilter(String basePath) {
+    public PasskeysSignInRequiredFilter(String basePath, PasskeysMessages messages) {
         this.basePath = basePath;
+        this.messages = messages;
     }
 
     public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy contextHolder) {
@@ -54,7 +57,7 @@ final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
             if (response.isCommitted() || (authentication != null && !trustResolver.isAnonymous(authentication))) {
                 throw e;
             }
-            Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first."));
+            Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.NOT_SIGNED_IN), messages);
         }
     }
 }

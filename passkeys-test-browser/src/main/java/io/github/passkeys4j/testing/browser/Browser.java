@@ -46,14 +46,14 @@ public final class Browser implements AutoCloseable {
     private String recorderId;
     private Integer width;
 
-    private Browser(String baseUrl, String... extraArguments) throws IOException {
+    private Browser(String baseUrl, String language, String... extraArguments) throws IOException {
         if (!baseUrl.startsWith("http://localhost:")) {
             // With rpId localhost, Chromium refuses both ceremonies from 127.0.0.1 (BROWSER-TESTING point 4).
             throw new IllegalArgumentException("use http://localhost:PORT, not " + baseUrl);
         }
         this.baseUrl = baseUrl;
         this.profile = Files.createTempDirectory("passkeys-test-chromium-");
-        this.driver = Chromium.start(profile, extraArguments);
+        this.driver = Chromium.start(profile, language, extraArguments);
         this.authenticator = driver.addVirtualAuthenticator(Chromium.platformAuthenticator());
         holdConditionalRequests(true);
     }
@@ -68,8 +68,16 @@ public final class Browser implements AutoCloseable {
      * with {@code extraArguments} besides the usual flags (a {@code --window-size=…}, say).
      */
     public static Browser open(String baseUrl, String... extraArguments) {
+        return openInLanguage(baseUrl, null, extraArguments);
+    }
+
+    /**
+     * As {@link #open(String, String...)}, with Chromium set to {@code language} (a BCP 47 tag such as
+     * {@code de-DE}): its pages ask for that language ({@code Accept-Language}) and its {@code Intl} formats use it.
+     */
+    public static Browser openInLanguage(String baseUrl, String language, String... extraArguments) {
         try {
-            return new Browser(baseUrl, extraArguments);
+            return new Browser(baseUrl, language, extraArguments);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -42,10 +42,22 @@ final class Chromium {
      * {@code extraArguments}, the profile {@code profile}, and the browser console kept for diagnostics.
      */
     static ChromeDriver start(Path profile, String... extraArguments) {
+        return start(profile, null, extraArguments);
+    }
+
+    /**
+     * As {@link #start(Path, String...)}, in {@code language} (a BCP 47 tag, or null for the default): the UI language
+     * and {@code Accept-Language}, which needs both the flag and the preference (BROWSER-TESTING point 12).
+     */
+    static ChromeDriver start(Path profile, String language, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
         options.addArguments(FLAGS);
         options.addArguments(extraArguments);
+        if (language != null) {
+            options.addArguments("--lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        }
         options.addArguments("--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()

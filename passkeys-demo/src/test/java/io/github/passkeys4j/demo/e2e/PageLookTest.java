@@ -97,8 +97,9 @@ class PageLookTest extends BrowserTest {
         input.sendKeys(Keys.ENTER);
         browser.waitUntil(
                 "the rename refusal",
-                driver -> driver.findElement(By.cssSelector(".passkey-rename-error"))
-                        .isDisplayed());
+                driver -> driver.findElements(By.cssSelector("input.passkey-rename-input[aria-invalid=true]"))
+                                .size()
+                        == 1);
         checks.check("passkeys-rename-error");
         page.cancelRename();
 

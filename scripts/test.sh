@@ -4,8 +4,9 @@
 #   ./scripts/test.sh [extra Maven arguments]      e.g. ./scripts/test.sh -pl passkeys-demo -am
 #
 # Installs (with apt-get, as root or through sudo) Chromium + chromedriver and Node.js + npm (axe-core) for the browser
-# tests and the PostgreSQL server binaries for the storage tests when missing, starts a throwaway PostgreSQL (scripts/postgres.sh), runs
-# `mvn -B -ntp verify` from the repository root, and stops PostgreSQL on exit (if this script started it).
+# tests and the PostgreSQL server binaries for the storage tests when missing, starts a throwaway PostgreSQL
+# (scripts/postgres.sh), runs `mvn -B -ntp verify` from the repository root, and stops PostgreSQL on exit (if this
+# script started it).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."

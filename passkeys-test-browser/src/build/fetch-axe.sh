@@ -12,7 +12,7 @@ fail() { echo "fetch-axe.sh: $*" >&2; exit 1; }
 
 if [ -s "$out" ] && [ "$(cat "$out.integrity" 2>/dev/null)" = "$integrity" ]; then exit 0; fi
 command -v npm >/dev/null 2>&1 && command -v node >/dev/null 2>&1 \
-  || fail "the browser tests need axe-core from the npm registry: install Node.js and npm (apt-get install -y nodejs npm), or run with -pl excluding passkeys-test-browser's users."
+  || fail "the browser tests need axe-core from the npm registry: install Node.js and npm (apt-get install -y nodejs npm; ./scripts/test.sh does it when missing)."
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT

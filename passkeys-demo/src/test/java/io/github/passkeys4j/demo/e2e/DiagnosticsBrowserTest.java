@@ -1,5 +1,6 @@
 package io.github.passkeys4j.demo.e2e;
 
+import io.github.passkeys4j.testing.browser.PageChecks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -46,7 +47,8 @@ class DiagnosticsBrowserTest extends BrowserTest {
         assertThat(page.rows("browser").get("Client capabilities it has"))
                 .contains("conditionalGet", "signalUnknownCredential");
         assertThat(page.rows("browser")).containsKey("Client capabilities it lacks");
-        browser.checkLayout("diagnostics");
+        PageChecks checks = new PageChecks(browser);
+        checks.check("diagnostics");
 
         assertThat(page.runByKeyboard()).as(page.result()).isEqualTo("passed");
         assertThat(page.steps())
@@ -61,7 +63,8 @@ class DiagnosticsBrowserTest extends BrowserTest {
                 .as("focus stays on the button")
                 .isEqualTo("diag-run");
         page.showSteps();
-        browser.checkLayout("diagnostics-passed");
+        checks.check("diagnostics-passed");
+        checks.assertAllPassed();
 
         assertThat(Me.fetch(browser)).as("still the password sign-in").isEqualTo(new Me(200, username, "password"));
         assertThat(PasskeysPage.open(browser).names())

@@ -1,5 +1,6 @@
 package io.github.passkeys4j.demo.e2e;
 
+import io.github.passkeys4j.testing.browser.PageChecks;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestPropertySource;
@@ -34,6 +35,8 @@ class DiagnosticsOriginRefusedBrowserTest extends BrowserTest {
         assertThat(page.steps().get(2).text()).contains("Failed: The server refused it (ORIGIN_NOT_ALLOWED)");
         assertThat(page.result()).startsWith("The test stopped at \"Server verifies the new passkey\".");
         page.showSteps();
-        browser.checkLayout("diagnostics-origin-refused");
+        PageChecks checks = new PageChecks(browser);
+        checks.check("diagnostics-origin-refused");
+        checks.assertAllPassed();
     }
 }

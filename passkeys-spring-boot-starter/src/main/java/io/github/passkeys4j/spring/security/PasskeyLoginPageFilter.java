@@ -96,7 +96,24 @@ final class PasskeyLoginPageFilter extends OncePerRequestFilter {
                         "<input type=\"text\" id=\"username\" autocomplete=\"username webauthn\"");
         int form = result.indexOf("</form>");
         int at = form >= 0 ? form + "</form>".length() : result.lastIndexOf("</body>");
-        return at < 0 ? result : result.substring(0, at) + button + result.substring(at);
+        return landmarks(at < 0 ? result : result.substring(0, at) + button + result.substring(at));
+    }
+
+    /**
+     * What screen readers navigate by, which the generated page lacks (axe-core's landmark-one-main, region and
+     * page-has-heading-one): its content in a {@code <main>}, and its first heading ("Please sign in") at level one.
+     * The look stays Spring's: the heading keeps its {@code h2} style.
+     */
+    private static String landmarks(String html) {
+        int open = html.indexOf("<body>");
+        int close = html.lastIndexOf("</body>");
+        if (open < 0 || close < open || html.contains("<main")) {
+            return html;
+        }
+        int start = open + "<body>".length();
+        String body = html.substring(start, close)
+                .replaceFirst("<h2>", Matcher.quoteReplacement("<h2 role=\"heading\" aria-level=\"1\">"));
+        return html.substring(0, start) + "\n<main>" + body + "</main>\n" + html.substring(close);
     }
 
     private String text(String key, Locale locale) {

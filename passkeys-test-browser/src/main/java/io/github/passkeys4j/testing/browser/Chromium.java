@@ -80,7 +80,16 @@ final class Chromium {
 
     /** credentials-get-recorder.js, with {@code __HOLD__} still to be replaced. */
     static String recorder() {
-        try (InputStream in = Chromium.class.getResourceAsStream("credentials-get-recorder.js")) {
+        return resource("credentials-get-recorder.js");
+    }
+
+    /** A text file next to this class; fails with what is missing and how it gets there. */
+    static String resource(String name) {
+        try (InputStream in = Chromium.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the classpath next to " + Chromium.class.getName()
+                        + ": build passkeys-test-browser (mvn -pl passkeys-test-browser install), which puts it there");
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

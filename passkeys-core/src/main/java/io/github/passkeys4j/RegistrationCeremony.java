@@ -87,10 +87,12 @@ final class RegistrationCeremony {
         }
         VerifiedRegistration verified =
                 verifier.verifyRegistration(parsed, ceremony.userVerification() == UserVerification.REQUIRED);
-        return settings.transaction().run(() -> store(ceremony.user(), verified, attachment, name));
+        // Under the account's lock: of racing registrations on any node, each counts what the ones before it stored.
+        return settings.transaction()
+                .runForAccount(request.accountId(), () -> store(ceremony.user(), verified, attachment, name));
     }
 
-    /** The writes of a verified registration, in one storage transaction. */
+    /** The writes of a verified registration, in one storage transaction holding the account's lock. */
     private Passkey store(PasskeyUser user, VerifiedRegistration verified, String attachment, String givenName) {
         if (settings.passkeys().findByCredentialId(verified.credentialId()).isPresent()) {
             throw new PasskeyException(Reason.CREDENTIAL_ALREADY_REGISTERED);

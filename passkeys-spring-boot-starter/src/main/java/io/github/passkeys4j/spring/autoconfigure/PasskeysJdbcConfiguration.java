@@ -3,6 +3,7 @@ package io.github.passkeys4j.spring.autoconfigure;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyUserRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPendingCeremonyStore;
+import io.github.passkeys4j.spring.jdbc.JdbcStorageTransaction;
 import io.github.passkeys4j.spring.jdbc.PasskeysJdbcSchemaInitializer;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
@@ -44,13 +45,31 @@ class PasskeysJdbcConfiguration {
                 dataSource, mode, properties.getJdbc().getPlatform());
     }
 
-    /** The app's transaction manager when it has exactly one, else one over the DataSource. */
+    /**
+     * The app's transaction manager when it has exactly one, else one over the DataSource; an account's checks and
+     * writes hold a row lock on its {@code passkeys_user} row (see {@link JdbcStorageTransaction}).
+     */
     @Bean
     @ConditionalOnMissingBean
     StorageTransaction passkeysStorageTransaction(
-            DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactionManager) {
-        return new SpringStorageTransaction(new TransactionTemplate(
-                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource))));
+            DataSource dataSource,
+            ObjectProvider<PlatformTransactionManager> transactionManager,
+            PasskeysProperties properties) {
+        TransactionTemplate template = new TransactionTemplate(
+                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+        template.setTimeout(timeoutSeconds(properties));
+        return new JdbcStorageTransaction(template, jdbc(dataSource, properties));
+    }
+
+    /** Our statements time out (passkeys.jdbc.query-timeout) rather than hold a request while the database hangs. */
+    private static JdbcTemplate jdbc(DataSource dataSource, PasskeysProperties properties) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setQueryTimeout(timeoutSeconds(properties));
+        return template;
+    }
+
+    private static int timeoutSeconds(PasskeysProperties properties) {
+        return (int) Math.max(1, properties.getJdbc().getQueryTimeout().toSeconds());
     }
 
     /** "JDBC (PostgreSQL)" in the start-up log line when our JDBC repository is the one in use. */
@@ -70,19 +89,19 @@ class PasskeysJdbcConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PasskeyRepository passkeyRepository(DataSource dataSource) {
-        return new JdbcPasskeyRepository(new JdbcTemplate(dataSource));
+    PasskeyRepository passkeyRepository(DataSource dataSource, PasskeysProperties properties) {
+        return new JdbcPasskeyRepository(jdbc(dataSource, properties));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    PasskeyUserRepository passkeyUserRepository(DataSource dataSource) {
-        return new JdbcPasskeyUserRepository(new JdbcTemplate(dataSource));
+    PasskeyUserRepository passkeyUserRepository(DataSource dataSource, PasskeysProperties properties) {
+        return new JdbcPasskeyUserRepository(jdbc(dataSource, properties));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    PendingCeremonyStore pendingCeremonyStore(DataSource dataSource) {
-        return new JdbcPendingCeremonyStore(new JdbcTemplate(dataSource));
+    PendingCeremonyStore pendingCeremonyStore(DataSource dataSource, PasskeysProperties properties) {
+        return new JdbcPendingCeremonyStore(jdbc(dataSource, properties));
     }
 }

@@ -57,6 +57,7 @@ public final class Problems {
                     case CONTENT_TOO_LARGE -> "REQUEST_TOO_LARGE";
                     case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
                     case BAD_REQUEST -> "MALFORMED_REQUEST";
+                    case SERVICE_UNAVAILABLE -> "STORAGE_UNAVAILABLE";
                     default -> status.is5xxServerError() ? "SERVER_ERROR" : status.name();
                 });
         return problem;

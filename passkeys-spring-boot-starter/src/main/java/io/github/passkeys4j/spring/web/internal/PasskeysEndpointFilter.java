@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.web.internal;
 
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.StorageFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -61,7 +62,11 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             }
             // Every error under the base path is a problem body: the stack trace goes to the log, not the client.
             response.reset();
-            Problems.write(response, unhandled(request, e));
+            ProblemDetail problem = unhandled(request, e);
+            if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                response.setHeader("Retry-After", "5");
+            }
+            Problems.write(response, problem);
         }
     }
 
@@ -70,7 +75,10 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
                 response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, new LimitExceededException(maxBytes).getMessage()));
     }
 
-    /** Security exceptions that no chain translated (no chain covers the base path), else a logged 500. */
+    /**
+     * Security exceptions that no chain translated (no chain covers the base path), a storage outage as 503, else a
+     * logged 500.
+     */
     private static ProblemDetail unhandled(HttpServletRequest request, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AuthenticationException) {
@@ -79,6 +87,13 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             if (t instanceof AccessDeniedException) {
                 return Problems.of(HttpStatus.FORBIDDEN, "You may not do this.");
             }
+        }
+        if (StorageFailures.isUnavailable(e)) {
+            // Logged without the trace: the database's own log says why; this says which request it cost.
+            log.warn("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI()
+                    + " answered 503: storage unavailable (" + StorageFailures.summary(e) + ")");
+            return Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE, "Passkeys are unavailable for a moment. Please try again shortly.");
         }
         log.error("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI() + " failed", e);
         return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The server could not complete this request.");

@@ -14,6 +14,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -25,6 +26,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * JDBC storage when the app has one DataSource: the {@code passkeys_*} tables, created from
@@ -43,6 +46,30 @@ class PasskeysJdbcConfiguration {
                 properties.getJdbc().getInitializeSchema().name());
         return new PasskeysJdbcSchemaInitializer(
                 dataSource, mode, properties.getJdbc().getPlatform());
+    }
+
+    /** Refuses to start when the tables of our stores in use are missing (see {@link PasskeysJdbcSchemaCheck}). */
+    @Bean
+    @DependsOnDatabaseInitialization
+    PasskeysJdbcSchemaCheck passkeysJdbcSchemaCheck(
+            DataSource dataSource,
+            PasskeysJdbcSchemaInitializer initializer,
+            PasskeysProperties properties,
+            ObjectProvider<PasskeyRepository> passkeys,
+            ObjectProvider<PasskeyUserRepository> users,
+            ObjectProvider<PendingCeremonyStore> ceremonies) {
+        List<String> tables = new ArrayList<>();
+        if (passkeys.getIfUnique() instanceof JdbcPasskeyRepository) {
+            tables.add("passkeys_credential");
+        }
+        if (users.getIfUnique() instanceof JdbcPasskeyUserRepository) {
+            tables.add("passkeys_user");
+        }
+        if (ceremonies.getIfUnique() instanceof JdbcPendingCeremonyStore) {
+            tables.add("passkeys_pending_ceremony");
+        }
+        return new PasskeysJdbcSchemaCheck(
+                dataSource, tables, properties.getJdbc().getPlatform());
     }
 
     /**

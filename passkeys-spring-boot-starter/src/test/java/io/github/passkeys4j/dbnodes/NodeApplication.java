@@ -30,10 +30,11 @@ import java.util.Map;
 public class NodeApplication {
 
     /** Starts a node on a free port with these properties (the database's among them). */
-    public static ConfigurableApplicationContext start(String name, Map<String, Object> properties) {
+    public static ConfigurableApplicationContext start(Map<String, Object> properties) {
+        // No spring.application.name: Boot copies it to a JVM-wide logging property that later tests would show.
         return new SpringApplicationBuilder(NodeApplication.class)
                 .properties(properties)
-                .properties(Map.of("server.port", 0, "spring.application.name", name, "spring.main.banner-mode", "off"))
+                .properties(Map.of("server.port", 0, "spring.main.banner-mode", "off"))
                 .run();
     }
 

@@ -25,7 +25,7 @@ class MissingTablesStartupTest {
                 "spring.datasource.url", "jdbc:h2:mem:missing-tables;DB_CLOSE_DELAY=-1",
                 "passkeys.jdbc.initialize-schema", "never");
 
-        assertThatThrownBy(() -> NodeApplication.start("missing-tables", properties))
+        assertThatThrownBy(() -> NodeApplication.start(properties))
                 .hasRootCauseInstanceOf(MissingPasskeysTablesException.class)
                 .satisfies(failure -> {
                     MissingPasskeysTablesException cause = (MissingPasskeysTablesException) rootCause(failure);
@@ -44,7 +44,7 @@ class MissingTablesStartupTest {
                 "spring.datasource.url", "jdbc:h2:mem:always-tables;DB_CLOSE_DELAY=-1",
                 "passkeys.jdbc.initialize-schema", "always");
 
-        try (ConfigurableApplicationContext node = NodeApplication.start("always-tables", properties)) {
+        try (ConfigurableApplicationContext node = NodeApplication.start(properties)) {
             JdbcTemplate jdbc = new JdbcTemplate(node.getBean(DataSource.class));
             assertThat(jdbc.queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
                     .containsExactly(1, 2);

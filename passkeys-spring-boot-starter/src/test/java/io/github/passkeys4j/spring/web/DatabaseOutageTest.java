@@ -49,7 +49,7 @@ class DatabaseOutageTest {
         Map<String, Object> properties = new HashMap<>(PostgresForTests.properties());
         properties.put("spring.datasource.hikari.connection-timeout", CONNECTION_TIMEOUT.toMillis());
         properties.put("passkeys.jdbc.query-timeout", "2s");
-        node = NodeApplication.start("outage", properties);
+        node = NodeApplication.start(properties);
         port = NodeApplication.port(node);
     }
 

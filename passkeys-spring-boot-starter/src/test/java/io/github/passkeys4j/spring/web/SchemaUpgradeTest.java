@@ -50,7 +50,7 @@ class SchemaUpgradeTest {
                 "user-7",
                 phone.register(before.startRegistration(StartRegistration.forUser("user-7")), "http://localhost:1")));
 
-        try (ConfigurableApplicationContext node = NodeApplication.start("upgraded", PostgresForTests.properties())) {
+        try (ConfigurableApplicationContext node = NodeApplication.start(PostgresForTests.properties())) {
             HttpSession session = new HttpSession(NodeApplication.port(node));
 
             HttpResponse<String> signedIn = signIn(session, phone, new Tamper());

@@ -40,8 +40,8 @@ class TwoNodesRaceTest {
     void startTwoNodes() {
         PostgresForTests.emptyTables();
         Map<String, Object> database = PostgresForTests.properties();
-        nodeA = NodeApplication.start("node-a", database);
-        nodeB = NodeApplication.start("node-b", database);
+        nodeA = NodeApplication.start(database);
+        nodeB = NodeApplication.start(database);
         ports = new int[] {NodeApplication.port(nodeA), NodeApplication.port(nodeB)};
     }
 

@@ -129,7 +129,12 @@ interface SchemaInitializerContract {
         dropTables();
         new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase();
 
-        assertThat(migrated).isNotEmpty().isEqualTo(catalog());
+        assertThat(migrated)
+                .as(
+                        "every change to schema-%s.sql needs a file under migration/%s/ and a version row",
+                        platform(), platform())
+                .isNotEmpty()
+                .isEqualTo(catalog());
     }
 
     /** Every column (type, size, nullability) and index of the passkeys tables, in one comparable list. */

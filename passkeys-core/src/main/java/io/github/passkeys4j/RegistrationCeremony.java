@@ -88,10 +88,12 @@ final class RegistrationCeremony {
         VerifiedRegistration verified =
                 verifier.verifyRegistration(parsed, ceremony.userVerification() == UserVerification.REQUIRED);
         String fallback = fallbackName(request.fallbackName());
-        return settings.transaction().run(() -> store(ceremony.user(), verified, attachment, name, fallback));
+        // Under the account's lock: of racing registrations on any node, each counts what the ones before it stored.
+        return settings.transaction()
+                .runForAccount(request.accountId(), () -> store(ceremony.user(), verified, attachment, name, fallback));
     }
 
-    /** The writes of a verified registration, in one storage transaction. */
+    /** The writes of a verified registration, in one storage transaction holding the account's lock. */
     private Passkey store(
             PasskeyUser user, VerifiedRegistration verified, String attachment, String givenName, String fallback) {
         if (settings.passkeys().findByCredentialId(verified.credentialId()).isPresent()) {

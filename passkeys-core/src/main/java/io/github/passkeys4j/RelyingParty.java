@@ -266,8 +266,10 @@ public final class RelyingParty {
         }
 
         /**
-         * Runs the writes of a registration or an account deletion as one unit. Default: none (right for the
-         * in-memory stores); give one that runs a database transaction for database storage.
+         * Runs the writes of a registration, a passkey change or an account deletion as one unit, holding the
+         * account's lock (see {@link StorageTransaction#runForAccount}). Default: no transaction and a lock per
+         * account in this JVM (right for the in-memory stores); give one that runs a database transaction and locks
+         * the account's row for database storage.
          */
         public Builder transaction(StorageTransaction transaction) {
             this.transaction = Objects.requireNonNull(transaction, "transaction");

@@ -112,6 +112,22 @@ public class PasskeysProperties {
         /** Database platform of the schema file (schema-{platform}.sql); detected from the DataSource when unset. */
         private String platform;
 
+        /**
+         * Longest time one passkeys statement or storage transaction may take, waiting for an account's row lock
+         * included; past it the request answers 503 (STORAGE_UNAVAILABLE) and its writes roll back. Whole seconds,
+         * at least 1. Waiting for a pooled connection is bounded by the pool instead: for Spring Boot's Hikari pool,
+         * spring.datasource.hikari.connection-timeout (default 30 s).
+         */
+        private Duration queryTimeout = Duration.ofSeconds(10);
+
+        public Duration getQueryTimeout() {
+            return queryTimeout;
+        }
+
+        public void setQueryTimeout(Duration queryTimeout) {
+            this.queryTimeout = queryTimeout;
+        }
+
         public InitializeSchema getInitializeSchema() {
             return initializeSchema;
         }

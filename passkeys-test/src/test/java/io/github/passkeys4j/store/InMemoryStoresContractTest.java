@@ -1,8 +1,10 @@
 package io.github.passkeys4j.store;
 
+import io.github.passkeys4j.testing.ChallengeKeysContract;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
 import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
 import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
+import io.github.passkeys4j.testing.UsedChallengeStoreContract;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -33,6 +35,22 @@ class InMemoryStoresContractTest {
         @Override
         protected PendingCeremonyStore createStore() {
             return new InMemoryPendingCeremonyStore();
+        }
+    }
+
+    @Nested
+    class UsedChallenges extends UsedChallengeStoreContract {
+        @Override
+        protected UsedChallengeStore createStore() {
+            return new InMemoryUsedChallengeStore();
+        }
+    }
+
+    @Nested
+    class Keys extends ChallengeKeysContract {
+        @Override
+        protected ChallengeKeys createKeys() {
+            return new InMemoryChallengeKeys();
         }
     }
 }

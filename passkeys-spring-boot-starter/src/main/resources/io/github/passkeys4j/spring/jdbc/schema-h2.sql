@@ -55,3 +55,21 @@ CREATE TABLE IF NOT EXISTS passkeys_pending_ceremony (
 CREATE INDEX IF NOT EXISTS passkeys_pending_ceremony_expires_at_idx ON passkeys_pending_ceremony (expires_at);
 
 CREATE INDEX IF NOT EXISTS passkeys_pending_ceremony_account_id_idx ON passkeys_pending_ceremony (account_id);
+
+-- Sealed sign-in challenges (issue 10): starting a username-less sign-in writes nothing; finishing one records its
+-- challenge's SHA-256 here once (the primary key makes it exactly-once across nodes) until it would have expired
+-- anyway. The keys that seal challenges, one per rotation period, made once by whichever node needs one first.
+CREATE TABLE IF NOT EXISTS passkeys_used_challenge (
+    challenge_hash VARCHAR(64)                 NOT NULL,
+    expires_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_used_challenge_pk PRIMARY KEY (challenge_hash)
+);
+
+CREATE INDEX IF NOT EXISTS passkeys_used_challenge_expires_at_idx ON passkeys_used_challenge (expires_at);
+
+CREATE TABLE IF NOT EXISTS passkeys_challenge_key (
+    key_id     BIGINT                      NOT NULL,
+    secret     VARCHAR(128)                NOT NULL,
+    created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_challenge_key_pk PRIMARY KEY (key_id)
+);

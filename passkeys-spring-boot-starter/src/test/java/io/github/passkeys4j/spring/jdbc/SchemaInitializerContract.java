@@ -86,7 +86,9 @@ interface SchemaInitializerContract {
                         "passkeys_credential_pk",
                         "passkeys_user_pk",
                         "passkeys_user_account_id_uk",
-                        "passkeys_pending_ceremony_pk");
+                        "passkeys_pending_ceremony_pk",
+                        "passkeys_used_challenge_pk",
+                        "passkeys_challenge_key_pk");
     }
 
     @Test
@@ -94,6 +96,7 @@ interface SchemaInitializerContract {
         assertThat(indexedColumns("passkeys_credential")).contains("credential_id", "user_handle");
         assertThat(indexedColumns("passkeys_user")).contains("user_handle", "username");
         assertThat(indexedColumns("passkeys_pending_ceremony")).contains("challenge", "expires_at");
+        assertThat(indexedColumns("passkeys_used_challenge")).contains("challenge_hash", "expires_at");
     }
 
     /** The first column of every index on the table. */

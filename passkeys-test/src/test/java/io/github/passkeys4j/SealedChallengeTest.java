@@ -161,6 +161,48 @@ class SealedChallengeTest {
                 .isNotNull();
     }
 
+    /** Nodes whose clocks differ by less than a minute accept each other's challenges, also across a key change. */
+    @Test
+    void nodesWithClocks30SecondsApartAgree() {
+        register("alice");
+        clock.advance(Duration.ofMinutes(59).plusSeconds(40)); // 10:59:40 here, 11:00:10 on the node ahead
+        TestClock aheadClock = new TestClock(clock.instant().plusSeconds(30));
+        RelyingParty ahead = RelyingParty.builder(Fixture.RP_ID, "Example")
+                .origins(Set.of(ORIGIN))
+                .passkeys(passkeys)
+                .users(users)
+                .usedChallenges(used)
+                .challengeKeys(keys)
+                .challengeKeyRotation(Duration.ofHours(1))
+                .clock(aheadClock)
+                .build();
+
+        String fromTheFuture = authenticator.authenticate(start(ahead, "browser"), ORIGIN);
+        String fromThePast = authenticator.authenticate(start(nodeA, "browser"), ORIGIN);
+
+        assertThat(finish(nodeA, fromTheFuture, "browser")).isNotNull();
+        assertThat(finish(ahead, fromThePast, "browser")).isNotNull();
+        assertRefused(Reason.CHALLENGE_UNKNOWN, nodeA, fromTheFuture, "browser");
+    }
+
+    @Test
+    void aKeyFromFurtherAheadThanTheClockSkewIsRefused() {
+        register("alice");
+        clock.advance(Duration.ofMinutes(58)); // 10:58 here, 11:00 (the next key) on the node two minutes ahead
+        RelyingParty farAhead = RelyingParty.builder(Fixture.RP_ID, "Example")
+                .origins(Set.of(ORIGIN))
+                .passkeys(passkeys)
+                .users(users)
+                .usedChallenges(used)
+                .challengeKeys(keys)
+                .challengeKeyRotation(Duration.ofHours(1))
+                .clock(new TestClock(clock.instant().plus(Duration.ofMinutes(2))))
+                .build();
+        String response = authenticator.authenticate(start(farAhead, "browser"), ORIGIN);
+
+        assertRefused(Reason.CHALLENGE_UNKNOWN, nodeA, response, "browser");
+    }
+
     @Test
     void aRefusedResponseLeavesItsSealedChallengeToItsBrowser() {
         register("alice");

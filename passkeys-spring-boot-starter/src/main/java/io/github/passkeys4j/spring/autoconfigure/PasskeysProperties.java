@@ -74,6 +74,27 @@ public class PasskeysProperties {
 
     private final Jdbc jdbc = new Jdbc();
 
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    /** The developer diagnostics page, {@code <base-path>/diagnostics}. */
+    public static class Diagnostics {
+
+        /**
+         * Serve the diagnostics page: the settings in effect, what the browser reports, and a test of both ceremonies
+         * that stores nothing and signs nobody in. Off by default; for development. The app's own rules decide who
+         * may open it.
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
     /**
      * When to create the JDBC storage's tables. The same values as Boot's {@code DatabaseInitializationMode}, in our
      * own type so that binding these properties never loads a class of Boot's JDBC modules, which an app without
@@ -220,6 +241,10 @@ public class PasskeysProperties {
 
     public Jdbc getJdbc() {
         return jdbc;
+    }
+
+    public Diagnostics getDiagnostics() {
+        return diagnostics;
     }
 
     /** The configured origins, or the defaults described on {@link #setOrigins}. */

@@ -5,6 +5,7 @@ import io.github.passkeys4j.spring.account.AccountSignInMethods;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
+import io.github.passkeys4j.spring.web.internal.BrowserNames;
 import io.github.passkeys4j.spring.web.internal.PasskeyCredentialsController;
 import io.github.passkeys4j.spring.web.internal.PasskeysController;
 import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
@@ -18,6 +19,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -25,6 +27,7 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 /** The JSON endpoints, the JavaScript client, the pages, and the request-size limit in front of them. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(PasskeysDiagnosticsConfiguration.class)
 class PasskeysWebConfiguration {
 
     @Bean
@@ -33,13 +36,21 @@ class PasskeysWebConfiguration {
             PasskeyAccounts accounts,
             ApplicationEventPublisher events,
             ObjectProvider<CeremonyObserver> observer,
-            ObjectProvider<PasskeyDisplayNames> displayNames) {
+            ObjectProvider<PasskeyDisplayNames> displayNames,
+            BrowserNames browserNames) {
         return new PasskeysController(
                 relyingParty,
                 accounts,
                 events,
                 observer.getIfAvailable(() -> CeremonyObserver.NONE),
-                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
+                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME),
+                browserNames);
+    }
+
+    /** Names a passkey of an unknown provider after the browser and system it was made on. */
+    @Bean
+    BrowserNames passkeysBrowserNames() {
+        return new BrowserNames();
     }
 
     @Bean

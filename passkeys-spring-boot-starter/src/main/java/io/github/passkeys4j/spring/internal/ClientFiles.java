@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.Map;
 import java.util.Set;
 
@@ -36,13 +35,20 @@ public final class ClientFiles {
     private static final Map<String, ClientFile> FILES = Map.of(
             "passkeys.js", load("passkeys.js", "text/javascript;charset=UTF-8"),
             "passkeys-manage.js", load("passkeys-manage.js", "text/javascript;charset=UTF-8"),
+            "passkeys-diagnostics.js", load("passkeys-diagnostics.js", "text/javascript;charset=UTF-8"),
             "passkeys.css", load("passkeys.css", "text/css;charset=UTF-8"));
 
     private ClientFiles() {}
 
-    /** The file names served under the base path. */
+    /** Served to anyone, before the app's rules: what a login page needs. */
+    private static final Set<String> PUBLIC = Set.of("passkeys.js", "passkeys-manage.js", "passkeys.css");
+
+    /**
+     * The file names served under the base path to anyone. (The diagnostics page's script is served by that page's
+     * controller only, under the app's rules, and only when the page is on.)
+     */
     public static Set<String> names() {
-        return Collections.unmodifiableSet(FILES.keySet());
+        return PUBLIC;
     }
 
     /** Writes {@code name} (one of {@link #names()}), or 304 when the request's If-None-Match has its ETag. */

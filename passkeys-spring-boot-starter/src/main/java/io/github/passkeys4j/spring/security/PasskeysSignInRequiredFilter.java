@@ -20,7 +20,7 @@ import java.io.IOException;
  * When the app's rules refuse a signed-out call to one of our JSON endpoints, answers 401 with a problem body instead
  * of the app's login redirect, which a {@code fetch} would follow into an HTML page. It decides nothing: the refusal
  * is the app's ({@code AuthorizationFilter}, after this filter); a signed-in user's refusal stays the app's 403, and
- * the passkeys page ({@code GET <base>/manage}) still goes to the app's login.
+ * the pages ({@code GET <base>/manage} and {@code <base>/diagnostics}) still go to the app's login.
  */
 final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
 
@@ -39,7 +39,9 @@ final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith(basePath + "/") || path.equals(basePath + "/manage");
+        return !path.startsWith(basePath + "/")
+                || path.equals(basePath + "/manage")
+                || path.equals(basePath + "/diagnostics");
     }
 
     @Override

@@ -55,6 +55,11 @@
     });
   }
 
+  // The refusal of a name over MAX_NAME characters, else ''.
+  function tooLong(name) {
+    return name.length > MAX_NAME ? 'This name is ' + name.length + ' characters long; use at most ' + MAX_NAME + '.' : '';
+  }
+
   function icon(provider) {
     const dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
     const src = provider && ((dark ? provider.iconDark : provider.iconLight) || provider.iconLight || provider.iconDark);
@@ -76,12 +81,15 @@
         text: 'None of your passkeys is synced: if you lose this device, you lose them. Add another passkey, '
           + 'for example in your phone\'s password manager, to keep a way in.' });
       this.dialog = this.deleteDialog();
-      const name = el('input', { id: 'passkey-name', name: 'name', type: 'text', maxlength: MAX_NAME, autocomplete: 'off', 'aria-describedby': 'passkeys-error',
-        placeholder: 'e.g. Work laptop' });
-      const form = el('form', { id: 'add-passkey-form', class: 'passkeys-add', onsubmit: e => this.add(e, name) },
-        el('label', { for: 'passkey-name' }, 'Name ', el('span', { class: 'passkeys-hint', text: '(optional — we name it after its provider)' })),
+      // No maxlength: a name that is too long is refused with a message, never cut silently (as in rename).
+      const name = el('input', { id: 'passkey-name', name: 'name', type: 'text', autocomplete: 'off',
+        'aria-describedby': 'passkey-name-error passkeys-error', placeholder: 'e.g. Work laptop' });
+      const nameError = el('p', { id: 'passkey-name-error', class: 'passkey-rename-error', hidden: true });
+      const form = el('form', { id: 'add-passkey-form', class: 'passkeys-add', novalidate: true, onsubmit: e => this.add(e, name, nameError) },
+        el('label', { for: 'passkey-name' }, 'Name ', el('span', { class: 'passkeys-hint', text: '(optional — we name it after its provider or this browser)' })),
         name,
-        el('button', { id: 'add-passkey', type: 'submit', text: 'Add a passkey' }));
+        el('button', { id: 'add-passkey', type: 'submit', text: 'Add a passkey' }),
+        nameError);
       this.replaceChildren(
         el('section', { class: 'passkeys-card', 'aria-labelledby': 'passkeys-add-heading' },
           el('h2', { id: 'passkeys-add-heading', text: 'Add a passkey' }), form),
@@ -149,9 +157,14 @@
       return li;
     }
 
-    async add(event, input) {
+    async add(event, input, problem) {
       event.preventDefault();
       const button = event.target.querySelector('button');
+      const refusal = tooLong(input.value.trim());
+      problem.textContent = refusal;
+      problem.hidden = !refusal;
+      input.setAttribute('aria-invalid', refusal ? 'true' : 'false');
+      if (refusal) return input.focus();
       this.error.textContent = '';
       this.say('Follow your browser\'s prompt to create the passkey…');
       button.disabled = true;
@@ -181,8 +194,7 @@
       const form = el('form', { class: 'passkey-rename-form', novalidate: true, onsubmit: async e => {
         e.preventDefault();
         const name = input.value.trim();
-        const refusal = !name ? 'Enter a name.' : name.length > MAX_NAME
-          ? 'This name is ' + name.length + ' characters long; use at most ' + MAX_NAME + '.' : '';
+        const refusal = !name ? 'Enter a name.' : tooLong(name);
         problem.textContent = refusal;
         problem.hidden = !refusal;
         input.setAttribute('aria-invalid', refusal ? 'true' : 'false');

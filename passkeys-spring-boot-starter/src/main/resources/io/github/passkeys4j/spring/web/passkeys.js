@@ -370,6 +370,8 @@
   window.Passkeys = Object.freeze({
     basePath, signIn, startAutofill, cancelAutofill, stopAutofill, register, list: listPasskeys, request, explain, signalAccepted,
     PasskeyError,
+    // The JSON forms, for pages that run their own ceremonies (the diagnostics page).
+    creationOptions, requestOptions, credentialJSON,
   });
 
   if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wire);

@@ -10,7 +10,12 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
 /** Every refusal of the passkey endpoints as an RFC 9457 problem; nothing internal reaches the client. */
-@RestControllerAdvice(assignableTypes = {PasskeysController.class, PasskeyCredentialsController.class})
+@RestControllerAdvice(
+        assignableTypes = {
+            PasskeysController.class,
+            PasskeyCredentialsController.class,
+            PasskeysDiagnosticsController.class
+        })
 public final class PasskeysExceptionHandler {
 
     @ExceptionHandler(PasskeyException.class)

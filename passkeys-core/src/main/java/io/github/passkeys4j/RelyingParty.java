@@ -139,6 +139,9 @@ public final class RelyingParty {
         builder.passkeys = settings.passkeys();
         builder.users = settings.users();
         builder.pendingCeremonies = settings.pendingCeremonies();
+        builder.usedChallenges = settings.usedChallenges();
+        builder.challengeKeys = settings.challengeKeys();
+        builder.challengeKeyRotation = settings.challengeKeyRotation();
         builder.providers = settings.providers();
         builder.maxPasskeysPerUser = settings.maxPasskeysPerUser();
         builder.clock = settings.clock();

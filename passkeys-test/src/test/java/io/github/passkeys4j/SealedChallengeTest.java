@@ -87,6 +87,16 @@ class SealedChallengeTest {
     }
 
     @Test
+    void toBuilderKeepsTheKeysAndTheUsedChallenges() {
+        register("alice");
+        RelyingParty copy = nodeA.toBuilder().build();
+        String response = authenticator.authenticate(start(nodeA, "browser"), ORIGIN);
+
+        assertThat(finish(copy, response, "browser").user().username()).isEqualTo("alice");
+        assertRefused(Reason.CHALLENGE_UNKNOWN, nodeA, response, "browser");
+    }
+
+    @Test
     void aSealedChallengeFinishesOnlyInTheBrowserThatAskedForIt() {
         register("alice");
         String response = authenticator.authenticate(start(nodeA, "browser"), ORIGIN);

@@ -81,6 +81,11 @@ final class RegistrationCeremony {
         String attachment = CredentialJson.checkShape(request.responseJson());
         ParsedRegistration parsed = verifier.parseRegistration(request.responseJson());
         // Consumed outside the storage transaction: a refused registration rolls back, its challenge stays used.
+        if (SealedChallenges.looksSealed(parsed.challenge())) {
+            throw new PasskeyException(
+                    PasskeyException.Reason.CHALLENGE_MISMATCH,
+                    "The challenge was issued for authentication, not for this ceremony.");
+        }
         PendingCeremony ceremony = pending.consume(parsed.challenge(), PendingCeremony.Type.REGISTRATION);
         if (!ceremony.user().accountId().equals(request.accountId())) {
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "This registration was started for another user.");

@@ -1,14 +1,18 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
+import io.github.passkeys4j.spring.jdbc.JdbcChallengeKeys;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyUserRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPendingCeremonyStore;
 import io.github.passkeys4j.spring.jdbc.JdbcStorageTransaction;
+import io.github.passkeys4j.spring.jdbc.JdbcUsedChallengeStore;
 import io.github.passkeys4j.spring.jdbc.PasskeysJdbcSchemaInitializer;
+import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.store.StorageTransaction;
+import io.github.passkeys4j.store.UsedChallengeStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -57,7 +61,9 @@ class PasskeysJdbcConfiguration {
             PasskeysProperties properties,
             ObjectProvider<PasskeyRepository> passkeys,
             ObjectProvider<PasskeyUserRepository> users,
-            ObjectProvider<PendingCeremonyStore> ceremonies) {
+            ObjectProvider<PendingCeremonyStore> ceremonies,
+            ObjectProvider<UsedChallengeStore> usedChallenges,
+            ObjectProvider<ChallengeKeys> challengeKeys) {
         List<String> tables = new ArrayList<>();
         if (passkeys.getIfUnique() instanceof JdbcPasskeyRepository) {
             tables.add("passkeys_credential");
@@ -67,6 +73,12 @@ class PasskeysJdbcConfiguration {
         }
         if (ceremonies.getIfUnique() instanceof JdbcPendingCeremonyStore) {
             tables.add("passkeys_pending_ceremony");
+        }
+        if (usedChallenges.getIfUnique() instanceof JdbcUsedChallengeStore) {
+            tables.add("passkeys_used_challenge");
+        }
+        if (challengeKeys.getIfUnique() instanceof JdbcChallengeKeys) {
+            tables.add("passkeys_challenge_key");
         }
         return new PasskeysJdbcSchemaCheck(
                 dataSource, tables, properties.getJdbc().getPlatform());
@@ -130,5 +142,21 @@ class PasskeysJdbcConfiguration {
     @ConditionalOnMissingBean
     PendingCeremonyStore pendingCeremonyStore(DataSource dataSource, PasskeysProperties properties) {
         return new JdbcPendingCeremonyStore(jdbc(dataSource, properties));
+    }
+
+    /**
+     * Sealed sign-in challenges: every node signs with the same keys and records a finished sign-in in the same table,
+     * so options from one node finish on any other, once.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    UsedChallengeStore usedChallengeStore(DataSource dataSource, PasskeysProperties properties) {
+        return new JdbcUsedChallengeStore(jdbc(dataSource, properties));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ChallengeKeys challengeKeys(DataSource dataSource, PasskeysProperties properties) {
+        return new JdbcChallengeKeys(jdbc(dataSource, properties));
     }
 }

@@ -43,6 +43,12 @@ public class PasskeysProperties {
     private Duration ceremonyTimeout = Duration.ofMinutes(5);
 
     /**
+     * How long one key signs username-less sign-in challenges before the next takes over; older keys still verify
+     * the challenges they sealed until those expire. Keys are shared by all nodes (JDBC). At least 1m; default 1d.
+     */
+    private Duration challengeKeyRotation = Duration.ofDays(1);
+
+    /**
      * Refuse a sign-in whose response carries a userHandle other than the credential owner's, or none in a
      * username-less sign-in.
      */
@@ -183,6 +189,14 @@ public class PasskeysProperties {
 
     public void setUserVerification(UserVerification userVerification) {
         this.userVerification = userVerification;
+    }
+
+    public Duration getChallengeKeyRotation() {
+        return challengeKeyRotation;
+    }
+
+    public void setChallengeKeyRotation(Duration challengeKeyRotation) {
+        this.challengeKeyRotation = challengeKeyRotation;
     }
 
     public Duration getCeremonyTimeout() {

@@ -30,7 +30,12 @@ class MissingTablesStartupTest {
                 .satisfies(failure -> {
                     MissingPasskeysTablesException cause = (MissingPasskeysTablesException) rootCause(failure);
                     assertThat(cause.tables())
-                            .containsExactly("passkeys_credential", "passkeys_user", "passkeys_pending_ceremony");
+                            .containsExactly(
+                                    "passkeys_credential",
+                                    "passkeys_user",
+                                    "passkeys_pending_ceremony",
+                                    "passkeys_used_challenge",
+                                    "passkeys_challenge_key");
                     FailureAnalysis analysis = new MissingPasskeysTablesFailureAnalyzer().analyze(failure);
                     assertThat(analysis.getDescription()).contains("passkeys_credential", "passkeys_user");
                     assertThat(analysis.getAction())
@@ -47,7 +52,7 @@ class MissingTablesStartupTest {
         try (ConfigurableApplicationContext node = NodeApplication.start(properties)) {
             JdbcTemplate jdbc = new JdbcTemplate(node.getBean(DataSource.class));
             assertThat(jdbc.queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                    .containsExactly(1, 2);
+                    .containsExactly(1, 2, 3);
         }
     }
 

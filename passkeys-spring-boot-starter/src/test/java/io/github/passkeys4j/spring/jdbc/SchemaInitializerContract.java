@@ -24,6 +24,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** What every database must do for {@link PasskeysJdbcSchemaInitializer} and the schema file it runs. */
 interface SchemaInitializerContract {
 
+    /** Every table of the schema, in the order they can be dropped. */
+    List<String> TABLES = List.of(
+            "passkeys_credential",
+            "passkeys_user",
+            "passkeys_pending_ceremony",
+            "passkeys_used_challenge",
+            "passkeys_challenge_key",
+            "passkeys_schema_version");
+
     DataSource dataSource();
 
     JdbcTemplate jdbc();
@@ -90,13 +99,15 @@ interface SchemaInitializerContract {
                         "passkeys_user_pk",
                         "passkeys_user_account_id_uk",
                         "passkeys_pending_ceremony_pk",
-                        "passkeys_schema_version_pk");
+                        "passkeys_schema_version_pk",
+                        "passkeys_used_challenge_pk",
+                        "passkeys_challenge_key_pk");
     }
 
     @Test
     default void theSchemaRecordsItsVersion() {
         assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2);
+                .containsExactly(1, 2, 3);
     }
 
     @Test
@@ -116,7 +127,7 @@ interface SchemaInitializerContract {
                 .isTrue();
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(used);
         assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2);
+                .containsExactly(1, 2, 3);
     }
 
     @Test
@@ -125,6 +136,8 @@ interface SchemaInitializerContract {
         runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/V1__passkeys_tables.sql");
         runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
                 + "/V2__passkeys_schema_version.sql");
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
+                + "/V3__passkeys_sealed_challenges.sql");
         List<String> migrated = catalog();
         dropTables();
         new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase();
@@ -145,8 +158,7 @@ interface SchemaInitializerContract {
                                 + " ORDER BY 1, 2",
                         (rs, row) -> rs.getString(1) + "." + rs.getString(2) + " " + rs.getString(3) + " "
                                 + rs.getString(4) + " " + rs.getString(5)));
-        for (String table : List.of(
-                "passkeys_credential", "passkeys_user", "passkeys_pending_ceremony", "passkeys_schema_version")) {
+        for (String table : TABLES) {
             entries.add(table + " indexes "
                     + indexedColumns(table).stream().sorted().toList());
         }
@@ -154,8 +166,7 @@ interface SchemaInitializerContract {
     }
 
     private void dropTables() {
-        for (String table : List.of(
-                "passkeys_credential", "passkeys_user", "passkeys_pending_ceremony", "passkeys_schema_version")) {
+        for (String table : TABLES) {
             jdbc().execute("DROP TABLE IF EXISTS " + table);
         }
     }
@@ -169,6 +180,7 @@ interface SchemaInitializerContract {
         assertThat(indexedColumns("passkeys_credential")).contains("credential_id", "user_handle");
         assertThat(indexedColumns("passkeys_user")).contains("user_handle", "username");
         assertThat(indexedColumns("passkeys_pending_ceremony")).contains("challenge", "expires_at");
+        assertThat(indexedColumns("passkeys_used_challenge")).contains("challenge_hash", "expires_at");
     }
 
     /** The first column of every index on the table. */

@@ -33,7 +33,12 @@ class SchemaUpgradeTest {
     void aPasskeyStoredByTheOldSchemaSignsInAfterTheUpgrade() {
         JdbcTemplate jdbc = PostgresForTests.jdbc();
         for (String table : new String[] {
-            "passkeys_credential", "passkeys_user", "passkeys_pending_ceremony", "passkeys_schema_version"
+            "passkeys_credential",
+            "passkeys_user",
+            "passkeys_pending_ceremony",
+            "passkeys_used_challenge",
+            "passkeys_challenge_key",
+            "passkeys_schema_version"
         }) {
             jdbc.execute("DROP TABLE IF EXISTS " + table);
         }
@@ -62,6 +67,6 @@ class SchemaUpgradeTest {
                     .satisfies(p -> assertThat(p.path("id").asString()).isEqualTo(old.credentialId()));
         }
         assertThat(jdbc.queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2);
+                .containsExactly(1, 2, 3);
     }
 }

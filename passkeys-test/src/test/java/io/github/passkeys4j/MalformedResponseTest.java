@@ -69,6 +69,21 @@ class MalformedResponseTest {
     }
 
     @Test
+    void refusesACredPropsRkThatIsNotABoolean() {
+        // Found by RegistrationFuzzProperties: webauthn4j reads client extension results only while verifying, and its
+        // Jackson error there ({"rk": [[true]]}) was a 500 on the web instead of a refusal.
+        ObjectNode response = JSON.readValue(fx.registrationResponse("bob", new Tamper()), ObjectNode.class);
+        ((ObjectNode) response.path("clientExtensionResults"))
+                .putObject("credProps")
+                .putArray("rk")
+                .addArray()
+                .add(true);
+        fx.assertRefused(
+                Reason.MALFORMED_RESPONSE,
+                () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response.toString())));
+    }
+
+    @Test
     void refusesARegistrationWithoutItsAttestationObject() {
         ObjectNode response = JSON.readValue(fx.registrationResponse("bob", new Tamper()), ObjectNode.class);
         ((ObjectNode) response.get("response")).remove("attestationObject");

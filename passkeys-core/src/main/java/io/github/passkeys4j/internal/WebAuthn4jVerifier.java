@@ -175,7 +175,11 @@ public final class WebAuthn4jVerifier {
     private static <T> T parse(java.util.function.Supplier<T> parser) {
         try {
             return parser.get();
-        } catch (DataConversionException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
+        } catch (DataConversionException
+                | IllegalArgumentException
+                | tools.jackson.core.JacksonException
+                // webauthn4j 0.32 casts signed extension data to a CBOR map unchecked: text there is bad input too.
+                | ClassCastException e) {
             throw new PasskeyException(Reason.MALFORMED_RESPONSE, Reason.MALFORMED_RESPONSE.message(), e);
         }
     }
@@ -186,7 +190,8 @@ public final class WebAuthn4jVerifier {
         } catch (VerificationException e) {
             Reason reason = VerificationFailures.reasonFor(e);
             throw new PasskeyException(reason, reason.message(), e);
-        } catch (DataConversionException | IllegalArgumentException e) {
+        } catch (DataConversionException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            // webauthn4j reads the client extension results only now: a credProps.rk that is no boolean lands here.
             throw new PasskeyException(Reason.MALFORMED_RESPONSE, Reason.MALFORMED_RESPONSE.message(), e);
         }
     }

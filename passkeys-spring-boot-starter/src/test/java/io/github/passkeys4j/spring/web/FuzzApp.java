@@ -5,11 +5,13 @@ import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * The test app on real Tomcat at a random port, started by the fuzz properties themselves (jqwik has no Spring test
@@ -31,23 +33,30 @@ final class FuzzApp {
 
     /** The app on H2 in memory. */
     static FuzzApp h2() {
-        return start("h2", List.of("spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1"));
+        return start("h2", () -> List.of("spring.datasource.url=jdbc:h2:mem:fuzz;DB_CLOSE_DELAY=-1"));
     }
 
-    /** The app on the PostgreSQL that {@code scripts/postgres.sh} started (its URL in the environment). */
+    /**
+     * The app on the PostgreSQL that {@code scripts/postgres.sh} started (its URL in the environment), in a schema of
+     * its own made afresh, so no other test's clean-up races the tries and no earlier run's rows count.
+     */
     static FuzzApp postgres() {
         String url = System.getenv("PASSKEYS_TEST_POSTGRES_URL");
         if (url == null || url.isBlank()) {
             throw new IllegalStateException("This test needs PostgreSQL: run 'eval \"$(scripts/postgres.sh)\"' in the"
                     + " repository root first (./scripts/test.sh does).");
         }
-        return start(
-                "postgres",
-                List.of(
-                        "spring.datasource.url=" + url,
-                        "spring.datasource.username=" + setting("PASSKEYS_TEST_POSTGRES_USER"),
-                        "spring.datasource.password=" + setting("PASSKEYS_TEST_POSTGRES_PASSWORD"),
-                        "passkeys.jdbc.initialize-schema=always"));
+        String user = setting("PASSKEYS_TEST_POSTGRES_USER");
+        String password = setting("PASSKEYS_TEST_POSTGRES_PASSWORD");
+        return start("postgres", () -> {
+            new JdbcTemplate(new DriverManagerDataSource(url, user, password))
+                    .execute("DROP SCHEMA IF EXISTS passkeys_fuzz CASCADE; CREATE SCHEMA passkeys_fuzz");
+            return List.of(
+                    "spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=passkeys_fuzz",
+                    "spring.datasource.username=" + user,
+                    "spring.datasource.password=" + password,
+                    "passkeys.jdbc.initialize-schema=always");
+        });
     }
 
     HttpSession browser() {
@@ -62,9 +71,9 @@ final class FuzzApp {
         return session;
     }
 
-    private static FuzzApp start(String name, List<String> properties) {
+    private static FuzzApp start(String name, Supplier<List<String>> properties) {
         return RUNNING.computeIfAbsent(name, n -> {
-            List<String> all = new ArrayList<>(properties);
+            List<String> all = new ArrayList<>(properties.get());
             all.add("server.port=0");
             all.add("spring.main.banner-mode=off");
             // Each refused try is logged by design; thousands of them would drown the test output.

@@ -36,11 +36,13 @@ record StoredRows(Map<String, List<String>> tables) {
 
     static StoredRows of(JdbcTemplate jdbc) {
         Map<String, List<String>> tables = new TreeMap<>();
+        String current =
+                jdbc.queryForObject("SELECT CURRENT_SCHEMA", String.class).toLowerCase(Locale.ROOT);
         for (Map<String, Object> found :
                 jdbc.queryForList("SELECT table_schema, table_name FROM information_schema.tables")) {
             String table = String.valueOf(found.get("table_name"));
             String schema = String.valueOf(found.get("table_schema")).toLowerCase(Locale.ROOT);
-            if (!schema.equals("public") || !table.toLowerCase(Locale.ROOT).startsWith("passkeys_")) {
+            if (!schema.equals(current) || !table.toLowerCase(Locale.ROOT).startsWith("passkeys_")) {
                 continue;
             }
             String name = table.toLowerCase(Locale.ROOT);

@@ -30,7 +30,7 @@ class AuthenticationFuzzPostgresProperties extends AuthenticationFuzzProperties 
     @Override
     @Property(tries = 10)
     void signedButBrokenAuthenticatorDataSignsNobodyIn(
-            @ForAll("authenticatorDataEdits") CborEdits.SignedAuthDataEdit edit) {
+            @ForAll("authenticatorDataEdits") SignedAuthDataEdits.SignedAuthDataEdit edit) {
         super.signedButBrokenAuthenticatorDataSignsNobodyIn(edit);
     }
 

@@ -75,7 +75,7 @@ class AuthenticationFuzzProperties {
     /** The authenticator signs the changed authenticator data: flags, RP ID hash, CBOR after it. */
     @Property(tries = 30)
     void signedButBrokenAuthenticatorDataSignsNobodyIn(
-            @ForAll("authenticatorDataEdits") CborEdits.SignedAuthDataEdit edit) {
+            @ForAll("authenticatorDataEdits") SignedAuthDataEdits.SignedAuthDataEdit edit) {
         tryAssertion(
                 edit,
                 new Tamper().rewriteAuthenticatorData(edit::apply),
@@ -111,8 +111,8 @@ class AuthenticationFuzzProperties {
     }
 
     @Provide
-    Arbitrary<CborEdits.SignedAuthDataEdit> authenticatorDataEdits() {
-        return CborEdits.signedAuthData();
+    Arbitrary<SignedAuthDataEdits.SignedAuthDataEdit> authenticatorDataEdits() {
+        return SignedAuthDataEdits.any();
     }
 
     @Provide

@@ -10,8 +10,8 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Changes to the CBOR inside a registration (the attestation object, the COSE key in its authenticator data) and to an
- * assertion's authenticator data, built with Jackson's CBOR generator ({@link Cbor}). Each knows whether a server
+ * Changes to the CBOR inside a registration (the attestation object, the COSE key in its authenticator data), built
+ * with Jackson's CBOR generator ({@link Cbor}); {@link SignedAuthDataEdits} has those for an assertion. Each knows whether a server
  * must refuse what it makes: a registration with "none" attestation is signed by nobody, so some changes (the AAGUID,
  * the counter, an unknown COSE label) make another valid registration.
  */
@@ -294,84 +294,6 @@ final class CborEdits {
             // Only a map of extensions, announced by ED, belongs there (an unknown extension is ignored; webauthn4j
             // reads a CBOR null there as no extensions).
             return !(extensionFlag && (value == Value.MAP || value.cbor == null));
-        }
-    }
-
-    /** A change to an assertion's authenticator data before the authenticator signs it. */
-    sealed interface SignedAuthDataEdit {
-        byte[] apply(byte[] authData);
-
-        boolean mustRefuse();
-    }
-
-    static Arbitrary<SignedAuthDataEdit> signedAuthData() {
-        return Arbitraries.oneOf(
-                Arbitraries.integers().between(0, 36).map(SignedTruncate::new),
-                Combinators.combine(Arbitraries.of(Value.class), Arbitraries.of(0, ED, AT, ED | AT))
-                        .as(SignedTail::new),
-                Arbitraries.integers().between(0, 7).map(SignedFlagFlip::new),
-                Combinators.combine(
-                                Arbitraries.integers().between(0, FLAGS - 1),
-                                Arbitraries.integers().between(0, 7))
-                        .as(SignedRpIdHashFlip::new));
-    }
-
-    record SignedTruncate(int length) implements SignedAuthDataEdit {
-        @Override
-        public byte[] apply(byte[] authData) {
-            return Arrays.copyOf(authData, length);
-        }
-
-        @Override
-        public boolean mustRefuse() {
-            return true;
-        }
-    }
-
-    /** CBOR after the 37 bytes of an assertion's authenticator data, with the ED and AT flags as given. */
-    record SignedTail(Value value, int flags) implements SignedAuthDataEdit {
-        @Override
-        public byte[] apply(byte[] authData) {
-            byte[] bytes = concat(authData, Cbor.encode(value.cbor));
-            bytes[FLAGS] |= (byte) flags;
-            return bytes;
-        }
-
-        @Override
-        public boolean mustRefuse() {
-            return !(flags == ED && (value == Value.MAP || value.cbor == null));
-        }
-    }
-
-    /**
-     * One flag flipped: UP, UV, BE (it cannot change) and AT (no attested data follows) must be refused. ED with no
-     * extensions after it is malformed too, but webauthn4j reads it as "no extensions", and the authenticator signed it.
-     */
-    record SignedFlagFlip(int bit) implements SignedAuthDataEdit {
-        @Override
-        public byte[] apply(byte[] authData) {
-            byte[] bytes = authData.clone();
-            bytes[FLAGS] ^= (byte) (1 << bit);
-            return bytes;
-        }
-
-        @Override
-        public boolean mustRefuse() {
-            return ((1 << bit) & (UP | UV | BE | AT)) != 0;
-        }
-    }
-
-    record SignedRpIdHashFlip(int position, int bit) implements SignedAuthDataEdit {
-        @Override
-        public byte[] apply(byte[] authData) {
-            byte[] bytes = authData.clone();
-            bytes[position] ^= (byte) (1 << bit);
-            return bytes;
-        }
-
-        @Override
-        public boolean mustRefuse() {
-            return true;
         }
     }
 

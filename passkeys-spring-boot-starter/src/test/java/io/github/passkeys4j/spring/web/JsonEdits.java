@@ -5,12 +5,9 @@ import net.jqwik.api.Arbitrary;
 import net.jqwik.api.Combinators;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 
@@ -116,11 +113,11 @@ final class JsonEdits {
     record TypeConfusion(int place, Value value) implements Edit {
         @Override
         public byte[] apply(JsonNode document) {
-            List<Object> path = pick(paths(document, false), place);
+            List<Object> path = pick(JsonPaths.paths(document, false), place);
             if (value == Value.REMOVED && !path.isEmpty()) {
-                return bytes(JSON.writeValueAsString(remove(document, path)));
+                return bytes(JSON.writeValueAsString(JsonPaths.remove(document, path)));
             }
-            return raw(document, path, value.text(at(document, path)));
+            return raw(document, path, value.text(JsonPaths.at(document, path)));
         }
     }
 
@@ -129,7 +126,10 @@ final class JsonEdits {
         public byte[] apply(JsonNode document) {
             String open = arrays ? "[" : "{\"a\":";
             String close = arrays ? "]" : "}";
-            return raw(document, pick(paths(document, false), place), open.repeat(depth) + "1" + close.repeat(depth));
+            return raw(
+                    document,
+                    pick(JsonPaths.paths(document, false), place),
+                    open.repeat(depth) + "1" + close.repeat(depth));
         }
     }
 
@@ -137,14 +137,14 @@ final class JsonEdits {
     record DuplicateKey(int place, Value other, boolean otherLast) implements Edit {
         @Override
         public byte[] apply(JsonNode document) {
-            List<List<Object>> members = paths(document, false).stream()
+            List<List<Object>> members = JsonPaths.paths(document, false).stream()
                     .filter(p -> !p.isEmpty() && p.get(p.size() - 1) instanceof String)
                     .toList();
             if (members.isEmpty()) {
                 return bytes(JSON.writeValueAsString(document));
             }
             List<Object> path = pick(members, place);
-            JsonNode original = at(document, path);
+            JsonNode original = JsonPaths.at(document, path);
             String key = JSON.writeValueAsString(path.get(path.size() - 1));
             String otherText = other.text(original);
             return raw(
@@ -176,7 +176,7 @@ final class JsonEdits {
             if (path == null) {
                 return bytes(JSON.writeValueAsString(document));
             }
-            String s = at(document, path).asString();
+            String s = JsonPaths.at(document, path).asString();
             int mid = s.length() / 2;
             String garbled = switch (garble) {
                 case PADDING -> s + "==";
@@ -191,7 +191,7 @@ final class JsonEdits {
                 case PERCENT -> s.substring(0, mid) + "%2B" + s.substring(mid);
                 case STANDARD_ALPHABET -> s.replace('-', '+').replace('_', '/') + "=".repeat((4 - s.length() % 4) % 4);
             };
-            return bytes(JSON.writeValueAsString(replace(document, path, NODES.stringNode(garbled))));
+            return bytes(JSON.writeValueAsString(JsonPaths.replace(document, path, NODES.stringNode(garbled))));
         }
     }
 
@@ -221,15 +221,15 @@ final class JsonEdits {
             if (path == null) {
                 return bytes(JSON.writeValueAsString(document));
             }
-            String s = at(document, path).asString();
+            String s = JsonPaths.at(document, path).asString();
             int mid = s.length() / 2;
             if (oddity == Oddity.LONE_SURROGATE) {
                 String quoted = JSON.writeValueAsString(s);
                 int cut = Math.max(1, quoted.length() / 2);
                 return raw(document, path, quoted.substring(0, cut) + "\\ud800" + quoted.substring(cut));
             }
-            return bytes(JSON.writeValueAsString(
-                    replace(document, path, NODES.stringNode(s.substring(0, mid) + oddity.text + s.substring(mid)))));
+            return bytes(JSON.writeValueAsString(JsonPaths.replace(
+                    document, path, NODES.stringNode(s.substring(0, mid) + oddity.text + s.substring(mid)))));
         }
     }
 
@@ -261,42 +261,10 @@ final class JsonEdits {
         }
     }
 
-    /** Every value's path (member names and array indexes), depth first; the document itself first when asked. */
-    static List<List<Object>> paths(JsonNode document, boolean withoutRoot) {
-        List<List<Object>> paths = new ArrayList<>();
-        collect(document, new ArrayList<>(), paths);
-        return withoutRoot ? paths.subList(1, paths.size()) : paths;
-    }
-
-    static JsonNode at(JsonNode document, List<Object> path) {
-        JsonNode node = document;
-        for (Object step : path) {
-            node = step instanceof String name ? node.get(name) : node.get((Integer) step);
-        }
-        return node;
-    }
-
-    private static void collect(JsonNode node, List<Object> path, List<List<Object>> into) {
-        into.add(List.copyOf(path));
-        if (node.isObject()) {
-            for (String name : node.propertyNames()) {
-                path.add(name);
-                collect(node.get(name), path, into);
-                path.remove(path.size() - 1);
-            }
-        } else if (node.isArray()) {
-            for (int i = 0; i < node.size(); i++) {
-                path.add(i);
-                collect(node.get(i), path, into);
-                path.remove(path.size() - 1);
-            }
-        }
-    }
-
     /** The path of the string value at the place among the document's strings; null when it has none. */
     private static List<Object> pickString(JsonNode document, int place) {
-        List<List<Object>> strings = paths(document, false).stream()
-                .filter(p -> at(document, p).isString())
+        List<List<Object>> strings = JsonPaths.paths(document, false).stream()
+                .filter(p -> JsonPaths.at(document, p).isString())
                 .toList();
         return strings.isEmpty() ? null : pick(strings, place);
     }
@@ -306,35 +274,8 @@ final class JsonEdits {
     }
 
     private static byte[] raw(JsonNode document, List<Object> path, String text) {
-        String json = JSON.writeValueAsString(replace(document, path, NODES.stringNode(MARKER)));
+        String json = JSON.writeValueAsString(JsonPaths.replace(document, path, NODES.stringNode(MARKER)));
         return bytes(json.replace("\"" + MARKER + "\"", text));
-    }
-
-    private static JsonNode replace(JsonNode document, List<Object> path, JsonNode value) {
-        if (path.isEmpty()) {
-            return value;
-        }
-        JsonNode copy = document.deepCopy();
-        JsonNode parent = at(copy, path.subList(0, path.size() - 1));
-        Object last = path.get(path.size() - 1);
-        if (parent instanceof ObjectNode object) {
-            object.set((String) last, value);
-        } else {
-            ((ArrayNode) parent).set((Integer) last, value);
-        }
-        return copy;
-    }
-
-    private static JsonNode remove(JsonNode document, List<Object> path) {
-        JsonNode copy = document.deepCopy();
-        JsonNode parent = at(copy, path.subList(0, path.size() - 1));
-        Object last = path.get(path.size() - 1);
-        if (parent instanceof ObjectNode object) {
-            object.remove((String) last);
-        } else {
-            ((ArrayNode) parent).remove((int) (Integer) last);
-        }
-        return copy;
     }
 
     private static byte[] bytes(String text) {

@@ -22,6 +22,9 @@ import java.util.Map;
 @SpringBootApplication
 public class FuzzTestApplication {
 
+    /** Its accounts, as an SQL list: one per fuzz class, as jqwik may run the classes at the same time. */
+    public static final String USERNAMES = "('alice', 'bob', 'carol')";
+
     @Bean
     SecurityFilterChain app(HttpSecurity http) throws Exception {
         return http.authorizeHttpRequests(
@@ -32,7 +35,6 @@ public class FuzzTestApplication {
 
     @Bean
     UserDetailsService users() {
-        // One account per fuzz class: jqwik may run the classes at the same time.
         return new InMemoryUserDetailsManager(
                 User.withUsername("alice")
                         .password("{noop}alice-password")

@@ -37,8 +37,8 @@ final class FuzzApp {
     }
 
     /**
-     * The app on the PostgreSQL that {@code scripts/postgres.sh} started (its URL in the environment), in a schema of
-     * its own made afresh, so no other test's clean-up races the tries and no earlier run's rows count.
+     * The app on the PostgreSQL that {@code scripts/postgres.sh} started (its URL in the environment). The database
+     * outlives test runs: the fuzz accounts' rows from an earlier run are deleted first (no other test uses them).
      */
     static FuzzApp postgres() {
         String url = System.getenv("PASSKEYS_TEST_POSTGRES_URL");
@@ -50,9 +50,13 @@ final class FuzzApp {
         String password = setting("PASSKEYS_TEST_POSTGRES_PASSWORD");
         return start("postgres", () -> {
             new JdbcTemplate(new DriverManagerDataSource(url, user, password))
-                    .execute("DROP SCHEMA IF EXISTS passkeys_fuzz CASCADE; CREATE SCHEMA passkeys_fuzz");
+                    .execute("DO $$ BEGIN IF to_regclass('passkeys_user') IS NOT NULL THEN"
+                            + " DELETE FROM passkeys_credential WHERE user_handle IN (SELECT user_handle FROM"
+                            + " passkeys_user WHERE username IN " + FuzzTestApplication.USERNAMES + ");"
+                            + " DELETE FROM passkeys_user WHERE username IN " + FuzzTestApplication.USERNAMES + ";"
+                            + " END IF; END $$");
             return List.of(
-                    "spring.datasource.url=" + url + (url.contains("?") ? "&" : "?") + "currentSchema=passkeys_fuzz",
+                    "spring.datasource.url=" + url,
                     "spring.datasource.username=" + user,
                     "spring.datasource.password=" + password,
                     "passkeys.jdbc.initialize-schema=always");

@@ -253,7 +253,8 @@ final class CborEdits {
         @Override
         public boolean mustRefuse(Registration registration) {
             if (label == Label.UNKNOWN) {
-                return value.cbor instanceof Cbor.Raw;
+                // Ignored unless it cannot be read: the lies and the nesting (2^64 - 1 is a plain CBOR integer).
+                return value.cbor instanceof Cbor.Raw && value != Value.LARGEST_UNSIGNED;
             }
             // The same value again (crv 1, alg -7) is no change.
             return value == Value.REMOVED

@@ -3,9 +3,10 @@
 #
 #   ./scripts/test.sh [extra Maven arguments]      e.g. ./scripts/test.sh -pl passkeys-demo -am
 #
-# Installs (with apt-get, as root or through sudo) Chromium + chromedriver for the browser tests and the PostgreSQL
-# server binaries for the storage tests when missing, starts a throwaway PostgreSQL (scripts/postgres.sh), runs
-# `mvn -B -ntp verify` from the repository root, and stops PostgreSQL on exit (if this script started it).
+# Installs (with apt-get, as root or through sudo) Chromium + chromedriver and Node.js + npm (axe-core) for the browser
+# tests and the PostgreSQL server binaries for the storage tests when missing, starts a throwaway PostgreSQL
+# (scripts/postgres.sh), runs `mvn -B -ntp verify` from the repository root, and stops PostgreSQL on exit (if this
+# script started it).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -37,6 +38,10 @@ apt_install() {
 packages=()
 if [ ! -x /usr/bin/chromium ] || [ ! -x /usr/bin/chromedriver ]; then
   packages+=(chromium chromium-driver)
+fi
+# npm fetches axe-core for the accessibility checks (passkeys-test-browser/src/build/fetch-axe.sh).
+if ! command -v npm >/dev/null 2>&1 || ! command -v node >/dev/null 2>&1; then
+  packages+=(nodejs npm)
 fi
 if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
   packages+=(postgresql)

@@ -3,8 +3,10 @@ package io.github.passkeys4j;
 import java.util.Objects;
 
 /**
- * A ceremony was refused. {@link #reason()} says which check failed; the message says it in plain words and, where a
- * setting can fix it, names the setting. Messages never contain secrets, so they may be shown to the user.
+ * A ceremony was refused. {@link #reason()} says which check failed; the message is for the developer: the failed
+ * check in precise words and, where a setting can fix it, the setting. Messages never contain secrets (they go into
+ * problem bodies' {@code detail} and logs), but they are not written for users: a web layer shows users its own words
+ * per reason (the Spring starter's {@code passkeys.problem.<REASON>} texts, in the user's language).
  */
 public final class PasskeyException extends RuntimeException {
 
@@ -67,7 +69,7 @@ public final class PasskeyException extends RuntimeException {
             this.message = message;
         }
 
-        /** A plain-words description of the failed check, safe to show to users. */
+        /** The failed check, for the developer (no secrets); users get the web layer's own words for the reason. */
         public String message() {
             return message;
         }

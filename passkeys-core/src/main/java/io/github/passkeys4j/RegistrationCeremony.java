@@ -87,11 +87,15 @@ final class RegistrationCeremony {
         }
         VerifiedRegistration verified =
                 verifier.verifyRegistration(parsed, ceremony.userVerification() == UserVerification.REQUIRED);
-        return settings.transaction().run(() -> store(ceremony.user(), verified, attachment, name));
+        String fallback = fallbackName(request.fallbackName());
+        // Under the account's lock: of racing registrations on any node, each counts what the ones before it stored.
+        return settings.transaction()
+                .runForAccount(request.accountId(), () -> store(ceremony.user(), verified, attachment, name, fallback));
     }
 
-    /** The writes of a verified registration, in one storage transaction. */
-    private Passkey store(PasskeyUser user, VerifiedRegistration verified, String attachment, String givenName) {
+    /** The writes of a verified registration, in one storage transaction holding the account's lock. */
+    private Passkey store(
+            PasskeyUser user, VerifiedRegistration verified, String attachment, String givenName, String fallback) {
         if (settings.passkeys().findByCredentialId(verified.credentialId()).isPresent()) {
             throw new PasskeyException(Reason.CREDENTIAL_ALREADY_REGISTERED);
         }
@@ -116,7 +120,7 @@ final class RegistrationCeremony {
                 : settings.providers()
                         .find(verified.aaguid())
                         .map(PasskeyProvider::name)
-                        .orElse("Passkey");
+                        .orElse(fallback != null ? fallback : "Passkey");
         Passkey passkey = Passkey.builder()
                 .credentialId(verified.credentialId())
                 .userHandle(user.userHandle())
@@ -146,6 +150,26 @@ final class RegistrationCeremony {
                     "This account already has " + passkeysAlready
                             + " passkeys, the most allowed; delete one before adding another.");
         }
+    }
+
+    /** A name made by the app (not typed by the user): cleaned and cut rather than refused; {@code null} if none. */
+    static String fallbackName(String name) {
+        if (name == null) {
+            return null;
+        }
+        String clean = name.codePoints()
+                .filter(c -> !Character.isISOControl(c))
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString()
+                .strip();
+        if (clean.length() > MAX_NAME_LENGTH) {
+            int end = MAX_NAME_LENGTH;
+            if (Character.isHighSurrogate(clean.charAt(end - 1))) {
+                end--;
+            }
+            clean = clean.substring(0, end).strip();
+        }
+        return clean.isEmpty() ? null : clean;
     }
 
     /** A user-given name, trimmed; {@code null} when none was given. */

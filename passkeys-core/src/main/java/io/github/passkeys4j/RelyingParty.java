@@ -13,10 +13,8 @@ import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.store.StorageTransaction;
 
-import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashSet;
 import java.util.Objects;
 import java.util.Set;
 
@@ -112,6 +110,36 @@ public final class RelyingParty {
         return settings.clock();
     }
 
+    public String rpName() {
+        return settings.rpName();
+    }
+
+    public Duration ceremonyTimeout() {
+        return settings.ceremonyTimeout();
+    }
+
+    /**
+     * A builder with every setting of this relying party, stores included: change some and build another, e.g. one
+     * with in-memory stores that runs test ceremonies leaving the real stores untouched.
+     */
+    public Builder toBuilder() {
+        Builder builder = new Builder(settings.rpId(), settings.rpName());
+        builder.origins = settings.origins();
+        builder.userVerification = settings.userVerification();
+        builder.ceremonyTimeout = settings.ceremonyTimeout();
+        builder.requireUserHandleMatch = settings.requireUserHandleMatch();
+        builder.refuseSignCounterRegression = settings.refuseSignCounterRegression();
+        builder.passkeys = settings.passkeys();
+        builder.users = settings.users();
+        builder.pendingCeremonies = settings.pendingCeremonies();
+        builder.providers = settings.providers();
+        builder.maxPasskeysPerUser = settings.maxPasskeysPerUser();
+        builder.clock = settings.clock();
+        builder.transaction = settings.transaction();
+        builder.keepAttestation = settings.keepAttestation();
+        return builder;
+    }
+
     record Settings(
             String rpId,
             String rpName,
@@ -161,34 +189,7 @@ public final class RelyingParty {
          * {@code http://localhost:*} allows any port of localhost, for development.
          */
         public Builder origins(Set<String> origins) {
-            Set<String> checked = new LinkedHashSet<>();
-            for (String origin : origins) {
-                // "http://localhost:*" (any port) is allowed for localhost only: a dev server's port often varies.
-                String exact = origin.endsWith(":*") ? origin.substring(0, origin.length() - 2) : origin;
-                URI uri;
-                try {
-                    uri = URI.create(exact);
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException("not an origin: " + origin, e);
-                }
-                if (uri.getScheme() == null
-                        || uri.getHost() == null
-                        || uri.getRawQuery() != null
-                        || uri.getRawFragment() != null
-                        || uri.getRawUserInfo() != null
-                        || (uri.getPath() != null && !uri.getPath().isEmpty())) {
-                    throw new IllegalArgumentException("an origin is scheme://host[:port] with no path: " + origin);
-                }
-                if (origin.endsWith(":*") && (!"localhost".equals(uri.getHost()) || uri.getPort() != -1)) {
-                    throw new IllegalArgumentException(
-                            "a port wildcard is only allowed as http(s)://localhost:*: " + origin);
-                }
-                checked.add(origin);
-            }
-            if (checked.isEmpty()) {
-                throw new IllegalArgumentException("at least one origin is needed");
-            }
-            this.origins = Set.copyOf(checked);
+            this.origins = Origins.check(origins);
             return this;
         }
 
@@ -265,8 +266,10 @@ public final class RelyingParty {
         }
 
         /**
-         * Runs the writes of a registration or an account deletion as one unit. Default: none (right for the
-         * in-memory stores); give one that runs a database transaction for database storage.
+         * Runs the writes of a registration, a passkey change or an account deletion as one unit, holding the
+         * account's lock (see {@link StorageTransaction#runForAccount}). Default: no transaction and a lock per
+         * account in this JVM (right for the in-memory stores); give one that runs a database transaction and locks
+         * the account's row for database storage.
          */
         public Builder transaction(StorageTransaction transaction) {
             this.transaction = Objects.requireNonNull(transaction, "transaction");

@@ -10,7 +10,7 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ResponseBody;
 
-/** The signed-in home page and {@code GET /me}, which say who the user is and how they signed in. */
+/** The signed-in home page, the passkeys page and {@code GET /me}, which say who the user is and how they signed in. */
 @Controller
 final class HomeController {
 
@@ -22,6 +22,13 @@ final class HomeController {
         model.addAttribute("username", authentication.getName());
         model.addAttribute("how", SignInMethod.of(authentication).label());
         return "home";
+    }
+
+    /** The passkeys page in the demo's own layout (templates/passkeys.html); the starter's stays at /passkeys/manage. */
+    @GetMapping("/account/passkeys")
+    String passkeys(Authentication authentication, Model model) {
+        model.addAttribute("username", authentication.getName());
+        return "passkeys";
     }
 
     @GetMapping("/me")

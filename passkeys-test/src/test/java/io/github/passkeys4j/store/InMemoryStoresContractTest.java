@@ -1,5 +1,6 @@
 package io.github.passkeys4j.store;
 
+import io.github.passkeys4j.testing.AccountRaceContract;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
 import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
 import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
@@ -33,6 +34,24 @@ class InMemoryStoresContractTest {
         @Override
         protected PendingCeremonyStore createStore() {
             return new InMemoryPendingCeremonyStore();
+        }
+    }
+
+    @Nested
+    class AccountRaces extends AccountRaceContract {
+        @Override
+        protected PasskeyRepository createPasskeys() {
+            return new InMemoryPasskeyRepository();
+        }
+
+        @Override
+        protected PasskeyUserRepository createUsers() {
+            return new InMemoryPasskeyUserRepository();
+        }
+
+        @Override
+        protected StorageTransaction createTransaction() {
+            return StorageTransaction.NONE;
         }
     }
 }

@@ -1,6 +1,9 @@
 package io.github.passkeys4j.demo.e2e;
 
+import io.github.passkeys4j.testing.browser.PageChecks;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -81,6 +84,35 @@ class GeneratedLoginPageBrowserTest extends BrowserTest {
                 .contains("alice", "PasskeyAuthenticationToken");
         List<Map<String, Object>> requests = browser.credentialRequests();
         assertThat(requests.get(requests.size() - 1)).containsEntry("outcome", "resolved");
+    }
+
+    /**
+     * The generated login page with the button and autofill we add, at 390 and 1280 px in light and dark mode: no axe
+     * violation, nothing outside the window, no squeezed text (issue 9); the error state after a wrong password too.
+     */
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {390, 1280})
+    void theGeneratedLoginPageWithOurButtonIsAccessibleAtAnyWidth(int width) {
+        browser.width(width);
+        browser.forgetSession();
+        PageChecks checks = new PageChecks(browser);
+        browser.get("/app/login");
+        browser.waitUntil(
+                "the passkey button",
+                driver -> !driver.findElements(By.cssSelector("[data-passkey-signin]"))
+                        .isEmpty());
+        browser.waitUntil(
+                "the autofill request", driver -> !browser.credentialRequests().isEmpty());
+        checks.check("generated-login");
+        browser.driver().findElement(By.id("username")).sendKeys("alice");
+        browser.driver().findElement(By.id("password")).sendKeys("wrong");
+        browser.driver()
+                .findElement(By.cssSelector("form.login-form button[type=submit]"))
+                .click();
+        browser.waitUntil("the error", driver -> browser.path().equals("/app/login?error"));
+        checks.check("generated-login-error");
+        assertThat(checks.checked()).hasSize(4);
+        checks.assertAllPassed();
     }
 
     /** Chromium logs a CSP violation to the console as "Refused to … because it violates … Content Security Policy". */

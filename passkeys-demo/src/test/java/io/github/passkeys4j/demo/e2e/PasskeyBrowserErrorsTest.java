@@ -56,14 +56,17 @@ class PasskeyBrowserErrorsTest extends BrowserTest {
     void everyBrowserErrorHasPlainWordsAndAbortIsSilent() {
         LoginPage.open(browser);
         @SuppressWarnings("unchecked")
-        Map<String, Object> messages = (Map<String, Object>) browser.run("""
+        Map<String, Object> messages = (Map<String, Object>) browser.runAsync("""
+                const done = arguments[arguments.length - 1];
+                Passkeys.texts().then(() => { // in the user's language, from GET /passkeys/messages
                 const said = {};
                 for (const name of ['NotAllowedError', 'TimeoutError', 'InvalidStateError', 'SecurityError',
                     'NotSupportedError', 'UnknownError', 'AbortError']) {
                   const explained = Passkeys.explain(new DOMException('technical detail ' + name, name));
                   said[name] = explained instanceof Passkeys.PasskeyError ? explained.message : 'silent:' + explained.name;
                 }
-                return said;
+                done(said);
+                });
                 """);
         assertThat(messages)
                 .containsEntry("NotAllowedError", CANCELLED)

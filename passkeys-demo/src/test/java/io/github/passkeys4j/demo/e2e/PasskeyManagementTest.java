@@ -153,7 +153,9 @@ class PasskeyManagementTest extends BrowserTest {
         LoginPage login = HomePage.open(browser).signOut();
         login.clickPasskeySignIn();
         assertThat(login.passkeyError())
-                .isEqualTo("This passkey is disabled; enable it on the passkeys page or use another way to sign in.");
+                .as("the user's words (the problem's message), not the developer's detail")
+                .isEqualTo(
+                        "This passkey is turned off. Turn it on again on your passkeys page, or sign in another way.");
         assertThat(browser.path()).startsWith("/login");
         assertThat(Me.fetch(browser).status()).isEqualTo(401);
 
@@ -205,7 +207,9 @@ class PasskeyManagementTest extends BrowserTest {
         browser.authenticator().addCredential(desktopKey);
         LoginPage login = HomePage.open(browser).signOut();
         login.clickPasskeySignIn();
-        assertThat(login.passkeyError()).isEqualTo("This passkey is not registered here (it may have been deleted).");
+        assertThat(login.passkeyError())
+                .isEqualTo("This passkey was removed from your account. Choose another one or sign in with your"
+                        + " password.");
         assertThat(browser.path()).startsWith("/login");
         assertThat(Me.fetch(browser).status()).isEqualTo(401);
         browser.waitUntil(

@@ -97,6 +97,14 @@ final class PasskeysPage {
         return error();
     }
 
+    /** Clicks "Add a passkey" with a name the page itself refuses, and waits for its message at the name field. */
+    void addPasskeyRefusedAtTheField(String name) {
+        ManagePasskeys.clickAdd(browser, name);
+        browser.waitUntil(
+                "the name field's message",
+                driver -> driver.findElement(By.id("passkey-name-error")).isDisplayed());
+    }
+
     /**
      * Adds a passkey made by {@code authenticator} (in this JVM) through the page's own client,
      * {@code window.Passkeys.request}: the browser's session and CSRF token, the endpoints the add button uses. Then

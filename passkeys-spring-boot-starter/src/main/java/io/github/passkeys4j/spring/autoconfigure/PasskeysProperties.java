@@ -68,6 +68,27 @@ public class PasskeysProperties {
 
     private final Jdbc jdbc = new Jdbc();
 
+    private final Diagnostics diagnostics = new Diagnostics();
+
+    /** The developer diagnostics page, {@code <base-path>/diagnostics}. */
+    public static class Diagnostics {
+
+        /**
+         * Serve the diagnostics page: the settings in effect, what the browser reports, and a test of both ceremonies
+         * that stores nothing and signs nobody in. Off by default; for development. The app's own rules decide who
+         * may open it.
+         */
+        private boolean enabled;
+
+        public boolean isEnabled() {
+            return enabled;
+        }
+
+        public void setEnabled(boolean enabled) {
+            this.enabled = enabled;
+        }
+    }
+
     /**
      * When to create the JDBC storage's tables. The same values as Boot's {@code DatabaseInitializationMode}, in our
      * own type so that binding these properties never loads a class of Boot's JDBC modules, which an app without
@@ -90,6 +111,22 @@ public class PasskeysProperties {
 
         /** Database platform of the schema file (schema-{platform}.sql); detected from the DataSource when unset. */
         private String platform;
+
+        /**
+         * Longest time one passkeys statement or storage transaction may take, waiting for an account's row lock
+         * included; past it the request answers 503 (STORAGE_UNAVAILABLE) and its writes roll back. Whole seconds,
+         * at least 1. Waiting for a pooled connection is bounded by the pool instead: for Spring Boot's Hikari pool,
+         * spring.datasource.hikari.connection-timeout (default 30 s).
+         */
+        private Duration queryTimeout = Duration.ofSeconds(10);
+
+        public Duration getQueryTimeout() {
+            return queryTimeout;
+        }
+
+        public void setQueryTimeout(Duration queryTimeout) {
+            this.queryTimeout = queryTimeout;
+        }
 
         public InitializeSchema getInitializeSchema() {
             return initializeSchema;
@@ -206,6 +243,10 @@ public class PasskeysProperties {
 
     public Jdbc getJdbc() {
         return jdbc;
+    }
+
+    public Diagnostics getDiagnostics() {
+        return diagnostics;
     }
 
     /** The configured origins, or the defaults described on {@link #setOrigins}. */

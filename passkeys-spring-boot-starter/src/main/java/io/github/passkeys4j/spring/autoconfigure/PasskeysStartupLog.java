@@ -53,8 +53,13 @@ final class PasskeysStartupLog implements SmartInitializingSingleton {
     }
 
     private String storage(PasskeyRepository repository, boolean inMemory) {
-        if (inMemory) {
-            return "in memory";
+        return inMemory ? "in memory" : storage(repository, describers);
+    }
+
+    /** "in memory", "JDBC (PostgreSQL)", or the app's own repository class: never a URL or a password. */
+    static String storage(PasskeyRepository repository, ObjectProvider<PasskeysStorageDescriber> describers) {
+        if (repository instanceof InMemoryPasskeyRepository) {
+            return "in memory (lost on restart)";
         }
         return describers
                 .orderedStream()

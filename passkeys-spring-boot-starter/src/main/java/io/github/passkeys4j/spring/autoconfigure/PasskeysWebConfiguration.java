@@ -3,8 +3,10 @@ package io.github.passkeys4j.spring.autoconfigure;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.spring.account.AccountSignInMethods;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
+import io.github.passkeys4j.spring.web.internal.BrowserNames;
 import io.github.passkeys4j.spring.web.internal.PasskeyCredentialsController;
 import io.github.passkeys4j.spring.web.internal.PasskeysController;
 import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
@@ -15,16 +17,20 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.Environment;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.web.servlet.LocaleResolver;
 
 /** The JSON endpoints, the JavaScript client, the pages, and the request-size limit in front of them. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+@Import(PasskeysDiagnosticsConfiguration.class)
 class PasskeysWebConfiguration {
 
     @Bean
@@ -33,13 +39,21 @@ class PasskeysWebConfiguration {
             PasskeyAccounts accounts,
             ApplicationEventPublisher events,
             ObjectProvider<CeremonyObserver> observer,
-            ObjectProvider<PasskeyDisplayNames> displayNames) {
+            ObjectProvider<PasskeyDisplayNames> displayNames,
+            BrowserNames browserNames) {
         return new PasskeysController(
                 relyingParty,
                 accounts,
                 events,
                 observer.getIfAvailable(() -> CeremonyObserver.NONE),
-                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
+                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME),
+                browserNames);
+    }
+
+    /** Names a passkey of an unknown provider after the browser and system it was made on. */
+    @Bean
+    BrowserNames passkeysBrowserNames() {
+        return new BrowserNames();
     }
 
     @Bean
@@ -62,9 +76,18 @@ class PasskeysWebConfiguration {
                 displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
     }
 
+    /**
+     * Every text a user sees: the app's messages (its {@code messages.properties}, {@code passkeys.*} keys) over the
+     * starter's bundle, in the language of the app's {@link LocaleResolver} (Boot's reads {@code Accept-Language}).
+     */
     @Bean
-    PasskeysPageController passkeysPageController(PasskeysProperties properties) {
-        return new PasskeysPageController(BasePath.of(properties));
+    PasskeysMessages passkeysMessages(ApplicationContext context, ObjectProvider<LocaleResolver> localeResolver) {
+        return PasskeysMessages.of(context, localeResolver);
+    }
+
+    @Bean
+    PasskeysPageController passkeysPageController(PasskeysProperties properties, PasskeysMessages messages) {
+        return new PasskeysPageController(BasePath.of(properties), messages);
     }
 
     @Bean
@@ -77,14 +100,15 @@ class PasskeysWebConfiguration {
     }
 
     @Bean
-    PasskeysExceptionHandler passkeysExceptionHandler() {
-        return new PasskeysExceptionHandler();
+    PasskeysExceptionHandler passkeysExceptionHandler(PasskeysMessages messages) {
+        return new PasskeysExceptionHandler(messages);
     }
 
     @Bean
-    FilterRegistrationBean<PasskeysEndpointFilter> passkeysEndpointFilter(PasskeysProperties properties) {
+    FilterRegistrationBean<PasskeysEndpointFilter> passkeysEndpointFilter(
+            PasskeysProperties properties, PasskeysMessages messages) {
         FilterRegistrationBean<PasskeysEndpointFilter> registration = new FilterRegistrationBean<>(
-                new PasskeysEndpointFilter(properties.getMaxRequestSize().toBytes()));
+                new PasskeysEndpointFilter(properties.getMaxRequestSize().toBytes(), messages));
         registration.addUrlPatterns(BasePath.of(properties) + "/*");
         // Before Spring Security's filter chain, which reads the sign-in body.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);

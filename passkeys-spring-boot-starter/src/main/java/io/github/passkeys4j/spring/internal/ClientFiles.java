@@ -11,14 +11,16 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
-import java.util.Collections;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * The starter's static client files ({@code passkeys.js}, {@code passkeys-manage.js}, {@code passkeys.css}) with the
- * headers every response of ours carries. Read once; each file's ETag is a hash of its bytes, so a browser
- * revalidates ({@code no-cache}) and gets 304 until a new library version changes the file.
+ * The starter's static client files ({@code passkeys.js}, {@code passkeys-manage.js}, {@code passkeys.css}) and the
+ * client's texts ({@code messages}) with the headers every response of ours carries. Read once; each file's ETag is a
+ * hash of its bytes, so a browser revalidates ({@code no-cache}) and gets 304 until a new library version changes the
+ * file. {@code passkeys.js} is its parts ({@code client/passkeys-*.js}) in one function scope: integrators include one
+ * file, we keep each part small.
  *
  * <p>Internal: not API, may change in any release.
  */
@@ -33,16 +35,35 @@ public final class ClientFiles {
     public static final String CONTENT_SECURITY_POLICY = "default-src 'none'; script-src 'self'; style-src 'self'; "
             + "img-src 'self' data:; connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
+    /** {@code GET <base>/messages}: the browser client's texts in the request's language. */
+    public static final String MESSAGES = "messages";
+
+    /** The parts of passkeys.js, in order. */
+    static final List<String> CLIENT_PARTS = List.of(
+            "client/passkeys-base.js",
+            "client/passkeys-json.js",
+            "client/passkeys-ceremonies.js",
+            "client/passkeys-wiring.js");
+
+    private static final String JAVASCRIPT = "text/javascript;charset=UTF-8";
+
     private static final Map<String, ClientFile> FILES = Map.of(
-            "passkeys.js", load("passkeys.js", "text/javascript;charset=UTF-8"),
-            "passkeys-manage.js", load("passkeys-manage.js", "text/javascript;charset=UTF-8"),
-            "passkeys.css", load("passkeys.css", "text/css;charset=UTF-8"));
+            "passkeys.js", file(clientScript(), JAVASCRIPT),
+            "passkeys-manage.js", file(bytes("passkeys-manage.js"), JAVASCRIPT),
+            "passkeys-diagnostics.js", file(bytes("passkeys-diagnostics.js"), JAVASCRIPT),
+            "passkeys.css", file(bytes("passkeys.css"), "text/css;charset=UTF-8"));
 
     private ClientFiles() {}
 
-    /** The file names served under the base path. */
+    /** Served to anyone, before the app's rules: what a login page needs. */
+    private static final Set<String> PUBLIC = Set.of("passkeys.js", "passkeys-manage.js", "passkeys.css");
+
+    /**
+     * The file names served under the base path to anyone. (The diagnostics page's script is served by that page's
+     * controller only, under the app's rules, and only when the page is on.)
+     */
     public static Set<String> names() {
-        return Collections.unmodifiableSet(FILES.keySet());
+        return PUBLIC;
     }
 
     /** Writes {@code name} (one of {@link #names()}), or 304 when the request's If-None-Match has its ETag. */
@@ -51,6 +72,26 @@ public final class ClientFiles {
         if (file == null) {
             throw new IllegalArgumentException("no client file " + name);
         }
+        write(file, request, response);
+    }
+
+    /**
+     * Writes the client's texts in the request's language ({@link PasskeysMessages#clientJson}), revalidated like
+     * the files: the ETag is a hash of the texts sent, so a change of language or of the app's texts is a 200.
+     */
+    public static void serveMessages(
+            PasskeysMessages messages, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Vary", "Accept-Language");
+        write(
+                file(
+                        messages.clientJson(messages.locale(request)).getBytes(StandardCharsets.UTF_8),
+                        "application/json"),
+                request,
+                response);
+    }
+
+    private static void write(ClientFile file, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         securityHeaders(response);
         response.setHeader("ETag", file.etag());
         response.setHeader("Cache-Control", "no-cache");
@@ -95,9 +136,25 @@ public final class ClientFiles {
         return false;
     }
 
-    private static ClientFile load(String name, String contentType) {
+    /** The parts of passkeys.js in one function scope, so their names stay out of the page's globals. */
+    private static byte[] clientScript() {
+        StringBuilder script = new StringBuilder("(function () {\n'use strict';\n\n");
+        for (String part : CLIENT_PARTS) {
+            script.append(read(part)).append('\n');
+        }
+        return script.append("})();\n").toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    private static byte[] bytes(String name) {
         try {
-            byte[] bytes = StreamUtils.copyToByteArray(new ClassPathResource(RESOURCES + name).getInputStream());
+            return StreamUtils.copyToByteArray(new ClassPathResource(RESOURCES + name).getInputStream());
+        } catch (IOException e) {
+            throw new UncheckedIOException("missing resource " + RESOURCES + name, e);
+        }
+    }
+
+    private static ClientFile file(byte[] bytes, String contentType) {
+        try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
             String etag = "\""
                     + Base64.getUrlEncoder()
@@ -105,8 +162,6 @@ public final class ClientFiles {
                             .encodeToString(hash)
                             .substring(0, 22) + "\"";
             return new ClientFile(bytes, contentType, etag);
-        } catch (IOException e) {
-            throw new UncheckedIOException("missing resource " + RESOURCES + name, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

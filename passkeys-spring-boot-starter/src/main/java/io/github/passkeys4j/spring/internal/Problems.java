@@ -2,23 +2,57 @@ package io.github.passkeys4j.spring.internal;
 
 import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.PasskeyException.Reason;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 
 import java.io.IOException;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * RFC 9457 problem bodies for every refusal: a plain-words {@code detail}, the failed check as {@code reason}, never a
- * stack trace. Shared by the MVC endpoints and the sign-in filter so both answer alike.
+ * RFC 9457 problem bodies for every refusal, in two voices: {@code detail} for the developer (the failed check, the
+ * setting that fixes it; also in the log), {@code message} for the user in their language (what happened, what to do).
+ * {@code reason} names the check; never a stack trace. Shared by the MVC endpoints and the filters so all answer alike.
  *
  * <p>Internal: not API, may change in any release.
  */
 public final class Problems {
+
+    private static final Log log = LogFactory.getLog(Problems.class);
+
+    /** Refusals a developer or operator should look at: the set-up is wrong, or a passkey may be cloned. */
+    private static final Set<String> WARN = Set.of(
+            "ORIGIN_NOT_ALLOWED",
+            "CROSS_ORIGIN_NOT_ALLOWED",
+            "RP_ID_MISMATCH",
+            "SIGN_COUNTER_REGRESSED",
+            "USER_HANDLE_MISMATCH");
+
+    /** The reasons of refusals that are not a failed ceremony check ({@code PasskeyException.Reason} has those). */
+    public static final List<String> OTHER_REASONS = List.of(
+            "SIGN_IN_REQUIRED",
+            "CSRF_TOKEN_INVALID",
+            "FORBIDDEN",
+            "NOT_FOUND",
+            "METHOD_NOT_ALLOWED",
+            "REQUEST_TOO_LARGE",
+            "UNSUPPORTED_MEDIA_TYPE",
+            "MALFORMED_REQUEST",
+            "SERVER_ERROR",
+            "STORAGE_UNAVAILABLE",
+            "ACCOUNT_UNAVAILABLE");
+
+    /** The developer's words for a request that needs a signed-in user. */
+    public static final String NOT_SIGNED_IN =
+            "Not signed in: this endpoint needs a session that the app's rules accept.";
 
     private Problems() {}
 
@@ -57,9 +91,37 @@ public final class Problems {
                     case CONTENT_TOO_LARGE -> "REQUEST_TOO_LARGE";
                     case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
                     case BAD_REQUEST -> "MALFORMED_REQUEST";
+                    case SERVICE_UNAVAILABLE -> "STORAGE_UNAVAILABLE";
                     default -> status.is5xxServerError() ? "SERVER_ERROR" : status.name();
                 });
         return problem;
+    }
+
+    /**
+     * Adds the user's {@code message} (in the request's language) to {@code problem} and logs one line with the
+     * reason and the detail (no secrets: details never hold any). Returns {@code problem}.
+     */
+    public static ProblemDetail answer(HttpServletRequest request, ProblemDetail problem, PasskeysMessages messages) {
+        String reason = String.valueOf(
+                problem.getProperties() == null ? null : problem.getProperties().get("reason"));
+        problem.setProperty("message", messages.problem(reason, messages.locale(request)));
+        if (problem.getStatus() < 500) { // a 5xx is logged with its stack trace where it is caught
+            String line = "Passkeys for Java refused " + request.getMethod() + " " + request.getRequestURI() + ": "
+                    + problem.getStatus() + " " + reason + " - " + problem.getDetail();
+            if (WARN.contains(reason)) {
+                log.warn(line);
+            } else {
+                log.info(line);
+            }
+        }
+        return problem;
+    }
+
+    /** {@link #answer} and {@link #write(HttpServletResponse, ProblemDetail)}. */
+    public static void write(
+            HttpServletRequest request, HttpServletResponse response, ProblemDetail problem, PasskeysMessages messages)
+            throws IOException {
+        write(response, answer(request, problem, messages));
     }
 
     public static void write(HttpServletResponse response, ProblemDetail problem) throws IOException {

@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.spring.internal.PasskeysJson;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,14 +35,18 @@ import java.util.Map;
  */
 final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessingFilter {
 
+    private final PasskeysMessages messages;
+
     public PasskeyAuthenticationFilter(
             RequestMatcher matcher,
             AuthenticationManager authenticationManager,
             RequestCache requestCache,
-            String defaultSuccessUrl) {
+            String defaultSuccessUrl,
+            PasskeysMessages messages) {
         super(matcher, authenticationManager);
+        this.messages = messages;
         setAuthenticationSuccessHandler(new JsonSuccessHandler(requestCache, defaultSuccessUrl));
-        setAuthenticationFailureHandler(new ProblemFailureHandler());
+        setAuthenticationFailureHandler(new ProblemFailureHandler(messages));
     }
 
     /** Remembers the passkey in the session, so revoking it ends the session whatever the app puts in the context. */
@@ -62,8 +67,10 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
         if (!isJson(request.getContentType())) {
             // Refused before any verification: not a sign-in attempt, so no failure handler or event.
             Problems.write(
+                    request,
                     response,
-                    Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the credential as application/json."));
+                    Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the credential as application/json."),
+                    messages);
             return null;
         }
         String body = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
@@ -96,7 +103,7 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
         }
     }
 
-    private static final class ProblemFailureHandler implements AuthenticationFailureHandler {
+    private record ProblemFailureHandler(PasskeysMessages messages) implements AuthenticationFailureHandler {
         @Override
         public void onAuthenticationFailure(
                 HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
@@ -110,10 +117,13 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                 }
             } else {
                 // Account disabled, locked, gone: say so without details that help an attacker.
-                problem = Problems.of(HttpStatus.UNAUTHORIZED, "This account cannot sign in.");
+                problem = Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "The passkey is valid, but its account cannot sign in (UserDetails disabled, locked, expired"
+                                + " or not found: " + exception.getClass().getSimpleName() + ").");
                 problem.setProperty("reason", "ACCOUNT_UNAVAILABLE");
             }
-            Problems.write(response, problem);
+            Problems.write(request, response, problem, messages);
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.passkeys4j.spring.security;
 
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -17,12 +18,13 @@ import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
 import java.util.regex.Matcher;
 
 /**
  * Adds passkey sign-in to the login page Spring Security generates ({@code formLogin(withDefaults())}): our script,
  * the CSRF meta tags it reads, {@code autocomplete="username webauthn"} on the username field (autofill) and a
- * "Sign in with a passkey" button. Spring's own passkey option ({@code setPasskeysEnabled}) loads Spring's
+ * "Sign in with a passkey" button, in the user's language (the client's texts as a JSON block). Spring's own passkey option ({@code setPasskeysEnabled}) loads Spring's
  * {@code webauthn.js} for Spring's endpoints with an inline script, so instead this filter sits just before the
  * generating filter, lets it render into a buffer, and edits the HTML. Other requests pass untouched.
  */
@@ -30,10 +32,13 @@ final class PasskeyLoginPageFilter extends OncePerRequestFilter {
 
     private final DefaultLoginPageGeneratingFilter generator;
     private final String basePath;
+    private final PasskeysMessages messages;
 
-    public PasskeyLoginPageFilter(DefaultLoginPageGeneratingFilter generator, String basePath) {
+    public PasskeyLoginPageFilter(
+            DefaultLoginPageGeneratingFilter generator, String basePath, PasskeysMessages messages) {
         this.generator = generator;
         this.basePath = basePath;
+        this.messages = messages;
     }
 
     @Override
@@ -62,27 +67,57 @@ final class PasskeyLoginPageFilter extends OncePerRequestFilter {
             return html; // Spring's own http.webAuthn() page already offers passkeys
         }
         String base = HtmlUtils.htmlEscape(request.getContextPath() + basePath);
+        Locale locale = messages.locale(request);
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
         String head = (csrf == null
                         ? ""
                         : "<meta name=\"_csrf\" content=\"" + HtmlUtils.htmlEscape(csrf.getToken())
                                 + "\">\n    <meta name=\"_csrf_header\" content=\""
                                 + HtmlUtils.htmlEscape(csrf.getHeaderName()) + "\">\n    ")
+                + "<script type=\"application/json\" data-passkeys-texts>"
+                // JSON inside <script>: no "<" at all, so nothing in a text can close the element.
+                + messages.clientJson(locale).replace("<", "\\u003c") + "</script>\n    "
                 + "<script src=\"" + base + "/passkeys.js\" defer></script>\n  </head>";
         String button = """
 
-                      <div class="login-form">
-                        <h2>Sign in with a passkey</h2>
+                      <div class="login-form" lang="%s">
+                        <h2>%s</h2>
                         <p data-passkey-error role="alert"></p>
-                        <button type="button" class="primary" data-passkey-signin>Sign in with a passkey</button>
-                      </div>""";
+                        <button type="button" class="primary" data-passkey-signin>%s</button>
+                      </div>"""
+                // lang on our part only: the rest of the page is Spring's, in English.
+                .formatted(
+                        text("passkeys.language", locale),
+                        text("passkeys.login.heading", locale),
+                        text("passkeys.login.button", locale));
         String result = html.replaceFirst("\\s*</head>", "\n    " + Matcher.quoteReplacement(head))
                 .replaceFirst(
                         "<input type=\"text\" id=\"username\"",
                         "<input type=\"text\" id=\"username\" autocomplete=\"username webauthn\"");
         int form = result.indexOf("</form>");
         int at = form >= 0 ? form + "</form>".length() : result.lastIndexOf("</body>");
-        return at < 0 ? result : result.substring(0, at) + button + result.substring(at);
+        return landmarks(at < 0 ? result : result.substring(0, at) + button + result.substring(at));
+    }
+
+    /**
+     * What screen readers navigate by, which the generated page lacks (axe-core's landmark-one-main, region and
+     * page-has-heading-one): its content in a {@code <main>}, and its first heading ("Please sign in") at level one.
+     * The look stays Spring's: the heading keeps its {@code h2} style.
+     */
+    private static String landmarks(String html) {
+        int open = html.indexOf("<body>");
+        int close = html.lastIndexOf("</body>");
+        if (open < 0 || close < open || html.contains("<main")) {
+            return html;
+        }
+        int start = open + "<body>".length();
+        String body = html.substring(start, close)
+                .replaceFirst("<h2>", Matcher.quoteReplacement("<h2 role=\"heading\" aria-level=\"1\">"));
+        return html.substring(0, start) + "\n<main>" + body + "</main>\n" + html.substring(close);
+    }
+
+    private String text(String key, Locale locale) {
+        return HtmlUtils.htmlEscape(messages.get(key, locale), "UTF-8");
     }
 
     /** Holds what the generator writes (it writes through getWriter and sets the length of the original page). */

@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.spring.internal.ClientFiles;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,16 +11,18 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import java.io.IOException;
 
 /**
- * {@code GET <base>/passkeys.js}, {@code passkeys-manage.js} and {@code passkeys.css} for anyone (a login page needs
- * them before sign-in), answered before authorization as Spring Security's {@code DefaultResourcesFilter} does. They
- * hold no data, only the library's code and style.
+ * {@code GET <base>/passkeys.js}, {@code passkeys-manage.js}, {@code passkeys.css} and {@code messages} (the client's
+ * texts) for anyone (a login page needs them before sign-in), answered before authorization as Spring Security's
+ * {@code DefaultResourcesFilter} does. They hold no data, only the library's code, style and texts.
  */
 final class PasskeysClientFilesFilter extends OncePerRequestFilter {
 
     private final String basePath;
+    private final PasskeysMessages messages;
 
-    public PasskeysClientFilesFilter(String basePath) {
+    public PasskeysClientFilesFilter(String basePath, PasskeysMessages messages) {
         this.basePath = basePath;
+        this.messages = messages;
     }
 
     @Override
@@ -30,7 +33,11 @@ final class PasskeysClientFilesFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        ClientFiles.serve(name, request, response);
+        if (name.equals(ClientFiles.MESSAGES)) {
+            ClientFiles.serveMessages(messages, request, response);
+        } else {
+            ClientFiles.serve(name, request, response);
+        }
     }
 
     /** The file asked for, compared on the raw URI so that nothing but the exact path matches. */
@@ -44,6 +51,6 @@ final class PasskeysClientFilesFilter extends OncePerRequestFilter {
             return null;
         }
         String name = uri.substring(prefix.length());
-        return ClientFiles.names().contains(name) ? name : null;
+        return ClientFiles.names().contains(name) || name.equals(ClientFiles.MESSAGES) ? name : null;
     }
 }

@@ -2,7 +2,9 @@ package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.spring.account.AccountIdResolver;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
@@ -115,11 +117,12 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
 
     @Override
     public void configure(HttpSecurity http) {
-        http.addFilterBefore(postProcess(signInFilter(http)), BasicAuthenticationFilter.class);
+        PasskeysMessages messages = messages(http);
+        http.addFilterBefore(postProcess(signInFilter(http, messages)), BasicAuthenticationFilter.class);
         http.addFilterBefore(
                 postProcess(new PasskeySignInOptionsFilter(relyingParty, basePath)), AuthorizationFilter.class);
-        http.addFilterBefore(postProcess(new PasskeysClientFilesFilter(basePath)), AuthorizationFilter.class);
-        PasskeysSignInRequiredFilter signInRequired = new PasskeysSignInRequiredFilter(basePath);
+        http.addFilterBefore(postProcess(new PasskeysClientFilesFilter(basePath, messages)), AuthorizationFilter.class);
+        PasskeysSignInRequiredFilter signInRequired = new PasskeysSignInRequiredFilter(basePath, messages);
         signInRequired.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(signInRequired), ExceptionTranslationFilter.class);
         PasskeyRevocationFilter revocation = new PasskeyRevocationFilter(relyingParty);
@@ -127,12 +130,20 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         http.addFilterAfter(postProcess(revocation), SecurityContextHolderFilter.class);
         if (generatedLoginPage != null) {
             http.addFilterBefore(
-                    postProcess(new PasskeyLoginPageFilter(generatedLoginPage, basePath)),
+                    postProcess(new PasskeyLoginPageFilter(generatedLoginPage, basePath, messages)),
                     DefaultLoginPageGeneratingFilter.class);
         }
     }
 
-    private PasskeyAuthenticationFilter signInFilter(HttpSecurity http) {
+    /** The starter's texts with the app's overrides, as its web configuration has them; else ours only. */
+    private static PasskeysMessages messages(HttpSecurity http) {
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        return context == null
+                ? PasskeysMessages.ours()
+                : context.getBeanProvider(PasskeysMessages.class).getIfAvailable(PasskeysMessages::ours);
+    }
+
+    private PasskeyAuthenticationFilter signInFilter(HttpSecurity http, PasskeysMessages messages) {
         RequestCache requestCache = http.getSharedObject(RequestCache.class);
         ProviderManager authenticationManager = new ProviderManager(
                 new PasskeyAuthenticationProvider(relyingParty, userDetailsService, accountIds, events, observer));
@@ -142,7 +153,8 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, basePath + "/authentication"),
                 authenticationManager,
                 requestCache != null ? requestCache : new HttpSessionRequestCache(),
-                defaultSuccessUrl);
+                defaultSuccessUrl,
+                messages);
         if (successHandler != null) {
             filter.setAuthenticationSuccessHandler(successHandler);
         }

@@ -1,5 +1,6 @@
 package io.github.passkeys4j.spring.security;
 
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -20,16 +21,18 @@ import java.io.IOException;
  * When the app's rules refuse a signed-out call to one of our JSON endpoints, answers 401 with a problem body instead
  * of the app's login redirect, which a {@code fetch} would follow into an HTML page. It decides nothing: the refusal
  * is the app's ({@code AuthorizationFilter}, after this filter); a signed-in user's refusal stays the app's 403, and
- * the passkeys page ({@code GET <base>/manage}) still goes to the app's login.
+ * the pages ({@code GET <base>/manage} and {@code <base>/diagnostics}) still go to the app's login.
  */
 final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
 
     private final String basePath;
+    private final PasskeysMessages messages;
     private final AuthenticationTrustResolver trustResolver = new AuthenticationTrustResolverImpl();
     private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-    public PasskeysSignInRequiredFilter(String basePath) {
+    public PasskeysSignInRequiredFilter(String basePath, PasskeysMessages messages) {
         this.basePath = basePath;
+        this.messages = messages;
     }
 
     public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy contextHolder) {
@@ -39,7 +42,9 @@ final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        return !path.startsWith(basePath + "/") || path.equals(basePath + "/manage");
+        return !path.startsWith(basePath + "/")
+                || path.equals(basePath + "/manage")
+                || path.equals(basePath + "/diagnostics");
     }
 
     @Override
@@ -52,7 +57,7 @@ final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
             if (response.isCommitted() || (authentication != null && !trustResolver.isAnonymous(authentication))) {
                 throw e;
             }
-            Problems.write(response, Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first."));
+            Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.NOT_SIGNED_IN), messages);
         }
     }
 }

@@ -1,6 +1,24 @@
 -- Passkeys for Java: JDBC storage schema for H2 (2.x). Safe to run again: it creates only what is missing.
 -- Instants are stored to the microsecond. transports is a comma-separated list.
 
+-- The schema's version, one row per version applied: 1 made the three tables below, 2 added this table. A release
+-- that changes the schema adds a version here and an upgrade file under migration/h2/ (see the README's
+-- "Storage and schema"); start-up refuses a database whose tables are missing.
+CREATE TABLE IF NOT EXISTS passkeys_schema_version (
+    version      INTEGER      NOT NULL,
+    description  VARCHAR(255) NOT NULL,
+    installed_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_schema_version_pk PRIMARY KEY (version)
+);
+
+INSERT INTO passkeys_schema_version (version, description, installed_at)
+SELECT 1, 'passkeys_credential, passkeys_user, passkeys_pending_ceremony', CURRENT_TIMESTAMP
+WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 1);
+
+INSERT INTO passkeys_schema_version (version, description, installed_at)
+SELECT 2, 'passkeys_schema_version', CURRENT_TIMESTAMP
+WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 2);
+
 CREATE TABLE IF NOT EXISTS passkeys_credential (
     credential_id            VARCHAR(1400)               NOT NULL,
     user_handle              VARCHAR(128)                NOT NULL,

@@ -7,17 +7,18 @@
 (function () {
   'use strict';
 
-  const relative = typeof Intl.RelativeTimeFormat === 'function' ? new Intl.RelativeTimeFormat(undefined, { numeric: 'auto' }) : null;
   const MAX_NAME = 64;
-  // Transports in words people use (WebAuthn's AuthenticatorTransport values).
-  const TRANSPORTS = { internal: 'this device', usb: 'USB security key', hybrid: 'phone or tablet nearby', nfc: 'NFC',
-    ble: 'Bluetooth', 'smart-card': 'smart card' };
+  // Transports in words people use (WebAuthn's AuthenticatorTransport values that have a text).
+  const TRANSPORTS = ['internal', 'usb', 'hybrid', 'nfc', 'ble', 'smart-card'];
   const UNITS = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
 
   // A plain key, for passkeys whose provider is not in the list.
   const GENERIC_ICON = 'data:image/svg+xml,' + encodeURIComponent('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 24 24">'
     + '<circle cx="8" cy="12" r="4.5" fill="none" stroke="#5f6b7a" stroke-width="2"/>'
     + '<path d="M12.5 12H21v3M18 12v2.5" fill="none" stroke="#5f6b7a" stroke-width="2" stroke-linecap="round"/></svg>');
+
+  // The text of `key` in the user's language (passkeys.js loads them), {name} placeholders filled from `values`.
+  const t = (key, values) => window.Passkeys.text(key, values);
 
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
@@ -31,18 +32,22 @@
     return node;
   }
 
-  // "just now", "5 minutes ago", "today", "yesterday", "3 days ago"; the exact time on hover.
+  // "just now", "5 minutes ago", "today", "yesterday", "3 days ago" in the page's language (the browser's Intl);
+  // the exact time on hover.
   function time(iso) {
+    const language = window.Passkeys.language();
+    const relative = typeof Intl.RelativeTimeFormat === 'function'
+      ? new Intl.RelativeTimeFormat(language, { numeric: 'auto' }) : null;
     const date = new Date(iso);
     const seconds = (date.getTime() - Date.now()) / 1000;
     const unit = UNITS.find(([, size]) => Math.abs(seconds) >= size);
     const today = date.toDateString() === new Date().toDateString();
-    const text = Math.abs(seconds) < 60 ? 'just now'
-      : !relative ? date.toLocaleString()
+    const text = Math.abs(seconds) < 60 ? t('manage.just-now')
+      : !relative ? date.toLocaleString(language)
       : unit[0] === 'minute' ? relative.format(Math.round(seconds / 60), 'minute')
-      : today ? 'today'
+      : today ? relative.format(0, 'day')
       : relative.format(Math.round(seconds / unit[1]), unit[0]);
-    return el('time', { datetime: iso, title: date.toLocaleString(), text });
+    return el('time', { datetime: iso, title: date.toLocaleString(language), text });
   }
 
   // Names as shown: a name that an earlier passkey already has gets a number ("Passkey", "Passkey 2").
@@ -55,6 +60,11 @@
     });
   }
 
+  // The refusal of a name over MAX_NAME characters, else ''.
+  function tooLong(name) {
+    return name.length > MAX_NAME ? t('manage.name-too-long', { length: name.length, max: MAX_NAME }) : '';
+  }
+
   function icon(provider) {
     const dark = window.matchMedia && window.matchMedia('(prefers-color-scheme: dark)').matches;
     const src = provider && ((dark ? provider.iconDark : provider.iconLight) || provider.iconLight || provider.iconDark);
@@ -63,31 +73,49 @@
       width: 32, height: 32 });
   }
 
+  // "Added <time>": the words around the <time> element, in the order the language puts them.
+  function withTime(key, iso) {
+    const [before, after] = t(key, { time: '\u0000' }).split('\u0000');
+    return [before, time(iso), after || ''];
+  }
+
+  function transport(name) {
+    return TRANSPORTS.includes(name) ? t('manage.transport.' + name) : name;
+  }
+
   class PasskeysManager extends HTMLElement {
     connectedCallback() {
       if (this.rendered) return;
       this.rendered = true;
+      window.Passkeys.texts().then(() => this.render());
+    }
+
+    render() {
+      // Its texts' language, which may not be the language of the page it is embedded in.
+      if (window.Passkeys.language()) this.lang = window.Passkeys.language();
       this.passkeys = [];
       this.status = el('p', { class: 'passkeys-status', role: 'status', 'aria-live': 'polite', 'data-passkey-status': true });
       this.error = el('p', { id: 'passkeys-error', class: 'passkeys-error', role: 'alert', 'data-passkey-error': true });
       this.list = el('ul', { id: 'passkeys', class: 'passkeys-list', 'aria-labelledby': 'passkeys-list-heading' });
-      this.empty = el('p', { id: 'passkeys-empty', class: 'passkeys-empty', hidden: true, text: 'You have no passkeys yet.' });
+      this.empty = el('p', { id: 'passkeys-empty', class: 'passkeys-empty', hidden: true, text: t('manage.empty') });
       this.syncHint = el('p', { id: 'passkeys-sync-hint', class: 'passkeys-hint-box', hidden: true,
-        text: 'None of your passkeys is synced: if you lose this device, you lose them. Add another passkey, '
-          + 'for example in your phone\'s password manager, to keep a way in.' });
+        text: t('manage.sync-hint') });
       this.dialog = this.deleteDialog();
-      const name = el('input', { id: 'passkey-name', name: 'name', type: 'text', maxlength: MAX_NAME, autocomplete: 'off', 'aria-describedby': 'passkeys-error',
-        placeholder: 'e.g. Work laptop' });
-      const form = el('form', { id: 'add-passkey-form', class: 'passkeys-add', onsubmit: e => this.add(e, name) },
-        el('label', { for: 'passkey-name' }, 'Name ', el('span', { class: 'passkeys-hint', text: '(optional — we name it after its provider)' })),
+      // No maxlength: a name that is too long is refused with a message, never cut silently (as in rename).
+      const name = el('input', { id: 'passkey-name', name: 'name', type: 'text', autocomplete: 'off',
+        'aria-describedby': 'passkey-name-error passkeys-error', placeholder: t('manage.name-placeholder') });
+      const nameError = el('p', { id: 'passkey-name-error', class: 'passkey-rename-error', hidden: true });
+      const form = el('form', { id: 'add-passkey-form', class: 'passkeys-add', novalidate: true, onsubmit: e => this.add(e, name, nameError) },
+        el('label', { for: 'passkey-name' }, t('manage.name-label') + ' ', el('span', { class: 'passkeys-hint', text: t('manage.name-hint') })),
         name,
-        el('button', { id: 'add-passkey', type: 'submit', text: 'Add a passkey' }));
+        el('button', { id: 'add-passkey', type: 'submit', text: t('manage.add') }),
+        nameError);
       this.replaceChildren(
         el('section', { class: 'passkeys-card', 'aria-labelledby': 'passkeys-add-heading' },
-          el('h2', { id: 'passkeys-add-heading', text: 'Add a passkey' }), form),
+          el('h2', { id: 'passkeys-add-heading', text: t('manage.add-heading') }), form),
         this.status, this.error,
         el('section', { 'aria-labelledby': 'passkeys-list-heading' },
-          el('h2', { id: 'passkeys-list-heading', text: 'Passkeys on this account' }), this.syncHint, this.empty, this.list),
+          el('h2', { id: 'passkeys-list-heading', text: t('manage.list-heading') }), this.syncHint, this.empty, this.list),
         this.dialog);
       this.refresh().catch(e => this.fail(e));
     }
@@ -118,20 +146,24 @@
     }
 
     item(passkey) {
-      const rename = el('button', { type: 'button', class: 'passkey-rename', text: 'Rename',
-        'aria-label': 'Rename ' + passkey.label, onclick: () => this.startRename(li, passkey) });
-      const toggle = el('button', { type: 'button', class: 'passkey-toggle secondary', text: passkey.enabled ? 'Disable' : 'Enable',
-        'aria-label': (passkey.enabled ? 'Disable ' : 'Enable ') + passkey.label, onclick: () => this.toggle(passkey) });
-      const remove = el('button', { type: 'button', class: 'passkey-delete danger', text: 'Delete',
-        'aria-label': 'Delete ' + passkey.label, onclick: () => this.confirmDelete(passkey) });
+      const name = { name: passkey.label };
+      const rename = el('button', { type: 'button', class: 'passkey-rename', text: t('manage.rename'),
+        'aria-label': t('manage.rename-label', name), onclick: () => this.startRename(li, passkey) });
+      const toggle = el('button', { type: 'button', class: 'passkey-toggle secondary',
+        text: passkey.enabled ? t('manage.disable') : t('manage.enable'),
+        'aria-label': passkey.enabled ? t('manage.disable-label', name) : t('manage.enable-label', name),
+        onclick: () => this.toggle(passkey) });
+      const remove = el('button', { type: 'button', class: 'passkey-delete danger', text: t('manage.delete'),
+        'aria-label': t('manage.delete-label', name), onclick: () => this.confirmDelete(passkey) });
       // Each fact in its own span, so a line wraps between facts and never inside one.
       const facts = [
         passkey.provider ? el('span', { class: 'passkey-provider', text: passkey.provider.name }) : null,
-        el('span', { class: 'passkey-fact' }, 'Added ', time(passkey.createdAt)),
-        el('span', { class: 'passkey-fact' }, passkey.lastUsedAt ? ['Last used ', time(passkey.lastUsedAt)] : 'Never used'),
+        el('span', { class: 'passkey-fact' }, ...withTime('manage.added', passkey.createdAt)),
+        el('span', { class: 'passkey-fact' },
+          ...(passkey.lastUsedAt ? withTime('manage.last-used', passkey.lastUsedAt) : [t('manage.never-used')])),
         passkey.transports && passkey.transports.length
           ? el('span', { class: 'passkey-transports',
-            text: 'Works with ' + passkey.transports.map(t => TRANSPORTS[t] || t).join(', ') }) : null,
+            text: t('manage.works-with', { transports: passkey.transports.map(transport).join(', ') }) }) : null,
       ].filter(Boolean);
       // The "·" between facts is drawn by the style sheet, so it never ends or starts a line.
       const meta = el('div', { class: 'passkey-meta' }, el('div', { class: 'passkey-facts' }, facts));
@@ -141,25 +173,30 @@
           el('div', { class: 'passkey-title' },
             el('span', { class: 'passkey-name', text: passkey.label }),
             el('span', { class: 'passkey-badge ' + (passkey.synced ? 'synced' : 'device-bound'),
-              text: passkey.synced ? 'Synced' : 'This device only' }),
-            passkey.current ? el('span', { class: 'passkey-badge current', text: 'Used for this sign-in' }) : null,
-            passkey.enabled ? null : el('span', { class: 'passkey-badge disabled', text: 'Disabled' })),
+              text: passkey.synced ? t('manage.synced') : t('manage.device-only') }),
+            passkey.current ? el('span', { class: 'passkey-badge current', text: t('manage.current') }) : null,
+            passkey.enabled ? null : el('span', { class: 'passkey-badge disabled', text: t('manage.disabled') })),
           meta),
         el('div', { class: 'passkey-actions' }, rename, toggle, remove));
       return li;
     }
 
-    async add(event, input) {
+    async add(event, input, problem) {
       event.preventDefault();
       const button = event.target.querySelector('button');
+      const refusal = tooLong(input.value.trim());
+      problem.textContent = refusal;
+      problem.hidden = !refusal;
+      input.setAttribute('aria-invalid', refusal ? 'true' : 'false');
+      if (refusal) return input.focus();
       this.error.textContent = '';
-      this.say('Follow your browser\'s prompt to create the passkey…');
+      this.say(t('manage.creating'));
       button.disabled = true;
       try {
         const passkey = await window.Passkeys.register(input.value.trim());
         input.value = '';
         await this.refresh();
-        this.say('Passkey added: ' + passkey.name + '.');
+        this.say(t('manage.created', { name: passkey.name }));
       } catch (e) {
         this.fail(e);
       } finally {
@@ -172,27 +209,26 @@
       const errorId = 'passkey-rename-error-' + passkey.id;
       const problem = el('p', { id: errorId, class: 'passkey-rename-error', hidden: true });
       const input = el('input', { type: 'text', class: 'passkey-rename-input', value: passkey.name,
-        'aria-label': 'New name for ' + passkey.label, required: true,
+        'aria-label': t('manage.new-name-label', { name: passkey.label }), required: true,
         'aria-describedby': errorId + ' passkeys-error' });
       const cancel = () => {
-        this.say('Rename cancelled.');
+        this.say(t('manage.rename-cancelled'));
         this.refresh().then(() => this.focusAfter(passkey.id, '.passkey-rename')).catch(e => this.fail(e));
       };
       const form = el('form', { class: 'passkey-rename-form', novalidate: true, onsubmit: async e => {
         e.preventDefault();
         const name = input.value.trim();
-        const refusal = !name ? 'Enter a name.' : name.length > MAX_NAME
-          ? 'This name is ' + name.length + ' characters long; use at most ' + MAX_NAME + '.' : '';
+        const refusal = !name ? t('manage.name-required') : tooLong(name);
         problem.textContent = refusal;
         problem.hidden = !refusal;
         input.setAttribute('aria-invalid', refusal ? 'true' : 'false');
         if (refusal) return input.focus();
-        if (await this.change(passkey, { name }, 'Renamed to ' + name + '.')) this.focusAfter(passkey.id, '.passkey-rename');
+        if (await this.change(passkey, { name }, t('manage.renamed', { name }))) this.focusAfter(passkey.id, '.passkey-rename');
       }, onkeydown: e => {
         if (e.key === 'Escape') { e.preventDefault(); cancel(); }
       } }, input,
-        el('button', { type: 'submit', class: 'passkey-rename-save', text: 'Save' }),
-        el('button', { type: 'button', class: 'passkey-rename-cancel secondary', text: 'Cancel', onclick: cancel }),
+        el('button', { type: 'submit', class: 'passkey-rename-save', text: t('manage.save') }),
+        el('button', { type: 'button', class: 'passkey-rename-cancel secondary', text: t('manage.cancel'), onclick: cancel }),
         problem);
       li.querySelector('.passkey-title').replaceWith(form);
       input.focus();
@@ -201,7 +237,7 @@
 
     async toggle(passkey) {
       if (await this.change(passkey, { enabled: !passkey.enabled },
-        passkey.enabled ? passkey.label + ' is disabled: it cannot sign in until you enable it.' : passkey.label + ' is enabled.')) {
+        t(passkey.enabled ? 'manage.now-disabled' : 'manage.now-enabled', { name: passkey.label }))) {
         this.focusAfter(passkey.id, '.passkey-toggle');
       }
     }
@@ -221,24 +257,24 @@
 
     deleteDialog() {
       const dialog = el('dialog', { id: 'passkey-delete-dialog', class: 'passkeys-dialog', 'aria-labelledby': 'passkey-delete-title' },
-        el('h2', { id: 'passkey-delete-title', text: 'Delete this passkey?' }),
+        el('h2', { id: 'passkey-delete-title', text: t('manage.delete-title') }),
         el('p', { id: 'passkey-delete-text' }),
         el('p', { id: 'passkey-delete-warning', class: 'passkeys-warning', hidden: true }),
         el('div', { class: 'passkey-actions' },
-          el('button', { type: 'button', class: 'passkey-delete-cancel secondary', text: 'Cancel', onclick: () => dialog.close() }),
-          el('button', { type: 'button', class: 'passkey-delete-confirm danger', text: 'Delete',
+          el('button', { type: 'button', class: 'passkey-delete-cancel secondary', text: t('manage.cancel'), onclick: () => dialog.close() }),
+          el('button', { type: 'button', class: 'passkey-delete-confirm danger', text: t('manage.delete'),
             onclick: () => { dialog.close(); this.remove(dialog.passkey); } })));
       return dialog;
     }
 
     confirmDelete(passkey) {
       this.dialog.passkey = passkey;
-      this.dialog.querySelector('#passkey-delete-text').textContent = '"' + passkey.label + '" will no longer sign you in. '
-        + 'Also remove it from ' + (passkey.provider ? passkey.provider.name : 'your device') + ' if you do not want it offered any more.';
+      this.dialog.querySelector('#passkey-delete-text').textContent = t('manage.delete-text',
+        { name: passkey.label, provider: passkey.provider ? passkey.provider.name : t('manage.your-device') });
       const warning = this.dialog.querySelector('#passkey-delete-warning');
       const last = this.passkeys.length === 1;
       warning.hidden = !last;
-      warning.textContent = last ? 'This is your last passkey. After deleting it you can only sign in with your password.' : '';
+      warning.textContent = last ? t('manage.delete-last') : '';
       this.dialog.showModal();
       this.dialog.querySelector('.passkey-delete-cancel').focus();
     }
@@ -250,7 +286,7 @@
         await window.Passkeys.request('DELETE', '/credentials/' + encodeURIComponent(passkey.id));
         await this.refresh();
         this.focusAfter(passkey.id, 'button', index);
-        this.say('Deleted ' + passkey.label + '.');
+        this.say(t('manage.deleted', { name: passkey.label }));
       } catch (e) {
         this.fail(e);
       }

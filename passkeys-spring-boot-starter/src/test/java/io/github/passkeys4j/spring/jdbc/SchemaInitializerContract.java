@@ -1,8 +1,11 @@
 package io.github.passkeys4j.spring.jdbc;
 
+import io.github.passkeys4j.store.Passkey;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -86,7 +89,79 @@ interface SchemaInitializerContract {
                         "passkeys_credential_pk",
                         "passkeys_user_pk",
                         "passkeys_user_account_id_uk",
-                        "passkeys_pending_ceremony_pk");
+                        "passkeys_pending_ceremony_pk",
+                        "passkeys_schema_version_pk");
+    }
+
+    @Test
+    default void theSchemaRecordsItsVersion() {
+        assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    default void anUpgradeFromVersionOneKeepsEveryRowUsable() {
+        dropTables();
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/schema-v1-" + platform() + ".sql");
+        passkeys().add(passkey("Y3JlZC0x", "dXNlci0x", T0));
+
+        assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
+                        .initializeDatabase())
+                .isTrue();
+
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(passkey("Y3JlZC0x", "dXNlci0x", T0));
+        Passkey used = passkey("Y3JlZC0x", "dXNlci0x", T0).usedAt(T0.plusSeconds(60), 43, true, true);
+        assertThat(passkeys()
+                        .recordUse(used, passkey("Y3JlZC0x", "dXNlci0x", T0).signCount()))
+                .isTrue();
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(used);
+        assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
+                .containsExactly(1, 2);
+    }
+
+    @Test
+    default void theMigrationFilesMakeWhatTheSchemaFileMakes() throws SQLException {
+        dropTables();
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/V1__passkeys_tables.sql");
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
+                + "/V2__passkeys_schema_version.sql");
+        List<String> migrated = catalog();
+        dropTables();
+        new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase();
+
+        assertThat(migrated)
+                .as(
+                        "every change to schema-%s.sql needs a file under migration/%s/ and a version row",
+                        platform(), platform())
+                .isNotEmpty()
+                .isEqualTo(catalog());
+    }
+
+    /** Every column (type, size, nullability) and index of the passkeys tables, in one comparable list. */
+    private List<String> catalog() throws SQLException {
+        List<String> entries = new ArrayList<>(jdbc().query(
+                        "SELECT LOWER(table_name), LOWER(column_name), data_type, is_nullable, character_maximum_length"
+                                + " FROM information_schema.columns WHERE LOWER(table_name) LIKE 'passkeys\\_%' ESCAPE '\\'"
+                                + " ORDER BY 1, 2",
+                        (rs, row) -> rs.getString(1) + "." + rs.getString(2) + " " + rs.getString(3) + " "
+                                + rs.getString(4) + " " + rs.getString(5)));
+        for (String table : List.of(
+                "passkeys_credential", "passkeys_user", "passkeys_pending_ceremony", "passkeys_schema_version")) {
+            entries.add(table + " indexes "
+                    + indexedColumns(table).stream().sorted().toList());
+        }
+        return entries;
+    }
+
+    private void dropTables() {
+        for (String table : List.of(
+                "passkeys_credential", "passkeys_user", "passkeys_pending_ceremony", "passkeys_schema_version")) {
+            jdbc().execute("DROP TABLE IF EXISTS " + table);
+        }
+    }
+
+    private void runScript(String location) {
+        new ResourceDatabasePopulator(new DefaultResourceLoader().getResource(location)).execute(dataSource());
     }
 
     @Test

@@ -74,6 +74,24 @@ class GeneratedLoginPageTest {
     }
 
     @Test
+    void ourPartOfThePageIsInTheUsersLanguage() {
+        String page =
+                new HttpSession(port, "/app").language("de-DE").get("/login").body();
+        assertThat(page)
+                .contains(
+                        "<div class=\"login-form\" lang=\"de\">",
+                        "<h2>Mit einem Passkey anmelden</h2>",
+                        "data-passkey-signin>Mit einem Passkey anmelden</button>",
+                        "<script type=\"application/json\" data-passkeys-texts>",
+                        "\"language\":\"de\"")
+                .doesNotContain("Sign in with a passkey");
+        // The JSON block holds no "<": no text can end the script element early.
+        Matcher block = Pattern.compile("data-passkeys-texts>(.*?)</script>").matcher(page);
+        assertThat(block.find()).isTrue();
+        assertThat(block.group(1)).doesNotContain("<");
+    }
+
+    @Test
     void otherPagesAreUntouchedAndPasswordLoginStillWorks() {
         HttpSession alice = new HttpSession(port, "/app");
         assertThat(alice.signInWithPassword("alice", "alice-password").statusCode())

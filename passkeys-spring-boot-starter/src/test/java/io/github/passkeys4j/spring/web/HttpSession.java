@@ -23,6 +23,7 @@ final class HttpSession {
     private final String base;
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
+    private String language;
 
     HttpSession(int port) {
         this(port, "");
@@ -36,6 +37,12 @@ final class HttpSession {
                 .cookieHandler(cookies)
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
+    }
+
+    /** Sends {@code Accept-Language: tag} with every request from now on, as a browser set to that language does. */
+    HttpSession language(String tag) {
+        this.language = tag;
+        return this;
     }
 
     String origin() {
@@ -90,6 +97,9 @@ final class HttpSession {
 
     HttpResponse<String> send(HttpRequest.Builder request) {
         try {
+            if (language != null) {
+                request.setHeader("Accept-Language", language);
+            }
             return client.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -105,6 +105,19 @@ class OpenApiContractTest {
                     304);
         }
 
+        HttpResponse<String> texts =
+                call(anonymous, "GET", "/passkeys/messages", anonymous.get("/passkeys/messages"), 200);
+        call(
+                anonymous,
+                "GET",
+                "/passkeys/messages",
+                anonymous.send(HttpRequest.newBuilder(URI.create(anonymous.url("/passkeys/messages")))
+                        .header(
+                                "If-None-Match",
+                                texts.headers().firstValue("ETag").orElseThrow())
+                        .GET()),
+                304);
+
         HttpSession alice = new HttpSession(port);
         alice.signInWithPassword("alice", "alice-password");
         String id = json(register(alice, phone, new Tamper(), 201)).path("id").asString();

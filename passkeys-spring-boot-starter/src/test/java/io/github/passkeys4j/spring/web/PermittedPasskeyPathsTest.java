@@ -40,7 +40,7 @@ class PermittedPasskeyPathsTest {
         HttpSession anonymous = new HttpSession(port);
         HttpResponse<String> options = anonymous.post("/passkeys/registration/options", "{}");
         assertThat(options.statusCode()).isEqualTo(401);
-        assertThat(json(options).path("detail").asString()).isEqualTo("Sign in first.");
+        assertThat(json(options).path("detail").asString()).startsWith("Not signed in");
         assertThat(anonymous.get("/passkeys/credentials").statusCode()).isEqualTo(401);
         assertThat(anonymous.get("/passkeys/signals").statusCode()).isEqualTo(401);
         HttpResponse<String> page = anonymous.get("/passkeys/manage");

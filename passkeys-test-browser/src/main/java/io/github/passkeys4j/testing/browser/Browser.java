@@ -38,6 +38,7 @@ public final class Browser implements AutoCloseable {
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
     private static final Duration POLL = Duration.ofMillis(50);
     private static final String RECORDER = Chromium.recorder();
+    private static final String LAYOUT_CHECK = Chromium.resource("layout-check.js");
 
     private final ChromeDriver driver;
     private final Path profile;
@@ -45,15 +46,16 @@ public final class Browser implements AutoCloseable {
     private VirtualAuthenticator authenticator;
     private String recorderId;
     private Integer width;
+    private String colorScheme = "light";
 
-    private Browser(String baseUrl, String... extraArguments) throws IOException {
+    private Browser(String baseUrl, String language, String... extraArguments) throws IOException {
         if (!baseUrl.startsWith("http://localhost:")) {
             // With rpId localhost, Chromium refuses both ceremonies from 127.0.0.1 (BROWSER-TESTING point 4).
             throw new IllegalArgumentException("use http://localhost:PORT, not " + baseUrl);
         }
         this.baseUrl = baseUrl;
         this.profile = Files.createTempDirectory("passkeys-test-chromium-");
-        this.driver = Chromium.start(profile, extraArguments);
+        this.driver = Chromium.start(profile, language, extraArguments);
         this.authenticator = driver.addVirtualAuthenticator(Chromium.platformAuthenticator());
         holdConditionalRequests(true);
     }
@@ -68,8 +70,16 @@ public final class Browser implements AutoCloseable {
      * with {@code extraArguments} besides the usual flags (a {@code --window-size=…}, say).
      */
     public static Browser open(String baseUrl, String... extraArguments) {
+        return openInLanguage(baseUrl, null, extraArguments);
+    }
+
+    /**
+     * As {@link #open(String, String...)}, with Chromium set to {@code language} (a BCP 47 tag such as
+     * {@code de-DE}): its pages ask for that language ({@code Accept-Language}) and its {@code Intl} formats use it.
+     */
+    public static Browser openInLanguage(String baseUrl, String language, String... extraArguments) {
         try {
-            return new Browser(baseUrl, extraArguments);
+            return new Browser(baseUrl, language, extraArguments);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -157,22 +167,44 @@ public final class Browser implements AutoCloseable {
     }
 
     /**
-     * Saves a screenshot as {@code target/screenshots/<name>-<width>.png}, then asserts the page has no sideways
-     * scrolling: {@code document.documentElement.scrollWidth <= innerWidth} (BROWSER-TESTING point 10).
+     * Pages from now on are drawn in {@code "light"} or {@code "dark"} colours: CDP {@code Emulation.setEmulatedMedia}
+     * with {@code prefers-color-scheme} (BROWSER-TESTING point 11). Applies at once, without a reload.
+     */
+    public void colorScheme(String scheme) {
+        if (!scheme.equals("light") && !scheme.equals("dark")) {
+            throw new IllegalArgumentException("light or dark, not " + scheme);
+        }
+        this.colorScheme = scheme;
+        driver.executeCdpCommand(
+                "Emulation.setEmulatedMedia",
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", scheme))));
+    }
+
+    /** How pages are shown now, for messages and file names: {@code "390 px, dark"}. */
+    public String shownAs() {
+        return shownWidth() + " px, " + colorScheme;
+    }
+
+    /**
+     * Saves a screenshot as {@code target/screenshots/<name>-<width>[-dark].png}, then asserts from element geometry
+     * what a person would see as broken (layout-check.js; BROWSER-TESTING point 10): sideways scrolling
+     * ({@code document.documentElement.scrollWidth > innerWidth}), a text box narrower than a word (a word that fits a
+     * line broken over lines, or sticking out of its box), a button not fully visible (outside the window or covered).
      */
     public void checkLayout(String name) {
-        int shownWidth =
-                width != null ? width : ((Number) driver.executeScript("return window.innerWidth;")).intValue();
-        saveScreenshot(SCREENSHOTS.resolve(name + "-" + shownWidth + ".png"));
+        int shownWidth = shownWidth();
+        saveScreenshot(SCREENSHOTS.resolve(
+                name + "-" + shownWidth + (colorScheme.equals("light") ? "" : "-" + colorScheme) + ".png"));
         @SuppressWarnings("unchecked")
-        List<Long> sizes =
-                (List<Long>) driver.executeScript("return [document.documentElement.scrollWidth, window.innerWidth];");
-        if (sizes.get(0) > sizes.get(1)) {
-            throw new AssertionError(String.format(
-                    "[%s at %d px: page width (scrollWidth) within the window"
-                            + " (innerWidth)]%nExpecting actual:%n  %d%nto be less than or equal to:%n  %d",
-                    name, shownWidth, sizes.get(0), sizes.get(1)));
+        List<String> problems = (List<String>) driver.executeScript(LAYOUT_CHECK);
+        if (!problems.isEmpty()) {
+            throw new AssertionError(
+                    "[" + name + " at " + shownAs() + ": layout problems]\n  " + String.join("\n  ", problems));
         }
+    }
+
+    private int shownWidth() {
+        return width != null ? width : ((Number) driver.executeScript("return window.innerWidth;")).intValue();
     }
 
     /** Saves what the window shows as a PNG, creating the folder. */

@@ -42,10 +42,22 @@ final class Chromium {
      * {@code extraArguments}, the profile {@code profile}, and the browser console kept for diagnostics.
      */
     static ChromeDriver start(Path profile, String... extraArguments) {
+        return start(profile, null, extraArguments);
+    }
+
+    /**
+     * As {@link #start(Path, String...)}, in {@code language} (a BCP 47 tag, or null for the default): the UI language
+     * and {@code Accept-Language}, which needs both the flag and the preference (BROWSER-TESTING point 12).
+     */
+    static ChromeDriver start(Path profile, String language, String... extraArguments) {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BINARY);
         options.addArguments(FLAGS);
         options.addArguments(extraArguments);
+        if (language != null) {
+            options.addArguments("--lang=" + language);
+            options.setExperimentalOption("prefs", Map.of("intl.accept_languages", language));
+        }
         options.addArguments("--user-data-dir=" + profile);
         options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
@@ -68,7 +80,16 @@ final class Chromium {
 
     /** credentials-get-recorder.js, with {@code __HOLD__} still to be replaced. */
     static String recorder() {
-        try (InputStream in = Chromium.class.getResourceAsStream("credentials-get-recorder.js")) {
+        return resource("credentials-get-recorder.js");
+    }
+
+    /** A text file next to this class; fails with what is missing and how it gets there. */
+    static String resource(String name) {
+        try (InputStream in = Chromium.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException(name + " is not on the classpath next to " + Chromium.class.getName()
+                        + ": build passkeys-test-browser (mvn -pl passkeys-test-browser install), which puts it there");
+            }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);

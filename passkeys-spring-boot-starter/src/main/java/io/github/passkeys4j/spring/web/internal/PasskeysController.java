@@ -13,6 +13,7 @@ import io.github.passkeys4j.spring.security.PasskeyAuthenticationToken;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.github.passkeys4j.store.Passkey;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -20,6 +21,7 @@ import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
@@ -37,18 +39,21 @@ public final class PasskeysController {
     private final ApplicationEventPublisher events;
     private final CeremonyObserver observer;
     private final PasskeyDisplayNames displayNames;
+    private final BrowserNames browserNames;
 
     public PasskeysController(
             RelyingParty relyingParty,
             PasskeyAccounts accounts,
             ApplicationEventPublisher events,
             CeremonyObserver observer,
-            PasskeyDisplayNames displayNames) {
+            PasskeyDisplayNames displayNames,
+            BrowserNames browserNames) {
         this.relyingParty = relyingParty;
         this.accounts = accounts;
         this.events = events;
         this.observer = observer;
         this.displayNames = displayNames;
+        this.browserNames = browserNames;
     }
 
     @PostMapping("/registration/options")
@@ -59,9 +64,15 @@ public final class PasskeysController {
                         .withDisplayName(displayNames.displayName(authentication))));
     }
 
-    /** Body: {@code {"credential": <PublicKeyCredential.toJSON()>, "name": optional}}. */
+    /**
+     * Body: {@code {"credential": <PublicKeyCredential.toJSON()>, "name": optional}}. Without a name, a passkey of an
+     * unknown provider is named after the browser and system in the request's User-Agent ("Chrome on Windows").
+     */
     @PostMapping(path = "/registration", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<String> register(Authentication authentication, @RequestBody String json) {
+    public ResponseEntity<String> register(
+            Authentication authentication,
+            @RequestBody String json,
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         PasskeyAccounts.Account account = signedIn(accounts, authentication);
         JsonNode body = PasskeysJson.read(json);
         JsonNode credential = body.path("credential");
@@ -77,7 +88,8 @@ public final class PasskeysController {
         Passkey passkey = observer.observe(
                 CeremonyObserver.REGISTRATION,
                 () -> relyingParty.finishRegistration(FinishRegistration.of(account.id(), credential.toString())
-                        .withName(name.asString(null))));
+                        .withName(name.asString(null))
+                        .withFallbackName(browserNames.describe(userAgent))));
         PasskeyView view = PasskeyView.of(passkey, relyingParty.providers(), currentCredentialId(authentication));
         events.publishEvent(new PasskeyRegisteredEvent(
                 account.username(), view, relyingParty.clock().instant()));

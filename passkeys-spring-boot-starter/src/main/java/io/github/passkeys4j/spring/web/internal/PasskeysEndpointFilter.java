@@ -1,6 +1,8 @@
 package io.github.passkeys4j.spring.web.internal;
 
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.StorageFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -33,16 +35,18 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
     private static final Log log = LogFactory.getLog(PasskeysEndpointFilter.class);
 
     private final long maxBytes;
+    private final PasskeysMessages messages;
 
-    public PasskeysEndpointFilter(long maxBytes) {
+    public PasskeysEndpointFilter(long maxBytes, PasskeysMessages messages) {
         this.maxBytes = maxBytes;
+        this.messages = messages;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            tooLarge(response);
+            tooLarge(request, response);
             return;
         }
         try {
@@ -53,7 +57,7 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             }
             if (causedByLimit(e)) {
                 response.reset();
-                tooLarge(response);
+                tooLarge(request, response);
                 return;
             }
             if (e instanceof IOException) {
@@ -61,27 +65,47 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             }
             // Every error under the base path is a problem body: the stack trace goes to the log, not the client.
             response.reset();
-            Problems.write(response, unhandled(request, e));
+            ProblemDetail problem = unhandled(request, e);
+            if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                response.setHeader("Retry-After", "5");
+            }
+            Problems.write(request, response, problem, messages);
         }
     }
 
-    private void tooLarge(HttpServletResponse response) throws IOException {
+    private void tooLarge(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Problems.write(
-                response, Problems.of(HttpStatus.CONTENT_TOO_LARGE, new LimitExceededException(maxBytes).getMessage()));
+                request,
+                response,
+                Problems.of(HttpStatus.CONTENT_TOO_LARGE, new LimitExceededException(maxBytes).getMessage()),
+                messages);
     }
 
-    /** Security exceptions that no chain translated (no chain covers the base path), else a logged 500. */
+    /**
+     * Security exceptions that no chain translated (no chain covers the base path), a storage outage as 503, else a
+     * logged 500.
+     */
     private static ProblemDetail unhandled(HttpServletRequest request, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AuthenticationException) {
-                return Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first.");
+                return Problems.of(HttpStatus.UNAUTHORIZED, Problems.NOT_SIGNED_IN);
             }
             if (t instanceof AccessDeniedException) {
-                return Problems.of(HttpStatus.FORBIDDEN, "You may not do this.");
+                return Problems.of(HttpStatus.FORBIDDEN, "Access denied (Spring Security's AccessDeniedException).");
             }
         }
+        if (StorageFailures.isUnavailable(e)) {
+            // Logged without the trace: the database's own log says why; this says which request it cost.
+            log.warn("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI()
+                    + " answered 503: storage unavailable (" + StorageFailures.summary(e) + ")");
+            return Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The passkey storage (database) did not answer in time; the server log says which request.");
+        }
         log.error("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI() + " failed", e);
-        return Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "The server could not complete this request.");
+        return Problems.of(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "The server could not complete this request: the exception is in the server log.");
     }
 
     private static boolean causedByLimit(Throwable e) {
@@ -94,7 +118,7 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
     }
 
     /** Answers {@code sendError} with a problem body, so JSON clients never get an HTML page or a redirect. */
-    private static final class ProblemOnError extends HttpServletResponseWrapper {
+    private final class ProblemOnError extends HttpServletResponseWrapper {
         private final HttpServletRequest request;
 
         ProblemOnError(HttpServletRequest request, HttpServletResponse response) {
@@ -117,13 +141,15 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             HttpStatus known = resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
             boolean csrf = known == HttpStatus.FORBIDDEN && withoutCsrfToken(request);
             String detail = switch (known) {
-                case UNAUTHORIZED -> "Sign in first.";
+                case UNAUTHORIZED -> Problems.NOT_SIGNED_IN;
                 case FORBIDDEN ->
                     csrf
-                            ? "The CSRF token is missing: reload the page and try again."
-                            : "You may not do this (if you just signed in or out in another tab, reload the page).";
-                case NOT_FOUND -> "Not found.";
-                case METHOD_NOT_ALLOWED -> "This endpoint does not accept that HTTP method.";
+                            ? "The request has no CSRF token: send Spring Security's token in the header the"
+                                    + " _csrf_header meta tag names (passkeys.js does)."
+                            : "Refused by the app's authorization rules, or by Spring Security after the session"
+                                    + " changed (signed in or out in another tab).";
+                case NOT_FOUND -> "No such endpoint or resource under the passkeys base path.";
+                case METHOD_NOT_ALLOWED -> "This endpoint does not accept HTTP method " + request.getMethod() + ".";
                 default -> known.getReasonPhrase() + ".";
             };
             ProblemDetail problem = Problems.of(known, detail);
@@ -131,7 +157,7 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
                 problem.setProperty("reason", "CSRF_TOKEN_INVALID");
             }
             resetBuffer();
-            Problems.write((HttpServletResponse) getResponse(), problem);
+            Problems.write(request, (HttpServletResponse) getResponse(), problem, messages);
             flushBuffer();
         }
     }

@@ -1,7 +1,9 @@
 package io.github.passkeys4j.spring.web.internal;
 
 import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -9,32 +11,54 @@ import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 
-/** Every refusal of the passkey endpoints as an RFC 9457 problem; nothing internal reaches the client. */
-@RestControllerAdvice(assignableTypes = {PasskeysController.class, PasskeyCredentialsController.class})
+/**
+ * Every refusal of the passkey endpoints as an RFC 9457 problem, with the user's message in their language; nothing
+ * internal reaches the client.
+ */
+@RestControllerAdvice(
+        assignableTypes = {
+            PasskeysController.class,
+            PasskeyCredentialsController.class,
+            PasskeysDiagnosticsController.class
+        })
 public final class PasskeysExceptionHandler {
 
+    private final PasskeysMessages messages;
+
+    public PasskeysExceptionHandler(PasskeysMessages messages) {
+        this.messages = messages;
+    }
+
     @ExceptionHandler(PasskeyException.class)
-    ProblemDetail refused(PasskeyException e) {
-        return Problems.of(e);
+    ProblemDetail refused(PasskeyException e, HttpServletRequest request) {
+        return Problems.answer(request, Problems.of(e), messages);
     }
 
     @ExceptionHandler(PasskeysController.SignInRequiredException.class)
-    ProblemDetail signedOut() {
-        return Problems.of(HttpStatus.UNAUTHORIZED, "Sign in first.");
+    ProblemDetail signedOut(HttpServletRequest request) {
+        return Problems.answer(request, Problems.of(HttpStatus.UNAUTHORIZED, Problems.NOT_SIGNED_IN), messages);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ProblemDetail unreadable(HttpMessageNotReadableException e) {
+    ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PasskeysEndpointFilter.LimitExceededException tooLarge) {
-                return Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage());
+                return Problems.answer(
+                        request, Problems.of(HttpStatus.CONTENT_TOO_LARGE, tooLarge.getMessage()), messages);
             }
         }
-        return Problems.of(HttpStatus.BAD_REQUEST, "The request body is not valid JSON.");
+        return Problems.answer(
+                request,
+                Problems.of(
+                        HttpStatus.BAD_REQUEST, "The request body is not valid JSON, or not of the expected shape."),
+                messages);
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ProblemDetail mediaType() {
-        return Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json.");
+    ProblemDetail mediaType(HttpServletRequest request) {
+        return Problems.answer(
+                request,
+                Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json."),
+                messages);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.web.internal;
 
 import io.github.passkeys4j.spring.internal.ClientFiles;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.CacheControl;
@@ -16,22 +17,37 @@ import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Serves the passkeys page, and the client files when no security filter chain covers the base path (inside one,
  * the starter's filter answers them first, whatever the app's rules). The page is a plain resource file (no template
- * engine needed) with the CSRF token and the URLs, derived from the request's context path, filled in.
+ * engine needed) with the CSRF token, the URLs (derived from the request's context path) and the texts in the user's
+ * language filled in; the browser client's texts come with it as a JSON block, so the page needs no second request.
  */
 @Controller
 @RequestMapping("${passkeys.base-path:/passkeys}")
 public final class PasskeysPageController {
 
+    private static final Pattern TEXT = Pattern.compile("\\{\\{text:([a-z0-9.-]+)}}");
+    /** Stands for the username in the "signed in as" text until that text is escaped. */
+    private static final String USERNAME = "\u0000username\u0000";
+
     private final String basePath;
+    private final PasskeysMessages messages;
     private final String managePage;
 
-    public PasskeysPageController(String basePath) {
+    public PasskeysPageController(String basePath, PasskeysMessages messages) {
         this.basePath = basePath;
+        this.messages = messages;
         this.managePage = ClientFiles.read("manage.html");
+    }
+
+    @GetMapping("/" + ClientFiles.MESSAGES)
+    public void texts(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ClientFiles.serveMessages(messages, request, response);
     }
 
     @GetMapping("/passkeys.js")
@@ -60,16 +76,35 @@ public final class PasskeysPageController {
             throw new AuthenticationCredentialsNotFoundException("Sign in first.");
         }
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        String page = managePage
+        Locale locale = messages.locale(request);
+        String signedInAs = HtmlUtils.htmlEscape(messages.get("passkeys.page.signed-in-as", locale, USERNAME), "UTF-8")
+                .replace(USERNAME, "<strong>" + HtmlUtils.htmlEscape(authentication.getName()) + "</strong>");
+        String page = texts(managePage, locale)
+                .replace("{{language}}", HtmlUtils.htmlEscape(messages.language(locale)))
+                // JSON inside <script>: no "<" at all, so nothing in a text can close the element.
+                .replace("{{clientTexts}}", messages.clientJson(locale).replace("<", "\\u003c"))
                 .replace("{{csrfToken}}", csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()))
                 .replace("{{csrfHeader}}", csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getHeaderName()))
                 .replace("{{username}}", HtmlUtils.htmlEscape(authentication.getName()))
                 .replace("{{basePath}}", HtmlUtils.htmlEscape(request.getContextPath() + basePath))
-                .replace("{{contextPath}}", HtmlUtils.htmlEscape(request.getContextPath()));
+                .replace("{{contextPath}}", HtmlUtils.htmlEscape(request.getContextPath()))
+                // Last: nothing in a username is read as a placeholder.
+                .replace("{{signedInAs}}", signedInAs);
         ClientFiles.securityHeaders(response);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .body(page);
+    }
+
+    /** Every {{text:key}} of the page as its text, escaped. */
+    private String texts(String template, Locale locale) {
+        Matcher matcher = TEXT.matcher(template);
+        StringBuilder page = new StringBuilder();
+        while (matcher.find()) {
+            String text = HtmlUtils.htmlEscape(messages.get(matcher.group(1), locale), "UTF-8");
+            matcher.appendReplacement(page, Matcher.quoteReplacement(text));
+        }
+        return matcher.appendTail(page).toString();
     }
 }

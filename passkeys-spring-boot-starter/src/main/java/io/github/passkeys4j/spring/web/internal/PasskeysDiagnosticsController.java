@@ -1,0 +1,217 @@
+package io.github.passkeys4j.spring.web.internal;
+
+import io.github.passkeys4j.FinishAuthentication;
+import io.github.passkeys4j.FinishRegistration;
+import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.StartAuthentication;
+import io.github.passkeys4j.StartRegistration;
+import io.github.passkeys4j.provider.PasskeyProvider;
+import io.github.passkeys4j.spring.internal.ClientFiles;
+import io.github.passkeys4j.spring.internal.PasskeysJson;
+import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.store.Passkey;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.http.CacheControl;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * The developer diagnostics page ({@code passkeys.diagnostics.enabled}): the effective settings, what this browser
+ * reports (in passkeys-diagnostics.js), and a test of both ceremonies that stores nothing in the app's storage and
+ * signs nobody in ({@link DiagnosticRuns}). Under the base path, so the app's own rules decide who may open it.
+ */
+@RestController
+@RequestMapping("${passkeys.base-path:/passkeys}/diagnostics")
+// Also here, not only on its configuration: an app (or a test app) that scans this package must not get the page.
+@ConditionalOnBooleanProperty("passkeys.diagnostics.enabled")
+public final class PasskeysDiagnosticsController {
+
+    static final String TEST_USERNAME = "passkeys-diagnostics-test";
+    static final String TEST_DISPLAY_NAME = "Passkeys test (safe to delete)";
+
+    /** One line of the settings list: the setting's name, its value in words, its property. */
+    public record Setting(String name, String value, String property) {}
+
+    private final RelyingParty relyingParty;
+    private final String basePath;
+    private final List<Setting> settings;
+    private final BrowserNames browserNames;
+    private final DiagnosticRuns runs;
+    private final String page;
+
+    public PasskeysDiagnosticsController(
+            RelyingParty relyingParty, String basePath, List<Setting> settings, BrowserNames browserNames) {
+        this.relyingParty = relyingParty;
+        this.basePath = basePath;
+        this.settings = List.copyOf(settings);
+        this.browserNames = browserNames;
+        this.runs = new DiagnosticRuns(relyingParty);
+        this.page = ClientFiles.read("diagnostics.html");
+    }
+
+    @GetMapping
+    public ResponseEntity<String> page(
+            HttpServletRequest request,
+            HttpServletResponse response,
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
+        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        String browser = browserNames.describe(userAgent);
+        String origins = PasskeysJson.mapper()
+                .writeValueAsString(relyingParty.origins().stream().sorted().toList());
+        String body = page.replace("{{csrfToken}}", csrf == null ? "" : escape(csrf.getToken()))
+                .replace("{{csrfHeader}}", csrf == null ? "" : escape(csrf.getHeaderName()))
+                .replace("{{basePath}}", escape(request.getContextPath() + basePath))
+                .replace("{{contextPath}}", escape(request.getContextPath()))
+                .replace("{{rpId}}", escape(relyingParty.rpId()))
+                .replace("{{origins}}", escape(origins))
+                .replace("{{browser}}", escape(browser == null ? "not recognised" : browser))
+                .replace("{{settings}}", settingsHtml());
+        ClientFiles.securityHeaders(response);
+        return ResponseEntity.ok()
+                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .cacheControl(CacheControl.noStore())
+                .body(body);
+    }
+
+    @GetMapping("/passkeys-diagnostics.js")
+    public void script(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ClientFiles.serve("passkeys-diagnostics.js", request, response);
+    }
+
+    /** Step 1: a new run and its registration options (as the real ones, for a throwaway user). */
+    @PostMapping("/registration/options")
+    public ResponseEntity<String> registrationOptions() {
+        DiagnosticRuns.Run run = runs.start();
+        return PasskeysJson.ok(Map.of(
+                "run",
+                run.id(),
+                "options",
+                run.relyingParty()
+                        .startRegistration(StartRegistration.forAccount(run.id(), TEST_USERNAME)
+                                .withDisplayName(TEST_DISPLAY_NAME))));
+    }
+
+    /** Step 3: body {@code {"run": …, "credential": <toJSON()>}}; verified and kept in the run's memory only. */
+    @PostMapping(path = "/registration", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> register(
+            @RequestBody String json,
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
+        JsonNode body = body(json);
+        DiagnosticRuns.Run run = runs.get(body.path("run").asString(null));
+        try {
+            Passkey passkey = run.relyingParty()
+                    .finishRegistration(FinishRegistration.of(
+                                    run.id(), body.path("credential").toString())
+                            .withFallbackName(browserNames.describe(userAgent)));
+            return PasskeysJson.ok(new Registered(
+                    passkey.credentialId(),
+                    passkey.aaguid().toString(),
+                    relyingParty
+                            .providers()
+                            .find(passkey.aaguid())
+                            .map(PasskeyProvider::name)
+                            .orElse(null),
+                    passkey.name(),
+                    passkey.uvInitialized(),
+                    passkey.backupEligible(),
+                    passkey.backupState(),
+                    passkey.transports().stream().sorted().toList(),
+                    passkey.authenticatorAttachment(),
+                    passkey.attestationFormat()));
+        } catch (RuntimeException e) {
+            runs.end(run.id());
+            throw e;
+        }
+    }
+
+    /** Step 4: body {@code {"run": …}}; options that allow the run's passkey only. */
+    @PostMapping(path = "/authentication/options", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> authenticationOptions(@RequestBody String json) {
+        DiagnosticRuns.Run run = runs.get(body(json).path("run").asString(null));
+        return PasskeysJson.ok(run.relyingParty().startAuthentication(StartAuthentication.forAccount(run.id())));
+    }
+
+    /** Step 6: verified like a sign-in, but nobody is signed in; the run is forgotten either way. */
+    @PostMapping(path = "/authentication", consumes = MediaType.APPLICATION_JSON_VALUE)
+    public ResponseEntity<String> authenticate(@RequestBody String json) {
+        JsonNode body = body(json);
+        DiagnosticRuns.Run run = runs.get(body.path("run").asString(null));
+        try {
+            var result = run.relyingParty()
+                    .finishAuthentication(
+                            new FinishAuthentication(body.path("credential").toString()));
+            return PasskeysJson.ok(Map.of(
+                    "userVerified",
+                    result.userVerified(),
+                    "signCount",
+                    result.passkey().signCount(),
+                    "signedIn",
+                    false,
+                    "stored",
+                    false));
+        } finally {
+            runs.end(run.id());
+        }
+    }
+
+    @ExceptionHandler(DiagnosticRuns.Busy.class)
+    ProblemDetail busy(DiagnosticRuns.Busy e) {
+        return Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    }
+
+    /** What the test passkey would be stored as: the page shows it. */
+    record Registered(
+            String credentialId,
+            String aaguid,
+            String provider,
+            String name,
+            boolean userVerified,
+            boolean backupEligible,
+            boolean synced,
+            List<String> transports,
+            String authenticatorAttachment,
+            String attestationFormat) {}
+
+    private static JsonNode body(String json) {
+        JsonNode body = PasskeysJson.read(json);
+        if (!body.isObject() || !body.path("run").isString()) {
+            throw new PasskeyException(
+                    PasskeyException.Reason.MALFORMED_RESPONSE,
+                    "The body must be {\"run\": string, \"credential\": <PublicKeyCredential.toJSON()>}.");
+        }
+        return body;
+    }
+
+    private String settingsHtml() {
+        return settings.stream()
+                .map(s -> "<div class=\"passkeys-setting\"><dt>" + escape(s.name()) + "</dt><dd>" + escape(s.value())
+                        + (s.property() == null ? "" : " <code>" + escape(s.property()) + "</code>") + "</dd></div>")
+                .collect(Collectors.joining("\n    "));
+    }
+
+    private static String escape(String text) {
+        return HtmlUtils.htmlEscape(text);
+    }
+}

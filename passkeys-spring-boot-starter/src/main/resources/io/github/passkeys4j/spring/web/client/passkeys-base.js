@@ -1,0 +1,96 @@
+/*
+ * Passkeys for Java — the browser client. No dependencies, no build step: the server serves these parts
+ * (client/passkeys-*.js) as one passkeys.js, inside one function scope.
+ *
+ *   <script src="/passkeys/passkeys.js" defer></script>        (under a context path: th:src="@{/passkeys/passkeys.js}")
+ *   <button type="button" data-passkey-signin>Sign in with a passkey</button>
+ *   <input name="username" autocomplete="username webauthn">   (offers passkeys in the browser's autofill)
+ *   <p data-passkey-error role="alert"></p>
+ *
+ * The CSRF token is read from Spring's <meta name="_csrf"> / <meta name="_csrf_header">. Options and responses use the
+ * W3C JSON forms: native PublicKeyCredential.parse…FromJSON / toJSON() where the browser has them, a base64url
+ * fallback elsewhere. Texts come in the user's language from a <script type="application/json" data-passkeys-texts>
+ * block in the page, else from GET <base>/messages. Also exposed as window.Passkeys.
+ */
+
+// The endpoints live next to this script (so a context path or another passkeys.base-path needs no setting), unless
+// the tag names them: <script src="…/passkeys.js" data-passkeys-base="/app/passkeys">.
+const script = document.currentScript;
+const basePath = script && script.dataset.passkeysBase ? script.dataset.passkeysBase.replace(/\/+$/, '')
+  : script ? new URL(script.src, location.href).pathname.replace(/\/[^/]*$/, '') : '/passkeys';
+
+/** A refused request: `message` is for the user; `problem` is the server's RFC 9457 body (detail, reason, …). */
+class PasskeyError extends Error {
+  constructor(message, problem) {
+    super(message);
+    this.name = 'PasskeyError';
+    this.problem = problem || null;
+  }
+}
+
+// --- texts in the user's language ----------------------------------------------------------------------------------
+// Only if the texts cannot be loaded at all (the server is unreachable, so nothing else works either).
+const UNREACHABLE = 'Something went wrong. Reload the page and try again.';
+let loaded = { language: null, texts: {} };
+let loading = null;
+
+/** Loads the texts once: from the page's JSON block, else from the server. Resolves to {language, texts}. */
+function texts() {
+  if (!loading) {
+    const block = document.querySelector('script[type="application/json"][data-passkeys-texts]');
+    const source = block ? Promise.resolve().then(() => JSON.parse(block.textContent))
+      : fetch(basePath + '/messages', { credentials: 'same-origin', headers: { 'Accept': 'application/json' } })
+        .then(response => {
+          if (!response.ok) throw new Error('HTTP ' + response.status);
+          return response.json();
+        });
+    loading = source.then(json => (loaded = json), error => {
+      console.warn('[passkeys] texts not loaded:', error);
+      return loaded;
+    });
+  }
+  return loading;
+}
+
+/** The text for `key` (a passkeys.client.* key without the prefix), with {name} placeholders filled from `values`. */
+function text(key, values) {
+  const pattern = loaded.texts && loaded.texts[key];
+  if (typeof pattern !== 'string') return key.startsWith('error.') ? UNREACHABLE : key;
+  return pattern.replace(/\{(\w+)\}/g, (all, name) => values && name in values ? String(values[name]) : all);
+}
+
+/** The language of the texts (for Intl date formats), else the page's. */
+function language() {
+  return loaded.language || document.documentElement.lang || undefined;
+}
+
+// --- requests ------------------------------------------------------------------------------------------------------
+function csrfHeaders() {
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  return token && header && token.content && header.content ? { [header.content]: token.content } : {};
+}
+
+async function request(method, path, body) {
+  const response = await fetch(basePath + path, {
+    method,
+    credentials: 'same-origin',
+    headers: Object.assign({ 'Accept': 'application/json, application/problem+json' },
+      body === undefined ? {} : { 'Content-Type': 'application/json' }, csrfHeaders()),
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const raw = await response.text();
+  let json = null;
+  try { json = raw ? JSON.parse(raw) : null; } catch (e) { json = null; }
+  if (!response.ok) {
+    // The user's words from the server (`message`), else ours; the developer's (`detail`) go to the console.
+    await texts();
+    const problem = json || { status: response.status };
+    console.warn('[passkeys]', method, path, response.status, problem.reason || '', problem.detail || '');
+    const message = typeof problem.message === 'string' && problem.message ? problem.message
+      : text(response.status === 403 ? 'error.refused' : response.status >= 500 || !json ? 'error.unavailable'
+        : 'error.generic');
+    throw new PasskeyError(message, problem);
+  }
+  return json;
+}

@@ -108,4 +108,34 @@ class GermanPasskeysPageTest extends BrowserTest {
                         "Die Passkey-Anfrage wurde abgebrochen oder hat zu lange gedauert. Versuchen Sie es erneut"
                                 + " oder melden Sie sich mit Ihrem Passwort an.");
     }
+
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {390, 1280})
+    void theDiagnosticsPageAndItsTestSpeakGerman(int width) {
+        browser.replaceAuthenticator();
+        browser.forgetSession();
+        browser.width(width);
+        String username = Users.unique("diagnose" + width);
+        SignupPage.open(browser).signUp(username, Users.PASSWORD).signInWithPassword(username, Users.PASSWORD);
+        DiagnosticsPage page = DiagnosticsPage.open(browser);
+
+        assertThat(browser.run("return document.documentElement.lang;")).isEqualTo("de");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Passkey-Diagnose");
+        assertThat(page.rows("settings"))
+                .containsEntry("Relying-Party-ID", "localhost passkeys.rp-id")
+                .containsEntry("User Handle der Antwort muss passen", "ja passkeys.require-user-handle-match");
+        assertThat(page.verdictText()).startsWith("Ja: Passkeys können auf dieser Seite funktionieren.");
+        assertThat(page.rows("browser"))
+                .as("the script's rows, from the page's texts")
+                .containsEntry("Sicherer Kontext", "ja")
+                .containsEntry("Passkeys im Autofill angeboten", "ja");
+
+        assertThat(page.runByKeyboard()).as(page.result()).isEqualTo("passed");
+        assertThat(page.steps().get(1).text()).startsWith("Einen Test-Passkey im Browser erstellen");
+        assertThat(page.steps().get(2).text())
+                .contains("Erledigt: er hieße „Chrome on Linux“", "Benutzer verifiziert: ja");
+        assertThat(page.result()).startsWith("Alle Schritte bestanden");
+        page.showSteps();
+        browser.checkLayout("diagnostics-de");
+    }
 }

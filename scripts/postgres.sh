@@ -4,6 +4,8 @@
 #   eval "$(scripts/postgres.sh)"   start it (or find it running) and export PASSKEYS_TEST_POSTGRES_URL & co.
 #   scripts/postgres.sh status      say whether it runs
 #   scripts/postgres.sh stop        stop it; its data stays in $PASSKEYS_PG_DIR (delete that for a fresh start)
+#   scripts/postgres.sh crash       stop it at once (pg_ctl -m immediate: connections cut, no shutdown checkpoint), as
+#                                   the database-outage test does mid-run; 'start' brings it back
 #
 # Settings: PASSKEYS_PG_DIR (default /tmp/passkeys-pg; when run as root it must be reachable by the postgres user)
 # and PASSKEYS_PG_PORT (default 55432). The database, user and password are all "passkeys". Only the export lines go
@@ -115,9 +117,18 @@ stop() {
   fi
 }
 
+crash() {
+  if is_running; then
+    as_owner "$BIN/pg_ctl" -D "$DATA_DIR" -m immediate -w stop >&2
+  else
+    say "not running"
+  fi
+}
+
 case "${1:-start}" in
   start) start ;;
   stop) stop ;;
+  crash) crash ;;
   status) if is_running; then say "running on port $(sed -n 4p "$DATA_DIR/postmaster.pid")"; else say "not running"; exit 3; fi ;;
-  *) die "usage: $0 [start|stop|status]" ;;
+  *) die "usage: $0 [start|stop|crash|status]" ;;
 esac

@@ -4,9 +4,9 @@
 #   ./scripts/test.sh [extra Maven arguments]      e.g. ./scripts/test.sh -pl passkeys-demo -am
 #
 # Installs (with apt-get, as root or through sudo) Chromium + chromedriver and Node.js + npm (axe-core) for the browser
-# tests and the PostgreSQL server binaries for the storage tests when missing, starts a throwaway PostgreSQL
-# (scripts/postgres.sh), runs `mvn -B -ntp verify` from the repository root, and stops PostgreSQL on exit (if this
-# script started it).
+# tests, the PostgreSQL server binaries for the storage tests and redis-server for the Spring Session tests when
+# missing, starts a throwaway PostgreSQL (scripts/postgres.sh) and Redis (scripts/redis.sh), runs `mvn -B -ntp verify`
+# from the repository root, and stops both on exit (those this script started).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -46,18 +46,34 @@ fi
 if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
   packages+=(postgresql)
 fi
+if ! command -v redis-server >/dev/null 2>&1; then
+  packages+=(redis-server)
+fi
 if [ ${#packages[@]} -gt 0 ]; then
   apt_install "${packages[@]}"
 fi
 
-# Stop PostgreSQL on exit, unless it was already running (someone else's session may be using it).
+# Stop PostgreSQL and Redis on exit, unless they were already running (someone else's session may be using them).
+on_exit=()
 if scripts/postgres.sh status 2>/dev/null; then
   say "PostgreSQL is already running: leaving it running afterwards"
 else
-  trap 'scripts/postgres.sh stop >&2 || true' EXIT
+  on_exit+=('scripts/postgres.sh stop >&2 || true')
+fi
+if scripts/redis.sh status 2>/dev/null; then
+  say "Redis is already running: leaving it running afterwards"
+else
+  on_exit+=('scripts/redis.sh stop >&2 || true')
+fi
+if [ ${#on_exit[@]} -gt 0 ]; then
+  trap "$(printf '%s; ' "${on_exit[@]}")" EXIT
 fi
 postgres_env=$(scripts/postgres.sh)
 eval "$postgres_env"
 say "PostgreSQL for the tests: ${PASSKEYS_TEST_POSTGRES_URL:?scripts/postgres.sh did not export PASSKEYS_TEST_POSTGRES_URL}"
+
+redis_env=$(scripts/redis.sh)
+eval "$redis_env"
+say "Redis for the tests: ${PASSKEYS_TEST_REDIS_URL:?scripts/redis.sh did not export PASSKEYS_TEST_REDIS_URL}"
 
 mvn -B -ntp verify "$@"

@@ -19,14 +19,20 @@ final class AuthenticationCeremony {
     private final RelyingParty.Settings settings;
     private final WebAuthn4jVerifier verifier;
     private final PendingCeremonies pending;
+    private final SealedChallenges sealed;
 
     AuthenticationCeremony(RelyingParty.Settings settings, WebAuthn4jVerifier verifier) {
         this.settings = settings;
         this.verifier = verifier;
         this.pending = new PendingCeremonies(settings.pendingCeremonies(), settings.clock());
+        this.sealed = new SealedChallenges(settings);
     }
 
     PublicKeyCredentialRequestOptions start(StartAuthentication request) {
+        if (request.accountId() == null) {
+            // Username-less: the challenge carries its own state, so anyone asking costs a MAC and writes nothing.
+            return options(sealed.seal(settings.userVerification(), request.browserBinding()), List.of());
+        }
         PasskeyUser user = request.accountId() == null
                 ? null
                 : settings.users().findByAccountId(request.accountId()).orElse(null);
@@ -43,6 +49,10 @@ final class AuthenticationCeremony {
                 allowed.stream().map(Passkey::credentialId).toList(),
                 settings.userVerification(),
                 settings.clock().instant().plus(settings.ceremonyTimeout())));
+        return options(challenge, allowed);
+    }
+
+    private PublicKeyCredentialRequestOptions options(String challenge, List<Passkey> allowed) {
         return new PublicKeyCredentialRequestOptions(
                 challenge,
                 settings.ceremonyTimeout().toMillis(),
@@ -58,7 +68,10 @@ final class AuthenticationCeremony {
     AuthenticationResult finish(FinishAuthentication request) {
         CredentialJson.checkShape(request.responseJson());
         ParsedAuthentication parsed = verifier.parseAuthentication(request.responseJson());
-        PendingCeremony ceremony = pending.consume(parsed.challenge(), PendingCeremony.Type.AUTHENTICATION);
+        boolean isSealed = SealedChallenges.looksSealed(parsed.challenge());
+        PendingCeremony ceremony = isSealed
+                ? sealed.open(parsed.challenge(), request.browserBinding())
+                : pending.consume(parsed.challenge(), PendingCeremony.Type.AUTHENTICATION);
 
         // §7.2 step 6: identify the user and the credential record.
         Passkey passkey = settings.passkeys()
@@ -85,6 +98,11 @@ final class AuthenticationCeremony {
             throw new PasskeyException(Reason.PASSKEY_DISABLED);
         }
         request.accountCheck().check(user);
+        if (isSealed) {
+            // Only a sign-in about to succeed is recorded (a refusal writes nothing); of concurrent ones, on any
+            // node, exactly one gets past this line.
+            sealed.markUsed(ceremony);
+        }
         Passkey used = passkey.usedAt(
                 settings.clock().instant(), verified.signCount(), verified.backupState(), verified.userVerified());
         if (!settings.passkeys().recordUse(used, passkey.signCount())) {

@@ -85,7 +85,7 @@ public final class PasskeyManagement {
      */
     public int deleteAccount(String accountId) {
         Instant now = clock.instant();
-        int deleted = transaction.run(() -> {
+        int deleted = transaction.runForAccount(accountId, () -> {
             Optional<PasskeyUser> stored = users.findByAccountId(accountId);
             int count = stored.map(user -> passkeys.deleteByUserHandle(user.userHandle()))
                     .orElse(0);
@@ -108,7 +108,7 @@ public final class PasskeyManagement {
         String newAccountId = to.accountId();
         String newUsername = to.username();
         Instant now = clock.instant();
-        return transaction.run(() -> {
+        return transaction.runForAccount(accountId, () -> {
             Optional<PasskeyUser> stored = users.findByAccountId(accountId);
             Optional<PasskeyUser> target =
                     newAccountId.equals(accountId) ? Optional.empty() : users.findByAccountId(newAccountId);
@@ -162,6 +162,10 @@ public final class PasskeyManagement {
      *                          {@code LAST_SIGN_IN_METHOD} as for {@link #setEnabled}
      */
     public Passkey update(String accountId, String credentialId, SettingsChange change, OtherSignIn otherSignIn) {
+        return transaction.runForAccount(accountId, () -> apply(accountId, credentialId, change, otherSignIn));
+    }
+
+    private Passkey apply(String accountId, String credentialId, SettingsChange change, OtherSignIn otherSignIn) {
         String name = change.name();
         Boolean enabled = change.enabled();
         Passkey passkey = owned(accountId, credentialId);
@@ -190,13 +194,15 @@ public final class PasskeyManagement {
      *                    disabling its last enabled passkey is refused with {@code LAST_SIGN_IN_METHOD}
      */
     public Passkey setEnabled(String accountId, String credentialId, boolean enabled, OtherSignIn otherSignIn) {
-        Passkey passkey = owned(accountId, credentialId);
-        if (!enabled) {
-            guardLastWayIn(accountId, passkey, otherSignIn);
-        }
-        Passkey changed = passkey.withEnabled(enabled);
-        store(changed);
-        return changed;
+        return transaction.runForAccount(accountId, () -> {
+            Passkey passkey = owned(accountId, credentialId);
+            if (!enabled) {
+                guardLastWayIn(accountId, passkey, otherSignIn);
+            }
+            Passkey changed = passkey.withEnabled(enabled);
+            store(changed);
+            return changed;
+        });
     }
 
     /**
@@ -205,14 +211,17 @@ public final class PasskeyManagement {
      * @return the passkey as it was before deletion
      */
     public Passkey delete(String accountId, String credentialId, OtherSignIn otherSignIn) {
-        Passkey passkey = owned(accountId, credentialId);
-        guardLastWayIn(accountId, passkey, otherSignIn);
-        if (!passkeys.delete(credentialId)) {
-            throw new PasskeyException(Reason.PASSKEY_NOT_FOUND);
-        }
-        return passkey;
+        return transaction.runForAccount(accountId, () -> {
+            Passkey passkey = owned(accountId, credentialId);
+            guardLastWayIn(accountId, passkey, otherSignIn);
+            if (!passkeys.delete(credentialId)) {
+                throw new PasskeyException(Reason.PASSKEY_NOT_FOUND);
+            }
+            return passkey;
+        });
     }
 
+    /** Checked and written under the account's lock (see {@link StorageTransaction#runForAccount}), on every node. */
     private void guardLastWayIn(String accountId, Passkey leaving, OtherSignIn otherSignIn) {
         if (otherSignIn == OtherSignIn.AVAILABLE || !leaving.enabled()) {
             return;

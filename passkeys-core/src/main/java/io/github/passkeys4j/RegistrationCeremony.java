@@ -81,6 +81,11 @@ final class RegistrationCeremony {
         String attachment = CredentialJson.checkShape(request.responseJson());
         ParsedRegistration parsed = verifier.parseRegistration(request.responseJson());
         // Consumed outside the storage transaction: a refused registration rolls back, its challenge stays used.
+        if (SealedChallenges.looksSealed(parsed.challenge())) {
+            throw new PasskeyException(
+                    PasskeyException.Reason.CHALLENGE_MISMATCH,
+                    "The challenge was issued for authentication, not for this ceremony.");
+        }
         PendingCeremony ceremony = pending.consume(parsed.challenge(), PendingCeremony.Type.REGISTRATION);
         if (!ceremony.user().accountId().equals(request.accountId())) {
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "This registration was started for another user.");
@@ -88,10 +93,12 @@ final class RegistrationCeremony {
         VerifiedRegistration verified =
                 verifier.verifyRegistration(parsed, ceremony.userVerification() == UserVerification.REQUIRED);
         String fallback = fallbackName(request.fallbackName());
-        return settings.transaction().run(() -> store(ceremony.user(), verified, attachment, name, fallback));
+        // Under the account's lock: of racing registrations on any node, each counts what the ones before it stored.
+        return settings.transaction()
+                .runForAccount(request.accountId(), () -> store(ceremony.user(), verified, attachment, name, fallback));
     }
 
-    /** The writes of a verified registration, in one storage transaction. */
+    /** The writes of a verified registration, in one storage transaction holding the account's lock. */
     private Passkey store(
             PasskeyUser user, VerifiedRegistration verified, String attachment, String givenName, String fallback) {
         if (settings.passkeys().findByCredentialId(verified.credentialId()).isPresent()) {

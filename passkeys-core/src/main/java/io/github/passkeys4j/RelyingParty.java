@@ -4,14 +4,18 @@ import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions;
 import io.github.passkeys4j.data.PublicKeyCredentialRequestOptions;
 import io.github.passkeys4j.internal.WebAuthn4jVerifier;
 import io.github.passkeys4j.provider.PasskeyProviderDirectory;
+import io.github.passkeys4j.store.ChallengeKeys;
+import io.github.passkeys4j.store.InMemoryChallengeKeys;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
 import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
+import io.github.passkeys4j.store.InMemoryUsedChallengeStore;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.store.StorageTransaction;
+import io.github.passkeys4j.store.UsedChallengeStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -71,7 +75,10 @@ public final class RelyingParty {
         return registration.finish(request);
     }
 
-    /** Options for {@code navigator.credentials.get()}; the challenge is remembered until it expires or is used. */
+    /**
+     * Options for {@code navigator.credentials.get()}. A username-less sign-in's challenge is sealed (it carries its
+     * state, signed with a server key; nothing is stored); one for an account is remembered until it expires or is used.
+     */
     public PublicKeyCredentialRequestOptions startAuthentication(StartAuthentication request) {
         return authentication.start(request);
     }
@@ -132,6 +139,9 @@ public final class RelyingParty {
         builder.passkeys = settings.passkeys();
         builder.users = settings.users();
         builder.pendingCeremonies = settings.pendingCeremonies();
+        builder.usedChallenges = settings.usedChallenges();
+        builder.challengeKeys = settings.challengeKeys();
+        builder.challengeKeyRotation = settings.challengeKeyRotation();
         builder.providers = settings.providers();
         builder.maxPasskeysPerUser = settings.maxPasskeysPerUser();
         builder.clock = settings.clock();
@@ -151,6 +161,9 @@ public final class RelyingParty {
             PasskeyRepository passkeys,
             PasskeyUserRepository users,
             PendingCeremonyStore pendingCeremonies,
+            UsedChallengeStore usedChallenges,
+            ChallengeKeys challengeKeys,
+            Duration challengeKeyRotation,
             PasskeyProviderDirectory providers,
             int maxPasskeysPerUser,
             Clock clock,
@@ -169,6 +182,9 @@ public final class RelyingParty {
         private PasskeyRepository passkeys;
         private PasskeyUserRepository users;
         private PendingCeremonyStore pendingCeremonies;
+        private UsedChallengeStore usedChallenges;
+        private ChallengeKeys challengeKeys;
+        private Duration challengeKeyRotation = Duration.ofDays(1);
         private PasskeyProviderDirectory providers;
         private int maxPasskeysPerUser = 20;
         private Clock clock = Clock.systemUTC();
@@ -244,6 +260,36 @@ public final class RelyingParty {
             return this;
         }
 
+        /**
+         * Where used sign-in challenges are recorded, so each finishes once on any node. Default:
+         * {@link InMemoryUsedChallengeStore} (one node); give a shared one (the starter's JDBC store) for several.
+         */
+        public Builder usedChallenges(UsedChallengeStore usedChallenges) {
+            this.usedChallenges = Objects.requireNonNull(usedChallenges, "usedChallenges");
+            return this;
+        }
+
+        /**
+         * The keys that seal username-less sign-in challenges. Default: {@link InMemoryChallengeKeys} (one node;
+         * random per start); give a shared one (the starter's JDBC one) for several nodes.
+         */
+        public Builder challengeKeys(ChallengeKeys challengeKeys) {
+            this.challengeKeys = Objects.requireNonNull(challengeKeys, "challengeKeys");
+            return this;
+        }
+
+        /**
+         * How long one challenge key signs before the next takes over (older keys still verify the challenges they
+         * sealed until those expire). Default 1 day; at least 1 minute and more than the ceremony timeout.
+         */
+        public Builder challengeKeyRotation(Duration rotation) {
+            if (rotation.compareTo(Duration.ofMinutes(1)) < 0) {
+                throw new IllegalArgumentException("challengeKeyRotation must be at least 1 minute");
+            }
+            this.challengeKeyRotation = rotation;
+            return this;
+        }
+
         /** Names new passkeys after their provider. Default: {@link PasskeyProviderDirectory#bundled()}. */
         public Builder providers(PasskeyProviderDirectory providers) {
             this.providers = Objects.requireNonNull(providers, "providers");
@@ -266,8 +312,10 @@ public final class RelyingParty {
         }
 
         /**
-         * Runs the writes of a registration or an account deletion as one unit. Default: none (right for the
-         * in-memory stores); give one that runs a database transaction for database storage.
+         * Runs the writes of a registration, a passkey change or an account deletion as one unit, holding the
+         * account's lock (see {@link StorageTransaction#runForAccount}). Default: no transaction and a lock per
+         * account in this JVM (right for the in-memory stores); give one that runs a database transaction and locks
+         * the account's row for database storage.
          */
         public Builder transaction(StorageTransaction transaction) {
             this.transaction = Objects.requireNonNull(transaction, "transaction");
@@ -298,6 +346,11 @@ public final class RelyingParty {
                     pendingCeremonies != null
                             ? pendingCeremonies
                             : new InMemoryPendingCeremonyStore(clock, InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING),
+                    usedChallenges != null
+                            ? usedChallenges
+                            : new InMemoryUsedChallengeStore(clock, InMemoryUsedChallengeStore.DEFAULT_MAX_RECORDS),
+                    challengeKeys != null ? challengeKeys : new InMemoryChallengeKeys(),
+                    challengeKeyRotation,
                     providers != null ? providers : PasskeyProviderDirectory.bundled(),
                     maxPasskeysPerUser,
                     clock,

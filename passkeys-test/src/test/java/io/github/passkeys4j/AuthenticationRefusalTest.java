@@ -31,6 +31,19 @@ class AuthenticationRefusalTest {
     }
 
     @Test
+    void refusesSignedExtensionsThatAreNotAMap() {
+        // Found by AuthenticationFuzzProperties: ED set and a CBOR text string where the extensions map belongs made
+        // webauthn4j's extension reader throw a ClassCastException (a 500 on the web) instead of a parse error.
+        Tamper tamper = new Tamper().rewriteAuthenticatorData(authData -> {
+            byte[] bytes = java.util.Arrays.copyOf(authData, authData.length + 5);
+            bytes[32] |= (byte) 0x80;
+            System.arraycopy(new byte[] {0x64, 'f', 'u', 'z', 'z'}, 0, bytes, authData.length, 5);
+            return bytes;
+        });
+        assertRefused(Reason.MALFORMED_RESPONSE, tamper);
+    }
+
+    @Test
     void refusesACredentialThatIsNotAPublicKey() {
         assertRefused(Reason.WRONG_TYPE, new Tamper().credentialType("password"));
     }

@@ -59,9 +59,9 @@ class ChallengeTest {
     }
 
     @Test
-    void aRefusedResponseUsesUpItsChallenge() {
+    void aRefusedResponseUsesUpItsStoredChallenge() {
         fx.register("alice");
-        PublicKeyCredentialRequestOptions options = fx.rp.startAuthentication(StartAuthentication.discoverable());
+        PublicKeyCredentialRequestOptions options = fx.rp.startAuthentication(StartAuthentication.forUser("alice"));
         String bad = fx.authenticator.authenticate(options, ORIGIN, new Tamper().corruptSignature());
         fx.assertRefused(Reason.BAD_SIGNATURE, () -> fx.signIn(bad));
 

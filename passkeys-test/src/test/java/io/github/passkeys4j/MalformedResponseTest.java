@@ -69,6 +69,35 @@ class MalformedResponseTest {
     }
 
     @Test
+    void refusesARegistrationWhoseRawIdIsNotTheAttestedCredentialId() {
+        // Found by RegistrationFuzzProperties: one bit flipped in the attested credential ID was stored, under an ID
+        // the authenticator does not have.
+        ObjectNode response = JSON.readValue(fx.registrationResponse("bob", new Tamper()), ObjectNode.class);
+        response.put("id", "AAAAAAAAAAAAAAAAAAAAAA");
+        response.put("rawId", "AAAAAAAAAAAAAAAAAAAAAA");
+
+        fx.assertRefused(
+                Reason.MALFORMED_RESPONSE,
+                () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response.toString())));
+        assertThat(fx.rp.management().list("bob")).isEmpty();
+    }
+
+    @Test
+    void refusesACredPropsRkThatIsNotABoolean() {
+        // Found by RegistrationFuzzProperties: webauthn4j reads client extension results only while verifying, and its
+        // Jackson error there ({"rk": [[true]]}) was a 500 on the web instead of a refusal.
+        ObjectNode response = JSON.readValue(fx.registrationResponse("bob", new Tamper()), ObjectNode.class);
+        ((ObjectNode) response.path("clientExtensionResults"))
+                .putObject("credProps")
+                .putArray("rk")
+                .addArray()
+                .add(true);
+        fx.assertRefused(
+                Reason.MALFORMED_RESPONSE,
+                () -> fx.rp.finishRegistration(FinishRegistration.of("bob", response.toString())));
+    }
+
+    @Test
     void refusesARegistrationWithoutItsAttestationObject() {
         ObjectNode response = JSON.readValue(fx.registrationResponse("bob", new Tamper()), ObjectNode.class);
         ((ObjectNode) response.get("response")).remove("attestationObject");

@@ -16,7 +16,10 @@ import static io.github.passkeys4j.Fixture.ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Abandoned ceremonies are never consumed, so every 64th start sweeps the expired ones out of the store. */
+/**
+ * Abandoned ceremonies are never consumed, so every 64th start sweeps the expired ones out of the store. (Only
+ * ceremonies for an account are stored: a username-less sign-in's challenge is sealed, see SealedChallengeTest.)
+ */
 class PendingCeremonySweepTest {
 
     private final TestClock clock = new TestClock(Fixture.START);
@@ -40,7 +43,7 @@ class PendingCeremonySweepTest {
         assertThat(store.sweeps).isEmpty();
         clock.advance(Duration.ofMinutes(5).plusSeconds(1));
 
-        PublicKeyCredentialRequestOptions fresh = rp.startAuthentication(StartAuthentication.discoverable());
+        PublicKeyCredentialRequestOptions fresh = rp.startAuthentication(StartAuthentication.forAccount("alice"));
 
         assertThat(store.sweeps).containsExactly(clock.instant());
         for (PublicKeyCredentialRequestOptions options : abandoned) {
@@ -55,12 +58,12 @@ class PendingCeremonySweepTest {
     @Test
     void anExpiredCeremonyIsUnknownOnceSwept() {
         register("alice");
-        PublicKeyCredentialRequestOptions first = rp.startAuthentication(StartAuthentication.discoverable());
+        PublicKeyCredentialRequestOptions first = rp.startAuthentication(StartAuthentication.forAccount("alice"));
         startAuthentications(62);
         clock.advance(Duration.ofMinutes(6));
         String late = authenticator.authenticate(first, ORIGIN);
 
-        rp.startAuthentication(StartAuthentication.discoverable());
+        rp.startAuthentication(StartAuthentication.forAccount("alice"));
 
         assertThatThrownBy(() -> rp.finishAuthentication(new FinishAuthentication(late)))
                 .isInstanceOfSatisfying(
@@ -70,7 +73,7 @@ class PendingCeremonySweepTest {
     @Test
     void theSweepKeepsCeremoniesThatHaveNotExpired() {
         register("alice");
-        PublicKeyCredentialRequestOptions first = rp.startAuthentication(StartAuthentication.discoverable());
+        PublicKeyCredentialRequestOptions first = rp.startAuthentication(StartAuthentication.forAccount("alice"));
         startAuthentications(63);
         clock.advance(Duration.ofMinutes(4));
         assertThat(store.sweeps).hasSize(1);
@@ -109,7 +112,7 @@ class PendingCeremonySweepTest {
     private List<PublicKeyCredentialRequestOptions> startAuthentications(int count) {
         List<PublicKeyCredentialRequestOptions> started = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            started.add(rp.startAuthentication(StartAuthentication.discoverable()));
+            started.add(rp.startAuthentication(StartAuthentication.forAccount("alice")));
         }
         return started;
     }

@@ -35,11 +35,14 @@ class ReadmeExampleTest {
         Passkey passkey = rp.finishRegistration(
                 FinishRegistration.of("alice", credentialJson).withName("Work laptop"));
 
-        PublicKeyCredentialRequestOptions request = rp.startAuthentication(StartAuthentication.discoverable());
+        String browserSecret = "the browser's session cookie";
+        PublicKeyCredentialRequestOptions request =
+                rp.startAuthentication(StartAuthentication.discoverable().withBrowserBinding(browserSecret));
         String getJson = request.toJson();
         String assertionJson =
                 browser.authenticate(SoftwareAuthenticator.requestOptions(getJson), "https://example.com");
-        AuthenticationResult result = rp.finishAuthentication(new FinishAuthentication(assertionJson));
+        AuthenticationResult result =
+                rp.finishAuthentication(new FinishAuthentication(assertionJson).withBrowserBinding(browserSecret));
 
         assertThat(passkey.name()).isEqualTo("Work laptop");
         assertThat(result.user().username()).isEqualTo("alice");

@@ -67,8 +67,24 @@ public final class WebAuthn4jVerifier {
             throw new PasskeyException(
                     Reason.MALFORMED_RESPONSE, "The response lacks clientDataJSON or attestationObject.");
         }
+        AttestedCredentialData attested =
+                data.getAttestationObject().getAuthenticatorData().getAttestedCredentialData();
+        // A browser's rawId is the attested credential ID; another one is a changed response, and storing either ID
+        // would leave a passkey its authenticator cannot use (webauthn4j does not compare them).
+        if (attested != null && !java.util.Arrays.equals(attested.getCredentialId(), rawId(responseJson))) {
+            throw new PasskeyException(
+                    Reason.MALFORMED_RESPONSE,
+                    "The response's rawId is not the credential ID in its attestationObject.");
+        }
         return new ParsedRegistration(
                 Base64Url.encode(data.getCollectedClientData().getChallenge().getValue()), data);
+    }
+
+    private static byte[] rawId(String responseJson) {
+        return parse(() -> {
+            String rawId = CoreJson.MAPPER.readTree(responseJson).path("rawId").asString(null);
+            return rawId == null ? null : Base64Url.decode(rawId);
+        });
     }
 
     public VerifiedRegistration verifyRegistration(ParsedRegistration parsed, boolean userVerificationRequired) {
@@ -175,7 +191,11 @@ public final class WebAuthn4jVerifier {
     private static <T> T parse(java.util.function.Supplier<T> parser) {
         try {
             return parser.get();
-        } catch (DataConversionException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
+        } catch (DataConversionException
+                | IllegalArgumentException
+                | tools.jackson.core.JacksonException
+                // webauthn4j 0.32 casts signed extension data to a CBOR map unchecked: text there is bad input too.
+                | ClassCastException e) {
             throw new PasskeyException(Reason.MALFORMED_RESPONSE, Reason.MALFORMED_RESPONSE.message(), e);
         }
     }
@@ -186,7 +206,8 @@ public final class WebAuthn4jVerifier {
         } catch (VerificationException e) {
             Reason reason = VerificationFailures.reasonFor(e);
             throw new PasskeyException(reason, reason.message(), e);
-        } catch (DataConversionException | IllegalArgumentException e) {
+        } catch (DataConversionException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
+            // webauthn4j reads the client extension results only now: a credProps.rk that is no boolean lands here.
             throw new PasskeyException(Reason.MALFORMED_RESPONSE, Reason.MALFORMED_RESPONSE.message(), e);
         }
     }

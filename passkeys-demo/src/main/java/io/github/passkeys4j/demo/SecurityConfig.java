@@ -7,13 +7,16 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 
 import javax.sql.DataSource;
 
 /**
  * An ordinary password-login chain: no passkey-specific DSL. The starter's {@code Customizer<HttpSecurity>} bean
  * adds passkey sign-in (options, sign-in and the script are answered before authorization, so they need no rule
- * here); the rest of {@code /passkeys/**} falls under {@code anyRequest().authenticated()}. CSRF stays on.
+ * here); the rest of {@code /passkeys/**} falls under {@code anyRequest().authenticated()}. CSRF stays on, its token
+ * in an HttpOnly cookie rather than the session, so a signed-out visitor (the login page, passkey sign-in options)
+ * creates no session on any node.
  * Actuator: health is public, metrics need a signed-in user (the demo has no admin role).
  */
 @Configuration(proxyBeanMethods = false)
@@ -28,6 +31,7 @@ class SecurityConfig {
                         .permitAll()
                         .anyRequest()
                         .authenticated())
+                .csrf(csrf -> csrf.csrfTokenRepository(new CookieCsrfTokenRepository()))
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();

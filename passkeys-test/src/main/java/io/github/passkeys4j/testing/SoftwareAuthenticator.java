@@ -191,8 +191,9 @@ public final class SoftwareAuthenticator {
 
         AuthenticatorData<AuthenticationExtensionAuthenticatorOutput> authData = new AuthenticatorData<>(
                 ResponseJson.sha256(tamper.rpId != null ? tamper.rpId : rpId), flags(tamper), held.signCount);
-        byte[] authDataBytes = AUTHENTICATOR_DATA.convert(authData);
-        byte[] clientData = ResponseJson.clientData("webauthn.get", options.challenge(), origin, tamper);
+        byte[] authDataBytes = tamper.authenticatorDataRewrite.apply(AUTHENTICATOR_DATA.convert(authData));
+        byte[] clientData = tamper.clientDataRewrite.apply(
+                ResponseJson.clientData("webauthn.get", options.challenge(), origin, tamper));
         byte[] signed = ResponseJson.concat(authDataBytes, ResponseJson.sha256(clientData));
         if (tamper.corruptSignature) {
             signed[signed.length - 1] ^= 0x01;

@@ -4,6 +4,7 @@ import java.math.BigInteger;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 
 /**
  * What a {@link SoftwareAuthenticator} should do differently for one call, to produce each bad response a relying party
@@ -41,6 +42,8 @@ public final class Tamper {
     String authenticatorAttachment = "platform";
     Boolean credPropsRk = Boolean.TRUE;
     CoseKey publicKey;
+    UnaryOperator<byte[]> clientDataRewrite = UnaryOperator.identity();
+    UnaryOperator<byte[]> authenticatorDataRewrite = UnaryOperator.identity();
 
     /**
      * A credential public key as a registration response carries it (COSE, RFC 9052 §7), made of raw members so a
@@ -200,6 +203,24 @@ public final class Tamper {
     /** The credential's {@code authenticatorAttachment} (honest: "platform"); {@code null} leaves it out. */
     public Tamper authenticatorAttachment(String attachment) {
         this.authenticatorAttachment = attachment;
+        return this;
+    }
+
+    /**
+     * Authentication: the {@code clientDataJSON} bytes the authenticator sends and signs, made from the honest ones (after
+     * the other knobs); for fuzzing the server's parsing behind a valid signature.
+     */
+    public Tamper rewriteClientData(UnaryOperator<byte[]> rewrite) {
+        this.clientDataRewrite = Objects.requireNonNull(rewrite, "rewrite");
+        return this;
+    }
+
+    /**
+     * Authentication: the {@code authenticatorData} bytes the authenticator sends and signs, made from the honest ones
+     * (after the other knobs); for fuzzing the server's parsing behind a valid signature.
+     */
+    public Tamper rewriteAuthenticatorData(UnaryOperator<byte[]> rewrite) {
+        this.authenticatorDataRewrite = Objects.requireNonNull(rewrite, "rewrite");
         return this;
     }
 

@@ -1,8 +1,11 @@
 package io.github.passkeys4j.store;
 
+import io.github.passkeys4j.testing.AccountRaceContract;
+import io.github.passkeys4j.testing.ChallengeKeysContract;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
 import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
 import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
+import io.github.passkeys4j.testing.UsedChallengeStoreContract;
 import org.junit.jupiter.api.Nested;
 
 /**
@@ -33,6 +36,40 @@ class InMemoryStoresContractTest {
         @Override
         protected PendingCeremonyStore createStore() {
             return new InMemoryPendingCeremonyStore();
+        }
+    }
+
+    @Nested
+    class AccountRaces extends AccountRaceContract {
+        @Override
+        protected PasskeyRepository createPasskeys() {
+            return new InMemoryPasskeyRepository();
+        }
+
+        @Override
+        protected PasskeyUserRepository createUsers() {
+            return new InMemoryPasskeyUserRepository();
+        }
+
+        @Override
+        protected StorageTransaction createTransaction() {
+            return StorageTransaction.NONE;
+        }
+    }
+
+    @Nested
+    class UsedChallenges extends UsedChallengeStoreContract {
+        @Override
+        protected UsedChallengeStore createStore() {
+            return new InMemoryUsedChallengeStore();
+        }
+    }
+
+    @Nested
+    class Keys extends ChallengeKeysContract {
+        @Override
+        protected ChallengeKeys createKeys() {
+            return new InMemoryChallengeKeys();
         }
     }
 }

@@ -164,8 +164,8 @@ public final class ExampleServer {
                 usernames.put(signUp.accountId(), signUp.username());
                 signIn(exchange, session, signUp.accountId(), 201);
             }
-            case "/signin/options" -> Http.sendJson(exchange, 200, passkeys.signInOptions());
-            case "/signin" -> signIn(exchange, session, passkeys.finishSignIn(body), 200);
+            case "/signin/options" -> Http.sendJson(exchange, 200, passkeys.signInOptions(session.id));
+            case "/signin" -> signIn(exchange, session, passkeys.finishSignIn(body, session.id), 200);
             case "/signout" -> {
                 sessions.remove(session);
                 sessions.expireCookie(exchange);

@@ -38,16 +38,20 @@ final class Passkeys {
         relyingParty.finishRegistration(FinishRegistration.of(accountId, credentialJson));
     }
 
-    /** {@code PublicKeyCredentialRequestOptionsJSON} for a username-less sign-in. */
-    String signInOptions() {
+    /**
+     * {@code PublicKeyCredentialRequestOptionsJSON} for a username-less sign-in. Nothing is stored: the challenge is
+     * sealed, and bound to {@code browserSecret} (here the session cookie's value) so only this browser can use it.
+     */
+    String signInOptions(String browserSecret) {
         return relyingParty
-                .startAuthentication(StartAuthentication.discoverable())
+                .startAuthentication(StartAuthentication.discoverable().withBrowserBinding(browserSecret))
                 .toJson();
     }
 
     /** Verifies the assertion; returns the signed-in account's id or throws {@link PasskeyException}. */
-    String finishSignIn(String credentialJson) {
-        AuthenticationResult result = relyingParty.finishAuthentication(new FinishAuthentication(credentialJson));
+    String finishSignIn(String credentialJson, String browserSecret) {
+        AuthenticationResult result = relyingParty.finishAuthentication(
+                new FinishAuthentication(credentialJson).withBrowserBinding(browserSecret));
         return result.user().accountId();
     }
 

@@ -2,10 +2,12 @@ package io.github.passkeys4j.spring.autoconfigure;
 
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.provider.PasskeyProviderDirectory;
+import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.store.StorageTransaction;
+import io.github.passkeys4j.store.UsedChallengeStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -72,6 +74,8 @@ public final class PasskeysAutoConfiguration {
             PasskeyRepository passkeys,
             PasskeyUserRepository users,
             PendingCeremonyStore pendingCeremonies,
+            UsedChallengeStore usedChallenges,
+            ChallengeKeys challengeKeys,
             PasskeyProviderDirectory providers,
             ObjectProvider<StorageTransaction> transaction) {
         PasskeysPropertiesValidator.validate(properties);
@@ -87,6 +91,9 @@ public final class PasskeysAutoConfiguration {
                 .passkeys(passkeys)
                 .users(users)
                 .pendingCeremonies(pendingCeremonies)
+                .usedChallenges(usedChallenges)
+                .challengeKeys(challengeKeys)
+                .challengeKeyRotation(properties.getChallengeKeyRotation())
                 .providers(providers)
                 .maxPasskeysPerUser(properties.getMaxPasskeysPerUser())
                 .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE))

@@ -1,18 +1,24 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
+import io.github.passkeys4j.spring.jdbc.JdbcChallengeKeys;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyUserRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPendingCeremonyStore;
+import io.github.passkeys4j.spring.jdbc.JdbcStorageTransaction;
+import io.github.passkeys4j.spring.jdbc.JdbcUsedChallengeStore;
 import io.github.passkeys4j.spring.jdbc.PasskeysJdbcSchemaInitializer;
+import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.store.StorageTransaction;
+import io.github.passkeys4j.store.UsedChallengeStore;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -24,6 +30,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * JDBC storage when the app has one DataSource: the {@code passkeys_*} tables, created from
@@ -44,13 +52,63 @@ class PasskeysJdbcConfiguration {
                 dataSource, mode, properties.getJdbc().getPlatform());
     }
 
-    /** The app's transaction manager when it has exactly one, else one over the DataSource. */
+    /** Refuses to start when the tables of our stores in use are missing (see {@link PasskeysJdbcSchemaCheck}). */
+    @Bean
+    @DependsOnDatabaseInitialization
+    PasskeysJdbcSchemaCheck passkeysJdbcSchemaCheck(
+            DataSource dataSource,
+            PasskeysJdbcSchemaInitializer initializer,
+            PasskeysProperties properties,
+            ObjectProvider<PasskeyRepository> passkeys,
+            ObjectProvider<PasskeyUserRepository> users,
+            ObjectProvider<PendingCeremonyStore> ceremonies,
+            ObjectProvider<UsedChallengeStore> usedChallenges,
+            ObjectProvider<ChallengeKeys> challengeKeys) {
+        List<String> tables = new ArrayList<>();
+        if (passkeys.getIfUnique() instanceof JdbcPasskeyRepository) {
+            tables.add("passkeys_credential");
+        }
+        if (users.getIfUnique() instanceof JdbcPasskeyUserRepository) {
+            tables.add("passkeys_user");
+        }
+        if (ceremonies.getIfUnique() instanceof JdbcPendingCeremonyStore) {
+            tables.add("passkeys_pending_ceremony");
+        }
+        if (usedChallenges.getIfUnique() instanceof JdbcUsedChallengeStore) {
+            tables.add("passkeys_used_challenge");
+        }
+        if (challengeKeys.getIfUnique() instanceof JdbcChallengeKeys) {
+            tables.add("passkeys_challenge_key");
+        }
+        return new PasskeysJdbcSchemaCheck(
+                dataSource, tables, properties.getJdbc().getPlatform());
+    }
+
+    /**
+     * The app's transaction manager when it has exactly one, else one over the DataSource; an account's checks and
+     * writes hold a row lock on its {@code passkeys_user} row (see {@link JdbcStorageTransaction}).
+     */
     @Bean
     @ConditionalOnMissingBean
     StorageTransaction passkeysStorageTransaction(
-            DataSource dataSource, ObjectProvider<PlatformTransactionManager> transactionManager) {
-        return new SpringStorageTransaction(new TransactionTemplate(
-                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource))));
+            DataSource dataSource,
+            ObjectProvider<PlatformTransactionManager> transactionManager,
+            PasskeysProperties properties) {
+        TransactionTemplate template = new TransactionTemplate(
+                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+        template.setTimeout(timeoutSeconds(properties));
+        return new JdbcStorageTransaction(template, jdbc(dataSource, properties));
+    }
+
+    /** Our statements time out (passkeys.jdbc.query-timeout) rather than hold a request while the database hangs. */
+    private static JdbcTemplate jdbc(DataSource dataSource, PasskeysProperties properties) {
+        JdbcTemplate template = new JdbcTemplate(dataSource);
+        template.setQueryTimeout(timeoutSeconds(properties));
+        return template;
+    }
+
+    private static int timeoutSeconds(PasskeysProperties properties) {
+        return (int) Math.max(1, properties.getJdbc().getQueryTimeout().toSeconds());
     }
 
     /** "JDBC (PostgreSQL)" in the start-up log line when our JDBC repository is the one in use. */
@@ -70,19 +128,35 @@ class PasskeysJdbcConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PasskeyRepository passkeyRepository(DataSource dataSource) {
-        return new JdbcPasskeyRepository(new JdbcTemplate(dataSource));
+    PasskeyRepository passkeyRepository(DataSource dataSource, PasskeysProperties properties) {
+        return new JdbcPasskeyRepository(jdbc(dataSource, properties));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    PasskeyUserRepository passkeyUserRepository(DataSource dataSource) {
-        return new JdbcPasskeyUserRepository(new JdbcTemplate(dataSource));
+    PasskeyUserRepository passkeyUserRepository(DataSource dataSource, PasskeysProperties properties) {
+        return new JdbcPasskeyUserRepository(jdbc(dataSource, properties));
     }
 
     @Bean
     @ConditionalOnMissingBean
-    PendingCeremonyStore pendingCeremonyStore(DataSource dataSource) {
-        return new JdbcPendingCeremonyStore(new JdbcTemplate(dataSource));
+    PendingCeremonyStore pendingCeremonyStore(DataSource dataSource, PasskeysProperties properties) {
+        return new JdbcPendingCeremonyStore(jdbc(dataSource, properties));
+    }
+
+    /**
+     * Sealed sign-in challenges: every node signs with the same keys and records a finished sign-in in the same table,
+     * so options from one node finish on any other, once.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    UsedChallengeStore usedChallengeStore(DataSource dataSource, PasskeysProperties properties) {
+        return new JdbcUsedChallengeStore(jdbc(dataSource, properties));
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ChallengeKeys challengeKeys(DataSource dataSource, PasskeysProperties properties) {
+        return new JdbcChallengeKeys(jdbc(dataSource, properties));
     }
 }

@@ -43,6 +43,12 @@ public class PasskeysProperties {
     private Duration ceremonyTimeout = Duration.ofMinutes(5);
 
     /**
+     * How long one key signs username-less sign-in challenges before the next takes over; older keys still verify
+     * the challenges they sealed until those expire. Keys are shared by all nodes (JDBC). At least 1m; default 1d.
+     */
+    private Duration challengeKeyRotation = Duration.ofDays(1);
+
+    /**
      * Refuse a sign-in whose response carries a userHandle other than the credential owner's, or none in a
      * username-less sign-in.
      */
@@ -112,6 +118,22 @@ public class PasskeysProperties {
         /** Database platform of the schema file (schema-{platform}.sql); detected from the DataSource when unset. */
         private String platform;
 
+        /**
+         * Longest time one passkeys statement or storage transaction may take, waiting for an account's row lock
+         * included; past it the request answers 503 (STORAGE_UNAVAILABLE) and its writes roll back. Whole seconds,
+         * at least 1. Waiting for a pooled connection is bounded by the pool instead: for Spring Boot's Hikari pool,
+         * spring.datasource.hikari.connection-timeout (default 30 s).
+         */
+        private Duration queryTimeout = Duration.ofSeconds(10);
+
+        public Duration getQueryTimeout() {
+            return queryTimeout;
+        }
+
+        public void setQueryTimeout(Duration queryTimeout) {
+            this.queryTimeout = queryTimeout;
+        }
+
         public InitializeSchema getInitializeSchema() {
             return initializeSchema;
         }
@@ -167,6 +189,14 @@ public class PasskeysProperties {
 
     public void setUserVerification(UserVerification userVerification) {
         this.userVerification = userVerification;
+    }
+
+    public Duration getChallengeKeyRotation() {
+        return challengeKeyRotation;
+    }
+
+    public void setChallengeKeyRotation(Duration challengeKeyRotation) {
+        this.challengeKeyRotation = challengeKeyRotation;
     }
 
     public Duration getCeremonyTimeout() {

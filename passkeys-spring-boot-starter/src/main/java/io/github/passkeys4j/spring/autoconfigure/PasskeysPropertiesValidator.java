@@ -58,6 +58,10 @@ final class PasskeysPropertiesValidator {
             problems.add("passkeys.ceremony-timeout: " + timeout + " is longer than " + MAX_CEREMONY_TIMEOUT
                     + " (default 5m)");
         }
+        Duration rotation = properties.getChallengeKeyRotation();
+        if (rotation == null || rotation.compareTo(Duration.ofMinutes(1)) < 0) {
+            problems.add("passkeys.challenge-key-rotation: " + rotation + " is shorter than 1m (default 1d)");
+        }
         if (properties.getMaxPasskeysPerUser() < 1) {
             problems.add(
                     "passkeys.max-passkeys-per-user: " + properties.getMaxPasskeysPerUser() + " must be at least 1");

@@ -47,6 +47,7 @@ public final class Problems {
             "UNSUPPORTED_MEDIA_TYPE",
             "MALFORMED_REQUEST",
             "SERVER_ERROR",
+            "STORAGE_UNAVAILABLE",
             "ACCOUNT_UNAVAILABLE");
 
     /** The developer's words for a request that needs a signed-in user. */
@@ -90,6 +91,7 @@ public final class Problems {
                     case CONTENT_TOO_LARGE -> "REQUEST_TOO_LARGE";
                     case UNSUPPORTED_MEDIA_TYPE -> "UNSUPPORTED_MEDIA_TYPE";
                     case BAD_REQUEST -> "MALFORMED_REQUEST";
+                    case SERVICE_UNAVAILABLE -> "STORAGE_UNAVAILABLE";
                     default -> status.is5xxServerError() ? "SERVER_ERROR" : status.name();
                 });
         return problem;

@@ -74,7 +74,7 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
             return null;
         }
         String body = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
-        PasskeyAuthenticationRequest authRequest = new PasskeyAuthenticationRequest(body);
+        PasskeyAuthenticationRequest authRequest = new PasskeyAuthenticationRequest(body, SignInBinding.read(request));
         authRequest.setDetails(authenticationDetailsSource.buildDetails(request));
         return getAuthenticationManager().authenticate(authRequest);
     }

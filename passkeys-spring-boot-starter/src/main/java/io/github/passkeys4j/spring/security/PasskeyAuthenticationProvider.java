@@ -11,6 +11,7 @@ import io.github.passkeys4j.spring.event.PasskeyView;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import io.github.passkeys4j.store.PasskeyUser;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -57,10 +58,11 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
 
     @Override
     public Authentication authenticate(Authentication authentication) {
-        String json = ((PasskeyAuthenticationRequest) authentication).getCredentialJson();
+        PasskeyAuthenticationRequest request = (PasskeyAuthenticationRequest) authentication;
+        String json = request.getCredentialJson();
         try {
-            PasskeyAuthenticationToken token =
-                    observer.observe(CeremonyObserver.AUTHENTICATION, () -> verify(authentication, json));
+            PasskeyAuthenticationToken token = observer.observe(
+                    CeremonyObserver.AUTHENTICATION, () -> verify(authentication, json, request.getBrowserBinding()));
             events.publishEvent(new PasskeySignInEvent(
                     token.getName(),
                     PasskeyView.of(token.getPasskey(), relyingParty.providers(), token.getCredentialId()),
@@ -82,13 +84,15 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
         }
     }
 
-    private PasskeyAuthenticationToken verify(Authentication authentication, String json) {
+    private PasskeyAuthenticationToken verify(
+            Authentication authentication, String json, @Nullable String browserBinding) {
         AtomicReference<UserDetails> user = new AtomicReference<>();
         AuthenticationResult result;
         try {
             // The account is checked before the passkey's use is recorded: a refused account records nothing.
-            result = relyingParty.finishAuthentication(
-                    new FinishAuthentication(json, account -> user.set(load(account))));
+            result =
+                    relyingParty.finishAuthentication(new FinishAuthentication(json, account -> user.set(load(account)))
+                            .withBrowserBinding(browserBinding));
         } catch (PasskeyException e) {
             throw new PasskeyAuthenticationException(e, credentialIdOf(json));
         }

@@ -15,7 +15,8 @@ import java.util.Objects;
  */
 public final class PasskeyAuthenticationToken extends AbstractAuthenticationToken {
 
-    // Kept in sessions (Spring Session JDBC serialises it): change only with a migration in mind.
+    // Kept in sessions (Spring Session JDBC and Redis serialise it; JSON: PasskeysJacksonModule): change only with a
+    // migration in mind.
     private static final long serialVersionUID = 1L;
 
     private final UserDetails principal;
@@ -36,6 +37,20 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
         setAuthenticated(true);
     }
 
+    /** As read back from a session stored as JSON ({@link PasskeysJacksonModule}): without the passkey. */
+    private PasskeyAuthenticationToken(
+            UserDetails principal,
+            String credentialId,
+            boolean userVerified,
+            Collection<? extends GrantedAuthority> authorities) {
+        super(authorities);
+        this.principal = Objects.requireNonNull(principal, "principal");
+        this.passkey = null;
+        this.credentialId = Objects.requireNonNull(credentialId, "credentialId");
+        this.userVerified = userVerified;
+        setAuthenticated(true);
+    }
+
     @Override
     public UserDetails getPrincipal() {
         return principal;
@@ -52,7 +67,7 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
         return credentialId;
     }
 
-    /** The passkey as stored right after this sign-in; {@code null} after the session was deserialized. */
+    /** The passkey as stored right after this sign-in; {@code null} after the session was read back. */
     public Passkey getPasskey() {
         return passkey;
     }

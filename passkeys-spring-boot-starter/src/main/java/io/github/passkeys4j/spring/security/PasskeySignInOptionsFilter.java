@@ -15,6 +15,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.time.Duration;
 
 /**
  * {@code POST <base>/authentication/options}: the options of a username-less sign-in, for anyone. A filter placed
@@ -39,8 +40,11 @@ final class PasskeySignInOptionsFilter extends OncePerRequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        PublicKeyCredentialRequestOptions options =
-                relyingParty.startAuthentication(StartAuthentication.discoverable());
+        // Stateless: no session, nothing stored; the challenge is sealed and bound to this browser's cookie.
+        String binding = SignInBinding.forRequest(request);
+        PublicKeyCredentialRequestOptions options = relyingParty.startAuthentication(
+                StartAuthentication.discoverable().withBrowserBinding(binding));
+        SignInBinding.send(request, response, binding, Duration.ofMillis(options.timeout()));
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setHeader("Cache-Control", "no-store");

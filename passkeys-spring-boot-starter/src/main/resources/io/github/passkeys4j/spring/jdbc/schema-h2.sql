@@ -1,6 +1,29 @@
 -- Passkeys for Java: JDBC storage schema for H2 (2.x). Safe to run again: it creates only what is missing.
 -- Instants are stored to the microsecond. transports is a comma-separated list.
 
+-- The schema's version, one row per version applied: 1 made the three tables below, 2 added this table, 3 the
+-- sealed-challenge tables at the end. A release
+-- that changes the schema adds a version here and an upgrade file under migration/h2/ (see the README's
+-- "Storage and schema"); start-up refuses a database whose tables are missing.
+CREATE TABLE IF NOT EXISTS passkeys_schema_version (
+    version      INTEGER      NOT NULL,
+    description  VARCHAR(255) NOT NULL,
+    installed_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_schema_version_pk PRIMARY KEY (version)
+);
+
+INSERT INTO passkeys_schema_version (version, description, installed_at)
+SELECT 1, 'passkeys_credential, passkeys_user, passkeys_pending_ceremony', CURRENT_TIMESTAMP
+WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 1);
+
+INSERT INTO passkeys_schema_version (version, description, installed_at)
+SELECT 2, 'passkeys_schema_version', CURRENT_TIMESTAMP
+WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 2);
+
+INSERT INTO passkeys_schema_version (version, description, installed_at)
+SELECT 3, 'passkeys_used_challenge, passkeys_challenge_key', CURRENT_TIMESTAMP
+WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 3);
+
 CREATE TABLE IF NOT EXISTS passkeys_credential (
     credential_id            VARCHAR(1400)               NOT NULL,
     user_handle              VARCHAR(128)                NOT NULL,
@@ -55,3 +78,21 @@ CREATE TABLE IF NOT EXISTS passkeys_pending_ceremony (
 CREATE INDEX IF NOT EXISTS passkeys_pending_ceremony_expires_at_idx ON passkeys_pending_ceremony (expires_at);
 
 CREATE INDEX IF NOT EXISTS passkeys_pending_ceremony_account_id_idx ON passkeys_pending_ceremony (account_id);
+
+-- Sealed sign-in challenges (issue 10): starting a username-less sign-in writes nothing; finishing one records its
+-- challenge's SHA-256 here once (the primary key makes it exactly-once across nodes) until it would have expired
+-- anyway. The keys that seal challenges, one per rotation period, made once by whichever node needs one first.
+CREATE TABLE IF NOT EXISTS passkeys_used_challenge (
+    challenge_hash VARCHAR(64)                 NOT NULL,
+    expires_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_used_challenge_pk PRIMARY KEY (challenge_hash)
+);
+
+CREATE INDEX IF NOT EXISTS passkeys_used_challenge_expires_at_idx ON passkeys_used_challenge (expires_at);
+
+CREATE TABLE IF NOT EXISTS passkeys_challenge_key (
+    key_id     BIGINT                      NOT NULL,
+    secret     VARCHAR(128)                NOT NULL,
+    created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_challenge_key_pk PRIMARY KEY (key_id)
+);

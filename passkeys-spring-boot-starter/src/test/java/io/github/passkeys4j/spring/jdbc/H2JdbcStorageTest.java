@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.StorageTransaction;
+import io.github.passkeys4j.testing.AccountRaceContract;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
 import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
 import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
@@ -55,6 +57,25 @@ class H2JdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsCon
         @Override
         protected PendingCeremonyStore createStore() {
             return H2JdbcStorageTest.this.ceremonies();
+        }
+    }
+
+    /** The races the account lock closes, with this database's row locks. */
+    @Nested
+    class AccountRaces extends AccountRaceContract {
+        @Override
+        protected PasskeyRepository createPasskeys() {
+            return H2JdbcStorageTest.this.passkeys();
+        }
+
+        @Override
+        protected PasskeyUserRepository createUsers() {
+            return H2JdbcStorageTest.this.users();
+        }
+
+        @Override
+        protected StorageTransaction createTransaction() {
+            return H2JdbcStorageTest.this.transaction();
         }
     }
 }

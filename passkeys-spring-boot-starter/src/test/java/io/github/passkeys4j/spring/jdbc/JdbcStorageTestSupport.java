@@ -8,6 +8,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Instant;
@@ -82,6 +84,12 @@ abstract class JdbcStorageTestSupport {
 
     public JdbcPasskeyUserRepository users() {
         return users;
+    }
+
+    /** A transaction over this database, as the auto-configuration makes one. */
+    public JdbcStorageTransaction transaction() {
+        return new JdbcStorageTransaction(
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), jdbc());
     }
 
     public JdbcPendingCeremonyStore ceremonies() {

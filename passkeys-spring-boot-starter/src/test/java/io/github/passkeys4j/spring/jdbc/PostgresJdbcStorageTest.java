@@ -4,6 +4,8 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.StorageTransaction;
+import io.github.passkeys4j.testing.AccountRaceContract;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
 import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
 import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
@@ -80,6 +82,25 @@ class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColu
         @Override
         protected PendingCeremonyStore createStore() {
             return PostgresJdbcStorageTest.this.ceremonies();
+        }
+    }
+
+    /** The races the account lock closes, with this database's row locks. */
+    @Nested
+    class AccountRaces extends AccountRaceContract {
+        @Override
+        protected PasskeyRepository createPasskeys() {
+            return PostgresJdbcStorageTest.this.passkeys();
+        }
+
+        @Override
+        protected PasskeyUserRepository createUsers() {
+            return PostgresJdbcStorageTest.this.users();
+        }
+
+        @Override
+        protected StorageTransaction createTransaction() {
+            return PostgresJdbcStorageTest.this.transaction();
         }
     }
 }

@@ -1,8 +1,11 @@
 package io.github.passkeys4j.spring.jdbc;
 
+import io.github.passkeys4j.store.Passkey;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -20,6 +23,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** What every database must do for {@link PasskeysJdbcSchemaInitializer} and the schema file it runs. */
 interface SchemaInitializerContract {
+
+    /** Every table of the schema, in the order they can be dropped. */
+    List<String> TABLES = List.of(
+            "passkeys_credential",
+            "passkeys_user",
+            "passkeys_pending_ceremony",
+            "passkeys_used_challenge",
+            "passkeys_challenge_key",
+            "passkeys_schema_version");
 
     DataSource dataSource();
 
@@ -86,7 +98,81 @@ interface SchemaInitializerContract {
                         "passkeys_credential_pk",
                         "passkeys_user_pk",
                         "passkeys_user_account_id_uk",
-                        "passkeys_pending_ceremony_pk");
+                        "passkeys_pending_ceremony_pk",
+                        "passkeys_schema_version_pk",
+                        "passkeys_used_challenge_pk",
+                        "passkeys_challenge_key_pk");
+    }
+
+    @Test
+    default void theSchemaRecordsItsVersion() {
+        assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
+                .containsExactly(1, 2, 3);
+    }
+
+    @Test
+    default void anUpgradeFromVersionOneKeepsEveryRowUsable() {
+        dropTables();
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/schema-v1-" + platform() + ".sql");
+        passkeys().add(passkey("Y3JlZC0x", "dXNlci0x", T0));
+
+        assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
+                        .initializeDatabase())
+                .isTrue();
+
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(passkey("Y3JlZC0x", "dXNlci0x", T0));
+        Passkey used = passkey("Y3JlZC0x", "dXNlci0x", T0).usedAt(T0.plusSeconds(60), 43, true, true);
+        assertThat(passkeys()
+                        .recordUse(used, passkey("Y3JlZC0x", "dXNlci0x", T0).signCount()))
+                .isTrue();
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(used);
+        assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
+                .containsExactly(1, 2, 3);
+    }
+
+    @Test
+    default void theMigrationFilesMakeWhatTheSchemaFileMakes() throws SQLException {
+        dropTables();
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/V1__passkeys_tables.sql");
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
+                + "/V2__passkeys_schema_version.sql");
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
+                + "/V3__passkeys_sealed_challenges.sql");
+        List<String> migrated = catalog();
+        dropTables();
+        new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase();
+
+        assertThat(migrated)
+                .as(
+                        "every change to schema-%s.sql needs a file under migration/%s/ and a version row",
+                        platform(), platform())
+                .isNotEmpty()
+                .isEqualTo(catalog());
+    }
+
+    /** Every column (type, size, nullability) and index of the passkeys tables, in one comparable list. */
+    private List<String> catalog() throws SQLException {
+        List<String> entries = new ArrayList<>(jdbc().query(
+                        "SELECT LOWER(table_name), LOWER(column_name), data_type, is_nullable, character_maximum_length"
+                                + " FROM information_schema.columns WHERE LOWER(table_name) LIKE 'passkeys\\_%' ESCAPE '\\'"
+                                + " ORDER BY 1, 2",
+                        (rs, row) -> rs.getString(1) + "." + rs.getString(2) + " " + rs.getString(3) + " "
+                                + rs.getString(4) + " " + rs.getString(5)));
+        for (String table : TABLES) {
+            entries.add(table + " indexes "
+                    + indexedColumns(table).stream().sorted().toList());
+        }
+        return entries;
+    }
+
+    private void dropTables() {
+        for (String table : TABLES) {
+            jdbc().execute("DROP TABLE IF EXISTS " + table);
+        }
+    }
+
+    private void runScript(String location) {
+        new ResourceDatabasePopulator(new DefaultResourceLoader().getResource(location)).execute(dataSource());
     }
 
     @Test
@@ -94,6 +180,7 @@ interface SchemaInitializerContract {
         assertThat(indexedColumns("passkeys_credential")).contains("credential_id", "user_handle");
         assertThat(indexedColumns("passkeys_user")).contains("user_handle", "username");
         assertThat(indexedColumns("passkeys_pending_ceremony")).contains("challenge", "expires_at");
+        assertThat(indexedColumns("passkeys_used_challenge")).contains("challenge_hash", "expires_at");
     }
 
     /** The first column of every index on the table. */

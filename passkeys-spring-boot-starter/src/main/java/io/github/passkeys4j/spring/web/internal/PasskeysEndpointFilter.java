@@ -2,6 +2,7 @@ package io.github.passkeys4j.spring.web.internal;
 
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.StorageFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -64,7 +65,11 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             }
             // Every error under the base path is a problem body: the stack trace goes to the log, not the client.
             response.reset();
-            Problems.write(request, response, unhandled(request, e), messages);
+            ProblemDetail problem = unhandled(request, e);
+            if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
+                response.setHeader("Retry-After", "5");
+            }
+            Problems.write(request, response, problem, messages);
         }
     }
 
@@ -76,7 +81,10 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
                 messages);
     }
 
-    /** Security exceptions that no chain translated (no chain covers the base path), else a logged 500. */
+    /**
+     * Security exceptions that no chain translated (no chain covers the base path), a storage outage as 503, else a
+     * logged 500.
+     */
     private static ProblemDetail unhandled(HttpServletRequest request, Exception e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof AuthenticationException) {
@@ -85,6 +93,14 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             if (t instanceof AccessDeniedException) {
                 return Problems.of(HttpStatus.FORBIDDEN, "Access denied (Spring Security's AccessDeniedException).");
             }
+        }
+        if (StorageFailures.isUnavailable(e)) {
+            // Logged without the trace: the database's own log says why; this says which request it cost.
+            log.warn("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI()
+                    + " answered 503: storage unavailable (" + StorageFailures.summary(e) + ")");
+            return Problems.of(
+                    HttpStatus.SERVICE_UNAVAILABLE,
+                    "The passkey storage (database) did not answer in time; the server log says which request.");
         }
         log.error("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI() + " failed", e);
         return Problems.of(

@@ -1,0 +1,73 @@
+package io.github.passkeys4j.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Used challenges in memory, for one node. Records are kept in the order they were made, which is the order they
+ * expire in when they share one timeout, so sweeping is O(expired). Bounded: past {@code maxRecords} live records
+ * a new one is refused (the sign-in fails, the user retries) rather than an old one forgotten, since forgetting a
+ * live record would let its challenge be used twice.
+ */
+public final class InMemoryUsedChallengeStore implements UsedChallengeStore {
+
+    /** Default bound on live records. */
+    public static final int DEFAULT_MAX_RECORDS = 1_000_000;
+
+    private final Map<String, Instant> keepUntil = new LinkedHashMap<>();
+    private final Clock clock;
+    private final int maxRecords;
+
+    public InMemoryUsedChallengeStore() {
+        this(Clock.systemUTC(), DEFAULT_MAX_RECORDS);
+    }
+
+    public InMemoryUsedChallengeStore(Clock clock, int maxRecords) {
+        if (maxRecords < 1) {
+            throw new IllegalArgumentException("maxRecords must be positive");
+        }
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxRecords = maxRecords;
+    }
+
+    @Override
+    public synchronized boolean markUsed(String key, Instant until) {
+        Objects.requireNonNull(key, "key");
+        Objects.requireNonNull(until, "keepUntil");
+        if (keepUntil.containsKey(key)) {
+            return false;
+        }
+        if (keepUntil.size() >= maxRecords) {
+            removeExpired(clock.instant());
+            if (keepUntil.size() >= maxRecords) {
+                throw new IllegalStateException("too many sign-ins in flight: " + maxRecords + " challenges recorded");
+            }
+        }
+        keepUntil.put(key, until);
+        return true;
+    }
+
+    @Override
+    public synchronized boolean isUsed(String key) {
+        return keepUntil.containsKey(key);
+    }
+
+    @Override
+    public synchronized void removeExpired(Instant now) {
+        Iterator<Instant> oldestFirst = keepUntil.values().iterator();
+        while (oldestFirst.hasNext()) {
+            if (!oldestFirst.next().isBefore(now)) {
+                break;
+            }
+            oldestFirst.remove();
+        }
+    }
+
+    synchronized int size() {
+        return keepUntil.size();
+    }
+}

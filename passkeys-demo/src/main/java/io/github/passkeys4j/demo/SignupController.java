@@ -46,7 +46,7 @@ final class SignupController {
             if (!users.userExists(form.username()) && create(form)) {
                 return "redirect:/login?signedUp";
             }
-            errors = Map.of("username", "That username is taken. Choose another one.");
+            errors = Map.of("username", "demo.signup.error.taken");
             response.setStatus(HttpStatus.CONFLICT.value());
         } else {
             response.setStatus(HttpStatus.BAD_REQUEST.value());

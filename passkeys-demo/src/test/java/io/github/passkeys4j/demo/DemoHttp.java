@@ -35,8 +35,16 @@ final class DemoHttp {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
+    private String language;
+
     DemoHttp(int port) {
         this.port = port;
+    }
+
+    /** Sends {@code Accept-Language: tag} from now on, as a browser set to that language does. */
+    DemoHttp language(String tag) {
+        this.language = tag;
+        return this;
     }
 
     String origin() {
@@ -84,6 +92,9 @@ final class DemoHttp {
     }
 
     private HttpResponse<String> send(HttpRequest.Builder request) {
+        if (language != null) {
+            request.setHeader("Accept-Language", language);
+        }
         try {
             return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {

@@ -43,6 +43,23 @@ class DemoHttpTest {
     }
 
     @Test
+    void aGermanBrowserGetsTheFormAndItsErrorsInGermanAndAFrenchOneInEnglish() {
+        http.language("de-DE,de;q=0.9,en;q=0.5");
+        HttpResponse<String> response = postForm("/signup", Map.of("username", "ab", "password", "short"));
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.body())
+                .contains("<html lang=\"de\">", "<h1>Konto erstellen</h1>", "<title>Konto erstellen · Passkeys-Demo")
+                .contains("Verwenden Sie 3 bis 64 Zeichen", "Verwenden Sie mindestens 8 Zeichen.")
+                .doesNotContain("Use 3 to 64", "Create an account");
+
+        http.language("fr-FR,fr;q=0.9");
+        assertThat(get("/login").body())
+                .as("a language without a bundle: English, whatever the server's locale")
+                .contains("<html lang=\"en\">", "<h1>Sign in</h1>")
+                .contains("Sign in with a passkey");
+    }
+
+    @Test
     void signupRejectsAShortOrOddUsernameAndAShortPassword() {
         HttpResponse<String> response = postForm("/signup", Map.of("username", "ab", "password", "short"));
         assertThat(response.statusCode()).isEqualTo(400);

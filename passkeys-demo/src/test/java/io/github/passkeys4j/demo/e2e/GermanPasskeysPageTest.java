@@ -14,8 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A second locale rendered (issue 9): Chromium set to German ({@code --lang=de-DE} and {@code intl.accept_languages},
  * BROWSER-TESTING point 12) gets the passkeys page, its live messages, its dates (the browser's {@code Intl}) and a
- * refused sign-in in German, at phone and desktop width; screenshots in target/screenshots. The demo's own pages stay
- * English: only the starter's texts are translated.
+ * refused sign-in in German, at phone and desktop width; screenshots in target/screenshots. The demo's own pages
+ * (sign-up, login, home, its layout's header) are German too, from its messages_de.properties.
  */
 @ActiveProfiles("test")
 class GermanPasskeysPageTest extends BrowserTest {
@@ -33,12 +33,23 @@ class GermanPasskeysPageTest extends BrowserTest {
         browser.forgetSession();
         browser.width(width);
         String username = Users.unique("deutsch" + width);
-        PasskeysPage page = SignupPage.open(browser)
-                .signUp(username, Users.PASSWORD)
-                .signInWithPassword(username, Users.PASSWORD)
-                .managePasskeys();
-
+        LoginPage signedUp = SignupPage.open(browser).signUp(username, Users.PASSWORD);
         assertThat(browser.run("return document.documentElement.lang;")).isEqualTo("de");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Anmelden");
+        assertThat(browser.text(By.id("passkey-signin"))).isEqualTo("Mit einem Passkey anmelden");
+        HomePage home = signedUp.signInWithPassword(username, Users.PASSWORD);
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Sie sind angemeldet");
+        assertThat(home.how()).isEqualTo("Passwort");
+        PasskeysPage page = home.managePasskeys();
+
+        assertThat(browser.driver().getCurrentUrl()).as("the demo's own page").endsWith("/account/passkeys");
+        assertThat(browser.run("return document.documentElement.lang;")).isEqualTo("de");
+        assertThat(browser.driver().getTitle()).isEqualTo("Ihre Passkeys · Passkeys-Demo");
+        assertThat(browser.text(By.cssSelector("header.site-header .brand"))).isEqualTo("Passkeys-Demo");
+        assertThat(browser.text(By.id("nav-passkeys"))).isEqualTo("Passkeys");
+        assertThat(browser.text(By.id("signout"))).isEqualTo("Abmelden");
+        assertThat(browser.run("return document.querySelector('.site-nav').getAttribute('aria-label');"))
+                .isEqualTo("Konto");
         assertThat(browser.run("return document.querySelector('passkeys-manager').lang;"))
                 .isEqualTo("de");
         assertThat(browser.text(By.tagName("h1"))).isEqualTo("Ihre Passkeys");
@@ -69,7 +80,7 @@ class GermanPasskeysPageTest extends BrowserTest {
                 .isEqualTo("Dieser Passkey ist deaktiviert. Aktivieren Sie ihn auf Ihrer Passkey-Seite wieder oder"
                         + " melden Sie sich anders an.");
         assertThat(browser.run("return document.getElementById('passkey-error').lang;"))
-                .as("German words in the demo's English page are marked as German, for screen readers")
+                .as("the client marks its message with its language, for screen readers")
                 .isEqualTo("de");
         assertThat(Me.fetch(browser).status()).isEqualTo(401);
         browser.checkLayout("refused-sign-in-de");
@@ -96,5 +107,35 @@ class GermanPasskeysPageTest extends BrowserTest {
                         "cancelled",
                         "Die Passkey-Anfrage wurde abgebrochen oder hat zu lange gedauert. Versuchen Sie es erneut"
                                 + " oder melden Sie sich mit Ihrem Passwort an.");
+    }
+
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {390, 1280})
+    void theDiagnosticsPageAndItsTestSpeakGerman(int width) {
+        browser.replaceAuthenticator();
+        browser.forgetSession();
+        browser.width(width);
+        String username = Users.unique("diagnose" + width);
+        SignupPage.open(browser).signUp(username, Users.PASSWORD).signInWithPassword(username, Users.PASSWORD);
+        DiagnosticsPage page = DiagnosticsPage.open(browser);
+
+        assertThat(browser.run("return document.documentElement.lang;")).isEqualTo("de");
+        assertThat(browser.text(By.tagName("h1"))).isEqualTo("Passkey-Diagnose");
+        assertThat(page.rows("settings"))
+                .containsEntry("Relying-Party-ID", "localhost passkeys.rp-id")
+                .containsEntry("User Handle der Antwort muss passen", "ja passkeys.require-user-handle-match");
+        assertThat(page.verdictText()).startsWith("Ja: Passkeys können auf dieser Seite funktionieren.");
+        assertThat(page.rows("browser"))
+                .as("the script's rows, from the page's texts")
+                .containsEntry("Sicherer Kontext", "ja")
+                .containsEntry("Passkeys im Autofill angeboten", "ja");
+
+        assertThat(page.runByKeyboard()).as(page.result()).isEqualTo("passed");
+        assertThat(page.steps().get(1).text()).startsWith("Einen Test-Passkey im Browser erstellen");
+        assertThat(page.steps().get(2).text())
+                .contains("Erledigt: er hieße „Chrome on Linux“", "Benutzer verifiziert: ja");
+        assertThat(page.result()).startsWith("Alle Schritte bestanden");
+        page.showSteps();
+        browser.checkLayout("diagnostics-de");
     }
 }

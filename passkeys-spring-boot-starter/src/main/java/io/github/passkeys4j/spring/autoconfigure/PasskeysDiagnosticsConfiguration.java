@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
 import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.web.internal.BrowserNames;
 import io.github.passkeys4j.spring.web.internal.PasskeysDiagnosticsController;
 import io.github.passkeys4j.spring.web.internal.PasskeysDiagnosticsController.Setting;
@@ -26,63 +27,83 @@ class PasskeysDiagnosticsConfiguration {
             PasskeysProperties properties,
             PasskeyRepository passkeys,
             ObjectProvider<PasskeysStorageDescriber> describers,
-            BrowserNames browserNames) {
+            BrowserNames browserNames,
+            PasskeysMessages messages) {
         String basePath = BasePath.of(properties);
         return new PasskeysDiagnosticsController(
                 relyingParty,
                 basePath,
                 settings(relyingParty, properties, basePath, PasskeysStartupLog.storage(passkeys, describers)),
-                browserNames);
+                browserNames,
+                messages);
     }
 
-    /** What the page lists: the relying party's own values where it has them, else the properties'. No secrets. */
+    /**
+     * What the page lists: the relying party's own values where it has them, else the properties'. No secrets. Names
+     * and words are the bundle's keys (passkeys.diagnostics.*), shown in the request's language.
+     */
     static List<Setting> settings(RelyingParty rp, PasskeysProperties properties, String basePath, String storage) {
         return List.of(
-                new Setting("Relying party ID", rp.rpId(), "passkeys.rp-id"),
-                new Setting("Relying party name", rp.rpName(), "passkeys.rp-name"),
-                new Setting("Allowed origins", String.join(", ", new TreeSet<>(rp.origins())), "passkeys.origins"),
-                new Setting(
-                        "User verification",
+                Setting.plain("passkeys.diagnostics.setting.rp-id", rp.rpId(), "passkeys.rp-id"),
+                Setting.plain("passkeys.diagnostics.setting.rp-name", rp.rpName(), "passkeys.rp-name"),
+                Setting.plain(
+                        "passkeys.diagnostics.setting.origins",
+                        String.join(", ", new TreeSet<>(rp.origins())),
+                        "passkeys.origins"),
+                Setting.plain(
+                        "passkeys.diagnostics.setting.user-verification",
                         rp.userVerification().name().toLowerCase(Locale.ROOT),
                         "passkeys.user-verification"),
-                new Setting("Time to finish a ceremony", words(rp.ceremonyTimeout()), "passkeys.ceremony-timeout"),
-                new Setting("Storage", storage, null),
-                new Setting("Base path", basePath, "passkeys.base-path"),
-                new Setting(
-                        "Passkeys per account, at most",
+                duration(
+                        "passkeys.diagnostics.setting.ceremony-timeout",
+                        rp.ceremonyTimeout(),
+                        "passkeys.ceremony-timeout"),
+                Setting.plain("passkeys.diagnostics.setting.storage", storage, null),
+                Setting.plain("passkeys.diagnostics.setting.base-path", basePath, "passkeys.base-path"),
+                Setting.plain(
+                        "passkeys.diagnostics.setting.max-passkeys",
                         Integer.toString(rp.maxPasskeysPerUser()),
                         "passkeys.max-passkeys-per-user"),
-                new Setting(
-                        "Largest request body",
-                        properties.getMaxRequestSize().toKilobytes() + " KB",
+                Setting.words(
+                        "passkeys.diagnostics.setting.max-request-size",
+                        "passkeys.diagnostics.value.kilobytes",
+                        Long.toString(properties.getMaxRequestSize().toKilobytes()),
                         "passkeys.max-request-size"),
-                new Setting(
-                        "Response's user handle must match",
-                        yesNo(properties.isRequireUserHandleMatch()),
+                yesNo(
+                        "passkeys.diagnostics.setting.user-handle-match",
+                        properties.isRequireUserHandleMatch(),
                         "passkeys.require-user-handle-match"),
-                new Setting(
-                        "Signature counter going back refused",
-                        yesNo(properties.isRefuseSignCounterRegression()),
+                yesNo(
+                        "passkeys.diagnostics.setting.sign-counter",
+                        properties.isRefuseSignCounterRegression(),
                         "passkeys.refuse-sign-counter-regression"),
-                new Setting(
-                        "Known passkey providers",
-                        rp.providers().size() + (properties.getProvidersFile() == null ? " (bundled list)" : ""),
-                        "passkeys.providers-file"),
-                new Setting(
-                        "After a passkey sign-in, go to",
+                properties.getProvidersFile() == null
+                        ? Setting.words(
+                                "passkeys.diagnostics.setting.providers",
+                                "passkeys.diagnostics.value.bundled-list",
+                                Integer.toString(rp.providers().size()),
+                                "passkeys.providers-file")
+                        : Setting.plain(
+                                "passkeys.diagnostics.setting.providers",
+                                Integer.toString(rp.providers().size()),
+                                "passkeys.providers-file"),
+                Setting.plain(
+                        "passkeys.diagnostics.setting.success-url",
                         properties.getDefaultSuccessUrl(),
                         "passkeys.default-success-url"));
     }
 
-    private static String yesNo(boolean value) {
-        return value ? "yes" : "no";
+    private static Setting yesNo(String name, boolean value, String property) {
+        return Setting.words(name, value ? "passkeys.diagnostics.yes" : "passkeys.diagnostics.no", null, property);
     }
 
-    private static String words(Duration duration) {
+    private static Setting duration(String name, Duration duration, String property) {
         long seconds = duration.toSeconds();
-        if (seconds % 60 == 0) {
-            return seconds / 60 + (seconds == 60 ? " minute" : " minutes");
+        if (seconds == 60) {
+            return Setting.words(name, "passkeys.diagnostics.value.minute", null, property);
         }
-        return seconds + " seconds";
+        return seconds % 60 == 0
+                ? Setting.words(name, "passkeys.diagnostics.value.minutes", Long.toString(seconds / 60), property)
+                : Setting.words(name, "passkeys.diagnostics.value.seconds", Long.toString(seconds), property);
     }
 }

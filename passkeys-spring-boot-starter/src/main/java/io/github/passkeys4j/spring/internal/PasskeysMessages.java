@@ -6,6 +6,7 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.support.ResourceBundleMessageSource;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,6 +22,8 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.Supplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Every text a user sees, in the request's language: the app's own messages ({@code passkeys.*} keys in its
@@ -39,6 +42,7 @@ public final class PasskeysMessages {
     public static final String CLIENT_PREFIX = "passkeys.client.";
 
     private static final Set<String> KEYS = readKeys();
+    private static final Pattern TEXT = Pattern.compile("\\{\\{text:([a-z0-9.-]+)}}");
 
     private final MessageSource app;
     private final Supplier<LocaleResolver> localeResolver;
@@ -119,6 +123,31 @@ public final class PasskeysMessages {
         body.put("language", language(locale));
         body.put("texts", client(locale));
         return Objects.requireNonNull(PasskeysJson.mapper().writeValueAsString(body));
+    }
+
+    /** Every {@code {{text:key}}} of an HTML template as its text in {@code locale}, HTML-escaped. */
+    public String html(String template, Locale locale) {
+        Matcher matcher = TEXT.matcher(template);
+        StringBuilder page = new StringBuilder();
+        while (matcher.find()) {
+            String text = HtmlUtils.htmlEscape(get(matcher.group(1), locale), "UTF-8");
+            matcher.appendReplacement(page, Matcher.quoteReplacement(text));
+        }
+        return matcher.appendTail(page).toString();
+    }
+
+    /**
+     * The texts of the keys under {@code prefix} (without it), sorted by key, as JSON to put in a
+     * {@code <script type="application/json">}: with no {@code <} at all, so no text can close the element.
+     */
+    public String json(String prefix, Locale locale) {
+        Map<String, String> texts = new TreeMap<>();
+        for (String key : KEYS) {
+            if (key.startsWith(prefix)) {
+                texts.put(key.substring(prefix.length()), get(key, locale));
+            }
+        }
+        return PasskeysJson.mapper().writeValueAsString(texts).replace("<", "\\u003c");
     }
 
     private static Set<String> readKeys() {

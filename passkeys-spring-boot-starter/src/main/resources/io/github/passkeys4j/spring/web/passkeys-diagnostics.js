@@ -2,9 +2,20 @@
  * Passkeys for Java — the developer diagnostics page (<base>/diagnostics, passkeys.diagnostics.enabled=true): what
  * this browser reports, whether this page's address may run passkeys, and a test of both ceremonies step by step.
  * Needs passkeys.js first. The test runs against throwaway server-side stores: it stores nothing and signs nobody in.
+ * Its texts are the page's (passkeys.diagnostics.* in the request's language, in a JSON <script>), filled in by t(key, values).
  */
 (function () {
   'use strict';
+
+  let TEXTS = null;
+  function t(key, values) {
+    if (!TEXTS) {
+      const block = document.querySelector('script[data-passkeys-diagnostics-texts]');
+      TEXTS = block ? JSON.parse(block.textContent) : {};
+    }
+    const text = TEXTS[key] || key;
+    return text.replace(/\{([a-zA-Z]+)}/g, (all, name) => values && name in values ? String(values[name]) : all);
+  }
 
   function el(tag, attributes, ...children) {
     const node = document.createElement(tag);
@@ -17,7 +28,7 @@
     return node;
   }
 
-  const yes = value => value === true ? 'yes' : value === false ? 'no' : 'not reported by this browser';
+  const yes = value => value === true ? t('yes') : value === false ? t('no') : t('not-reported');
 
   // "http://localhost:*" allows any port of localhost (the server's rule, see RelyingParty.Builder#origins).
   function originAllowed(origin, allowed) {
@@ -31,20 +42,15 @@
     const origin = location.origin;
     const host = location.hostname;
     if (!window.isSecureContext) {
-      return { ok: false, text: 'No: this page is not a secure context (it needs https, or http://localhost), so the '
-        + 'browser offers no passkeys here. Open the site over https.' };
+      return { ok: false, text: t('verdict.insecure') };
     }
     if (host !== rpId && !host.endsWith('.' + rpId)) {
-      return { ok: false, text: 'No: this page\'s host, ' + host + ', is not ' + rpId + ' or a subdomain of it, so the '
-        + 'browser will refuse passkeys (SecurityError). Open the site at ' + rpId + ', or change passkeys.rp-id.' };
+      return { ok: false, text: t('verdict.wrong-host', { host, rpId }) };
     }
     if (!originAllowed(origin, allowed)) {
-      return { ok: false, text: 'No: this page\'s address, ' + origin + ', is not one of the allowed origins ('
-        + allowed.join(', ') + '), so the server will refuse passkeys made here. Add it to passkeys.origins, '
-        + 'or open the site at an allowed address.' };
+      return { ok: false, text: t('verdict.wrong-origin', { origin, allowed: allowed.join(', ') }) };
     }
-    return { ok: true, text: 'Yes: passkeys can work on this page. Its address, ' + origin + ', is allowed, and it '
-      + 'belongs to ' + rpId + '.' };
+    return { ok: true, text: t('verdict.ok', { origin, rpId }) };
   }
 
   async function call(fn) {
@@ -55,40 +61,34 @@
     const pkc = window.PublicKeyCredential;
     const row = (name, value) => list.append(el('div', { class: 'passkeys-setting' },
       el('dt', { text: name }), el('dd', { text: value })));
-    row('Page address', location.origin);
-    row('Secure context', yes(window.isSecureContext));
-    row('Passkeys (WebAuthn)', yes(typeof pkc === 'function'));
+    row(t('fact.address'), location.origin);
+    row(t('fact.secure'), yes(window.isSecureContext));
+    row(t('fact.webauthn'), yes(typeof pkc === 'function'));
     if (typeof pkc !== 'function') return;
-    row('Built-in authenticator (screen lock, fingerprint or face)', yes(
+    row(t('fact.platform'), yes(
       typeof pkc.isUserVerifyingPlatformAuthenticatorAvailable === 'function'
         ? await call(() => pkc.isUserVerifyingPlatformAuthenticatorAvailable()) : undefined));
-    row('Passkeys offered in autofill', yes(typeof pkc.isConditionalMediationAvailable === 'function'
+    row(t('fact.autofill'), yes(typeof pkc.isConditionalMediationAvailable === 'function'
       ? await call(() => pkc.isConditionalMediationAvailable()) : undefined));
     const capabilities = typeof pkc.getClientCapabilities === 'function'
       ? await call(() => pkc.getClientCapabilities()) : undefined;
     if (!capabilities) {
-      row('Client capabilities', yes(undefined));
+      row(t('fact.capabilities'), yes(undefined));
       return;
     }
     const keys = Object.keys(capabilities).sort();
-    row('Client capabilities it has', keys.filter(k => capabilities[k] === true).join(', ') || 'none');
-    row('Client capabilities it lacks', keys.filter(k => capabilities[k] !== true).join(', ') || 'none');
+    row(t('fact.has'), keys.filter(k => capabilities[k] === true).join(', ') || t('none'));
+    row(t('fact.lacks'), keys.filter(k => capabilities[k] !== true).join(', ') || t('none'));
   }
 
   // --- the test ---------------------------------------------------------------------------------------------------
-  const STEPS = [
-    ['options', 'Get registration options from the server'],
-    ['create', 'Create a test passkey in the browser'],
-    ['register', 'Server verifies the new passkey'],
-    ['sign-in-options', 'Get sign-in options from the server'],
-    ['get', 'Sign in with the test passkey in the browser'],
-    ['verify', 'Server verifies the sign-in'],
-  ];
+  const STEPS = ['options', 'create', 'register', 'sign-in-options', 'get', 'verify'];
+  const stepName = id => t('step.' + id);
 
   function failure(error) {
     const problem = error && error.problem;
     if (problem && problem.detail) {
-      return 'The server refused it' + (problem.reason ? ' (' + problem.reason + ')' : '') + ': ' + problem.detail;
+      return t('refused', { reason: problem.reason ? ' (' + problem.reason + ')' : '', detail: problem.detail });
     }
     const plain = window.Passkeys.explain(error);
     const technical = error && error.name && error.name !== 'PasskeyError' ? ' (' + error.name + ': ' + error.message + ')' : '';
@@ -97,52 +97,53 @@
 
   async function runTest(button, list, result) {
     const P = window.Passkeys;
-    list.replaceChildren(...STEPS.map(([id, name]) => el('li', { 'data-step': id, 'data-state': 'waiting' },
-      el('span', { class: 'passkeys-step-name', text: name }), ' ', el('span', { class: 'passkeys-step-result', text: 'waiting' }))));
-    result.textContent = 'Running the test…';
+    list.replaceChildren(...STEPS.map(id => el('li', { 'data-step': id, 'data-state': 'waiting' },
+      el('span', { class: 'passkeys-step-name', text: stepName(id) }), ' ',
+      el('span', { class: 'passkeys-step-result', text: t('state.waiting') }))));
+    result.textContent = t('running');
     delete result.dataset.outcome;
     // aria-disabled, not disabled: a disabled button would drop the keyboard focus to <body>.
     button.setAttribute('aria-disabled', 'true');
     const mark = (id, state, text) => {
       const item = list.querySelector('[data-step="' + id + '"]');
       item.dataset.state = state;
-      item.querySelector('.passkeys-step-result').textContent = (state === 'ok' ? 'Done: ' : state === 'failed' ? 'Failed: ' : '') + text;
+      item.querySelector('.passkeys-step-result').textContent =
+        state === 'ok' ? t('state.done', { text }) : state === 'failed' ? t('state.failed', { text }) : text;
     };
-    let step = STEPS[0][0];
+    let step = STEPS[0];
     let created = null;
     let rpId = null;
     try {
       const start = await P.request('POST', '/diagnostics/registration/options');
       rpId = start.options.rp.id;
-      mark(step, 'ok', 'for ' + rpId + ', user verification ' + start.options.authenticatorSelection.userVerification
-        + ', ' + Math.round(start.options.timeout / 1000) + ' s to finish.');
+      mark(step, 'ok', t('result.options', { rpId, uv: start.options.authenticatorSelection.userVerification,
+        seconds: Math.round(start.options.timeout / 1000) }));
       step = 'create';
-      mark(step, 'running', 'follow your browser\'s prompt…');
+      mark(step, 'running', t('prompt'));
       const credential = await navigator.credentials.create({ publicKey: P.creationOptions(start.options) });
       created = credential.id;
-      mark(step, 'ok', (credential.authenticatorAttachment === 'platform' ? 'on this device'
-        : credential.authenticatorAttachment === 'cross-platform' ? 'on a security key or another device' : 'created') + '.');
+      const where = { platform: t('result.platform'), 'cross-platform': t('result.cross-platform') };
+      mark(step, 'ok', where[credential.authenticatorAttachment] || t('result.created'));
       step = 'register';
       const made = await P.request('POST', '/diagnostics/registration', { run: start.run, credential: P.credentialJSON(credential) });
-      mark(step, 'ok', 'it would be named "' + made.name + '"' + (made.provider ? ' (provider ' + made.provider + ')'
-        : ' (provider not in the list; AAGUID ' + made.aaguid + ')') + ', user verified: ' + yes(made.userVerified)
-        + ', synced: ' + yes(made.synced) + '.');
+      mark(step, 'ok', t('result.named', { name: made.name }) + ' '
+        + (made.provider ? t('result.provider', { provider: made.provider }) : t('result.no-provider', { aaguid: made.aaguid }))
+        + ', ' + t('result.flags', { uv: yes(made.userVerified), synced: yes(made.synced) }));
       step = 'sign-in-options';
       const options = await P.request('POST', '/diagnostics/authentication/options', { run: start.run });
-      mark(step, 'ok', 'allowing the test passkey only.');
+      mark(step, 'ok', t('result.allow'));
       step = 'get';
-      mark(step, 'running', 'follow your browser\'s prompt…');
+      mark(step, 'running', t('prompt'));
       const assertion = await navigator.credentials.get({ publicKey: P.requestOptions(options) });
-      mark(step, 'ok', 'signed.');
+      mark(step, 'ok', t('result.signed'));
       step = 'verify';
       const verified = await P.request('POST', '/diagnostics/authentication', { run: start.run, credential: P.credentialJSON(assertion) });
-      mark(step, 'ok', 'signature valid, user verified: ' + yes(verified.userVerified) + '. Nobody was signed in.');
-      result.textContent = 'All steps passed: passkeys work on this site in this browser.' + forget(rpId, created);
+      mark(step, 'ok', t('result.verified', { uv: yes(verified.userVerified) }));
+      result.textContent = t('passed') + forget(rpId, created);
       result.dataset.outcome = 'passed';
     } catch (error) {
       mark(step, 'failed', failure(error));
-      result.textContent = 'The test stopped at "' + STEPS.find(s => s[0] === step)[1] + '". ' + failure(error)
-        + forget(rpId, created);
+      result.textContent = t('stopped', { step: stepName(step), why: failure(error) }) + forget(rpId, created);
       result.dataset.outcome = 'failed';
     } finally {
       button.removeAttribute('aria-disabled');
@@ -155,9 +156,9 @@
     const pkc = window.PublicKeyCredential;
     if (typeof pkc.signalUnknownCredential === 'function') {
       pkc.signalUnknownCredential({ rpId, credentialId }).catch(() => {});
-      return ' The server forgot the test passkey, and your passkey provider was asked to remove it.';
+      return ' ' + t('forgot-signalled');
     }
-    return ' The server forgot the test passkey; delete "Passkeys test (safe to delete)" from your password manager.';
+    return ' ' + t('forgot');
   }
 
   function start() {
@@ -175,7 +176,7 @@
     const result = document.getElementById('diag-result');
     if (typeof window.PublicKeyCredential !== 'function') {
       button.disabled = true;
-      result.textContent = 'This browser does not support passkeys, so the test cannot run.';
+      result.textContent = t('unsupported');
       return;
     }
     button.addEventListener('click', () => {

@@ -29,12 +29,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The starter's message bundles: English and German have exactly the same keys; every key the HTML, the JavaScript
  * and the Java use exists; every refusal has the user's words; placeholders match between languages; and no text a
- * user sees speaks like a developer.
+ * user sees speaks like a developer (except on the diagnostics page, which is for developers: {@value #DIAGNOSTICS}).
  */
 class MessagesBundleTest {
 
     static final Path MAIN = Path.of("src", "main");
     static final Path WEB = MAIN.resolve("resources/io/github/passkeys4j/spring/web");
+    static final Path FRAGMENT = MAIN.resolve("resources/templates/passkeys4j/manager.html");
+
+    /** The developer diagnostics page's texts: technical words are what its readers need. */
+    static final String DIAGNOSTICS = "passkeys.diagnostics.";
 
     /** Words (regular expressions) for {@code detail} and the log, never in what a user reads (both languages). */
     static final List<String> DEVELOPER_WORDS = List.of(
@@ -105,7 +109,17 @@ class MessagesBundleTest {
     @Test
     void everyKeyTheHtmlJavaScriptAndJavaUseExists() throws IOException {
         Set<String> used = new TreeSet<>();
-        used.addAll(find(Files.readString(WEB.resolve("manage.html")), "\\{\\{text:([a-z0-9.-]+)}}", ""));
+        for (String page : List.of("manage.html", "diagnostics.html")) {
+            used.addAll(find(Files.readString(WEB.resolve(page)), "\\{\\{text:([a-z0-9.-]+)}}", ""));
+        }
+        // The Thymeleaf fragment: ${@passkeysMessages.get('passkeys.page.loading', #locale)}.
+        used.addAll(find(Files.readString(FRAGMENT), "get\\('(passkeys\\.[a-z0-9.-]+)'", ""));
+        // The diagnostics script: t('verdict.ok'), and its STEPS, each the end of a key.
+        String diagnostics = Files.readString(WEB.resolve("passkeys-diagnostics.js"));
+        used.addAll(find(diagnostics, "\\bt\\('([a-z0-9.-]*[a-z0-9])'", DIAGNOSTICS));
+        for (String step : find(diagnostics, "STEPS = \\[([^\\]]*)]", "")) {
+            find(step, "'([a-z-]+)'", DIAGNOSTICS + "step.").forEach(used::add);
+        }
         for (Path script : scripts()) {
             // Client keys are written without their prefix: t('manage.rename'), text('error.generic'), PLAIN's values.
             used.addAll(
@@ -115,9 +129,13 @@ class MessagesBundleTest {
         try (Stream<Path> sources = Files.walk(MAIN.resolve("java"))) {
             for (Path source :
                     sources.filter(p -> p.toString().endsWith(".java")).toList()) {
-                used.addAll(find(Files.readString(source), "\"(passkeys\\.(?:page|login|language)[a-z0-9.-]*)\"", ""));
+                used.addAll(find(
+                        Files.readString(source),
+                        "\"(passkeys\\.(?:page|login|language|diagnostics)(?:[a-z0-9.-]*[a-z0-9])?)\"",
+                        ""));
             }
         }
+        used.remove("passkeys.diagnostics.enabled"); // the property that turns the page on, not a text
         // The transports list holds names, each the end of a key.
         Set<String> keys = new TreeSet<>();
         for (String key : used) {
@@ -129,7 +147,11 @@ class MessagesBundleTest {
                 keys.add(key);
             }
         }
-        assertThat(keys).as("keys found in the sources").hasSizeGreaterThan(60);
+        assertThat(keys).as("keys found in the sources").hasSizeGreaterThan(130);
+        assertThat(keys)
+                .as("the diagnostics page's")
+                .filteredOn(k -> k.startsWith(DIAGNOSTICS))
+                .hasSizeGreaterThan(70);
         assertThat(EN.keySet()).containsAll(keys);
         // And nothing in the bundle is left unused (problem texts are looked up by reason).
         Set<String> unused = new TreeSet<>(EN.keySet());
@@ -157,6 +179,9 @@ class MessagesBundleTest {
         List<String> found = new ArrayList<>();
         for (Map<String, String> bundle : List.of(EN, DE)) {
             bundle.forEach((key, text) -> {
+                if (key.startsWith(DIAGNOSTICS)) {
+                    return; // for developers (passkeysDiagnosticsTextsDoSpeakLikeADeveloper shows the scan sees them)
+                }
                 String lower = text.toLowerCase(Locale.ROOT);
                 DEVELOPER_WORDS.stream()
                         .filter(word -> Pattern.compile(word).matcher(lower).find())
@@ -164,6 +189,21 @@ class MessagesBundleTest {
             });
         }
         assertThat(found).isEmpty();
+    }
+
+    @Test
+    void onlyTheDiagnosticsPageIsExemptAndItsTextsDoSpeakLikeADeveloper() {
+        long technical = EN.entrySet().stream()
+                .filter(e -> e.getKey().startsWith(DIAGNOSTICS))
+                .filter(e -> DEVELOPER_WORDS.stream()
+                        .anyMatch(word -> Pattern.compile(word)
+                                .matcher(e.getValue().toLowerCase(Locale.ROOT))
+                                .find()))
+                .count();
+        assertThat(technical).as("developer words the exemption lets through").isGreaterThan(5);
+        assertThat(EN.keySet().stream().filter(k -> !k.startsWith(DIAGNOSTICS)))
+                .as("texts users see, checked")
+                .hasSizeGreaterThan(60);
     }
 
     @Test

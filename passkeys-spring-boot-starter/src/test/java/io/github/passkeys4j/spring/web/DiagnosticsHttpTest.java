@@ -14,6 +14,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
 
 import java.net.http.HttpResponse;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -105,6 +107,37 @@ class DiagnosticsHttpTest {
             HttpResponse<String> options = signedOut.post("/passkeys/diagnostics/registration/options", "{}");
             assertThat(options.statusCode()).isEqualTo(401);
             assertThat(json(options).path("reason").asString()).isEqualTo("SIGN_IN_REQUIRED");
+        }
+
+        @Test
+        void thePageItsScriptsTextsAndAStaleRunSpeakTheRequestsLanguage() {
+            alice.language("de-DE,de;q=0.9");
+            String page = alice.get("/passkeys/diagnostics").body();
+            assertThat(page)
+                    .contains("<html lang=\"de\">", "<h1>Passkey-Diagnose</h1>", "Geltende Einstellungen")
+                    .contains("<dt>Relying-Party-ID</dt><dd>localhost <code>passkeys.rp-id</code></dd>")
+                    .contains("<dt>Zeit für eine Zeremonie</dt><dd>5 Minuten")
+                    .contains("<dt>User Handle der Antwort muss passen</dt><dd>ja")
+                    .contains("<button type=\"button\" id=\"diag-run\">Test starten</button>")
+                    .doesNotContain("{{", "Settings in effect", "Run the test");
+            Matcher texts = Pattern.compile(
+                            "<script type=\"application/json\" data-passkeys-diagnostics-texts>([^<]*)" + "</script>")
+                    .matcher(page);
+            assertThat(texts.find()).as("the script's texts in the page").isTrue();
+            JsonNode words = HttpSession.JSON.readTree(texts.group(1));
+            assertThat(words.path("step.create").asString()).isEqualTo("Einen Test-Passkey im Browser erstellen");
+            assertThat(words.path("verdict.ok").asString()).contains("{origin}", "{rpId}");
+
+            HttpResponse<String> stale =
+                    alice.post("/passkeys/diagnostics/authentication/options", "{\"run\": \"diagnostics-gone\"}");
+            assertThat(stale.statusCode()).isEqualTo(401);
+            assertThat(json(stale).path("reason").asString()).isEqualTo("CHALLENGE_UNKNOWN");
+            assertThat(json(stale).path("detail").asString())
+                    .startsWith("Dieser Diagnosetest ist beendet oder unbekannt");
+
+            alice.language("en");
+            assertThat(alice.get("/passkeys/diagnostics").body())
+                    .contains("<html lang=\"en\">", "<dt>Response&#39;s user handle must match</dt><dd>yes");
         }
 
         @Test

@@ -48,7 +48,8 @@ class ThymeleafFragmentTest {
                         "href=\"/app/keys/passkeys.css\"",
                         "src=\"/app/keys/passkeys.js\"",
                         "src=\"/app/keys/passkeys-manage.js\"",
-                        "<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">")
+                        "<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">",
+                        "<p>Loading your passkeys… (this page needs JavaScript)</p>")
                 .doesNotContain("th:", "@environment");
         Matcher token =
                 Pattern.compile("<meta name=\"_csrf\" content=\"([^\"]+)\">").matcher(page.body());
@@ -57,6 +58,21 @@ class ThymeleafFragmentTest {
         for (String file : new String[] {"passkeys.css", "passkeys.js", "passkeys-manage.js"}) {
             assertThat(alice.get("/keys/" + file).statusCode()).as(file).isEqualTo(200);
         }
+    }
+
+    @Test
+    void theFragmentsTextFollowsTheRequestsLanguage() {
+        HttpSession alice = new HttpSession(port, "/app");
+        alice.signInWithPassword("alice", "alice-password");
+
+        HttpResponse<String> german = alice.language("de-DE,de;q=0.9").get("/account/passkeys");
+        assertThat(german.body())
+                .contains("<p>Ihre Passkeys werden geladen … (diese Seite braucht JavaScript)</p>")
+                .doesNotContain("Loading your passkeys");
+        HttpResponse<String> french = alice.language("fr-FR").get("/account/passkeys");
+        assertThat(french.body())
+                .as("a language without a bundle: English")
+                .contains("<p>Loading your passkeys… (this page needs JavaScript)</p>");
     }
 
     /** The app's page: a functional route, so that component scanning does not bring it into other tests. */

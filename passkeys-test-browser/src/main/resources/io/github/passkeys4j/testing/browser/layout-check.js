@@ -32,7 +32,8 @@ return (() => {
     const style = getComputedStyle(el);
     measure.font = style.font;
     const box = el.getBoundingClientRect();
-    for (const match of node.data.matchAll(/\S+/g)) {
+    // A line may end after a hyphen ("Passkey-|Seite", as typesetters do): each part is a word of its own.
+    for (const match of node.data.matchAll(/[^\s-]+-*|-+/g)) {
       const word = match[0];
       const range = document.createRange();
       range.setStart(node, match.index);

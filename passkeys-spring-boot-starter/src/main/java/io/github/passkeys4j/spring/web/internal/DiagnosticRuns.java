@@ -2,6 +2,7 @@ package io.github.passkeys4j.spring.web.internal;
 
 import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
 import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
@@ -10,6 +11,7 @@ import io.github.passkeys4j.store.StorageTransaction;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,10 +28,12 @@ final class DiagnosticRuns {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final RelyingParty app;
+    private final PasskeysMessages messages;
     private final Map<String, Run> runs = new ConcurrentHashMap<>();
 
-    DiagnosticRuns(RelyingParty app) {
+    DiagnosticRuns(RelyingParty app, PasskeysMessages messages) {
         this.app = app;
+        this.messages = messages;
     }
 
     record Run(String id, RelyingParty relyingParty, Instant expiresAt) {}
@@ -58,14 +62,12 @@ final class DiagnosticRuns {
         return run;
     }
 
-    /** The run, while under way. */
-    Run get(String id) {
+    /** The run, while under way; else refused with the bundle's words in {@code locale}. */
+    Run get(String id, Locale locale) {
         Run run = id == null ? null : runs.get(id);
         if (run == null || !run.expiresAt().isAfter(app.clock().instant())) {
             throw new PasskeyException(
-                    PasskeyException.Reason.CHALLENGE_UNKNOWN,
-                    "This diagnostic test is over or unknown (each step must follow the last within the ceremony "
-                            + "timeout); run the test again.");
+                    PasskeyException.Reason.CHALLENGE_UNKNOWN, messages.get("passkeys.diagnostics.run-over", locale));
         }
         return run;
     }
@@ -78,10 +80,10 @@ final class DiagnosticRuns {
         return runs.size();
     }
 
-    /** {@value #MAX_RUNS} runs are under way: answered 429. */
+    /** {@value #MAX_RUNS} runs are under way: answered 429 with the bundle's passkeys.diagnostics.busy. */
     static final class Busy extends RuntimeException {
         Busy() {
-            super("Too many diagnostic tests are under way; try again in a few minutes.", null, false, false);
+            super("passkeys.diagnostics.busy", null, false, false);
         }
     }
 }

@@ -9,6 +9,7 @@ import io.github.passkeys4j.StartRegistration;
 import io.github.passkeys4j.provider.PasskeyProvider;
 import io.github.passkeys4j.spring.internal.ClientFiles;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.store.Passkey;
 import jakarta.servlet.http.HttpServletRequest;
@@ -34,6 +35,7 @@ import tools.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
 
@@ -51,23 +53,46 @@ public final class PasskeysDiagnosticsController {
     static final String TEST_USERNAME = "passkeys-diagnostics-test";
     static final String TEST_DISPLAY_NAME = "Passkeys test (safe to delete)";
 
-    /** One line of the settings list: the setting's name, its value in words, its property. */
-    public record Setting(String name, String value, String property) {}
+    /** The prefix of the page's texts (the bundle's keys); the script gets them all, without it. */
+    static final String TEXTS = "passkeys.diagnostics.";
+
+    /**
+     * One line of the settings list: the bundle's key for the setting's name; its value, as is or (with a
+     * {@code valueKey}) the bundle's text for that key with the value as its {0}; its property (or null).
+     */
+    public record Setting(String name, String value, String property, String valueKey) {
+
+        /** A value shown as it is (an ID, a URL, a list of origins). */
+        public static Setting plain(String name, String value, String property) {
+            return new Setting(name, value, property, null);
+        }
+
+        /** A value in words: the text of {@code valueKey}, with {@code value} (may be null) as its {0}. */
+        public static Setting words(String name, String valueKey, String value, String property) {
+            return new Setting(name, value, property, valueKey);
+        }
+    }
 
     private final RelyingParty relyingParty;
     private final String basePath;
     private final List<Setting> settings;
     private final BrowserNames browserNames;
+    private final PasskeysMessages messages;
     private final DiagnosticRuns runs;
     private final String page;
 
     public PasskeysDiagnosticsController(
-            RelyingParty relyingParty, String basePath, List<Setting> settings, BrowserNames browserNames) {
+            RelyingParty relyingParty,
+            String basePath,
+            List<Setting> settings,
+            BrowserNames browserNames,
+            PasskeysMessages messages) {
         this.relyingParty = relyingParty;
         this.basePath = basePath;
         this.settings = List.copyOf(settings);
         this.browserNames = browserNames;
-        this.runs = new DiagnosticRuns(relyingParty);
+        this.messages = messages;
+        this.runs = new DiagnosticRuns(relyingParty, messages);
         this.page = ClientFiles.read("diagnostics.html");
     }
 
@@ -77,17 +102,26 @@ public final class PasskeysDiagnosticsController {
             HttpServletResponse response,
             @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
         CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+        Locale locale = messages.locale(request);
         String browser = browserNames.describe(userAgent);
         String origins = PasskeysJson.mapper()
                 .writeValueAsString(relyingParty.origins().stream().sorted().toList());
-        String body = page.replace("{{csrfToken}}", csrf == null ? "" : escape(csrf.getToken()))
+        String body = messages.html(page, locale)
+                .replace("{{language}}", escape(messages.language(locale)))
+                .replace("{{texts}}", messages.json(TEXTS, locale))
+                .replace("{{csrfToken}}", csrf == null ? "" : escape(csrf.getToken()))
                 .replace("{{csrfHeader}}", csrf == null ? "" : escape(csrf.getHeaderName()))
                 .replace("{{basePath}}", escape(request.getContextPath() + basePath))
                 .replace("{{contextPath}}", escape(request.getContextPath()))
                 .replace("{{rpId}}", escape(relyingParty.rpId()))
                 .replace("{{origins}}", escape(origins))
-                .replace("{{browser}}", escape(browser == null ? "not recognised" : browser))
-                .replace("{{settings}}", settingsHtml());
+                .replace(
+                        "{{browser}}",
+                        escape(
+                                browser == null
+                                        ? messages.get("passkeys.diagnostics.browser.unknown", locale)
+                                        : browser))
+                .replace("{{settings}}", settingsHtml(locale));
         ClientFiles.securityHeaders(response);
         return ResponseEntity.ok()
                 .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
@@ -117,9 +151,10 @@ public final class PasskeysDiagnosticsController {
     @PostMapping(path = "/registration", consumes = MediaType.APPLICATION_JSON_VALUE)
     public ResponseEntity<String> register(
             @RequestBody String json,
-            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent) {
+            @RequestHeader(name = HttpHeaders.USER_AGENT, required = false) String userAgent,
+            HttpServletRequest request) {
         JsonNode body = body(json);
-        DiagnosticRuns.Run run = runs.get(body.path("run").asString(null));
+        DiagnosticRuns.Run run = runs.get(body.path("run").asString(null), messages.locale(request));
         try {
             Passkey passkey = run.relyingParty()
                     .finishRegistration(FinishRegistration.of(
@@ -148,16 +183,16 @@ public final class PasskeysDiagnosticsController {
 
     /** Step 4: body {@code {"run": …}}; options that allow the run's passkey only. */
     @PostMapping(path = "/authentication/options", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<String> authenticationOptions(@RequestBody String json) {
-        DiagnosticRuns.Run run = runs.get(body(json).path("run").asString(null));
+    public ResponseEntity<String> authenticationOptions(@RequestBody String json, HttpServletRequest request) {
+        DiagnosticRuns.Run run = runs.get(body(json).path("run").asString(null), messages.locale(request));
         return PasskeysJson.ok(run.relyingParty().startAuthentication(StartAuthentication.forAccount(run.id())));
     }
 
     /** Step 6: verified like a sign-in, but nobody is signed in; the run is forgotten either way. */
     @PostMapping(path = "/authentication", consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<String> authenticate(@RequestBody String json) {
+    public ResponseEntity<String> authenticate(@RequestBody String json, HttpServletRequest request) {
         JsonNode body = body(json);
-        DiagnosticRuns.Run run = runs.get(body.path("run").asString(null));
+        DiagnosticRuns.Run run = runs.get(body.path("run").asString(null), messages.locale(request));
         try {
             var result = run.relyingParty()
                     .finishAuthentication(
@@ -177,8 +212,8 @@ public final class PasskeysDiagnosticsController {
     }
 
     @ExceptionHandler(DiagnosticRuns.Busy.class)
-    ProblemDetail busy(DiagnosticRuns.Busy e) {
-        return Problems.of(HttpStatus.TOO_MANY_REQUESTS, e.getMessage());
+    ProblemDetail busy(DiagnosticRuns.Busy e, HttpServletRequest request) {
+        return Problems.of(HttpStatus.TOO_MANY_REQUESTS, messages.get(e.getMessage(), request));
     }
 
     /** What the test passkey would be stored as: the page shows it. */
@@ -204,14 +239,24 @@ public final class PasskeysDiagnosticsController {
         return body;
     }
 
-    private String settingsHtml() {
+    private String settingsHtml(Locale locale) {
         return settings.stream()
-                .map(s -> "<div class=\"passkeys-setting\"><dt>" + escape(s.name()) + "</dt><dd>" + escape(s.value())
+                .map(s -> "<div class=\"passkeys-setting\"><dt>" + escape(messages.get(s.name(), locale)) + "</dt><dd>"
+                        + escape(value(s, locale))
                         + (s.property() == null ? "" : " <code>" + escape(s.property()) + "</code>") + "</dd></div>")
                 .collect(Collectors.joining("\n    "));
     }
 
+    private String value(Setting setting, Locale locale) {
+        if (setting.valueKey() == null) {
+            return String.valueOf(setting.value());
+        }
+        return setting.value() == null
+                ? messages.get(setting.valueKey(), locale)
+                : messages.get(setting.valueKey(), locale, setting.value());
+    }
+
     private static String escape(String text) {
-        return HtmlUtils.htmlEscape(text);
+        return HtmlUtils.htmlEscape(text, "UTF-8"); // German letters as they are, not &uuml;
     }
 }

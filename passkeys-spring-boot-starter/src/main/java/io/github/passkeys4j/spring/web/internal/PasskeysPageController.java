@@ -18,8 +18,6 @@ import org.springframework.web.util.HtmlUtils;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Serves the passkeys page, and the client files when no security filter chain covers the base path (inside one,
@@ -31,7 +29,6 @@ import java.util.regex.Pattern;
 @RequestMapping("${passkeys.base-path:/passkeys}")
 public final class PasskeysPageController {
 
-    private static final Pattern TEXT = Pattern.compile("\\{\\{text:([a-z0-9.-]+)}}");
     /** Stands for the username in the "signed in as" text until that text is escaped. */
     private static final String USERNAME = "\u0000username\u0000";
 
@@ -79,7 +76,7 @@ public final class PasskeysPageController {
         Locale locale = messages.locale(request);
         String signedInAs = HtmlUtils.htmlEscape(messages.get("passkeys.page.signed-in-as", locale, USERNAME), "UTF-8")
                 .replace(USERNAME, "<strong>" + HtmlUtils.htmlEscape(authentication.getName()) + "</strong>");
-        String page = texts(managePage, locale)
+        String page = messages.html(managePage, locale)
                 .replace("{{language}}", HtmlUtils.htmlEscape(messages.language(locale)))
                 // JSON inside <script>: no "<" at all, so nothing in a text can close the element.
                 .replace("{{clientTexts}}", messages.clientJson(locale).replace("<", "\\u003c"))
@@ -95,16 +92,5 @@ public final class PasskeysPageController {
                 .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .cacheControl(CacheControl.noStore())
                 .body(page);
-    }
-
-    /** Every {{text:key}} of the page as its text, escaped. */
-    private String texts(String template, Locale locale) {
-        Matcher matcher = TEXT.matcher(template);
-        StringBuilder page = new StringBuilder();
-        while (matcher.find()) {
-            String text = HtmlUtils.htmlEscape(messages.get(matcher.group(1), locale), "UTF-8");
-            matcher.appendReplacement(page, Matcher.quoteReplacement(text));
-        }
-        return matcher.appendTail(page).toString();
     }
 }

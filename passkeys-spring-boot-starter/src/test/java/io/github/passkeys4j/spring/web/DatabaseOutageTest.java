@@ -87,7 +87,7 @@ class DatabaseOutageTest {
             assertThat(postgres("start")).isZero();
         }
 
-        long recoveredAfter = untilSignedIn(phone, Duration.ofSeconds(60));
+        long recoveredAfter = untilSignedIn(phone, Duration.ofSeconds(120));
         System.out.println("DatabaseOutageTest: sign-in worked again " + recoveredAfter + " ms after the restart");
         HttpResponse<String> list = owner.get("/passkeys/credentials");
         assertThat(list.statusCode()).isEqualTo(200);

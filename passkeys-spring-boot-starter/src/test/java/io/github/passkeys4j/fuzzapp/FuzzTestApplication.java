@@ -16,8 +16,8 @@ import java.util.Map;
 
 /**
  * The app the fuzz properties attack: form login and the starter, as {@code TestApplication} has them, in a package of
- * its own. {@code TestApplication}'s package scan covers the starter's own {@code @Configuration} classes, which then
- * load before Boot's DataSource and leave the passkeys in memory; the fuzzing must reach JDBC.
+ * its own (as every test app is: a scan that covers the starter's own configuration classes loads them before Boot's
+ * DataSource and leaves the passkeys in memory; the fuzzing must reach JDBC).
  */
 @SpringBootApplication
 public class FuzzTestApplication {

@@ -1,6 +1,6 @@
 package io.github.passkeys4j.overlap;
 
-import io.github.passkeys4j.spring.TestApplication;
+import io.github.passkeys4j.spring.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.SpringApplication;
 import org.springframework.web.bind.annotation.PostMapping;

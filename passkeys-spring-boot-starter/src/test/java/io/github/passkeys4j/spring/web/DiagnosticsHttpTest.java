@@ -1,6 +1,6 @@
 package io.github.passkeys4j.spring.web;
 
-import io.github.passkeys4j.spring.TestApplication;
+import io.github.passkeys4j.spring.testapp.TestApplication;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
@@ -91,7 +91,7 @@ class DiagnosticsHttpTest {
                     .contains("<dt>Allowed origins</dt><dd>http://localhost:*, https://localhost:*")
                     .contains("<dt>User verification</dt><dd>required")
                     .contains("<dt>Time to finish a ceremony</dt><dd>5 minutes")
-                    .contains("<dt>Storage</dt><dd>in memory (lost on restart)")
+                    .contains("<dt>Storage</dt><dd>JDBC (H2)")
                     .contains("data-origins=\"[&quot;http://localhost:*&quot;,&quot;https://localhost:*&quot;]\"")
                     .contains("src=\"/passkeys/diagnostics/passkeys-diagnostics.js\"")
                     .doesNotContain("{{", "jdbc:h2", "alice-password");

@@ -1,6 +1,6 @@
 package io.github.passkeys4j.spring.web;
 
-import io.github.passkeys4j.spring.TestApplication;
+import io.github.passkeys4j.spring.testapp.TestApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -1,6 +1,6 @@
 package io.github.passkeys4j.spring.web;
 
-import io.github.passkeys4j.spring.TestApplication;
+import io.github.passkeys4j.spring.testapp.TestApplication;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
 import org.junit.jupiter.api.Test;

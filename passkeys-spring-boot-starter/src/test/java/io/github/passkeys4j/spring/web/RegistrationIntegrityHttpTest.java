@@ -3,7 +3,7 @@ package io.github.passkeys4j.spring.web;
 import io.github.passkeys4j.FinishRegistration;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartRegistration;
-import io.github.passkeys4j.spring.TestApplication;
+import io.github.passkeys4j.spring.testapp.TestApplication;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;

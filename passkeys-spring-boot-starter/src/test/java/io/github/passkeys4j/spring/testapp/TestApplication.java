@@ -1,4 +1,4 @@
-package io.github.passkeys4j.spring;
+package io.github.passkeys4j.spring.testapp;
 
 import io.github.passkeys4j.spring.event.PasskeyEvent;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
@@ -26,6 +26,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 /**
  * An ordinary app with form login, as an integrator has it before adding the starter: it writes no passkey-specific
  * security configuration at all.
+ *
+ * <p>It lives in a package of its own, as an integrator's app does: {@code @SpringBootApplication} scans its package,
+ * and from {@code io.github.passkeys4j.spring} that scan took in the starter's own configuration classes as user
+ * configuration, before Boot's DataSource, so every test ran on in-memory storage whatever it set up.
+ * {@code TestAppScanTest} keeps it so.
  */
 @SpringBootApplication
 public class TestApplication {

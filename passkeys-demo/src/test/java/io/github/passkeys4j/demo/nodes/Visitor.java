@@ -7,6 +7,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.CookieStore;
+import java.net.HttpCookie;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -35,11 +37,27 @@ final class Visitor {
 
     record Csrf(String header, String token) {}
 
+    private final CookieManager cookies = new CookieManager();
     private final HttpClient http = HttpClient.newBuilder()
-            .cookieHandler(new CookieManager())
+            .cookieHandler(cookies)
             .followRedirects(HttpClient.Redirect.NEVER)
             .connectTimeout(Duration.ofSeconds(5))
             .build();
+
+    /**
+     * Another visitor holding this one's cookies as they are now (session, CSRF, sign-in binding): the same browser
+     * state sent many times at once, without one answer's new cookies leaking into the others mid-race.
+     */
+    Visitor copy() {
+        Visitor copy = new Visitor();
+        CookieStore store = cookies.getCookieStore();
+        for (URI uri : store.getURIs()) {
+            for (HttpCookie cookie : store.get(uri)) {
+                copy.cookies.getCookieStore().add(uri, (HttpCookie) cookie.clone());
+            }
+        }
+        return copy;
+    }
 
     HttpResponse<String> get(DemoNode node, String path) {
         return send(HttpRequest.newBuilder(URI.create(node.origin() + path))

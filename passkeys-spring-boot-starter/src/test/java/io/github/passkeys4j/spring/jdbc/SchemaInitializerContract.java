@@ -113,7 +113,7 @@ interface SchemaInitializerContract {
     @Test
     default void anUpgradeFromVersionOneKeepsEveryRowUsable() {
         dropTables();
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/schema-v1-" + platform() + ".sql");
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/V1__passkeys_tables.sql");
         passkeys().add(passkey("Y3JlZC0x", "dXNlci0x", T0));
 
         assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)

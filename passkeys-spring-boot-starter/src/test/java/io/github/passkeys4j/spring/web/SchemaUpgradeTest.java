@@ -23,8 +23,8 @@ import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * An app upgraded from a release before the version table, on real PostgreSQL: the old release's tables (its schema
- * file, kept as a test resource) hold a passkey registered then; the new release starts on them
+ * An app upgraded from a release before the version table, on real PostgreSQL: the old release's tables (exactly
+ * what migration V1 makes, which is that release's schema file) hold a passkey registered then; the new release starts on them
  * ({@code initialize-schema=always}), records the schema version, and the old passkey signs in over HTTP.
  */
 class SchemaUpgradeTest {
@@ -42,8 +42,10 @@ class SchemaUpgradeTest {
         }) {
             jdbc.execute("DROP TABLE IF EXISTS " + table);
         }
-        new ResourceDatabasePopulator(new DefaultResourceLoader()
-                        .getResource("classpath:io/github/passkeys4j/spring/jdbc/schema-v1-postgresql.sql"))
+        new ResourceDatabasePopulator(
+                        new DefaultResourceLoader()
+                                .getResource(
+                                        "classpath:io/github/passkeys4j/spring/jdbc/migration/postgresql/V1__passkeys_tables.sql"))
                 .execute(jdbc.getDataSource());
         SoftwareAuthenticator phone = new SoftwareAuthenticator();
         RelyingParty before = RelyingParty.builder("localhost", "Before the upgrade")

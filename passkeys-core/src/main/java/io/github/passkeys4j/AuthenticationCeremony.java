@@ -99,7 +99,7 @@ final class AuthenticationCeremony {
         }
         request.accountCheck().check(user);
         if (isSealed) {
-            // Only a sign-in about to succeed is recorded (a refusal writes nothing); of concurrent ones, on any
+            // Recorded only once every check passed (a refusal before here writes nothing); of concurrent ones, on any
             // node, exactly one gets past this line.
             sealed.markUsed(ceremony);
         }

@@ -185,6 +185,10 @@ public final class RelyingParty {
         private UsedChallengeStore usedChallenges;
         private ChallengeKeys challengeKeys;
         private Duration challengeKeyRotation = Duration.ofDays(1);
+
+        /** How much longer than the ceremony timeout a challenge key must sign: the clock skew allowed, and more. */
+        public static final Duration MIN_ROTATION_MARGIN = Duration.ofMinutes(2);
+
         private PasskeyProviderDirectory providers;
         private int maxPasskeysPerUser = 20;
         private Clock clock = Clock.systemUTC();
@@ -280,7 +284,9 @@ public final class RelyingParty {
 
         /**
          * How long one challenge key signs before the next takes over (older keys still verify the challenges they
-         * sealed until those expire). Default 1 day; at least 1 minute and more than the ceremony timeout.
+         * sealed until those expire). Default 1 day; at least 1 minute, and at least the ceremony timeout plus
+         * {@link #MIN_ROTATION_MARGIN} (checked by {@link #build()}), so a challenge still in time never needs a key
+         * that stores have already forgotten (they keep the last few periods' keys).
          */
         public Builder challengeKeyRotation(Duration rotation) {
             if (rotation.compareTo(Duration.ofMinutes(1)) < 0) {
@@ -333,6 +339,11 @@ public final class RelyingParty {
         }
 
         public RelyingParty build() {
+            if (challengeKeyRotation.compareTo(ceremonyTimeout.plus(MIN_ROTATION_MARGIN)) < 0) {
+                throw new IllegalArgumentException("challengeKeyRotation (" + challengeKeyRotation
+                        + ") must be at least the ceremony timeout (" + ceremonyTimeout + ") plus "
+                        + MIN_ROTATION_MARGIN);
+            }
             return new RelyingParty(new Settings(
                     rpId,
                     rpName,

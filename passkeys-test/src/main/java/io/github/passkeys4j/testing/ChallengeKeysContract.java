@@ -55,6 +55,17 @@ public abstract class ChallengeKeysContract {
         assertThat(keys.secret(PERIOD + 1)).isNotEqualTo(keys.secret(PERIOD + 2));
     }
 
+    /** A challenge sealed just before a rotation is still verified after it, on any node. */
+    @Test
+    public void anOlderKeySurvivesTheNextOnes() {
+        byte[] older = keys.secret(PERIOD);
+        keys.secret(PERIOD + 1);
+        anotherNode(keys).secret(PERIOD + 2);
+
+        assertThat(keys.secret(PERIOD)).isEqualTo(older);
+        assertThat(anotherNode(keys).secret(PERIOD)).isEqualTo(older);
+    }
+
     @Test
     public void changingAReturnedArrayChangesNothing() {
         byte[] first = keys.secret(PERIOD);

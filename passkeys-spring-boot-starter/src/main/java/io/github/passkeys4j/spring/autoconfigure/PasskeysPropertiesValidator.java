@@ -1,5 +1,7 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
+import io.github.passkeys4j.RelyingParty;
+
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
@@ -61,6 +63,11 @@ final class PasskeysPropertiesValidator {
         Duration rotation = properties.getChallengeKeyRotation();
         if (rotation == null || rotation.compareTo(Duration.ofMinutes(1)) < 0) {
             problems.add("passkeys.challenge-key-rotation: " + rotation + " is shorter than 1m (default 1d)");
+        } else if (timeout != null && rotation.compareTo(timeout.plus(RelyingParty.Builder.MIN_ROTATION_MARGIN)) < 0) {
+            problems.add(
+                    "passkeys.challenge-key-rotation: " + rotation + " must be at least passkeys.ceremony-timeout ("
+                            + timeout + ") plus " + RelyingParty.Builder.MIN_ROTATION_MARGIN
+                            + ", so a sign-in still in time never needs a forgotten key (default 1d)");
         }
         if (properties.getMaxPasskeysPerUser() < 1) {
             problems.add(

@@ -8,6 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -34,6 +36,8 @@ import java.util.Map;
  * ({@link PasskeysConfigurer#successHandler}, {@link PasskeySignInHandlers}).
  */
 final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessingFilter {
+
+    private static final Log log = LogFactory.getLog(PasskeyAuthenticationFilter.class);
 
     private final PasskeysMessages messages;
 
@@ -116,11 +120,14 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                     problem.setProperty("credentialId", passkey.getCredentialId());
                 }
             } else {
-                // Account disabled, locked, gone: say so without details that help an attacker.
+                // Account disabled, locked, gone: say so without telling which (the log says), as that would help
+                // whoever holds the passkey.
                 problem = Problems.of(
                         HttpStatus.UNAUTHORIZED,
                         "The passkey is valid, but its account cannot sign in (UserDetails disabled, locked, expired"
-                                + " or not found: " + exception.getClass().getSimpleName() + ").");
+                                + " or not found; the server log says which).");
+                log.info("Passkey sign-in refused: the account cannot sign in ("
+                        + exception.getClass().getSimpleName() + ")");
                 problem.setProperty("reason", "ACCOUNT_UNAVAILABLE");
             }
             Problems.write(request, response, problem, messages);

@@ -173,6 +173,17 @@ class PasskeysStartupChecksTest {
     }
 
     @Test
+    void challengeKeyRotationMustOutlastTheCeremonyTimeout() {
+        assertRefused(
+                "passkeys.challenge-key-rotation: PT1M must be at least passkeys.ceremony-timeout (PT10M) plus PT2M",
+                "passkeys.challenge-key-rotation=1m",
+                "passkeys.ceremony-timeout=10m");
+        assertRefused(
+                "passkeys.challenge-key-rotation: PT30S is shorter than 1m", "passkeys.challenge-key-rotation=30s");
+        assertAccepted("passkeys.challenge-key-rotation=12m", "passkeys.ceremony-timeout=10m");
+    }
+
+    @Test
     void maxPasskeysPerUserMustBeAtLeastOne() {
         assertRefused("passkeys.max-passkeys-per-user: 0 must be at least 1", "passkeys.max-passkeys-per-user=0");
     }

@@ -42,8 +42,8 @@ import java.util.Objects;
  * filters before authorization, as Spring Security's own passkey and login-page filters are; everything else under
  * the base path (registration, management, the page) goes through the app's rules. Its filters act only on requests
  * under the base path, except three: the two well-known documents ({@code /.well-known/passkey-endpoints},
- * {@code /.well-known/webauthn}) are answered for anyone, the generated login page gets a passkey button, and a request signed in with a
- * passkey that was since deleted or disabled is signed out.
+ * {@code /.well-known/webauthn}) are answered for anyone, the generated login page gets a passkey button, and a
+ * request signed in with a passkey that was since deleted or disabled is signed out.
  */
 public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysConfigurer, HttpSecurity> {
 

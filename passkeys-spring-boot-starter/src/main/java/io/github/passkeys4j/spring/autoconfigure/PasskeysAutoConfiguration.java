@@ -32,7 +32,7 @@ import java.util.LinkedHashSet;
             "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"
         })
-@EnableConfigurationProperties(PasskeysProperties.class)
+@EnableConfigurationProperties({PasskeysProperties.class, PasskeysWellKnownProperties.class})
 // JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
 @Import({
     PasskeysJdbcConfiguration.class,

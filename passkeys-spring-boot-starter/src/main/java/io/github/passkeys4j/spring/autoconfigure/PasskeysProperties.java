@@ -30,6 +30,13 @@ public class PasskeysProperties {
      */
     private List<String> origins = new ArrayList<>();
 
+    /**
+     * Related origins (WebAuthn Level 3): other https sites that may use this rp-id, served as
+     * {@code /.well-known/webauthn} {"origins": [...]} only when set. Each must be an https origin (checked at
+     * start-up). Default: none, and the document is not served.
+     */
+    private List<String> relatedOrigins = new ArrayList<>();
+
     /** Path under which the JSON endpoints, the JavaScript client and the pages are served. */
     private String basePath = "/passkeys";
 
@@ -173,6 +180,14 @@ public class PasskeysProperties {
 
     public void setOrigins(List<String> origins) {
         this.origins = origins;
+    }
+
+    public List<String> getRelatedOrigins() {
+        return relatedOrigins;
+    }
+
+    public void setRelatedOrigins(List<String> relatedOrigins) {
+        this.relatedOrigins = relatedOrigins;
     }
 
     public String getBasePath() {

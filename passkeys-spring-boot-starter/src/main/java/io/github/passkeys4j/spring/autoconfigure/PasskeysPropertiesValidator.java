@@ -48,6 +48,7 @@ final class PasskeysPropertiesValidator {
                 checkOrigin(origin, rpIdValid ? rpId : null, problems);
             }
         }
+        RelatedOrigins.check(properties.getRelatedOrigins(), problems);
         try {
             BasePath.of(properties);
         } catch (InvalidPasskeysPropertiesException e) {

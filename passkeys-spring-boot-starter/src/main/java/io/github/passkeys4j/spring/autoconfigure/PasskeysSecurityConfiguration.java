@@ -30,6 +30,7 @@ class PasskeysSecurityConfiguration {
             RelyingParty relyingParty,
             ObjectProvider<UserDetailsService> userDetailsService,
             PasskeysProperties properties,
+            PasskeysWellKnownProperties wellKnown,
             ApplicationEventPublisher events,
             ObjectProvider<CeremonyObserver> observer,
             ObjectProvider<PasskeySignInHandlers> handlers,
@@ -47,6 +48,14 @@ class PasskeysSecurityConfiguration {
                     .events(events)
                     .observer(observer.getIfAvailable(() -> CeremonyObserver.NONE))
                     .accountIds(accountIds.getIfUnique(() -> AccountIdResolver.USERNAME));
+            if (wellKnown.isEnabled()) {
+                configurer.passkeyEndpoints(wellKnown.getEnrollUrl(), wellKnown.getManageUrl());
+            } else {
+                configurer.withoutPasskeyEndpoints();
+            }
+            if (properties.getRelatedOrigins() != null) {
+                configurer.relatedOrigins(properties.getRelatedOrigins());
+            }
             PasskeySignInHandlers signIn = handlers.getIfAvailable();
             if (signIn != null) {
                 configurer.successHandler(signIn.success()).failureHandler(signIn.failure());

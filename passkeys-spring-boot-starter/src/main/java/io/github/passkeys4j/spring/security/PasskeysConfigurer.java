@@ -31,6 +31,9 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import java.util.List;
+import java.util.Objects;
+
 /**
  * Adds passkey sign-in to an {@link HttpSecurity} chain. The starter applies it for you; apply it yourself with
  * {@code http.with(new PasskeysConfigurer(…))} only when you turned the starter's customizer off.
@@ -38,8 +41,9 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
  * It writes no URL rules: what must work signed out (sign-in options and finish, the client files) is answered by
  * filters before authorization, as Spring Security's own passkey and login-page filters are; everything else under
  * the base path (registration, management, the page) goes through the app's rules. Its filters act only on requests
- * under the base path, except two: the generated login page gets a passkey button, and a request signed in with a
- * passkey that was since deleted or disabled is signed out.
+ * under the base path, except three: the two well-known documents ({@code /.well-known/passkey-endpoints},
+ * {@code /.well-known/webauthn}) are answered for anyone, the generated login page gets a passkey button, and a
+ * request signed in with a passkey that was since deleted or disabled is signed out.
  */
 public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysConfigurer, HttpSecurity> {
 
@@ -53,6 +57,10 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     private AuthenticationSuccessHandler successHandler;
     private AuthenticationFailureHandler failureHandler;
     private DefaultLoginPageGeneratingFilter generatedLoginPage;
+    private String enrollUrl;
+    private String manageUrl;
+    private boolean passkeyEndpoints = true;
+    private List<String> relatedOrigins = List.of();
 
     public PasskeysConfigurer(
             RelyingParty relyingParty,
@@ -98,6 +106,29 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         return this;
     }
 
+    /**
+     * The URLs {@code /.well-known/passkey-endpoints} names (absolute, or paths under the context path); by default
+     * both are the passkeys page, {@code <base>/manage}. {@code null} keeps the default.
+     */
+    public PasskeysConfigurer passkeyEndpoints(String enrollUrl, String manageUrl) {
+        this.enrollUrl = enrollUrl;
+        this.manageUrl = manageUrl;
+        this.passkeyEndpoints = true;
+        return this;
+    }
+
+    /** Serves no {@code /.well-known/passkey-endpoints}; the request goes through the app's rules. */
+    public PasskeysConfigurer withoutPasskeyEndpoints() {
+        this.passkeyEndpoints = false;
+        return this;
+    }
+
+    /** The https origins {@code /.well-known/webauthn} lists; by default none, and it is not served. */
+    public PasskeysConfigurer relatedOrigins(List<String> origins) {
+        this.relatedOrigins = List.copyOf(origins);
+        return this;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public void init(HttpSecurity http) {
@@ -122,6 +153,13 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         http.addFilterBefore(
                 postProcess(new PasskeySignInOptionsFilter(relyingParty, basePath)), AuthorizationFilter.class);
         http.addFilterBefore(postProcess(new PasskeysClientFilesFilter(basePath, messages)), AuthorizationFilter.class);
+        String page = basePath + "/manage";
+        http.addFilterBefore(
+                postProcess(new PasskeysWellKnownFilter(
+                        passkeyEndpoints ? Objects.requireNonNullElse(enrollUrl, page) : null,
+                        passkeyEndpoints ? Objects.requireNonNullElse(manageUrl, page) : null,
+                        relatedOrigins)),
+                AuthorizationFilter.class);
         PasskeysSignInRequiredFilter signInRequired = new PasskeysSignInRequiredFilter(basePath, messages);
         signInRequired.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(signInRequired), ExceptionTranslationFilter.class);

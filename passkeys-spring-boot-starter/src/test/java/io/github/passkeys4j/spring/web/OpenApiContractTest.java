@@ -31,12 +31,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 @SpringBootTest(
         classes = TestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1")
+        properties = {
+            "spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1",
+            "passkeys.related-origins=https://example.co.uk"
+        })
 class OpenApiContractTest {
 
-    /** Served by security filters, not MVC: PasskeySignInOptionsFilter and PasskeyAuthenticationFilter. */
-    static final Set<String> FILTER_SERVED =
-            Set.of("POST /passkeys/authentication/options", "POST /passkeys/authentication");
+    /** Served by security filters, not MVC: PasskeySignInOptionsFilter, PasskeyAuthenticationFilter, well-known. */
+    static final Set<String> FILTER_SERVED = Set.of(
+            "POST /passkeys/authentication/options",
+            "POST /passkeys/authentication",
+            "GET /.well-known/passkey-endpoints",
+            "GET /.well-known/webauthn");
 
     static final OpenApiDocument API = OpenApiDocument.load();
 
@@ -91,6 +97,9 @@ class OpenApiContractTest {
                 401);
         call(anonymous, "GET", "/passkeys/credentials", anonymous.get("/passkeys/credentials"), 401);
         call(anonymous, "GET", "/passkeys/signals", anonymous.get("/passkeys/signals"), 401);
+        for (String wellKnown : List.of("/.well-known/passkey-endpoints", "/.well-known/webauthn")) {
+            call(anonymous, "GET", wellKnown, anonymous.get(wellKnown), 200);
+        }
         for (String file : List.of("/passkeys/passkeys.js", "/passkeys/passkeys-manage.js", "/passkeys/passkeys.css")) {
             HttpResponse<String> first = call(anonymous, "GET", file, anonymous.get(file), 200);
             call(

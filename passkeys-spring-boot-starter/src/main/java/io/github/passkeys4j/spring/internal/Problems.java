@@ -48,6 +48,7 @@ public final class Problems {
             "MALFORMED_REQUEST",
             "SERVER_ERROR",
             "STORAGE_UNAVAILABLE",
+            "TOO_MANY_REQUESTS",
             "ACCOUNT_UNAVAILABLE");
 
     /** The developer's words for a request that needs a signed-in user. */

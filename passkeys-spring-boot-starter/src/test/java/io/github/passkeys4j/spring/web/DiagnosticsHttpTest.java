@@ -215,6 +215,9 @@ class DiagnosticsHttpTest {
             HttpResponse<String> busy = alice.post("/passkeys/diagnostics/registration/options", "{}");
             assertThat(busy.statusCode()).isEqualTo(429);
             assertThat(json(busy).path("detail").asString()).contains("try again in a few minutes");
+            assertThat(json(busy).path("reason").asString()).isEqualTo("TOO_MANY_REQUESTS");
+            assertThat(json(busy).path("message").asString())
+                    .isEqualTo("Too many tries at once. Wait a moment and try again.");
         }
     }
 }

@@ -213,7 +213,8 @@ public final class PasskeysDiagnosticsController {
 
     @ExceptionHandler(DiagnosticRuns.Busy.class)
     ProblemDetail busy(DiagnosticRuns.Busy e, HttpServletRequest request) {
-        return Problems.of(HttpStatus.TOO_MANY_REQUESTS, messages.get(e.getMessage(), request));
+        return Problems.answer(
+                request, Problems.of(HttpStatus.TOO_MANY_REQUESTS, messages.get(e.getMessage(), request)), messages);
     }
 
     /** What the test passkey would be stored as: the page shows it. */

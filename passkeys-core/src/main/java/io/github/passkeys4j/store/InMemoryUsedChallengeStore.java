@@ -8,10 +8,12 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * Used challenges in memory, for one node. Records are kept in the order they were made, which is the order they
- * expire in when they share one timeout, so sweeping is O(expired). Bounded: past {@code maxRecords} live records
- * a new one is refused (the sign-in fails, the user retries) rather than an old one forgotten, since forgetting a
- * live record would let its challenge be used twice.
+ * Used challenges in memory, for one node. Records are kept in the order they were made (when a sign-in finished),
+ * which is close to the order they expire in (when their challenge was issued, plus one timeout), so a sweep stops at
+ * the first live record: O(expired), at the cost of keeping some expired records up to one timeout longer. Bounded:
+ * past {@code maxRecords} live records, after a sweep of every record, a new one is refused (the sign-in fails, the
+ * user retries) rather than an old one forgotten, since forgetting a live record would let its challenge be used
+ * twice.
  */
 public final class InMemoryUsedChallengeStore implements UsedChallengeStore {
 
@@ -42,7 +44,8 @@ public final class InMemoryUsedChallengeStore implements UsedChallengeStore {
             return false;
         }
         if (keepUntil.size() >= maxRecords) {
-            removeExpired(clock.instant());
+            Instant now = clock.instant();
+            keepUntil.values().removeIf(expiry -> expiry.isBefore(now)); // every expired record, not just the oldest
             if (keepUntil.size() >= maxRecords) {
                 throw new IllegalStateException("too many sign-ins in flight: " + maxRecords + " challenges recorded");
             }

@@ -43,6 +43,21 @@ class InMemoryUsedChallengeStoreTest {
     }
 
     @Test
+    void whenFullAnExpiredRecordBehindALiveOneMakesRoomToo() {
+        // Finished out of issue order: the oldest record is live, an expired one stands behind it.
+        store.markUsed("a", NOW.plusSeconds(60));
+        store.markUsed("b", NOW.plusSeconds(10));
+        store.markUsed("c", NOW.plusSeconds(60));
+        clock.advance(Duration.ofSeconds(11));
+
+        assertThat(store.markUsed("d", NOW.plusSeconds(120))).isTrue();
+
+        assertThat(store.isUsed("b")).isFalse();
+        assertThat(store.isUsed("a")).isTrue();
+        assertThat(store.size()).isEqualTo(3);
+    }
+
+    @Test
     void refusesAnEmptyBound() {
         assertThatThrownBy(() -> new InMemoryUsedChallengeStore(clock, 0)).isInstanceOf(IllegalArgumentException.class);
     }

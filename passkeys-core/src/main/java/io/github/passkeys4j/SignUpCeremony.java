@@ -12,6 +12,7 @@ import io.github.passkeys4j.store.PasskeyUser;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * A passkey-only sign-up: a registration for an account that does not exist yet. Starting it stores only the pending
@@ -21,8 +22,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class SignUpCeremony {
 
-    /** Sign-ups of one username take this lock (as if an account): one at a time per JVM, and per row lock in JDBC. */
-    static final String LOCK_PREFIX = "sign-up:";
+    /**
+     * Sign-ups of one username finish one at a time in this JVM, so even an app whose account creation checks and then
+     * writes refuses the second; across nodes the app's unique username decides. Locks of their own, taken before any
+     * account's lock (the app's account creation may take one): never the other way round, so never a deadlock.
+     */
+    private static final ReentrantLock[] LOCKS = new ReentrantLock[64];
+
+    static {
+        for (int i = 0; i < LOCKS.length; i++) {
+            LOCKS[i] = new ReentrantLock();
+        }
+    }
 
     private final RelyingParty.Settings settings;
     private final WebAuthn4jVerifier verifier;
@@ -69,11 +80,11 @@ final class SignUpCeremony {
                 verifier.verifyRegistration(parsed, ceremony.userVerification() == UserVerification.REQUIRED);
         String fallback = RegistrationCeremony.fallbackName(request.fallbackName());
         AtomicReference<String> created = new AtomicReference<>();
+        ReentrantLock lock = LOCKS[Math.floorMod(ceremony.user().username().hashCode(), LOCKS.length)];
+        lock.lock();
         try {
             return settings.transaction()
-                    .runForAccount(
-                            LOCK_PREFIX + ceremony.user().username(),
-                            () -> store(ceremony.user(), verified, attachment, name, fallback, request, created));
+                    .run(() -> store(ceremony.user(), verified, attachment, name, fallback, request, created));
         } catch (RuntimeException e) {
             String accountId = created.get();
             if (accountId != null) {
@@ -84,6 +95,8 @@ final class SignUpCeremony {
                 }
             }
             throw e;
+        } finally {
+            lock.unlock();
         }
     }
 

@@ -39,6 +39,7 @@ import java.util.LinkedHashSet;
     PasskeysInMemoryStorageConfiguration.class,
     PasskeysMetricsConfiguration.class,
     PasskeysAccountConfiguration.class,
+    PasskeysSignUpConfiguration.class,
     PasskeysWebConfiguration.class,
     PasskeysSecurityConfiguration.class
 })

@@ -11,8 +11,8 @@ import java.util.Objects;
  * An application account as WebAuthn sees it. Passkeys belong to the account, named by {@code accountId}, which never
  * changes and is never reused; the username is only how the account is shown and looked up today, and may change.
  * The user handle is 64 random bytes (the most WebAuthn allows), made once per account and never derived from the
- * username, so it reveals nothing (WebAuthn Level 3 §14.6.1); handles stored by older releases (32 bytes) keep working. Immutable; a store builds one with {@link #builder()} (required: user handle,
- * account id, username).
+ * username, so it reveals nothing (WebAuthn Level 3 §14.6.1); handles stored by older releases (32 bytes) keep
+ * working. Immutable; a store builds one with {@link #builder()} (required: user handle, account id, username).
  */
 public final class PasskeyUser {
 

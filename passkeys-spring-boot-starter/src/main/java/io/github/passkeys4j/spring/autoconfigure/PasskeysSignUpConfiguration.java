@@ -6,6 +6,7 @@ import io.github.passkeys4j.spring.account.PasskeySignUpAccounts;
 import io.github.passkeys4j.spring.account.SignUpResponseContributor;
 import io.github.passkeys4j.spring.account.internal.UserDetailsManagerSignUpAccounts;
 import io.github.passkeys4j.spring.security.PasskeySignUp;
+import io.github.passkeys4j.spring.web.internal.BrowserNames;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -38,7 +39,8 @@ class PasskeysSignUpConfiguration {
             ObjectProvider<PasskeySignUpAccounts> appAccounts,
             ObjectProvider<UserDetailsManager> userDetailsManager,
             ObjectProvider<AccountIdResolver> ids,
-            ObjectProvider<SignUpResponseContributor> contributors) {
+            ObjectProvider<SignUpResponseContributor> contributors,
+            ObjectProvider<BrowserNames> browserNames) {
         if (Boolean.FALSE.equals(signUp.getEnabled())) {
             return new SignUpSetup(null);
         }
@@ -79,7 +81,8 @@ class PasskeysSignUpConfiguration {
                 pattern,
                 signUp.getDisplayNameMaxLength(),
                 Objects.requireNonNullElse(signUp.getSuccessUrl(), properties.getDefaultSuccessUrl()),
-                contributors.orderedStream().toList()));
+                contributors.orderedStream().toList(),
+                browserNames.getIfAvailable(BrowserNames::new)::describe));
     }
 
     /** The sign-up the security customizer adds; {@code null} when it is off. */

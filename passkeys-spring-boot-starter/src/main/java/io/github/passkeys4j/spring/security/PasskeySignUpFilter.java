@@ -111,8 +111,9 @@ final class PasskeySignUpFilter extends OncePerRequestFilter {
         if (!name.isMissingNode() && !name.isNull() && !name.isString()) {
             throw new PasskeyException(Reason.INVALID_NAME, "The name must be a string.");
         }
-        SignUpResult result = relyingParty.finishSignUp(
-                FinishSignUp.of(credential.toString(), new Accounts()).withName(name.asString(null)));
+        SignUpResult result = relyingParty.finishSignUp(FinishSignUp.of(credential.toString(), new Accounts())
+                .withName(name.asString(null))
+                .withFallbackName(signUp.deviceNames().apply(request.getHeader("User-Agent"))));
         signIn.signIn(result, request, response);
     }
 

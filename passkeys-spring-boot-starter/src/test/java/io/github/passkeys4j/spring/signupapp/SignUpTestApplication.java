@@ -1,5 +1,6 @@
 package io.github.passkeys4j.spring.signupapp;
 
+import io.github.passkeys4j.spring.account.SignUpResponseContributor;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -52,6 +53,12 @@ public class SignUpTestApplication {
                     .build());
         }
         return users;
+    }
+
+    /** Where recovery codes will join the answer: here a marker the tests look for. */
+    @Bean
+    SignUpResponseContributor welcome() {
+        return (accountId, username, response) -> response.put("welcome", "Hello " + username + " (" + accountId + ")");
     }
 
     @Bean

@@ -107,6 +107,9 @@ class SignUpHttpTest {
         assertThat(body.path("username").asString()).isEqualTo("quinn");
         assertThat(body.path("signedIn").asBoolean()).isTrue();
         assertThat(body.path("passkey").path("name").asString()).isEqualTo("Laptop");
+        assertThat(body.path("welcome").asString())
+                .as("a SignUpResponseContributor's member")
+                .isEqualTo("Hello quinn (quinn)");
         assertThat(jdbc.queryForMap("SELECT password, enabled FROM users WHERE username = 'quinn'"))
                 .containsEntry("PASSWORD", "")
                 .containsEntry("ENABLED", true);

@@ -52,6 +52,10 @@ public final class Problems {
             "ACCOUNT_UNAVAILABLE");
 
     /** The developer's words for a request that needs a signed-in user. */
+    /** The developer's words for a storage outage (503); the server log says more. */
+    public static final String STORAGE_UNAVAILABLE_DETAIL =
+            "The passkey storage (database) did not answer in time; the server log says which request.";
+
     public static final String NOT_SIGNED_IN =
             "Not signed in: this endpoint needs a session that the app's rules accept.";
 

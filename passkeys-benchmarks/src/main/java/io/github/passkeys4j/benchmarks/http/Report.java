@@ -1,0 +1,121 @@
+package io.github.passkeys4j.benchmarks.http;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/** The figures as Markdown tables: the apps, each client count, each step, and every app against the first one. */
+final class Report {
+
+    private final long ticksPerSecond;
+    private final StringBuilder out = new StringBuilder();
+
+    Report(long ticksPerSecond) {
+        this.ticksPerSecond = ticksPerSecond;
+    }
+
+    String render(List<Target> targets, Map<Target, Long> idleKb, Map<Integer, Map<Target, Cell>> results) {
+        line("## Apps");
+        line("");
+        line("| app | endpoints | start-up (to the first 200 on /login) | resident memory after set-up |");
+        line("|---|---|---|---|");
+        for (Target target : targets) {
+            line("| %s | %s | %s | %d MB |", target.name, kind(target), target.startup, idleKb.get(target) / 1024);
+        }
+        line("");
+        line("## Sign-ins");
+        line("");
+        line("Latency: the whole sign-in as the visitor waits for it (login page, options, the generator's signature,"
+                + " finish). Server CPU: the app's user + system time in the measured windows. Resident memory: the"
+                + " highest at the end of a round. Generator CPU: of one core; near 100 % means it set the pace.");
+        line("");
+        line("| clients | app | sign-ins/s | p50 ms | p99 ms | errors | server CPU s / 1,000 sign-ins"
+                + " | sign-ins per server CPU-second | resident MB | generator CPU |");
+        line("|---|---|---|---|---|---|---|---|---|---|");
+        results.forEach((clients, cells) -> cells.forEach((target, cell) -> line(
+                "| %d | %s | %.0f | %.2f | %.2f | %d | %.2f | %.0f | %d | %.0f %% |",
+                clients,
+                target.name,
+                cell.signInsPerSecond(),
+                ms(cell.total.getValueAtPercentile(50)),
+                ms(cell.total.getValueAtPercentile(99)),
+                cell.errorCount(),
+                cell.serverCpuPerThousand(ticksPerSecond),
+                1000 / cell.serverCpuPerThousand(ticksPerSecond),
+                cell.residentKb / 1024,
+                100 * cell.generatorCpuShare(ticksPerSecond))));
+        line("");
+        line("## Steps (p50 ms)");
+        line("");
+        line("| clients | app | " + String.join(" | ", Cell.STEPS) + " |");
+        line("|---|---|---|---|---|---|");
+        results.forEach((clients, cells) -> cells.forEach((target, cell) -> {
+            StringBuilder row = new StringBuilder("| " + clients + " | " + target.name + " |");
+            for (var step : cell.steps) {
+                row.append(String.format(Locale.ROOT, " %.2f |", ms(step.getValueAtPercentile(50))));
+            }
+            line(row.toString());
+        }));
+        if (targets.size() > 1) {
+            ratios(targets, results);
+        }
+        errors(results);
+        return out.toString();
+    }
+
+    /** Sign-ins per server CPU-second and p99, each app against the first target (the baseline). */
+    private void ratios(List<Target> targets, Map<Integer, Map<Target, Cell>> results) {
+        Target first = targets.get(0);
+        line("");
+        line("## Against %s", first.name);
+        line("");
+        line("| clients | app | sign-ins per server CPU-second, × %s | p99, × %s |", first.name, first.name);
+        line("|---|---|---|---|");
+        results.forEach((clients, cells) -> {
+            Cell base = cells.get(first);
+            for (Target target : targets.subList(1, targets.size())) {
+                Cell cell = cells.get(target);
+                line(
+                        "| %d | %s | %.2f | %.2f |",
+                        clients,
+                        target.name,
+                        base.serverCpuPerThousand(ticksPerSecond) / cell.serverCpuPerThousand(ticksPerSecond),
+                        (double) cell.total.getValueAtPercentile(99) / base.total.getValueAtPercentile(99));
+            }
+        });
+    }
+
+    private void errors(Map<Integer, Map<Target, Cell>> results) {
+        StringBuilder errors = new StringBuilder();
+        results.forEach((clients, cells) -> cells.forEach((target, cell) -> {
+            if (cell.errorCount() > 0) {
+                errors.append(String.format(
+                        Locale.ROOT,
+                        "- %d clients, %s: %s; first: %s%n",
+                        clients,
+                        target.name,
+                        cell.errors,
+                        cell.firstError.replace('\n', ' ').replace("|", "\\|")));
+            }
+        }));
+        if (errors.length() > 0) {
+            line("");
+            line("## Errors");
+            line("");
+            out.append(errors);
+        }
+    }
+
+    private static String kind(Target target) {
+        return target.flavour == Flavour.SPRING_SECURITY ? "Spring Security `webAuthn()`" : "`/passkeys/*`";
+    }
+
+    private static double ms(long micros) {
+        return micros / 1000.0;
+    }
+
+    private void line(String format, Object... args) {
+        out.append(args.length == 0 ? format : String.format(Locale.ROOT, format, args))
+                .append('\n');
+    }
+}

@@ -48,7 +48,7 @@ done
 # Same for every app. Each signed-in visitor leaves a session: at hundreds of sign-ins a second, Tomcat's default
 # 30 minutes would fill the heap in a long run, so sessions expire after a minute (Tomcat sweeps them every ~60 s).
 jvm_flags=(-Xms"$heap" -Xmx"$heap")
-app_args=(--server.servlet.session.timeout=1m --logging.level.root=WARN)
+app_args=(--server.servlet.session.timeout=1m)
 
 if [ "$build" = true ]; then
   say "building the apps and the load generator (no tests)"
@@ -102,6 +102,9 @@ taskset -c 1 "$java" -Xmx512m -cp "$generator_cp" io.github.passkeys4j.benchmark
   "${targets[@]}" --clients "$clients" --warmup "$warmup" --measure "$measure" --round "$round" \
   --passkeys "$passkeys" --clk-tck "$(getconf CLK_TCK)" >"$work/report.md"
 elapsed=$(( $(date +%s) - began ))
+for log in "$work"/*.log; do # a quiet app log is part of a clean run
+  say "$(basename "$log" .log): $(grep -c -E ' (WARN|ERROR) ' "$log" || true) WARN/ERROR log lines"
+done
 load_after=$(cut -d' ' -f1-3 /proc/loadavg)
 
 commit=$(git rev-parse --short HEAD 2>/dev/null || echo unknown)

@@ -29,13 +29,14 @@ final class Report {
                 + " finish). Server CPU: the app's user + system time in the measured windows. Resident memory: the"
                 + " highest at the end of a round. Generator CPU: of one core; near 100 % means it set the pace.");
         line("");
-        line("| clients | app | sign-ins/s | p50 ms | p99 ms | errors | server CPU s / 1,000 sign-ins"
+        line("| clients | app | sign-ins | sign-ins/s | p50 ms | p99 ms | errors | server CPU s / 1,000 sign-ins"
                 + " | sign-ins per server CPU-second | resident MB | generator CPU |");
-        line("|---|---|---|---|---|---|---|---|---|---|");
+        line("|---|---|---|---|---|---|---|---|---|---|---|");
         results.forEach((clients, cells) -> cells.forEach((target, cell) -> line(
-                "| %d | %s | %.0f | %.2f | %.2f | %d | %.2f | %.0f | %d | %.0f %% |",
+                "| %d | %s | %d | %.0f | %.2f | %.2f | %d | %.2f | %.0f | %d | %.0f %% |",
                 clients,
                 target.name,
+                cell.signIns,
                 cell.signInsPerSecond(),
                 ms(cell.total.getValueAtPercentile(50)),
                 ms(cell.total.getValueAtPercentile(99)),

@@ -52,9 +52,10 @@ app_args=(--server.servlet.session.timeout=1m)
 
 if [ "$build" = true ]; then
   say "building the apps and the load generator (no tests)"
-  # Each module writes its own classpath file (a relative outputFile is resolved against the module).
+  # Each module writes its own classpath file (a relative outputFile is resolved against the module). No format
+  # check: the formatter's plugin does not run on every JDK this script takes, and the jars do not need it.
   mvn -q -B -ntp -pl passkeys-demo,passkeys-bench-baseline,passkeys-bench-floor,passkeys-benchmarks -am package \
-    -DskipTests dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >&2
+    -DskipTests -Dspotless.check.skip=true dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >&2
 fi
 generator_cp="$root/passkeys-benchmarks/target/classes:$(cat "$root/passkeys-benchmarks/target/bench-classpath.txt")"
 

@@ -4,7 +4,7 @@
 # writes the figures to benchmarks/http-jdk<N>-<date>[-<label>].md (commit it with the change it measures).
 #
 #   ./scripts/bench.sh [--warmup 240s] [--measure 60s] [--clients 1,4,16] [--round 10s] [--passkeys 16]
-#                      [--heap 512m] [--label smoke] [--no-build]
+#                      [--heap 512m] [--step-costs 4] [--label smoke] [--no-build]
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./scripts/bench.sh      the apps and the generator on JDK 25
 #
 # Builds the three apps and the load generator (passkeys-benchmarks) with Maven, no tests. Starts each app in turn,
@@ -13,14 +13,15 @@
 # own endpoints (after a password sign-in), warms each app up for --warmup (the JIT needs 3-4 minutes on one core),
 # then at each client count measures complete sign-ins by first-time visitors (login page for the CSRF token,
 # options, an ES256 signature, finish) for --measure per app, the apps taking turns in rounds of --round.
-# Defaults take about 25 minutes. Nothing else should run on the machine meanwhile; two cores are needed.
+# --step-costs N adds each request's server CPU (login page, options, finish), by subtraction, at N clients (3 x
+# --measure more per app). Defaults take about 25 minutes. Nothing else should run on the machine meanwhile; two cores are needed.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
 say() { echo "bench.sh: $*" >&2; }
 
-warmup=240s measure=60s clients=1,4,16 round=10s passkeys=16 heap=512m label="" build=true
+warmup=240s measure=60s clients=1,4,16 round=10s passkeys=16 heap=512m step_costs=0 label="" build=true
 command_line="scripts/bench.sh${*:+ $*}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -30,6 +31,7 @@ while [ $# -gt 0 ]; do
     --round) round=$2; shift 2 ;;
     --passkeys) passkeys=$2; shift 2 ;;
     --heap) heap=$2; shift 2 ;;
+    --step-costs) step_costs=$2; shift 2 ;;
     --label) label=$2; shift 2 ;;
     --no-build) build=false; shift ;;
     *) say "unknown option $1 (see the comment at the top of this script)"; exit 2 ;;
@@ -101,7 +103,7 @@ say "load generator on CPU 1: warm-up $warmup per app, then $measure per app at 
 began=$(date +%s)
 taskset -c 1 "$java" -Xmx512m -cp "$generator_cp" io.github.passkeys4j.benchmarks.http.HttpBench \
   "${targets[@]}" --clients "$clients" --warmup "$warmup" --measure "$measure" --round "$round" \
-  --passkeys "$passkeys" --clk-tck "$(getconf CLK_TCK)" >"$work/report.md"
+  --passkeys "$passkeys" --step-costs "$step_costs" --clk-tck "$(getconf CLK_TCK)" >"$work/report.md"
 elapsed=$(( $(date +%s) - began ))
 for log in "$work"/*.log; do # a quiet app log is part of a clean run
   say "$(basename "$log" .log): $(grep -c -E ' (WARN|ERROR) ' "$log" || true) WARN/ERROR log lines"

@@ -45,11 +45,14 @@ final class Cell {
         residentKb = Math.max(residentKb, round.residentKb);
     }
 
+    /** A finished sign-in's step times in nanoseconds; a step it stopped before is 0 and not recorded. */
     void record(long[] times) {
         long sum = 0;
         for (int i = 0; i < times.length; i++) {
-            steps[i].recordValue(Math.max(1, times[i] / 1000));
-            sum += times[i];
+            if (times[i] > 0) {
+                steps[i].recordValue(Math.max(1, times[i] / 1000));
+                sum += times[i];
+            }
         }
         total.recordValue(Math.max(1, sum / 1000));
         signIns++;

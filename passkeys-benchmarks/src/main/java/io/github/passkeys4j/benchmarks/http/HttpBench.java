@@ -15,6 +15,7 @@ import java.util.Map;
  * <pre>
  * --target name=ours,kind=passkeys4j,origin=http://localhost:18082,pid=1234[,startup=3.1 s]   (one per app)
  * --clients 1,4,16  --warmup 240s  --warmup-clients 4  --measure 60s  --round 10s  --passkeys 16  --clk-tck 100
+ * --step-costs 4   (off by default: also measure each request's server CPU at 4 clients)
  * </pre>
  */
 public final class HttpBench {
@@ -51,7 +52,31 @@ public final class HttpBench {
             }
             results.put(clients, cells);
         }
-        System.out.print(new Report(options.ticksPerSecond).render(targets, idleKb, results));
+        Map<Target, Cell[]> stepCosts = options.stepCostClients > 0 ? stepCosts(options) : Map.of();
+        System.out.print(new Report(options.ticksPerSecond).render(targets, idleKb, results, stepCosts));
+    }
+
+    /**
+     * Each request's server CPU, by subtraction: visits cut short after the login page, after options, and whole
+     * sign-ins, each for {@code --measure} per app at {@code --step-costs} clients, in rotating rounds as above.
+     */
+    private static Map<Target, Cell[]> stepCosts(Options options) throws InterruptedException {
+        int[] depths = {1, 2, Target.FULL};
+        Map<Target, Cell[]> cells = new LinkedHashMap<>();
+        options.targets.forEach(t -> cells.put(t, new Cell[] {new Cell(), new Cell(), new Cell()}));
+        int rounds = (int) Math.max(1, Math.ceil((double) options.measure.toMillis() / options.round.toMillis()));
+        Duration length = options.measure.dividedBy(rounds);
+        for (int r = 0; r < rounds; r++) {
+            for (int i = 0; i < options.targets.size(); i++) {
+                Target target = options.targets.get((r + i) % options.targets.size());
+                for (int d = 0; d < depths.length; d++) {
+                    Cell round = Round.run(target, options.stepCostClients, Duration.ofSeconds(1), length, depths[d]);
+                    cells.get(target)[d].add(round);
+                }
+                say("step costs, round %d/%d, %s done", r + 1, rounds, target.name);
+            }
+        }
+        return cells;
     }
 
     /** Un-recorded rounds of at most 30 s; each one's pace is logged, so a run shows whether the JIT has settled. */
@@ -84,6 +109,7 @@ public final class HttpBench {
         Duration measure = Duration.ofSeconds(60);
         Duration round = Duration.ofSeconds(10);
         int passkeys = 16;
+        int stepCostClients = 0;
         long ticksPerSecond = 100;
 
         static Options parse(String[] args) {
@@ -101,6 +127,7 @@ public final class HttpBench {
                     case "--measure" -> options.measure = duration(value);
                     case "--round" -> options.round = duration(value);
                     case "--passkeys" -> options.passkeys = Integer.parseInt(value);
+                    case "--step-costs" -> options.stepCostClients = Integer.parseInt(value);
                     case "--clk-tck" -> options.ticksPerSecond = Long.parseLong(value);
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
                 }

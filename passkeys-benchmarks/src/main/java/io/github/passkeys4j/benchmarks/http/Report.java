@@ -14,7 +14,11 @@ final class Report {
         this.ticksPerSecond = ticksPerSecond;
     }
 
-    String render(List<Target> targets, Map<Target, Long> idleKb, Map<Integer, Map<Target, Cell>> results) {
+    String render(
+            List<Target> targets,
+            Map<Target, Long> idleKb,
+            Map<Integer, Map<Target, Cell>> results,
+            Map<Target, Cell[]> stepCosts) {
         line("## Apps");
         line("");
         line("| app | endpoints | start-up (to the first 200 on /login) | resident memory after set-up |");
@@ -60,8 +64,39 @@ final class Report {
         if (targets.size() > 1) {
             ratios(targets, results);
         }
+        if (!stepCosts.isEmpty()) {
+            stepCosts(stepCosts);
+        }
         errors(results);
         return out.toString();
+    }
+
+    /** Server CPU per request: the login page alone, then what options and finish each add. */
+    private void stepCosts(Map<Target, Cell[]> stepCosts) {
+        line("");
+        line("## Server CPU per request (ms, by subtraction)");
+        line("");
+        line("Visits cut short after the login page, after options, and whole sign-ins, measured in turn; each"
+                + " request's cost is what it adds to the one before.");
+        line("");
+        line("| app | login page | options | finish | whole sign-in | visits measured | errors |");
+        line("|---|---|---|---|---|---|---|");
+        stepCosts.forEach((target, cells) -> {
+            double page = cells[0].serverCpuPerThousand(ticksPerSecond);
+            double options = cells[1].serverCpuPerThousand(ticksPerSecond);
+            double whole = cells[2].serverCpuPerThousand(ticksPerSecond);
+            line(
+                    "| %s | %.3f | %.3f | %.3f | %.3f | %d / %d / %d | %d |",
+                    target.name,
+                    page,
+                    options - page,
+                    whole - options,
+                    whole,
+                    cells[0].signIns,
+                    cells[1].signIns,
+                    cells[2].signIns,
+                    cells[0].errorCount() + cells[1].errorCount() + cells[2].errorCount());
+        });
     }
 
     /**

@@ -16,9 +16,18 @@ final class Round {
     private static final int STOPPED = 2;
 
     private volatile int phase = LEAD_IN;
+    private int steps = Target.FULL;
 
     static Cell run(Target target, int clients, Duration leadIn, Duration length) throws InterruptedException {
-        return new Round().execute(target, clients, leadIn, length);
+        return run(target, clients, leadIn, length, Target.FULL);
+    }
+
+    /** As {@link #run(Target, int, Duration, Duration)} with sign-ins cut short after {@code steps} requests. */
+    static Cell run(Target target, int clients, Duration leadIn, Duration length, int steps)
+            throws InterruptedException {
+        Round round = new Round();
+        round.steps = steps;
+        return round.execute(target, clients, leadIn, length);
     }
 
     private Cell execute(Target target, int clients, Duration leadIn, Duration length) throws InterruptedException {
@@ -58,7 +67,7 @@ final class Round {
         long[] times = new long[Cell.STEPS.length];
         for (int n = 0; phase != STOPPED; n++) {
             try {
-                target.signIn(client + n, times);
+                target.signIn(client + n, times, steps);
                 if (phase == RECORDING) {
                     cell.record(times);
                 }

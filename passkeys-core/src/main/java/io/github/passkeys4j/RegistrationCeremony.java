@@ -64,8 +64,8 @@ final class RegistrationCeremony {
                 new RpEntity(settings.rpId(), settings.rpName()),
                 new UserEntity(user.userHandle(), user.username(), user.displayName()),
                 challenge,
-                WebAuthn4jVerifier.ALGORITHMS.stream()
-                        .map(CredentialParameters::publicKey)
+                settings.algorithms().stream()
+                        .map(alg -> CredentialParameters.publicKey(alg.id()))
                         .toList(),
                 settings.ceremonyTimeout().toMillis(),
                 exclude,

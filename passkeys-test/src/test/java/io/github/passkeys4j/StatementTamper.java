@@ -54,6 +54,11 @@ final class StatementTamper {
         });
     }
 
+    /** The statement's {@code alg} said to be RS256 (-257), signature untouched. */
+    static String relabelAlgorithmAsRs256(String response) {
+        return rewrite(response, attestation -> ((ObjectNode) attestation.get("attStmt")).put("alg", -257));
+    }
+
     /** The statement's attestation certificate ({@code x5c[0]}) replaced by {@code certificate} (DER). */
     static String swapCertificate(String response, byte[] certificate) {
         return rewrite(response, attestation -> {

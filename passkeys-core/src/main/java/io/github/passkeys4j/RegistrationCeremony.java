@@ -72,7 +72,7 @@ final class RegistrationCeremony {
                 new AuthenticatorSelection(
                         null, "required", true, settings.userVerification().jsonValue()),
                 List.of(),
-                "none",
+                settings.attestation().jsonValue(),
                 Map.of("credProps", true));
     }
 

@@ -158,6 +158,7 @@ public final class RelyingParty {
         builder.transaction = settings.transaction();
         builder.keepAttestation = settings.keepAttestation();
         builder.algorithms = settings.algorithms();
+        builder.attestation = settings.attestation();
         return builder;
     }
 
@@ -180,7 +181,8 @@ public final class RelyingParty {
             Clock clock,
             StorageTransaction transaction,
             boolean keepAttestation,
-            List<CoseAlgorithm> algorithms) {}
+            List<CoseAlgorithm> algorithms,
+            AttestationConveyance attestation) {}
 
     /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
     public static final class Builder {
@@ -207,6 +209,7 @@ public final class RelyingParty {
         private StorageTransaction transaction = StorageTransaction.NONE;
         private boolean keepAttestation;
         private List<CoseAlgorithm> algorithms = CoseAlgorithm.DEFAULTS;
+        private AttestationConveyance attestation = AttestationConveyance.NONE;
 
         private Builder(String rpId, String rpName) {
             this.rpId = Objects.requireNonNull(rpId, "rpId");
@@ -364,6 +367,15 @@ public final class RelyingParty {
             return this;
         }
 
+        /**
+         * What the registration options ask for as {@code attestation}. Default {@link AttestationConveyance#NONE}.
+         * Every statement that arrives is verified whatever was asked.
+         */
+        public Builder attestation(AttestationConveyance attestation) {
+            this.attestation = Objects.requireNonNull(attestation, "attestation");
+            return this;
+        }
+
         public RelyingParty build() {
             if (challengeKeyRotation.compareTo(ceremonyTimeout.plus(MIN_ROTATION_MARGIN)) < 0) {
                 throw new IllegalArgumentException("challengeKeyRotation (" + challengeKeyRotation
@@ -393,7 +405,8 @@ public final class RelyingParty {
                     clock,
                     transaction,
                     keepAttestation,
-                    algorithms));
+                    algorithms,
+                    attestation));
         }
     }
 }

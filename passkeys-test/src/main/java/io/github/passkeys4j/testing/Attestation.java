@@ -64,11 +64,15 @@ public final class Attestation {
 
     /** The statement over {@code authData || clientDataHash} (WebAuthn Level 3 §8.2), signed with real keys. */
     AttestationStatement statement(
-            byte[] authData, byte[] clientDataHash, PrivateKey credentialKey, long credentialAlg) {
+            byte[] authData, byte[] clientDataHash, PrivateKey credentialKey, long credentialAlg, boolean corrupt) {
         if (format.equals("none")) {
             return new NoneAttestationStatement();
         }
         byte[] signed = ResponseJson.concat(authData, clientDataHash);
+        if (corrupt) {
+            // Signed over other bytes: a real signature that does not verify.
+            signed[signed.length - 1] ^= 0x01;
+        }
         if (key == null) {
             return new PackedAttestationStatement(
                     COSEAlgorithmIdentifier.create(credentialAlg),

@@ -189,7 +189,11 @@ public final class SoftwareAuthenticator {
         byte[] attestationObject = ATTESTATION_OBJECT.convertToBytes(new AttestationObject(
                 authData,
                 attestation.statement(
-                        authDataBytes, ResponseJson.sha256(clientData), keyPair.getPrivate(), algorithm)));
+                        authDataBytes,
+                        ResponseJson.sha256(clientData),
+                        keyPair.getPrivate(),
+                        algorithm,
+                        tamper.corruptSignature)));
         boolean credProps = Boolean.TRUE.equals(options.extensions().get("credProps"));
         return ResponseJson.registration(
                 credentialId,

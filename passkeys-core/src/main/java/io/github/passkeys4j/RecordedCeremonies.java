@@ -37,12 +37,14 @@ public final class RecordedCeremonies {
     private final Set<String> origins;
     private final UserVerification userVerification;
     private final List<CoseAlgorithm> algorithms;
+    private final AttestationTrust attestationTrust;
 
     private RecordedCeremonies(Builder b) {
         this.rpId = b.rpId;
         this.origins = b.origins != null ? b.origins : Set.of("https://" + b.rpId);
         this.userVerification = b.userVerification;
         this.algorithms = b.algorithms;
+        this.attestationTrust = b.attestationTrust;
     }
 
     /** @param rpId the relying party ID the credentials were made for, e.g. {@code example.com} */
@@ -55,7 +57,8 @@ public final class RecordedCeremonies {
      *
      * @param responseJson     the client's {@code PublicKeyCredential.toJSON()}
      * @param challenge        the challenge the options carried, base64url
-     * @param verificationTime when time-bound parts of the attestation (a SafetyNet timestamp) are checked
+     * @param verificationTime when time-bound parts of the attestation (certificate validity with trusted roots, a
+     *                         SafetyNet timestamp) are checked
      * @throws PasskeyException naming the failed check
      */
     public RegisteredCredential verifyRegistration(String responseJson, String challenge, Instant verificationTime) {
@@ -109,7 +112,7 @@ public final class RecordedCeremonies {
     private WebAuthn4jVerifier verifier(Instant verificationTime) {
         Clock at = Clock.fixed(Objects.requireNonNull(verificationTime, "verificationTime"), ZoneOffset.UTC);
         return new WebAuthn4jVerifier(
-                rpId, origins, true, algorithms.stream().map(CoseAlgorithm::id).toList(), at);
+                rpId, origins, true, algorithms.stream().map(CoseAlgorithm::id).toList(), at, attestationTrust);
     }
 
     private static void checkChallenge(String presented, String expected) {
@@ -124,6 +127,7 @@ public final class RecordedCeremonies {
         private Set<String> origins;
         private UserVerification userVerification = UserVerification.REQUIRED;
         private List<CoseAlgorithm> algorithms = CoseAlgorithm.DEFAULTS;
+        private AttestationTrust attestationTrust = AttestationTrust.any();
 
         private Builder(String rpId) {
             this.rpId = Objects.requireNonNull(rpId, "rpId");
@@ -150,6 +154,12 @@ public final class RecordedCeremonies {
                 throw new IllegalArgumentException("algorithms must name at least one algorithm");
             }
             this.algorithms = List.copyOf(algorithms);
+            return this;
+        }
+
+        /** Which attestation chains and AAGUIDs are trusted. Default {@link AttestationTrust#any()}. */
+        public Builder attestationTrust(AttestationTrust attestationTrust) {
+            this.attestationTrust = Objects.requireNonNull(attestationTrust, "attestationTrust");
             return this;
         }
 

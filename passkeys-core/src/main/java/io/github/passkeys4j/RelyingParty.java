@@ -50,7 +50,8 @@ public final class RelyingParty {
                 settings.origins(),
                 settings.refuseSignCounterRegression(),
                 settings.algorithms().stream().map(CoseAlgorithm::id).toList(),
-                settings.clock());
+                settings.clock(),
+                settings.attestationTrust());
         this.registration = new RegistrationCeremony(settings, verifier);
         this.authentication = new AuthenticationCeremony(settings, verifier);
         this.management = new PasskeyManagement(
@@ -159,6 +160,7 @@ public final class RelyingParty {
         builder.keepAttestation = settings.keepAttestation();
         builder.algorithms = settings.algorithms();
         builder.attestation = settings.attestation();
+        builder.attestationTrust = settings.attestationTrust();
         return builder;
     }
 
@@ -182,7 +184,8 @@ public final class RelyingParty {
             StorageTransaction transaction,
             boolean keepAttestation,
             List<CoseAlgorithm> algorithms,
-            AttestationConveyance attestation) {}
+            AttestationConveyance attestation,
+            AttestationTrust attestationTrust) {}
 
     /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
     public static final class Builder {
@@ -209,7 +212,8 @@ public final class RelyingParty {
         private StorageTransaction transaction = StorageTransaction.NONE;
         private boolean keepAttestation;
         private List<CoseAlgorithm> algorithms = CoseAlgorithm.DEFAULTS;
-        private AttestationConveyance attestation = AttestationConveyance.NONE;
+        private AttestationConveyance attestation;
+        private AttestationTrust attestationTrust = AttestationTrust.any();
 
         private Builder(String rpId, String rpName) {
             this.rpId = Objects.requireNonNull(rpId, "rpId");
@@ -368,11 +372,21 @@ public final class RelyingParty {
         }
 
         /**
-         * What the registration options ask for as {@code attestation}. Default {@link AttestationConveyance#NONE}.
-         * Every statement that arrives is verified whatever was asked.
+         * What the registration options ask for as {@code attestation}. Default {@link AttestationConveyance#NONE},
+         * or {@link AttestationConveyance#DIRECT} when {@link #attestationTrust} names roots. Every statement that
+         * arrives is verified whatever was asked.
          */
         public Builder attestation(AttestationConveyance attestation) {
             this.attestation = Objects.requireNonNull(attestation, "attestation");
+            return this;
+        }
+
+        /**
+         * Which authenticators may register, by their attestation. Default {@link AttestationTrust#any()}: any
+         * statement that verifies, and none.
+         */
+        public Builder attestationTrust(AttestationTrust attestationTrust) {
+            this.attestationTrust = Objects.requireNonNull(attestationTrust, "attestationTrust");
             return this;
         }
 
@@ -406,7 +420,12 @@ public final class RelyingParty {
                     transaction,
                     keepAttestation,
                     algorithms,
-                    attestation));
+                    attestation != null
+                            ? attestation
+                            : attestationTrust.requiresTrustedChain()
+                                    ? AttestationConveyance.DIRECT
+                                    : AttestationConveyance.NONE,
+                    attestationTrust));
         }
     }
 }

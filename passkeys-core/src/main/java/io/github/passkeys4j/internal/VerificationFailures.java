@@ -36,15 +36,16 @@ final class VerificationFailures {
      * algorithm that does not match the key is a bad statement, as are its certificates' failures.
      */
     static Reason reasonForRegistration(VerificationException e) {
+        if (e instanceof TrustAnchorNotFoundException || e instanceof SelfAttestationProhibitedException) {
+            return Reason.ATTESTATION_NOT_TRUSTED;
+        }
         if (e instanceof BadAttestationStatementException
                 || e instanceof BadSignatureException
                 || e instanceof BadAlgorithmException
                 || e instanceof BadAaguidException
                 || e instanceof CertificateException
                 || e instanceof KeyDescriptionValidationException
-                || e instanceof PublicKeyMismatchException
-                || e instanceof SelfAttestationProhibitedException
-                || e instanceof TrustAnchorNotFoundException) {
+                || e instanceof PublicKeyMismatchException) {
             return Reason.ATTESTATION_INVALID;
         }
         return reasonFor(e);

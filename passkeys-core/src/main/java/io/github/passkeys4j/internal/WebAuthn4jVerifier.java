@@ -17,9 +17,8 @@ import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
-import com.webauthn4j.verifier.attestation.trustworthiness.certpath.NullCertPathTrustworthinessVerifier;
-import com.webauthn4j.verifier.attestation.trustworthiness.self.NullSelfAttestationTrustworthinessVerifier;
 import com.webauthn4j.verifier.exception.VerificationException;
+import io.github.passkeys4j.AttestationTrust;
 import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.PasskeyException.Reason;
 import io.github.passkeys4j.store.Passkey;
@@ -47,23 +46,27 @@ public final class WebAuthn4jVerifier {
     private final String rpId;
     private final OriginAllowList origins;
     private final List<PublicKeyCredentialParameters> algorithms;
+    private final AttestationTrust trust;
 
     /**
      * @param algorithms the COSE algorithms a new credential's key may use
-     * @param clock      the time at which attestation statements are checked
+     * @param clock      the time at which attestation statements and their chains are checked
+     * @param trust      which attestation chains and AAGUIDs are trusted
      */
     public WebAuthn4jVerifier(
             String rpId,
             Set<String> origins,
             boolean refuseSignCounterRegression,
             List<Long> algorithms,
-            java.time.Clock clock) {
-        // Every statement is verified (§7.1 steps 19-21) whatever attestation was asked for; whether its chain ends in
-        // a trusted root is a policy of its own, so any chain and self attestation pass here.
+            java.time.Clock clock,
+            AttestationTrust trust) {
+        // Every statement is verified (§7.1 steps 19-21) whatever attestation was asked for; which chains are trusted
+        // is the policy's (with none given: any chain, and self attestation).
+        this.trust = trust;
         this.manager = new WebAuthnManager(
                 AttestationStatements.verifiers(clock::instant),
-                new NullCertPathTrustworthinessVerifier(),
-                new NullSelfAttestationTrustworthinessVerifier(),
+                TrustPolicies.certPath(trust, clock),
+                TrustPolicies.self(trust),
                 converter);
         if (!refuseSignCounterRegression) {
             manager.getAuthenticationDataVerifier().setMaliciousCounterValueHandler(authenticationObject -> {});
@@ -109,6 +112,10 @@ public final class WebAuthn4jVerifier {
         verify(() -> manager.verify(data, parameters), VerificationFailures::reasonForRegistration);
         AuthenticatorData<?> authData = data.getAttestationObject().getAuthenticatorData();
         AttestedCredentialData credential = authData.getAttestedCredentialData();
+        TrustChecks.check(
+                trust,
+                data.getAttestationObject().getFormat(),
+                credential.getAaguid().getValue());
         CredentialKeyCheck.check(credential.getCOSEKey());
         byte[] publicKey = converter.getCborMapper().writeValueAsBytes(credential.getCOSEKey());
         Set<String> transports = data.getTransports() == null
@@ -221,7 +228,8 @@ public final class WebAuthn4jVerifier {
         } catch (VerificationException e) {
             Reason reason = reasons.apply(e);
             // Which part of a statement failed helps its developer; webauthn4j's words carry no secret.
-            String message = reason == Reason.ATTESTATION_INVALID && e.getMessage() != null
+            String message = (reason == Reason.ATTESTATION_INVALID || reason == Reason.ATTESTATION_NOT_TRUSTED)
+                            && e.getMessage() != null
                     ? reason.message() + " " + e.getMessage()
                     : reason.message();
             throw new PasskeyException(reason, message, e);

@@ -67,6 +67,8 @@ public final class Problems {
             case CHALLENGE_MISMATCH -> HttpStatus.CONFLICT;
             case PASSKEY_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ORIGIN_NOT_ALLOWED, CROSS_ORIGIN_NOT_ALLOWED, RP_ID_MISMATCH -> HttpStatus.FORBIDDEN;
+            // The app's attestation policy refuses this authenticator: a well-formed answer, not allowed here.
+            case ATTESTATION_NOT_TRUSTED -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.UNAUTHORIZED;
         };
     }

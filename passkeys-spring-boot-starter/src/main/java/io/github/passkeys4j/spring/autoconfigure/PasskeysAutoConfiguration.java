@@ -92,7 +92,7 @@ public final class PasskeysAutoConfiguration {
         String rpName = properties.getRpName() != null
                 ? properties.getRpName()
                 : environment.getProperty("spring.application.name", "Passkeys");
-        return RelyingParty.builder(properties.getRpId(), rpName)
+        RelyingParty.Builder builder = RelyingParty.builder(properties.getRpId(), rpName)
                 .origins(new LinkedHashSet<>(properties.effectiveOrigins()))
                 .userVerification(properties.getUserVerification())
                 .ceremonyTimeout(properties.getCeremonyTimeout())
@@ -107,8 +107,11 @@ public final class PasskeysAutoConfiguration {
                 .providers(providers)
                 .maxPasskeysPerUser(properties.getMaxPasskeysPerUser())
                 .algorithms(registration.getAlgorithms())
-                .attestation(registration.getAttestation())
-                .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE))
-                .build();
+                .attestationTrust(AttestationRoots.trust(registration))
+                .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE));
+        if (registration.getAttestation() != null) {
+            builder.attestation(registration.getAttestation());
+        }
+        return builder.build();
     }
 }

@@ -64,7 +64,13 @@ public final class PasskeyException extends RuntimeException {
         PASSKEY_DISABLED("This passkey is disabled; enable it on the passkeys page or use another way to sign in."),
         PUBLIC_KEY_NOT_ACCEPTED(
                 "The passkey's public key is not one this relying party accepts: an EC key must be a point"
-                        + " on its curve, an RSA key 2048 to 4096 bits with exponent 65537, an Ed25519 key 32 bytes.");
+                        + " on its curve, an RSA key 2048 to 4096 bits with exponent 65537, an Ed25519 key 32 bytes."),
+        // Passkey-only sign-up
+        USERNAME_TAKEN("This username already belongs to an account; choose another (checked again when the account is"
+                + " created, so of two sign-ups for one username exactly one succeeds)."),
+        INVALID_USERNAME("The username is empty, too long or has characters that are not allowed (see the sign-up"
+                + " username settings)."),
+        INVALID_DISPLAY_NAME("The display name is too long or has control characters (see the sign-up settings).");
 
         private final String message;
 

@@ -34,13 +34,15 @@ record PendingCeremony(
         Objects.requireNonNull(userVerification, "userVerification");
         Objects.requireNonNull(expiresAt, "expiresAt");
         allowCredentialIds = allowCredentialIds == null ? List.of() : List.copyOf(allowCredentialIds);
-        if (type == Type.REGISTRATION && user == null) {
+        if (type != Type.AUTHENTICATION && user == null) {
             throw new IllegalArgumentException("a registration ceremony needs its user");
         }
     }
 
     public enum Type {
         REGISTRATION,
-        AUTHENTICATION
+        AUTHENTICATION,
+        /** A passkey-only sign-up: {@code user} is the account to be, not stored; its account id is a placeholder. */
+        SIGN_UP
     }
 }

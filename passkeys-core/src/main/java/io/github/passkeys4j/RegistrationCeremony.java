@@ -60,6 +60,11 @@ final class RegistrationCeremony {
         List<CredentialDescriptor> exclude = existing.stream()
                 .map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports()))
                 .toList();
+        return options(user, challenge, exclude);
+    }
+
+    /** The creation options for {@code user}: a discoverable credential (resident key required), UV as configured. */
+    PublicKeyCredentialCreationOptions options(PasskeyUser user, String challenge, List<CredentialDescriptor> exclude) {
         return new PublicKeyCredentialCreationOptions(
                 new RpEntity(settings.rpId(), settings.rpName()),
                 new UserEntity(user.userHandle(), user.username(), user.displayName()),
@@ -120,13 +125,21 @@ final class RegistrationCeremony {
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "The account changed during this registration.");
         }
         checkRoomFor(settings.passkeys().findByUserHandle(user.userHandle()).size());
+        Passkey passkey = newPasskey(user, verified, attachment, givenName, fallback);
+        settings.passkeys().add(passkey);
+        return passkey;
+    }
+
+    /** The passkey a verified registration stores, named as {@link FinishRegistration} says. */
+    Passkey newPasskey(
+            PasskeyUser user, VerifiedRegistration verified, String attachment, String givenName, String fallback) {
         String name = givenName != null
                 ? givenName
                 : settings.providers()
                         .find(verified.aaguid())
                         .map(PasskeyProvider::name)
                         .orElse(fallback != null ? fallback : "Passkey");
-        Passkey passkey = Passkey.builder()
+        return Passkey.builder()
                 .credentialId(verified.credentialId())
                 .userHandle(user.userHandle())
                 .publicKey(verified.publicKey())
@@ -144,8 +157,6 @@ final class RegistrationCeremony {
                 .attestationObject(settings.keepAttestation() ? verified.attestationObject() : null)
                 .clientDataJSON(settings.keepAttestation() ? verified.clientDataJSON() : null)
                 .build();
-        settings.passkeys().add(passkey);
-        return passkey;
     }
 
     private void checkRoomFor(int passkeysAlready) {

@@ -40,6 +40,7 @@ public final class RelyingParty {
 
     private final Settings settings;
     private final RegistrationCeremony registration;
+    private final SignUpCeremony signUp;
     private final AuthenticationCeremony authentication;
     private final PasskeyManagement management;
 
@@ -53,6 +54,7 @@ public final class RelyingParty {
                 settings.clock(),
                 settings.attestationTrust());
         this.registration = new RegistrationCeremony(settings, verifier);
+        this.signUp = new SignUpCeremony(settings, verifier, registration);
         this.authentication = new AuthenticationCeremony(settings, verifier);
         this.management = new PasskeyManagement(
                 settings.passkeys(),
@@ -79,6 +81,20 @@ public final class RelyingParty {
     /** Verifies the browser's response and stores the new passkey. */
     public Passkey finishRegistration(FinishRegistration request) {
         return registration.finish(request);
+    }
+
+    /**
+     * Options for a passkey-only sign-up's {@code navigator.credentials.create()}, for an account that does not exist
+     * yet: a new random user handle, a discoverable credential. Nothing is created or reserved until
+     * {@link #finishSignUp}.
+     */
+    public PublicKeyCredentialCreationOptions startSignUp(StartSignUp request) {
+        return signUp.start(request);
+    }
+
+    /** Verifies the browser's response, has the app create the account, and stores its first passkey. */
+    public SignUpResult finishSignUp(FinishSignUp request) {
+        return signUp.finish(request);
     }
 
     /**

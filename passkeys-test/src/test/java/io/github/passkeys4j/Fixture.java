@@ -111,9 +111,14 @@ final class Fixture {
         private final InMemoryPasskeyRepository delegate = new InMemoryPasskeyRepository();
         private final Set<String> ids = ConcurrentHashMap.newKeySet();
         final AtomicInteger writes = new AtomicInteger();
+        volatile boolean failNextAdd;
 
         @Override
         public void add(Passkey passkey) {
+            if (failNextAdd) {
+                failNextAdd = false;
+                throw new IllegalStateException("disk full (a test's storage failure)");
+            }
             delegate.add(passkey);
             ids.add(passkey.credentialId());
             writes.incrementAndGet();

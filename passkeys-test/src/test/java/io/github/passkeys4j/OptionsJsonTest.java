@@ -24,7 +24,9 @@ class OptionsJsonTest {
 
         assertThat(options.path("rp").path("id").asString()).isEqualTo("example.com");
         assertThat(options.path("rp").path("name").asString()).isEqualTo("Example");
-        assertThat(base64url(options.path("user").path("id"))).hasSize(32);
+        assertThat(base64url(options.path("user").path("id")))
+                .as("64 random bytes")
+                .hasSize(64);
         assertThat(options.path("user").path("name").asString()).isEqualTo("alice");
         assertThat(options.path("user").path("displayName").asString()).isEqualTo("Alice A.");
         assertThat(base64url(options.path("challenge"))).hasSize(32);

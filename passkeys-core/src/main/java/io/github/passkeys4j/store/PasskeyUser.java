@@ -10,13 +10,16 @@ import java.util.Objects;
 /**
  * An application account as WebAuthn sees it. Passkeys belong to the account, named by {@code accountId}, which never
  * changes and is never reused; the username is only how the account is shown and looked up today, and may change.
- * The user handle is 32 random bytes, made once per account and never derived from the username, so it reveals
- * nothing (WebAuthn Level 3 §14.6.1). Immutable; a store builds one with {@link #builder()} (required: user handle,
- * account id, username).
+ * The user handle is 64 random bytes (the most WebAuthn allows), made once per account and never derived from the
+ * username, so it reveals nothing (WebAuthn Level 3 §14.6.1); handles stored by older releases (32 bytes) keep
+ * working. Immutable; a store builds one with {@link #builder()} (required: user handle, account id, username).
  */
 public final class PasskeyUser {
 
     private static final SecureRandom RANDOM = new SecureRandom();
+
+    /** The size of a new account's user handle: 64 bytes, the most WebAuthn's {@code user.id} may have. */
+    public static final int RANDOM_HANDLE_BYTES = 64;
 
     private final String userHandle;
     private final String accountId;
@@ -151,9 +154,11 @@ public final class PasskeyUser {
             return this;
         }
 
-        /** A new user handle of 32 random bytes, for a new account. */
+        /**
+         * A new user handle of {@link #RANDOM_HANDLE_BYTES} random bytes (86 base64url characters), for a new account.
+         */
         public Builder randomUserHandle() {
-            byte[] handle = new byte[32];
+            byte[] handle = new byte[RANDOM_HANDLE_BYTES];
             RANDOM.nextBytes(handle);
             userHandle = Base64.getUrlEncoder().withoutPadding().encodeToString(handle);
             return this;

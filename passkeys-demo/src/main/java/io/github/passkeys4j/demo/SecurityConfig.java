@@ -25,7 +25,7 @@ class SecurityConfig {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
         http.authorizeHttpRequests(requests -> requests.requestMatchers(
-                                "/signup", "/login", "/me", "/css/**", "/favicon.ico", "/error")
+                                "/signup", "/signup/passkey", "/login", "/me", "/css/**", "/favicon.ico", "/error")
                         .permitAll()
                         .requestMatchers("/actuator/health", "/actuator/health/**")
                         .permitAll()

@@ -16,7 +16,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import java.util.Map;
 
 /**
- * Creates password users. On success it redirects to {@code /login?signedUp} rather than signing the user in, so
+ * Creates password users, and shows the page that creates passkey-only users (through the starter's endpoints). On success it redirects to {@code /login?signedUp} rather than signing the user in, so
  * that signing in stays the login page's job (one place that sets up the session). Invalid input shows the form
  * again with 400, a taken username with 409.
  */
@@ -37,6 +37,12 @@ final class SignupController {
         model.addAttribute("form", SignupForm.empty());
         model.addAttribute("errors", Map.of());
         return "signup";
+    }
+
+    /** Sign-up with only a passkey: the page's form posts to the starter's sign-up endpoints (passkeys.js). */
+    @GetMapping("/passkey")
+    String passkeyForm() {
+        return "signup-passkey";
     }
 
     @PostMapping

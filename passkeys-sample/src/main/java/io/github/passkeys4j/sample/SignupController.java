@@ -1,6 +1,5 @@
 package io.github.passkeys4j.sample;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpStatus;
@@ -17,7 +16,8 @@ import java.util.Map;
 
 /**
  * Two ways to open an account. With a password: the account is created and the user signs in on the login page.
- * Without one: the account is created with no password, signed in at once, and sent to add its passkey.
+ * Without one: the page's form goes to the starter's sign-up endpoints, which create the passkey first and then the
+ * account ({@link PasskeySignUps}), and sign the new user in.
  * Invalid input shows the form again with 400, a taken username with 409.
  */
 @Controller
@@ -28,12 +28,10 @@ class SignupController {
 
     private final AppUsers users;
     private final PasswordEncoder passwordEncoder;
-    private final SessionSignIn session;
 
-    SignupController(AppUsers users, PasswordEncoder passwordEncoder, SessionSignIn session) {
+    SignupController(AppUsers users, PasswordEncoder passwordEncoder) {
         this.users = users;
         this.passwordEncoder = passwordEncoder;
-        this.session = session;
     }
 
     @GetMapping("/signup")
@@ -71,26 +69,6 @@ class SignupController {
     @GetMapping("/signup/passkey")
     String passkeyForm(Model model) {
         return form(model, "", Map.of(), "signup-passkey");
-    }
-
-    @PostMapping("/signup/passkey")
-    String signUpWithoutPassword(
-            @RequestParam(defaultValue = "") String username,
-            Model model,
-            HttpServletRequest request,
-            HttpServletResponse response) {
-        username = Usernames.clean(username);
-        if (!Usernames.valid(username)) {
-            response.setStatus(HttpStatus.BAD_REQUEST.value());
-            return form(model, username, Map.of("username", Usernames.RULE), "signup-passkey");
-        }
-        AcmeUser user = create(username, null);
-        if (user == null) {
-            response.setStatus(HttpStatus.CONFLICT.value());
-            return form(model, username, Map.of("username", Usernames.TAKEN), "signup-passkey");
-        }
-        session.signIn(user, request, response);
-        return "redirect:/passkeys/manage";
     }
 
     /** The new account, or {@code null} when the username is taken (also by a request racing this one). */

@@ -3,8 +3,8 @@ package io.github.passkeys4j.example.jdk;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.SignUpAccounts;
 import io.github.passkeys4j.example.jdk.Sessions.Session;
-import io.github.passkeys4j.example.jdk.Sessions.SignUp;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -142,28 +142,9 @@ public final class ExampleServer {
                             "A username is 1 to 64 letters, digits or . _ @ -, with no spaces.");
                 }
                 checkFree(username);
-                SignUp signUp = new SignUp(UUID.randomUUID().toString(), username);
-                session.signUp = signUp;
-                Http.sendJson(exchange, 200, passkeys.signUpOptions(signUp.accountId(), signUp.username()));
+                Http.sendJson(exchange, 200, passkeys.signUpOptions(username));
             }
-            case "/signup" -> {
-                SignUp signUp = session.signUp;
-                if (signUp == null) {
-                    throw new Problem(409, "SIGN_UP_NOT_STARTED", "Start the sign-up again: enter a username.");
-                }
-                // The username is taken now, before the passkey is stored, and given back if the passkey is refused.
-                if (accountIds.putIfAbsent(signUp.username(), signUp.accountId()) != null) {
-                    throw taken(signUp.username());
-                }
-                try {
-                    passkeys.finishSignUp(signUp.accountId(), body);
-                } catch (RuntimeException refused) {
-                    accountIds.remove(signUp.username(), signUp.accountId());
-                    throw refused;
-                }
-                usernames.put(signUp.accountId(), signUp.username());
-                signIn(exchange, session, signUp.accountId(), 201);
-            }
+            case "/signup" -> signIn(exchange, session, passkeys.finishSignUp(body, new Accounts()), 201);
             case "/signin/options" -> Http.sendJson(exchange, 200, passkeys.signInOptions(session.id));
             case "/signin" -> signIn(exchange, session, passkeys.finishSignIn(body, session.id), 200);
             case "/signout" -> {
@@ -192,6 +173,28 @@ public final class ExampleServer {
                     "The CSRF token is missing or does not match this session: reload the page and try again.");
         }
         return session;
+    }
+
+    /** The app's accounts as the core's sign-up creates them: once the passkey is verified, one per username. */
+    private final class Accounts implements SignUpAccounts {
+        @Override
+        public String create(String username, String displayName) {
+            String accountId = UUID.randomUUID().toString();
+            if (accountIds.putIfAbsent(username, accountId) != null) {
+                throw new PasskeyException(
+                        PasskeyException.Reason.USERNAME_TAKEN, taken(username).getMessage());
+            }
+            usernames.put(accountId, username);
+            return accountId;
+        }
+
+        @Override
+        public void remove(String accountId) {
+            String username = usernames.remove(accountId);
+            if (username != null) {
+                accountIds.remove(username, accountId);
+            }
+        }
     }
 
     private void checkFree(String username) {

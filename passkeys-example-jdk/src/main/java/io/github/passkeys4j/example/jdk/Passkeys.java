@@ -2,11 +2,12 @@ package io.github.passkeys4j.example.jdk;
 
 import io.github.passkeys4j.AuthenticationResult;
 import io.github.passkeys4j.FinishAuthentication;
-import io.github.passkeys4j.FinishRegistration;
+import io.github.passkeys4j.FinishSignUp;
 import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.SignUpAccounts;
 import io.github.passkeys4j.StartAuthentication;
-import io.github.passkeys4j.StartRegistration;
+import io.github.passkeys4j.StartSignUp;
 
 import java.util.Set;
 
@@ -26,16 +27,22 @@ final class Passkeys {
                 .build();
     }
 
-    /** {@code PublicKeyCredentialCreationOptionsJSON} for a new account's first passkey. */
-    String signUpOptions(String accountId, String username) {
-        return relyingParty
-                .startRegistration(StartRegistration.forAccount(accountId, username))
-                .toJson();
+    /**
+     * {@code PublicKeyCredentialCreationOptionsJSON} for a new account's first passkey (a 64-byte random user handle).
+     * Nothing is created or reserved yet.
+     */
+    String signUpOptions(String username) {
+        return relyingParty.startSignUp(StartSignUp.of(username)).toJson();
     }
 
-    /** Verifies the new passkey and stores it; throws {@link PasskeyException} (and stores nothing) if refused. */
-    void finishSignUp(String accountId, String credentialJson) {
-        relyingParty.finishRegistration(FinishRegistration.of(accountId, credentialJson));
+    /**
+     * Verifies the new passkey, has {@code accounts} create the account, and stores the passkey; returns the new
+     * account's id, or throws {@link PasskeyException} (and stores nothing) if refused or the username was taken.
+     */
+    String finishSignUp(String credentialJson, SignUpAccounts accounts) {
+        return relyingParty
+                .finishSignUp(FinishSignUp.of(credentialJson, accounts))
+                .accountId();
     }
 
     /**
@@ -58,9 +65,10 @@ final class Passkeys {
     /** A refusal as an HTTP problem: the failed check as {@code reason}, the core's plain-words message as detail. */
     static Problem problem(PasskeyException e) {
         int status = switch (e.reason()) {
-            case MALFORMED_RESPONSE, INVALID_NAME, PUBLIC_KEY_NOT_ACCEPTED -> 400;
+            case MALFORMED_RESPONSE, INVALID_NAME, PUBLIC_KEY_NOT_ACCEPTED, INVALID_USERNAME, INVALID_DISPLAY_NAME ->
+                400;
             case ORIGIN_NOT_ALLOWED, CROSS_ORIGIN_NOT_ALLOWED, RP_ID_MISMATCH -> 403;
-            case CREDENTIAL_ALREADY_REGISTERED, TOO_MANY_PASSKEYS, CHALLENGE_MISMATCH -> 409;
+            case CREDENTIAL_ALREADY_REGISTERED, TOO_MANY_PASSKEYS, CHALLENGE_MISMATCH, USERNAME_TAKEN -> 409;
             default -> 401;
         };
         return new Problem(status, e.reason().name(), e.getMessage());

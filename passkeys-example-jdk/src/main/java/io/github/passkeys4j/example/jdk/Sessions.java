@@ -28,7 +28,6 @@ final class Sessions {
         final String id = randomToken();
         final String csrfToken = randomToken();
         volatile String accountId;
-        volatile SignUp signUp;
         volatile Instant lastSeen = Instant.now();
 
         boolean csrfMatches(String token) {
@@ -37,9 +36,6 @@ final class Sessions {
                             token.getBytes(StandardCharsets.UTF_8), csrfToken.getBytes(StandardCharsets.UTF_8));
         }
     }
-
-    /** A new account's name and id, between the sign-up's options and its passkey. */
-    record SignUp(String accountId, String username) {}
 
     Optional<Session> find(HttpExchange exchange) {
         String cookies = exchange.getRequestHeaders().getFirst("Cookie");

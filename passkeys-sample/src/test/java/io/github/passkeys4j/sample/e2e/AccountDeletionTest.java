@@ -15,7 +15,7 @@ class AccountDeletionTest extends BrowserTest {
     void deletedAccountsPasskeysAreGoneFromStorageAndSignInToNobody() {
         browser.width(390);
         String username = unique("leaver");
-        Pages.Signup.withoutPassword(browser, username).addPasskey("Old phone");
+        Pages.Signup.withoutPassword(browser, username);
         String credentialId = browser.credentialIds().get(0);
         String userHandle = tables.userHandleOf(credentialId).orElseThrow();
         assertThat(tables.passkeyUsers(userHandle)).isEqualTo(1);

@@ -85,12 +85,12 @@ final class Pages {
             return Login.at(browser);
         }
 
-        /** Signs up with a username only; the app signs the new account in and opens its passkeys page. */
-        static PasskeysPage withoutPassword(Browser browser, String username) {
+        /** Signs up with a username and a passkey (the virtual authenticator's); the new user lands signed in. */
+        static Home withoutPassword(Browser browser, String username) {
             browser.get("/signup/passkey");
             fill(browser, username, "signup-passkey");
             browser.driver().findElement(By.id("signup-submit")).click();
-            return PasskeysPage.at(browser);
+            return Home.at(browser);
         }
 
         private static void fill(Browser browser, String username, String page) {

@@ -6,8 +6,9 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * (b) An account without a password: sign up with a username only, add a passkey on the page the app sends the new
- * user to, sign out, sign in with the passkey. On a phone-sized screen.
+ * (b) An account without a password: sign up with a username and a passkey (the starter's sign-up, the account made by
+ * the app's {@code PasskeySignUpAccounts}), signed in at once; sign out, sign in with the passkey. On a phone-sized
+ * screen.
  */
 class PasskeyOnlyAccountTest extends BrowserTest {
 
@@ -16,11 +17,11 @@ class PasskeyOnlyAccountTest extends BrowserTest {
         browser.width(390);
         String username = unique("nopass");
 
-        PasskeysPage passkeys = Pages.Signup.withoutPassword(browser, username);
-        assertThat(browser.path()).isEqualTo("/acme/passkeys/manage");
-        assertThat(passkeys.saysEmpty()).isTrue();
-        passkeys.addPasskey("My phone");
-        assertThat(passkeys.names()).containsExactly("My phone");
+        Pages.Home signedUp = Pages.Signup.withoutPassword(browser, username);
+        assertThat(signedUp.whoami()).isEqualTo(username);
+        assertThat(signedUp.how()).isEqualTo("passkey");
+        PasskeysPage passkeys = PasskeysPage.open(browser);
+        assertThat(browser.credentialIds()).hasSize(1);
         assertThat(passkeys.credentialIds()).containsExactlyElementsOf(browser.credentialIds());
         browser.checkLayout("passkey-only-passkeys");
 

@@ -44,6 +44,7 @@ import java.util.List;
     PasskeysInMemoryStorageConfiguration.class,
     PasskeysMetricsConfiguration.class,
     PasskeysAccountConfiguration.class,
+    PasskeysSignUpConfiguration.class,
     PasskeysWebConfiguration.class,
     PasskeysSecurityConfiguration.class
 })

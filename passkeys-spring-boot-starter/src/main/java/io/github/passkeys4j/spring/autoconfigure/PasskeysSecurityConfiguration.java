@@ -34,7 +34,8 @@ class PasskeysSecurityConfiguration {
             ApplicationEventPublisher events,
             ObjectProvider<CeremonyObserver> observer,
             ObjectProvider<PasskeySignInHandlers> handlers,
-            ObjectProvider<AccountIdResolver> accountIds) {
+            ObjectProvider<AccountIdResolver> accountIds,
+            ObjectProvider<PasskeysSignUpConfiguration.SignUpSetup> signUp) {
         String base = BasePath.of(properties);
         return http -> {
             UserDetailsService users = userDetailsService.getIfAvailable();
@@ -55,6 +56,10 @@ class PasskeysSecurityConfiguration {
             }
             if (properties.getRelatedOrigins() != null) {
                 configurer.relatedOrigins(properties.getRelatedOrigins());
+            }
+            PasskeysSignUpConfiguration.SignUpSetup signUpSetup = signUp.getIfAvailable();
+            if (signUpSetup != null) {
+                configurer.signUp(signUpSetup.signUp());
             }
             PasskeySignInHandlers signIn = handlers.getIfAvailable();
             if (signIn != null) {

@@ -66,6 +66,8 @@ public final class Problems {
         return switch (reason) {
             case MALFORMED_RESPONSE, INVALID_NAME, PUBLIC_KEY_NOT_ACCEPTED, ATTESTATION_INVALID ->
                 HttpStatus.BAD_REQUEST;
+            case INVALID_USERNAME, INVALID_DISPLAY_NAME -> HttpStatus.BAD_REQUEST;
+            case USERNAME_TAKEN -> HttpStatus.CONFLICT;
             case CREDENTIAL_ALREADY_REGISTERED, TOO_MANY_PASSKEYS, LAST_SIGN_IN_METHOD -> HttpStatus.CONFLICT;
             // The response belongs to another ceremony, or lost a race with another registration of the account.
             case CHALLENGE_MISMATCH -> HttpStatus.CONFLICT;

@@ -61,6 +61,7 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     private String manageUrl;
     private boolean passkeyEndpoints = true;
     private List<String> relatedOrigins = List.of();
+    private PasskeySignUp signUp;
 
     public PasskeysConfigurer(
             RelyingParty relyingParty,
@@ -129,6 +130,15 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         return this;
     }
 
+    /**
+     * Opens passkey-only sign-up ({@code POST <base>/sign-up/options} and {@code POST <base>/sign-up}) to anyone;
+     * {@code null} (the default) serves neither, and those paths go through the app's rules.
+     */
+    public PasskeysConfigurer signUp(PasskeySignUp signUp) {
+        this.signUp = signUp;
+        return this;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public void init(HttpSecurity http) {
@@ -160,6 +170,9 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
                         passkeyEndpoints ? Objects.requireNonNullElse(manageUrl, page) : null,
                         relatedOrigins)),
                 AuthorizationFilter.class);
+        if (signUp != null) {
+            http.addFilterBefore(postProcess(signUpFilter(http, messages)), AuthorizationFilter.class);
+        }
         PasskeysSignInRequiredFilter signInRequired = new PasskeysSignInRequiredFilter(basePath, messages);
         signInRequired.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(signInRequired), ExceptionTranslationFilter.class);
@@ -200,17 +213,36 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
             filter.setAuthenticationFailureHandler(failureHandler);
         }
         // The same session handling as form login: a new session id (fixation protection), a new CSRF token.
-        SessionAuthenticationStrategy sessionStrategy = http.getSharedObject(SessionAuthenticationStrategy.class);
-        filter.setSessionAuthenticationStrategy(
-                sessionStrategy != null ? sessionStrategy : new ChangeSessionIdAuthenticationStrategy());
-        SecurityContextRepository contextRepository = http.getSharedObject(SecurityContextRepository.class);
-        filter.setSecurityContextRepository(
-                contextRepository != null
-                        ? contextRepository
-                        : new DelegatingSecurityContextRepository(
-                                new RequestAttributeSecurityContextRepository(),
-                                new HttpSessionSecurityContextRepository()));
+        filter.setSessionAuthenticationStrategy(sessionStrategy(http));
+        filter.setSecurityContextRepository(contextRepository(http));
         filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         return filter;
+    }
+
+    private PasskeySignUpFilter signUpFilter(HttpSecurity http, PasskeysMessages messages) {
+        RequestCache requestCache = http.getSharedObject(RequestCache.class);
+        SignUpSignIn signIn = new SignUpSignIn(
+                relyingParty,
+                userDetailsService,
+                signUp,
+                sessionStrategy(http),
+                contextRepository(http),
+                getSecurityContextHolderStrategy(),
+                requestCache != null ? requestCache : new HttpSessionRequestCache(),
+                events);
+        return new PasskeySignUpFilter(relyingParty, signUp, signIn, messages, basePath);
+    }
+
+    private static SessionAuthenticationStrategy sessionStrategy(HttpSecurity http) {
+        SessionAuthenticationStrategy strategy = http.getSharedObject(SessionAuthenticationStrategy.class);
+        return strategy != null ? strategy : new ChangeSessionIdAuthenticationStrategy();
+    }
+
+    private static SecurityContextRepository contextRepository(HttpSecurity http) {
+        SecurityContextRepository repository = http.getSharedObject(SecurityContextRepository.class);
+        return repository != null
+                ? repository
+                : new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
     }
 }

@@ -33,11 +33,12 @@ function wire() {
       .then(result => { if (result) location.assign(result.redirectUrl); })
       .catch(async error => showError(await explained(error)));
   }
+  wireSignUp();
   texts().then(() => document.dispatchEvent(new CustomEvent('passkeys:ready')));
 }
 
 window.Passkeys = Object.freeze({
-  basePath, signIn, startAutofill, cancelAutofill, stopAutofill, register, list: listPasskeys, request, explain, signalAccepted,
+  basePath, signIn, signUp, startAutofill, cancelAutofill, stopAutofill, register, list: listPasskeys, request, explain, signalAccepted,
   PasskeyError, texts, text, language,
   // The JSON forms, for pages that run their own ceremonies (the diagnostics page).
   creationOptions, requestOptions, credentialJSON,

@@ -1,0 +1,85 @@
+package io.github.passkeys4j;
+
+import io.github.passkeys4j.PasskeyException.Reason;
+import org.jspecify.annotations.Nullable;
+
+import java.util.Objects;
+
+/**
+ * What {@link RelyingParty#startSignUp} needs: the new account's username and, optionally, its display name. Nothing
+ * is created or reserved by starting: the account is made when the passkey is verified ({@link FinishSignUp}).
+ * The core checks only what every store can hold (a username of at most {@link #MAX_USERNAME_LENGTH} characters, a
+ * display name of at most {@link #MAX_DISPLAY_NAME_LENGTH}, no control characters); an app narrows this with its own
+ * rules (the Spring starter's {@code passkeys.sign-up.username-pattern}).
+ */
+public final class StartSignUp {
+
+    /** The longest username accepted (the JDBC schema's column holds 255). */
+    public static final int MAX_USERNAME_LENGTH = 255;
+
+    /** The longest display name accepted (the JDBC schema's column holds 1024). */
+    public static final int MAX_DISPLAY_NAME_LENGTH = 1024;
+
+    private final String username;
+    private final @Nullable String displayName;
+
+    private StartSignUp(String username, @Nullable String displayName) {
+        this.username = username;
+        this.displayName = displayName;
+    }
+
+    /**
+     * @param username the new account's username, trimmed; refused with {@code INVALID_USERNAME} when blank, too long or
+     *                 holding control characters
+     */
+    public static StartSignUp of(String username) {
+        String clean = Objects.requireNonNull(username, "username").strip();
+        if (clean.isEmpty() || clean.length() > MAX_USERNAME_LENGTH || hasControl(clean)) {
+            throw new PasskeyException(Reason.INVALID_USERNAME);
+        }
+        return new StartSignUp(clean, null);
+    }
+
+    /**
+     * The same, with the name the authenticator shows in its account chooser; {@code null} or blank (the default)
+     * shows the username. Refused with {@code INVALID_DISPLAY_NAME} when too long or holding control characters.
+     */
+    public StartSignUp withDisplayName(@Nullable String displayName) {
+        if (displayName == null || displayName.isBlank()) {
+            return new StartSignUp(username, null);
+        }
+        String clean = displayName.strip();
+        if (clean.length() > MAX_DISPLAY_NAME_LENGTH || hasControl(clean)) {
+            throw new PasskeyException(Reason.INVALID_DISPLAY_NAME);
+        }
+        return new StartSignUp(username, clean);
+    }
+
+    private static boolean hasControl(String s) {
+        return s.codePoints().anyMatch(Character::isISOControl);
+    }
+
+    public String username() {
+        return username;
+    }
+
+    /** {@code null} when not given: the username is shown. */
+    public @Nullable String displayName() {
+        return displayName;
+    }
+
+    @Override
+    public boolean equals(@Nullable Object o) {
+        return o instanceof StartSignUp s && username.equals(s.username) && Objects.equals(displayName, s.displayName);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(username, displayName);
+    }
+
+    @Override
+    public String toString() {
+        return "StartSignUp[username=" + username + ", displayName=" + displayName + "]";
+    }
+}

@@ -1,0 +1,83 @@
+// --- passkey-only sign-up ---------------------------------------------------------------------------------------
+//   <form data-passkey-signup>
+//     <input name="username" autocomplete="username"> <input name="displayName" autocomplete="name">
+//     <button type="submit">Create account</button>
+//     <p data-passkey-signup-status role="status"></p> <p data-passkey-error role="alert"></p>
+//   </form>
+
+// Browser errors while creating the first passkey, in sign-up words (no account exists to "sign in with password").
+const SIGNUP_PLAIN = Object.freeze({
+  NotAllowedError: 'signup.error.cancelled',
+  TimeoutError: 'signup.error.cancelled',
+  InvalidStateError: 'signup.error.already-registered',
+});
+
+/**
+ * Creates an account with nothing but a passkey: {username, displayName?, name?} (name: the passkey's). Resolves to
+ * the server's answer, {redirectUrl, username, signedIn, passkey, …} (the new user is signed in).
+ */
+async function signUp(details) {
+  const d = details || {};
+  if (!isSupported()) throw await plainError('signup.error.no-passkeys');
+  stopAutofill();
+  const options = await request('POST', '/sign-up/options', {
+    username: typeof d.username === 'string' ? d.username : '', displayName: d.displayName || null });
+  let credential;
+  try {
+    credential = await navigator.credentials.create({ publicKey: creationOptions(options) });
+  } catch (error) {
+    if (error && SIGNUP_PLAIN[error.name]) {
+      console.warn('[passkeys]', error.name, error.message);
+      throw await plainError(SIGNUP_PLAIN[error.name]);
+    }
+    throw await explained(error);
+  }
+  try {
+    return await request('POST', '/sign-up', { credential: credentialJSON(credential), name: d.name || null });
+  } catch (error) {
+    // A 4xx stored nothing: the passkey just made opens no account, so ask its provider to forget it (where the
+    // browser can). Never after a 5xx or a lost connection: the account may exist.
+    const status = error && error.problem && error.problem.status;
+    if (status >= 400 && status < 500 && typeof PublicKeyCredential.signalUnknownCredential === 'function') {
+      PublicKeyCredential.signalUnknownCredential({ rpId: options.rp.id, credentialId: credential.id })
+        .catch(() => {});
+    }
+    throw error;
+  }
+}
+
+/** Wires <form data-passkey-signup>: its username and displayName fields, a status line, an error line. */
+function wireSignUp() {
+  document.querySelectorAll('form[data-passkey-signup]').forEach(form => {
+    form.addEventListener('submit', async event => {
+      event.preventDefault();
+      const button = form.querySelector('[type="submit"]');
+      const status = form.querySelector('[data-passkey-signup-status]');
+      const username = form.elements.namedItem('username');
+      const displayName = form.elements.namedItem('displayName');
+      showError({ message: '' }, form);
+      if (username) username.removeAttribute('aria-invalid');
+      if (button) button.disabled = true;
+      await texts();
+      if (status) status.textContent = text('signup.working');
+      try {
+        const result = await signUp({
+          username: username ? username.value : '', displayName: displayName ? displayName.value : null });
+        location.assign(result.redirectUrl);
+      } catch (error) {
+        if (status) status.textContent = '';
+        const reason = error && error.problem && error.problem.reason;
+        if (username && (reason === 'USERNAME_TAKEN' || reason === 'INVALID_USERNAME')) {
+          username.setAttribute('aria-invalid', 'true');
+          username.focus();
+        } else if (displayName && reason === 'INVALID_DISPLAY_NAME') {
+          displayName.setAttribute('aria-invalid', 'true');
+          displayName.focus();
+        }
+        showError(await explained(error), form);
+      } finally {
+        if (button) button.disabled = false;
+      }
+    });
+  });
+}

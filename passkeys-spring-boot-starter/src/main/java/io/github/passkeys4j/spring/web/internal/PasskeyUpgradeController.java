@@ -9,6 +9,7 @@ import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -66,11 +67,23 @@ public final class PasskeyUpgradeController {
                         .asConditional()));
     }
 
+    /**
+     * By the sign-in's factor authorities (an app that swaps the token, as after a rename, keeps them), else by the
+     * token's type.
+     */
     static String signedInWith(Authentication authentication) {
-        if (authentication instanceof PasskeyAuthenticationToken) {
+        if (authentication instanceof PasskeyAuthenticationToken
+                || has(authentication, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)) {
             return "passkey";
         }
-        return authentication instanceof UsernamePasswordAuthenticationToken ? "password" : "other";
+        return has(authentication, FactorGrantedAuthority.PASSWORD_AUTHORITY)
+                        || authentication instanceof UsernamePasswordAuthenticationToken
+                ? "password"
+                : "other";
+    }
+
+    private static boolean has(Authentication authentication, String authority) {
+        return authentication.getAuthorities().stream().anyMatch(a -> authority.equals(a.getAuthority()));
     }
 
     /** 16 base64url characters of SHA-256 over the rp id and account id: stable per account, not the id itself. */

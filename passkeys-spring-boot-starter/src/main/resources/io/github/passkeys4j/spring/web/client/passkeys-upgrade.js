@@ -1,70 +1,55 @@
-// --- automatic passkey upgrade and the immediate sign-in button ----------------------------------------------------
-//   <div data-passkey-upgrade hidden></div>   on the page after sign-in: a passkey is offered there; its data-state
-//   says what happened: none, dismissed, conditional, created or prompt
-//   <button type="button" data-passkey-immediate="#username" hidden>Sign in</button>   on the login page
-const ATTACHMENT = 'passkeys.attachment'; // sessionStorage: the last passkey sign-in's authenticatorAttachment
-
+// --- automatic upgrade and immediate sign-in (README "Automatic passkey upgrade") ---------------------------------
+//   <div data-passkey-upgrade hidden></div>  after sign-in; data-state: none|dismissed|conditional|prompt|created
+//   <button type="button" data-passkey-immediate="#username" hidden>Sign in</button>  on the login page
 function capabilities() {
   const pkc = window.PublicKeyCredential;
-  return isSupported() && typeof pkc.getClientCapabilities === 'function'
-    ? pkc.getClientCapabilities().catch(() => ({})) : Promise.resolve({});
+  return isSupported() && pkc.getClientCapabilities ? pkc.getClientCapabilities().catch(() => ({}))
+    : Promise.resolve({});
 }
 
-function remembered(key) {
-  try { return localStorage.getItem(key); } catch (e) { return null; }
+function store(area, key, value) {
+  try { return value === undefined ? window[area].getItem(key) : window[area].setItem(key, value); }
+  catch (e) { return null; } // no storage (private mode): asked again next time
 }
 
-function remember(key, value) {
-  try { localStorage.setItem(key, value); } catch (e) { /* private mode: asked again next time */ }
-}
-
-/**
- * Right after a password sign-in: the browser may create a passkey without a prompt. Resolves to true when it did,
- * false when it declined (NotAllowedError: show the prompt instead); other errors only go to the console.
- */
+/** A silent create right after a password sign-in: true if made, false if the browser declined (then: prompt). */
 async function conditionalCreate() {
   stopAutofill();
   try {
     const options = await request('POST', '/upgrade/options');
-    const credential = await navigator.credentials.create({
-      publicKey: creationOptions(options), mediation: 'conditional' });
+    const credential = await navigator.credentials.create({ publicKey: creationOptions(options), mediation: 'conditional' });
     await request('POST', '/registration', { credential: credentialJSON(credential), name: null });
-    document.dispatchEvent(new CustomEvent('passkeys:upgraded'));
     return true;
   } catch (error) {
-    console.warn('[passkeys] automatic passkey upgrade:', error && error.name, error && error.message);
+    console.warn('[passkeys] automatic upgrade:', error && error.name, error && error.message);
     return error && error.name === 'NotAllowedError' ? false : null;
   }
 }
 
-function element(tag, attributes, content) {
-  const node = document.createElement(tag);
-  Object.entries(attributes || {}).forEach(([name, value]) => node.setAttribute(name, value));
-  if (content) node.textContent = content;
-  return node;
+function node(tag, attributes, content) {
+  const n = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => n.setAttribute(name, value));
+  n.append(...content);
+  return n;
 }
 
-/** The visible offer: `kind` is "upgrade" (after a password) or "device" (after a passkey from another device). */
+/** The visible offer; `kind` is "" after a password, "device-" after a passkey from another device. */
 function showPrompt(box, kind, key) {
-  const title = element('h2', { id: 'passkey-upgrade-title' },
-    text(kind === 'device' ? 'upgrade.device-title' : 'upgrade.title'));
-  const create = element('button', { type: 'button', class: 'primary', 'data-passkey-upgrade-create': '' },
-    text('upgrade.create'));
-  const dismiss = element('button', { type: 'button', 'data-passkey-upgrade-dismiss': '' }, text('upgrade.dismiss'));
-  const status = element('p', { role: 'status', 'data-passkey-upgrade-status': '' });
-  box.replaceChildren(title, element('p', {}, text(kind === 'device' ? 'upgrade.device-text' : 'upgrade.text')),
-    element('p', { class: 'passkeys-upgrade-actions' }), status);
-  box.children[2].append(create, ' ', dismiss);
+  const create = node('button', { type: 'button', class: 'primary', 'data-passkey-upgrade-create': '' },
+    [text('upgrade.create')]);
+  const dismiss = node('button', { type: 'button', 'data-passkey-upgrade-dismiss': '' }, [text('upgrade.dismiss')]);
+  const status = node('p', { role: 'status' }, []);
+  box.replaceChildren(node('h2', { id: 'passkey-upgrade-title' }, [text('upgrade.' + kind + 'title')]),
+    node('p', {}, [text('upgrade.' + kind + 'text')]), node('p', {}, [create, ' ', dismiss]), status);
+  Object.assign(box, { hidden: false, lang: language() || '' });
   box.setAttribute('role', 'region');
-  box.setAttribute('aria-labelledby', title.id);
-  if (language()) box.lang = language();
-  box.hidden = false;
+  box.setAttribute('aria-labelledby', 'passkey-upgrade-title');
   box.dataset.state = 'prompt';
   dismiss.addEventListener('click', () => {
-    remember(key, 'dismissed');
+    store('localStorage', key, 'dismissed');
     box.hidden = true;
     box.dataset.state = 'dismissed';
-    const heading = document.querySelector('h1');
+    const heading = document.querySelector('h1'); // focus must not fall to the page's start unannounced
     if (heading) { heading.tabIndex = -1; heading.focus(); }
   });
   create.addEventListener('click', async () => {
@@ -72,10 +57,9 @@ function showPrompt(box, kind, key) {
     status.textContent = text('upgrade.creating');
     try {
       await register(null);
-      remember(key, 'created');
+      store('localStorage', key, 'created');
+      box.replaceChildren(node('p', { role: 'status' }, [text('upgrade.created')]));
       box.dataset.state = 'created';
-      box.replaceChildren(element('p', { role: 'status' }, text('upgrade.created')));
-      document.dispatchEvent(new CustomEvent('passkeys:upgraded'));
     } catch (error) {
       const plain = await explained(error);
       status.textContent = plain.name === 'AbortError' ? '' : plain.message;
@@ -89,32 +73,28 @@ async function wireUpgrade(box) {
   try {
     state = await request('GET', '/upgrade');
   } catch (e) {
-    box.dataset.state = 'none';
-    return; // off (passkeys.upgrade.enabled=false), or signed out: nothing to offer
-  }
-  let attachment = null;
-  try { attachment = sessionStorage.getItem(ATTACHMENT); } catch (e) { /* no storage: no offer */ }
-  const kind = state.signedInWith === 'password' && !state.hasPasskeys ? 'upgrade'
-    : state.signedInWith === 'passkey' && attachment === 'cross-platform' ? 'device' : null;
-  const key = 'passkeys.upgrade.' + state.account;
-  if (!kind || remembered(key)) {
-    box.dataset.state = kind ? 'dismissed' : 'none';
+    box.dataset.state = 'none'; // off (passkeys.upgrade.enabled=false) or signed out
     return;
   }
-  if (kind === 'upgrade' && (await capabilities()).conditionalCreate) {
+  const kind = state.signedInWith === 'password' && !state.hasPasskeys ? ''
+    : state.signedInWith === 'passkey' && store('sessionStorage', 'passkeys.attachment') === 'cross-platform'
+      ? 'device-' : null;
+  const key = 'passkeys.upgrade.' + state.account;
+  if (kind === null || store('localStorage', key)) {
+    box.dataset.state = kind === null ? 'none' : 'dismissed';
+    return;
+  }
+  if (kind === '' && (await capabilities()).conditionalCreate) {
     box.dataset.state = 'conditional';
     const created = await conditionalCreate();
     if (created) box.dataset.state = 'created';
-    if (created !== false) return; // created, or failed in a way a prompt would not fix
+    if (created !== false) return; // made, or failed in a way a prompt would not fix
   }
   await texts();
   showPrompt(box, kind, key);
 }
 
-/**
- * "Sign in" with immediate mediation: the browser shows its passkey sheet at once if it has a passkey for this site,
- * else refuses at once (NotAllowedError) and the user is sent to the form (the element the attribute names).
- */
+/** "Sign in": the passkey sheet at once if this device has one, else (NotAllowedError) on to the form. */
 function wireImmediate(button) {
   button.hidden = false;
   button.addEventListener('click', async event => {
@@ -126,12 +106,12 @@ function wireImmediate(button) {
       const credential = await navigator.credentials.get({ publicKey: requestOptions(options), uiMode: 'immediate' });
       location.assign((await finishSignIn(options, credential)).redirectUrl);
     } catch (error) {
-      if (error && error.name !== 'NotAllowedError') return showError(await explained(error));
-      const fallback = document.querySelector(button.dataset.passkeyImmediate || 'input[autocomplete~="username"]');
+      if (!error || error.name !== 'NotAllowedError') return showError(await explained(error));
       showError(await plainError('immediate.none'));
+      const fallback = document.querySelector(button.dataset.passkeyImmediate || 'input[autocomplete~="username"]');
       if (fallback) fallback.focus();
       if (document.querySelector('input[autocomplete~="webauthn"]')) {
-        startAutofill().then(r => { if (r) location.assign(r.redirectUrl); }).catch(() => {});
+        startAutofill().then(r => r && location.assign(r.redirectUrl), () => {});
       }
     }
   });
@@ -140,8 +120,8 @@ function wireImmediate(button) {
 async function wireJourneys() {
   const box = document.querySelector('[data-passkey-upgrade]');
   if (box && isSupported()) wireUpgrade(box);
-  const immediate = document.querySelectorAll('[data-passkey-immediate]');
-  if (immediate.length && (await capabilities()).immediateGet) immediate.forEach(wireImmediate);
+  const buttons = document.querySelectorAll('[data-passkey-immediate]');
+  if (buttons.length && (await capabilities()).immediateGet) buttons.forEach(wireImmediate);
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wireJourneys);

@@ -139,4 +139,30 @@ class PasskeyUpgradeBrowserTest extends BrowserTest {
         signUpAndSignIn(other);
         assertThat(upgrade.waitForState("dismissed", "prompt")).isEqualTo("prompt");
     }
+
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {390, 1280})
+    void aPendingConditionalCreateGivesWayToAPasskeyTheUserAsksFor(int width) {
+        browser.width(width);
+        upgrade.install(false, false); // the real conditional create: it stays pending in this browser
+        String username = Users.unique("pending" + width);
+        signUpAndSignIn(username);
+        assertThat(upgrade.waitForState("conditional")).isEqualTo("conditional");
+        browser.waitUntil(
+                "the conditional create", driver -> !upgrade.createCalls().isEmpty());
+
+        // The page's own "add a passkey" (here through the client's API) aborts the silent request and goes ahead.
+        Object added = browser.runAsync("""
+                const done = arguments[arguments.length - 1];
+                Passkeys.register('Laptop').then(p => done(p.name), e => done('refused: ' + e.name + ' ' + e.message));
+                """);
+
+        assertThat(added).isEqualTo("Laptop");
+        assertThat(upgrade.createCalls())
+                .extracting(call -> call.get("mediation"))
+                .containsExactly("conditional", null);
+        // The aborted conditional create ends quietly: no prompt, nothing created by it.
+        assertThat(upgrade.box().isDisplayed()).isFalse();
+        assertThat(browser.credentialIds()).hasSize(1);
+    }
 }

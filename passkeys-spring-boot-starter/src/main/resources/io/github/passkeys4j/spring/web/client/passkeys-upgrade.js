@@ -15,14 +15,19 @@ function store(area, key, value) {
 /** A silent create right after a password sign-in: true if made, false if the browser declined (then: prompt). */
 async function conditionalCreate() {
   stopAutofill();
+  const controller = new AbortController();
   try {
     const options = await request('POST', '/upgrade/options');
-    const credential = await navigator.credentials.create({ publicKey: creationOptions(options), mediation: 'conditional' });
+    autofill = controller; // so a modal ceremony started meanwhile (register, signIn) aborts this pending one
+    const credential = await navigator.credentials.create({
+      publicKey: creationOptions(options), mediation: 'conditional', signal: controller.signal });
     await request('POST', '/registration', { credential: credentialJSON(credential), name: null });
     return true;
   } catch (error) {
     console.warn('[passkeys] automatic upgrade:', error && error.name, error && error.message);
     return error && error.name === 'NotAllowedError' ? false : null;
+  } finally {
+    if (autofill === controller) autofill = null;
   }
 }
 
@@ -33,14 +38,16 @@ function node(tag, attributes, content) {
   return n;
 }
 
-/** The visible offer; `kind` is "" after a password, "device-" after a passkey from another device. */
-function showPrompt(box, kind, key) {
+/** The visible offer: after a password, or (`device`) after a passkey from another device. */
+function showPrompt(box, device, key) {
   const create = node('button', { type: 'button', class: 'primary', 'data-passkey-upgrade-create': '' },
     [text('upgrade.create')]);
   const dismiss = node('button', { type: 'button', 'data-passkey-upgrade-dismiss': '' }, [text('upgrade.dismiss')]);
   const status = node('p', { role: 'status' }, []);
-  box.replaceChildren(node('h2', { id: 'passkey-upgrade-title' }, [text('upgrade.' + kind + 'title')]),
-    node('p', {}, [text('upgrade.' + kind + 'text')]), node('p', {}, [create, ' ', dismiss]), status);
+  box.replaceChildren(
+    node('h2', { id: 'passkey-upgrade-title' }, [text(device ? 'upgrade.device-title' : 'upgrade.title')]),
+    node('p', {}, [text(device ? 'upgrade.device-text' : 'upgrade.text')]), node('p', {}, [create, ' ', dismiss]),
+    status);
   Object.assign(box, { hidden: false, lang: language() || '' });
   box.setAttribute('role', 'region');
   box.setAttribute('aria-labelledby', 'passkey-upgrade-title');
@@ -76,22 +83,22 @@ async function wireUpgrade(box) {
     box.dataset.state = 'none'; // off (passkeys.upgrade.enabled=false) or signed out
     return;
   }
-  const kind = state.signedInWith === 'password' && !state.hasPasskeys ? ''
-    : state.signedInWith === 'passkey' && store('sessionStorage', 'passkeys.attachment') === 'cross-platform'
-      ? 'device-' : null;
+  const device = state.signedInWith === 'passkey'
+    && store('sessionStorage', 'passkeys.attachment') === 'cross-platform';
+  const offer = device || (state.signedInWith === 'password' && !state.hasPasskeys);
   const key = 'passkeys.upgrade.' + state.account;
-  if (kind === null || store('localStorage', key)) {
-    box.dataset.state = kind === null ? 'none' : 'dismissed';
+  if (!offer || store('localStorage', key)) {
+    box.dataset.state = offer ? 'dismissed' : 'none';
     return;
   }
-  if (kind === '' && (await capabilities()).conditionalCreate) {
+  if (!device && (await capabilities()).conditionalCreate) {
     box.dataset.state = 'conditional';
     const created = await conditionalCreate();
     if (created) box.dataset.state = 'created';
     if (created !== false) return; // made, or failed in a way a prompt would not fix
   }
   await texts();
-  showPrompt(box, kind, key);
+  showPrompt(box, device, key);
 }
 
 /** "Sign in": the passkey sheet at once if this device has one, else (NotAllowedError) on to the form. */

@@ -109,6 +109,10 @@ class PasskeyOtherDeviceBrowserTest extends BrowserTest {
                 .managePasskeys()
                 .addPasskey("Laptop");
         HomePage.open(browser).signOut();
+        browser.waitUntil(
+                "the login page's autofill request",
+                driver -> browser.credentialRequests().stream()
+                        .anyMatch(call -> "/login?logout".equals(call.get("page"))));
 
         browser.driver().findElement(immediate).click();
 

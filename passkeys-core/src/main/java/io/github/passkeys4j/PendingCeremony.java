@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param allowCredentialIds the credential IDs offered in {@code allowCredentials}; empty when any is allowed
  * @param userVerification   the user-verification policy the options asked for
  * @param expiresAt          after this instant the ceremony can no longer finish
+ * @param conditional        a registration started as an automatic upgrade ({@code mediation: "conditional"}): the
+ *                           only ceremony that may finish with user presence false
  */
 record PendingCeremony(
         String challenge,
@@ -26,7 +28,19 @@ record PendingCeremony(
         PasskeyUser user,
         List<String> allowCredentialIds,
         UserVerification userVerification,
-        Instant expiresAt) {
+        Instant expiresAt,
+        boolean conditional) {
+
+    /** A ceremony that is not an automatic upgrade: user presence is required. */
+    PendingCeremony(
+            String challenge,
+            Type type,
+            PasskeyUser user,
+            List<String> allowCredentialIds,
+            UserVerification userVerification,
+            Instant expiresAt) {
+        this(challenge, type, user, allowCredentialIds, userVerification, expiresAt, false);
+    }
 
     public PendingCeremony {
         Objects.requireNonNull(challenge, "challenge");
@@ -36,6 +50,9 @@ record PendingCeremony(
         allowCredentialIds = allowCredentialIds == null ? List.of() : List.copyOf(allowCredentialIds);
         if (type != Type.AUTHENTICATION && user == null) {
             throw new IllegalArgumentException("a registration ceremony needs its user");
+        }
+        if (conditional && type != Type.REGISTRATION) {
+            throw new IllegalArgumentException("only a registration can be conditional");
         }
     }
 

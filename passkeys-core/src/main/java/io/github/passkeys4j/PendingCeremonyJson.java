@@ -47,6 +47,9 @@ final class PendingCeremonyJson {
         ceremony.allowCredentialIds().forEach(allow::add);
         root.put("userVerification", ceremony.userVerification().name());
         root.put("expiresAt", ceremony.expiresAt().toString());
+        if (ceremony.conditional()) {
+            root.put("conditional", true); // absent in older state: false, UP required
+        }
         return MAPPER.writeValueAsBytes(root);
     }
 
@@ -74,7 +77,8 @@ final class PendingCeremonyJson {
                     user,
                     allow,
                     UserVerification.valueOf(text(root, "userVerification")),
-                    Instant.parse(text(root, "expiresAt")));
+                    Instant.parse(text(root, "expiresAt")),
+                    root.path("conditional").asBoolean(false));
         } catch (JacksonException | IllegalArgumentException | NullPointerException | java.time.DateTimeException e) {
             throw new PasskeyException(
                     Reason.CHALLENGE_UNKNOWN,

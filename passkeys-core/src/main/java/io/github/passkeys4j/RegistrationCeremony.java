@@ -55,7 +55,8 @@ final class RegistrationCeremony {
                 user,
                 List.of(),
                 settings.userVerification(),
-                settings.clock().instant().plus(settings.ceremonyTimeout())));
+                settings.clock().instant().plus(settings.ceremonyTimeout()),
+                request.conditional()));
         // Existing passkeys are excluded so an authenticator does not make a second one for the same account.
         List<CredentialDescriptor> exclude = existing.stream()
                 .map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports()))
@@ -95,8 +96,9 @@ final class RegistrationCeremony {
         if (!ceremony.user().accountId().equals(request.accountId())) {
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "This registration was started for another user.");
         }
-        VerifiedRegistration verified =
-                verifier.verifyRegistration(parsed, ceremony.userVerification() == UserVerification.REQUIRED);
+        // User presence may be false only for a ceremony started as an automatic upgrade (conditional create).
+        VerifiedRegistration verified = verifier.verifyRegistration(
+                parsed, ceremony.userVerification() == UserVerification.REQUIRED, !ceremony.conditional());
         String fallback = fallbackName(request.fallbackName());
         // Under the account's lock: of racing registrations on any node, each counts what the ones before it stored.
         return settings.transaction()

@@ -13,11 +13,13 @@ public final class StartRegistration {
     private final String accountId;
     private final String username;
     private final @Nullable String displayName;
+    private final boolean conditional;
 
-    private StartRegistration(String accountId, String username, @Nullable String displayName) {
+    private StartRegistration(String accountId, String username, @Nullable String displayName, boolean conditional) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.username = Objects.requireNonNull(username, "username");
         this.displayName = displayName;
+        this.conditional = conditional;
     }
 
     /**
@@ -25,17 +27,27 @@ public final class StartRegistration {
      * @param username  the account's current username, shown by authenticators ({@code user.name})
      */
     public static StartRegistration forAccount(String accountId, String username) {
-        return new StartRegistration(accountId, username, null);
+        return new StartRegistration(accountId, username, null, false);
     }
 
     /** For an application whose usernames never change and are never reused: the username is the account id. */
     public static StartRegistration forUser(String username) {
-        return new StartRegistration(username, username, null);
+        return new StartRegistration(username, username, null, false);
     }
 
     /** The same, shown as {@code displayName} in the authenticator's account chooser (default: the username). */
     public StartRegistration withDisplayName(@Nullable String displayName) {
-        return new StartRegistration(accountId, username, displayName);
+        return new StartRegistration(accountId, username, displayName, conditional);
+    }
+
+    /**
+     * The same, for an automatic upgrade: the browser creates the passkey with {@code mediation: "conditional"}
+     * right after a password sign-in, without a prompt, so its authenticator may not test user presence. Only a
+     * ceremony started this way may finish with user presence (UP) false; the user-verification policy is unchanged.
+     * Default: not conditional, UP required.
+     */
+    public StartRegistration asConditional() {
+        return new StartRegistration(accountId, username, displayName, true);
     }
 
     public String accountId() {
@@ -51,22 +63,28 @@ public final class StartRegistration {
         return displayName;
     }
 
+    /** Whether this is an automatic upgrade ({@link #asConditional()}); {@code false} by default. */
+    public boolean conditional() {
+        return conditional;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
         return o instanceof StartRegistration s
                 && accountId.equals(s.accountId)
                 && username.equals(s.username)
-                && Objects.equals(displayName, s.displayName);
+                && Objects.equals(displayName, s.displayName)
+                && conditional == s.conditional;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(accountId, username, displayName);
+        return Objects.hash(accountId, username, displayName, conditional);
     }
 
     @Override
     public String toString() {
         return "StartRegistration[accountId=" + accountId + ", username=" + username + ", displayName=" + displayName
-                + "]";
+                + ", conditional=" + conditional + "]";
     }
 }

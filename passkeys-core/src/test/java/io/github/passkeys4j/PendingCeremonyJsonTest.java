@@ -39,6 +39,33 @@ class PendingCeremonyJsonTest {
     }
 
     @Test
+    void aConditionalRegistrationRoundTripsAndOlderStateIsNotConditional() {
+        PasskeyUser user = PasskeyUser.builder()
+                .userHandle("dXNlci0x")
+                .accountId("42")
+                .username("alice")
+                .build();
+        PendingCeremony conditional = new PendingCeremony(
+                "Y2hhbGxlbmdl",
+                PendingCeremony.Type.REGISTRATION,
+                user,
+                List.of(),
+                UserVerification.REQUIRED,
+                EXPIRES,
+                true);
+        PendingCeremony normal = new PendingCeremony(
+                "Y2hhbGxlbmdl", PendingCeremony.Type.REGISTRATION, user, List.of(), UserVerification.REQUIRED, EXPIRES);
+
+        assertThat(PendingCeremonyJson.read(PendingCeremonyJson.write(conditional)))
+                .isEqualTo(conditional);
+        // State written before the member existed has none: it reads as a normal ceremony (UP required).
+        assertThat(new String(PendingCeremonyJson.write(normal), StandardCharsets.UTF_8))
+                .doesNotContain("conditional");
+        assertThat(PendingCeremonyJson.read(PendingCeremonyJson.write(normal)).conditional())
+                .isFalse();
+    }
+
+    @Test
     void aDiscoverableSignInRoundTripsWithoutAUser() {
         PendingCeremony ceremony = new PendingCeremony(
                 "Y2hhbGxlbmdl",

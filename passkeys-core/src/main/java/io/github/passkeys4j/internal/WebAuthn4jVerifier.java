@@ -106,9 +106,15 @@ public final class WebAuthn4jVerifier {
     }
 
     public VerifiedRegistration verifyRegistration(ParsedRegistration parsed, boolean userVerificationRequired) {
+        return verifyRegistration(parsed, userVerificationRequired, true);
+    }
+
+    /** {@code userPresenceRequired} is false only for a conditional create (an automatic upgrade). */
+    public VerifiedRegistration verifyRegistration(
+            ParsedRegistration parsed, boolean userVerificationRequired, boolean userPresenceRequired) {
         RegistrationData data = (RegistrationData) parsed.data();
         RegistrationParameters parameters = new RegistrationParameters(
-                serverProperty(parsed.challenge()), algorithms, userVerificationRequired, true);
+                serverProperty(parsed.challenge()), algorithms, userVerificationRequired, userPresenceRequired);
         verify(() -> manager.verify(data, parameters), VerificationFailures::reasonForRegistration);
         AuthenticatorData<?> authData = data.getAttestationObject().getAuthenticatorData();
         AttestedCredentialData credential = authData.getAttestedCredentialData();

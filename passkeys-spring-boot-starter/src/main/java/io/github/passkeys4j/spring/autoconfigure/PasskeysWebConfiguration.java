@@ -8,13 +8,16 @@ import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.github.passkeys4j.spring.web.internal.BrowserNames;
 import io.github.passkeys4j.spring.web.internal.PasskeyCredentialsController;
+import io.github.passkeys4j.spring.web.internal.PasskeyUpgradeController;
 import io.github.passkeys4j.spring.web.internal.PasskeysController;
 import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
 import io.github.passkeys4j.spring.web.internal.PasskeysExceptionHandler;
 import io.github.passkeys4j.spring.web.internal.PasskeysPageController;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationContext;
@@ -31,7 +34,17 @@ import org.springframework.web.servlet.LocaleResolver;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 @Import(PasskeysDiagnosticsConfiguration.class)
+@EnableConfigurationProperties(PasskeysUpgradeProperties.class)
 class PasskeysWebConfiguration {
+
+    /** Automatic passkey upgrade after a password sign-in; off with {@code passkeys.upgrade.enabled=false}. */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "passkeys.upgrade.enabled", matchIfMissing = true)
+    PasskeyUpgradeController passkeyUpgradeController(
+            RelyingParty relyingParty, PasskeyAccounts accounts, ObjectProvider<PasskeyDisplayNames> displayNames) {
+        return new PasskeyUpgradeController(
+                relyingParty, accounts, displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
+    }
 
     @Bean
     PasskeysController passkeysController(

@@ -44,7 +44,8 @@ public final class ClientFiles {
             "client/passkeys-json.js",
             "client/passkeys-ceremonies.js",
             "client/passkeys-signup.js",
-            "client/passkeys-wiring.js");
+            "client/passkeys-wiring.js",
+            "client/passkeys-upgrade.js");
 
     private static final String JAVASCRIPT = "text/javascript;charset=UTF-8";
 

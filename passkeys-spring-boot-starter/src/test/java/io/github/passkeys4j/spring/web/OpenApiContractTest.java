@@ -97,6 +97,8 @@ class OpenApiContractTest {
                 401);
         call(anonymous, "GET", "/passkeys/credentials", anonymous.get("/passkeys/credentials"), 401);
         call(anonymous, "GET", "/passkeys/signals", anonymous.get("/passkeys/signals"), 401);
+        call(anonymous, "GET", "/passkeys/upgrade", anonymous.get("/passkeys/upgrade"), 401);
+        call(anonymous, "POST", "/passkeys/upgrade/options", anonymous.post("/passkeys/upgrade/options", "{}"), 401);
         for (String wellKnown : List.of("/.well-known/passkey-endpoints", "/.well-known/webauthn")) {
             call(anonymous, "GET", wellKnown, anonymous.get(wellKnown), 200);
         }
@@ -129,6 +131,8 @@ class OpenApiContractTest {
 
         HttpSession alice = new HttpSession(port);
         alice.signInWithPassword("alice", "alice-password");
+        call(alice, "GET", "/passkeys/upgrade", alice.get("/passkeys/upgrade"), 200);
+        call(alice, "POST", "/passkeys/upgrade/options", alice.post("/passkeys/upgrade/options", "{}"), 200);
         String id = json(register(alice, phone, new Tamper(), 201)).path("id").asString();
         register(alice, new SoftwareAuthenticator(), new Tamper().credentialId(id), 409);
         call(alice, "POST", "/passkeys/registration", alice.post("/passkeys/registration", "{}"), 400);
@@ -219,6 +223,7 @@ class OpenApiContractTest {
                 withCsrf(visitor, "/passkeys/authentication", "POST", "text/plain"),
                 415);
         call(visitor, "POST", "/passkeys/authentication", signIn(visitor, phone, new Tamper()), 200);
+        call(visitor, "POST", "/passkeys/upgrade/options", visitor.post("/passkeys/upgrade/options", "{}"), 403);
 
         assertThat(violations).isEmpty();
         assertThat(new TreeSet<>(answered))

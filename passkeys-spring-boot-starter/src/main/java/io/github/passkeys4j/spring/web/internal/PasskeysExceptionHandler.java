@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
         assignableTypes = {
             PasskeysController.class,
             PasskeyCredentialsController.class,
+            PasskeyUpgradeController.class,
             PasskeysDiagnosticsController.class
         })
 public final class PasskeysExceptionHandler {
@@ -37,6 +38,11 @@ public final class PasskeysExceptionHandler {
     @ExceptionHandler(PasskeysController.SignInRequiredException.class)
     ProblemDetail signedOut(HttpServletRequest request) {
         return Problems.answer(request, Problems.of(HttpStatus.UNAUTHORIZED, Problems.NOT_SIGNED_IN), messages);
+    }
+
+    @ExceptionHandler(PasskeyUpgradeController.NotAfterPasswordException.class)
+    ProblemDetail notAfterPassword(PasskeyUpgradeController.NotAfterPasswordException e, HttpServletRequest request) {
+        return Problems.answer(request, Problems.of(HttpStatus.FORBIDDEN, e.getMessage()), messages);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)

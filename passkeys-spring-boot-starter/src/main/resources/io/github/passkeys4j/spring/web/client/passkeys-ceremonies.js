@@ -60,6 +60,8 @@ async function explained(error) {
 }
 
 async function finishSignIn(options, credential) {
+  // For the next page: after a passkey from another device (a phone), it offers one on this device (upgrade part).
+  try { sessionStorage.setItem('passkeys.attachment', credential.authenticatorAttachment || ''); } catch (e) { }
   let result;
   try {
     result = await request('POST', '/authentication', credentialJSON(credential));

@@ -1,0 +1,135 @@
+// --- automatic upgrade and immediate sign-in (README "Automatic passkey upgrade") ---------------------------------
+//   <div data-passkey-upgrade hidden></div>  after sign-in; data-state: none|dismissed|conditional|prompt|created
+//   <button type="button" data-passkey-immediate="#username" hidden>Sign in</button>  on the login page
+function capabilities() {
+  const pkc = window.PublicKeyCredential;
+  return isSupported() && pkc.getClientCapabilities ? pkc.getClientCapabilities().catch(() => ({}))
+    : Promise.resolve({});
+}
+
+function store(area, key, value) {
+  try { return value === undefined ? window[area].getItem(key) : window[area].setItem(key, value); }
+  catch (e) { return null; } // no storage (private mode): asked again next time
+}
+
+/** A silent create right after a password sign-in: true if made, false if the browser declined (then: prompt). */
+async function conditionalCreate() {
+  stopAutofill();
+  const controller = new AbortController();
+  try {
+    const options = await request('POST', '/upgrade/options');
+    autofill = controller; // so a modal ceremony started meanwhile (register, signIn) aborts this pending one
+    const credential = await navigator.credentials.create({
+      publicKey: creationOptions(options), mediation: 'conditional', signal: controller.signal });
+    await request('POST', '/registration', { credential: credentialJSON(credential), name: null });
+    return true;
+  } catch (error) {
+    console.warn('[passkeys] automatic upgrade:', error && error.name, error && error.message);
+    return error && error.name === 'NotAllowedError' ? false : null;
+  } finally {
+    if (autofill === controller) autofill = null;
+  }
+}
+
+function node(tag, attributes, content) {
+  const n = document.createElement(tag);
+  Object.entries(attributes).forEach(([name, value]) => n.setAttribute(name, value));
+  n.append(...content);
+  return n;
+}
+
+/** The visible offer: after a password, or (`device`) after a passkey from another device. */
+function showPrompt(box, device, key) {
+  const create = node('button', { type: 'button', class: 'primary', 'data-passkey-upgrade-create': '' },
+    [text('upgrade.create')]);
+  const dismiss = node('button', { type: 'button', 'data-passkey-upgrade-dismiss': '' }, [text('upgrade.dismiss')]);
+  const status = node('p', { role: 'status' }, []);
+  box.replaceChildren(
+    node('h2', { id: 'passkey-upgrade-title' }, [text(device ? 'upgrade.device-title' : 'upgrade.title')]),
+    node('p', {}, [text(device ? 'upgrade.device-text' : 'upgrade.text')]), node('p', {}, [create, ' ', dismiss]),
+    status);
+  Object.assign(box, { hidden: false, lang: language() || '' });
+  box.setAttribute('role', 'region');
+  box.setAttribute('aria-labelledby', 'passkey-upgrade-title');
+  box.dataset.state = 'prompt';
+  dismiss.addEventListener('click', () => {
+    store('localStorage', key, 'dismissed');
+    box.hidden = true;
+    box.dataset.state = 'dismissed';
+    const heading = document.querySelector('h1'); // focus must not fall to the page's start unannounced
+    if (heading) { heading.tabIndex = -1; heading.focus(); }
+  });
+  create.addEventListener('click', async () => {
+    create.disabled = true;
+    status.textContent = text('upgrade.creating');
+    try {
+      await register(null);
+      store('localStorage', key, 'created');
+      box.replaceChildren(node('p', { role: 'status' }, [text('upgrade.created')]));
+      box.dataset.state = 'created';
+    } catch (error) {
+      const plain = await explained(error);
+      status.textContent = plain.name === 'AbortError' ? '' : plain.message;
+      create.disabled = false;
+    }
+  });
+}
+
+async function wireUpgrade(box) {
+  let state;
+  try {
+    state = await request('GET', '/upgrade');
+  } catch (e) {
+    box.dataset.state = 'none'; // off (passkeys.upgrade.enabled=false) or signed out
+    return;
+  }
+  const device = state.signedInWith === 'passkey'
+    && store('sessionStorage', 'passkeys.attachment') === 'cross-platform';
+  const offer = device || (state.signedInWith === 'password' && !state.hasPasskeys);
+  const key = 'passkeys.upgrade.' + state.account;
+  if (!offer || store('localStorage', key)) {
+    box.dataset.state = offer ? 'dismissed' : 'none';
+    return;
+  }
+  if (!device && (await capabilities()).conditionalCreate) {
+    box.dataset.state = 'conditional';
+    const created = await conditionalCreate();
+    if (created) box.dataset.state = 'created';
+    if (created !== false) return; // made, or failed in a way a prompt would not fix
+  }
+  await texts();
+  showPrompt(box, device, key);
+}
+
+/** "Sign in": the passkey sheet at once if this device has one, else (NotAllowedError) on to the form. */
+function wireImmediate(button) {
+  button.hidden = false;
+  button.addEventListener('click', async event => {
+    event.preventDefault();
+    showError({ message: '' });
+    stopAutofill();
+    try {
+      const options = await request('POST', '/authentication/options');
+      const credential = await navigator.credentials.get({ publicKey: requestOptions(options), uiMode: 'immediate' });
+      location.assign((await finishSignIn(options, credential)).redirectUrl);
+    } catch (error) {
+      if (!error || error.name !== 'NotAllowedError') return showError(await explained(error));
+      showError(await plainError('immediate.none'));
+      const fallback = document.querySelector(button.dataset.passkeyImmediate || 'input[autocomplete~="username"]');
+      if (fallback) fallback.focus();
+      if (document.querySelector('input[autocomplete~="webauthn"]')) {
+        startAutofill().then(r => r && location.assign(r.redirectUrl), () => {});
+      }
+    }
+  });
+}
+
+async function wireJourneys() {
+  const box = document.querySelector('[data-passkey-upgrade]');
+  if (box && isSupported()) wireUpgrade(box);
+  const buttons = document.querySelectorAll('[data-passkey-immediate]');
+  if (buttons.length && (await capabilities()).immediateGet) buttons.forEach(wireImmediate);
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wireJourneys);
+else wireJourneys();

@@ -13,11 +13,14 @@ public final class StartRegistration {
     private final String accountId;
     private final String username;
     private final @Nullable String displayName;
+    private final RegistrationPreferences preferences;
 
-    private StartRegistration(String accountId, String username, @Nullable String displayName) {
+    private StartRegistration(
+            String accountId, String username, @Nullable String displayName, RegistrationPreferences preferences) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.username = Objects.requireNonNull(username, "username");
         this.displayName = displayName;
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
     }
 
     /**
@@ -25,17 +28,29 @@ public final class StartRegistration {
      * @param username  the account's current username, shown by authenticators ({@code user.name})
      */
     public static StartRegistration forAccount(String accountId, String username) {
-        return new StartRegistration(accountId, username, null);
+        return new StartRegistration(accountId, username, null, RegistrationPreferences.PASSKEY);
     }
 
     /** For an application whose usernames never change and are never reused: the username is the account id. */
     public static StartRegistration forUser(String username) {
-        return new StartRegistration(username, username, null);
+        return new StartRegistration(username, username, null, RegistrationPreferences.PASSKEY);
     }
 
     /** The same, shown as {@code displayName} in the authenticator's account chooser (default: the username). */
     public StartRegistration withDisplayName(@Nullable String displayName) {
-        return new StartRegistration(accountId, username, displayName);
+        return new StartRegistration(accountId, username, displayName, preferences);
+    }
+
+    /**
+     * The same, asking for this kind of authenticator (default {@link RegistrationPreferences#PASSKEY}); e.g.
+     * {@link RegistrationPreferences#SECURITY_KEY} when the user chose to add a security key.
+     */
+    public StartRegistration withPreferences(RegistrationPreferences preferences) {
+        return new StartRegistration(accountId, username, displayName, preferences);
+    }
+
+    public RegistrationPreferences preferences() {
+        return preferences;
     }
 
     public String accountId() {
@@ -56,17 +71,18 @@ public final class StartRegistration {
         return o instanceof StartRegistration s
                 && accountId.equals(s.accountId)
                 && username.equals(s.username)
-                && Objects.equals(displayName, s.displayName);
+                && Objects.equals(displayName, s.displayName)
+                && preferences.equals(s.preferences);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(accountId, username, displayName);
+        return Objects.hash(accountId, username, displayName, preferences);
     }
 
     @Override
     public String toString() {
         return "StartRegistration[accountId=" + accountId + ", username=" + username + ", displayName=" + displayName
-                + "]";
+                + ", preferences=" + preferences + "]";
     }
 }

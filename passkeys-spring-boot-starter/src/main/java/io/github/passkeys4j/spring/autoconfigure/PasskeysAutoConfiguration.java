@@ -32,7 +32,11 @@ import java.util.LinkedHashSet;
             "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"
         })
-@EnableConfigurationProperties({PasskeysProperties.class, PasskeysWellKnownProperties.class})
+@EnableConfigurationProperties({
+    PasskeysProperties.class,
+    PasskeysWellKnownProperties.class,
+    PasskeysRegistrationProperties.class
+})
 // JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
 @Import({
     PasskeysJdbcConfiguration.class,

@@ -89,8 +89,9 @@ class PasskeysWebConfiguration {
     }
 
     @Bean
-    PasskeysPageController passkeysPageController(PasskeysProperties properties, PasskeysMessages messages) {
-        return new PasskeysPageController(BasePath.of(properties), messages);
+    PasskeysPageController passkeysPageController(
+            PasskeysProperties properties, PasskeysMessages messages, PasskeysRegistrationProperties registration) {
+        return new PasskeysPageController(BasePath.of(properties), messages, registration.isSecurityKeys());
     }
 
     @Bean

@@ -37,7 +37,7 @@ function wire() {
 }
 
 window.Passkeys = Object.freeze({
-  basePath, signIn, startAutofill, cancelAutofill, stopAutofill, register, list: listPasskeys, request, explain, signalAccepted,
+  basePath, signIn, signInWithUsername, startAutofill, cancelAutofill, stopAutofill, register, list: listPasskeys, request, explain, signalAccepted,
   PasskeyError, texts, text, language,
   // The JSON forms, for pages that run their own ceremonies (the diagnostics page).
   creationOptions, requestOptions, credentialJSON,

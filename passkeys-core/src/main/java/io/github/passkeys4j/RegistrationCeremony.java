@@ -64,8 +64,8 @@ final class RegistrationCeremony {
                 new RpEntity(settings.rpId(), settings.rpName()),
                 new UserEntity(user.userHandle(), user.username(), user.displayName()),
                 challenge,
-                WebAuthn4jVerifier.ALGORITHMS.stream()
-                        .map(CredentialParameters::publicKey)
+                settings.algorithms().stream()
+                        .map(alg -> CredentialParameters.publicKey(alg.id()))
                         .toList(),
                 settings.ceremonyTimeout().toMillis(),
                 exclude,
@@ -75,7 +75,7 @@ final class RegistrationCeremony {
                         request.preferences().requireResidentKey(),
                         settings.userVerification().jsonValue()),
                 request.preferences().hints(),
-                "none",
+                settings.attestation().jsonValue(),
                 Map.of("credProps", true));
     }
 

@@ -1,17 +1,82 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
+import io.github.passkeys4j.AttestationConveyance;
+import io.github.passkeys4j.CoseAlgorithm;
 import io.github.passkeys4j.RegistrationPreferences;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.core.io.Resource;
 
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 
 /**
- * What kind of authenticator "Add a passkey" asks for, under {@code passkeys.registration.*}. Browsers treat these as
- * preferences; checked at start-up (an unknown value or a contradiction stops the app with the allowed values named).
+ * What "Add a passkey" asks for and accepts, under {@code passkeys.registration.*}: the new passkeys' public-key
+ * algorithms, whether registration asks which authenticator made them (every attestation statement that arrives is
+ * verified, whatever is asked), and the kind of authenticator (passkey or security key). Checked at start-up: an
+ * unknown value or a contradiction stops the app with the allowed values named.
  */
 @ConfigurationProperties("passkeys.registration")
 public class PasskeysRegistrationProperties {
+    /**
+     * The public-key algorithms new passkeys may use, in order of preference (advertised in pubKeyCredParams); a passkey
+     * with another is refused. Default: ES256, EDDSA, ES384, ES512, PS256, PS384, RS256. RS1 (SHA-1, older Windows
+     * Hello TPMs) only when listed here.
+     */
+    private List<CoseAlgorithm> algorithms = new ArrayList<>(CoseAlgorithm.DEFAULTS);
+
+    /**
+     * The attestation the registration options ask for: none (the default without trusted-roots; no extra prompt),
+     * indirect, direct (the default with trusted-roots) or enterprise.
+     */
+    private AttestationConveyance attestation;
+
+    /**
+     * PEM files of attestation root certificates (e.g. classpath:yubico-roots.pem, file:/etc/app/roots.pem). When
+     * set, only authenticators whose attestation chains to one of them may register (no statement and self
+     * attestation are refused), and registration asks for direct attestation unless passkeys.registration.attestation
+     * says otherwise. Default: none, any verified statement is accepted.
+     */
+    private List<Resource> trustedRoots = new ArrayList<>();
+
+    /**
+     * With trusted-roots: only authenticators with one of these AAGUIDs may register. Default: empty, any.
+     */
+    private Set<UUID> allowedAaguids = new LinkedHashSet<>();
+
+    public List<CoseAlgorithm> getAlgorithms() {
+        return algorithms;
+    }
+
+    public void setAlgorithms(List<CoseAlgorithm> algorithms) {
+        this.algorithms = algorithms;
+    }
+
+    public AttestationConveyance getAttestation() {
+        return attestation;
+    }
+
+    public void setAttestation(AttestationConveyance attestation) {
+        this.attestation = attestation;
+    }
+
+    public List<Resource> getTrustedRoots() {
+        return trustedRoots;
+    }
+
+    public void setTrustedRoots(List<Resource> trustedRoots) {
+        this.trustedRoots = trustedRoots;
+    }
+
+    public Set<UUID> getAllowedAaguids() {
+        return allowedAaguids;
+    }
+
+    public void setAllowedAaguids(Set<UUID> allowedAaguids) {
+        this.allowedAaguids = allowedAaguids;
+    }
 
     /**
      * Whether the new credential must be discoverable (signs in without a username): "required" (default, a passkey),

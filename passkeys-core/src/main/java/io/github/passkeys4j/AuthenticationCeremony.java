@@ -20,18 +20,23 @@ final class AuthenticationCeremony {
     private final WebAuthn4jVerifier verifier;
     private final PendingCeremonies pending;
     private final SealedChallenges sealed;
+    private final UsernameFirst usernameFirst;
 
     AuthenticationCeremony(RelyingParty.Settings settings, WebAuthn4jVerifier verifier) {
         this.settings = settings;
         this.verifier = verifier;
         this.pending = new PendingCeremonies(settings.pendingCeremonies(), settings.clock());
         this.sealed = new SealedChallenges(settings);
+        this.usernameFirst = new UsernameFirst(settings, sealed, verifier);
     }
 
     PublicKeyCredentialRequestOptions start(StartAuthentication request) {
-        if (request.accountId() == null) {
+        if (request.accountId() == null && !request.isUsernameFirst()) {
             // Username-less: the challenge carries its own state, so anyone asking costs a MAC and writes nothing.
             return options(sealed.seal(settings.userVerification(), request.browserBinding()), List.of());
+        }
+        if (request.isUsernameFirst()) {
+            return usernameFirst.start(request);
         }
         PasskeyUser user = request.accountId() == null
                 ? null
@@ -53,13 +58,21 @@ final class AuthenticationCeremony {
     }
 
     private PublicKeyCredentialRequestOptions options(String challenge, List<Passkey> allowed) {
+        return options(
+                settings,
+                challenge,
+                allowed.stream()
+                        .map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports()))
+                        .toList());
+    }
+
+    static PublicKeyCredentialRequestOptions options(
+            RelyingParty.Settings settings, String challenge, List<CredentialDescriptor> allowed) {
         return new PublicKeyCredentialRequestOptions(
                 challenge,
                 settings.ceremonyTimeout().toMillis(),
                 settings.rpId(),
-                allowed.stream()
-                        .map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports()))
-                        .toList(),
+                allowed,
                 settings.userVerification().jsonValue(),
                 List.of(),
                 Map.of());
@@ -68,6 +81,9 @@ final class AuthenticationCeremony {
     AuthenticationResult finish(FinishAuthentication request) {
         CredentialJson.checkShape(request.responseJson());
         ParsedAuthentication parsed = verifier.parseAuthentication(request.responseJson());
+        if (SealedChallenges.looksAccountBound(parsed.challenge())) {
+            return usernameFirst.finish(request, parsed, this);
+        }
         boolean isSealed = SealedChallenges.looksSealed(parsed.challenge());
         PendingCeremony ceremony = isSealed
                 ? sealed.open(parsed.challenge(), request.browserBinding())
@@ -93,6 +109,17 @@ final class AuthenticationCeremony {
                 passkey,
                 ceremony.allowCredentialIds(),
                 ceremony.userVerification() == UserVerification.REQUIRED);
+        return record(request, ceremony, isSealed, passkey, user, verified);
+    }
+
+    /** After the signature: the passkey's state, the app's account check, the challenge and the use recorded. */
+    AuthenticationResult record(
+            FinishAuthentication request,
+            PendingCeremony ceremony,
+            boolean isSealed,
+            Passkey passkey,
+            PasskeyUser user,
+            VerifiedAuthentication verified) {
         // Checked only after the signature, so nobody learns a passkey's state without holding it.
         if (!passkey.enabled()) {
             throw new PasskeyException(Reason.PASSKEY_DISABLED);
@@ -122,7 +149,7 @@ final class AuthenticationCeremony {
         return new AuthenticationResult(user, used, verified.userVerified());
     }
 
-    private static void checkUserHandle(String presented, Passkey passkey, boolean discoverable) {
+    static void checkUserHandle(String presented, Passkey passkey, boolean discoverable) {
         if (presented == null) {
             if (discoverable) {
                 throw new PasskeyException(

@@ -138,7 +138,7 @@ public final class RecordedCeremonies {
 
         /** The exact origins the ceremonies may have run on. Default: {@code https://<rpId>} only. */
         public Builder origins(Set<String> origins) {
-            this.origins = Origins.check(origins);
+            this.origins = Origins.check(origins, rpId);
             return this;
         }
 

@@ -76,8 +76,11 @@ final class RegistrationCeremony {
                 settings.ceremonyTimeout().toMillis(),
                 exclude,
                 new AuthenticatorSelection(
-                        null, "required", true, settings.userVerification().jsonValue()),
-                List.of(),
+                        request.preferences().authenticatorAttachment(),
+                        request.preferences().residentKey(),
+                        request.preferences().requireResidentKey(),
+                        settings.userVerification().jsonValue()),
+                request.preferences().hints(),
                 settings.attestation().jsonValue(),
                 Map.of("credProps", true));
     }

@@ -242,10 +242,12 @@ public final class RelyingParty {
         /**
          * The exact origins (scheme, host, port) pages may run ceremonies from, e.g. {@code https://example.com}.
          * Default: {@code https://<rpId>} only; list others (a dev {@code http://localhost:8080}) explicitly.
-         * {@code http://localhost:*} allows any port of localhost, for development.
+         * {@code http://localhost:*} allows any port of localhost, for development; {@code https://*.example.com}
+         * every subdomain of a domain at or under the RP ID (https, default port); {@code android:apk-key-hash:…} an
+         * Android app (the base64url SHA-256 of its signing certificate).
          */
         public Builder origins(Set<String> origins) {
-            this.origins = Origins.check(origins);
+            this.origins = Origins.check(origins, rpId);
             return this;
         }
 

@@ -21,10 +21,13 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Username-less sign-in challenges that carry their own state, so starting a sign-in writes nothing anywhere. A
- * challenge is {@code version | keyId | expiresAt | userVerification | 16 random bytes | HMAC-SHA256} (66 bytes,
- * 88 base64url characters); the MAC, with the key of period {@code keyId}, covers all of that plus the relying party
- * ID and a hash of the browser binding (a random value the web layer keeps in a cookie of the browser that asked).
- * Finishing records a hash of the challenge in a {@link UsedChallengeStore}, so it is used at most once on any node.
+ * challenge is {@code version | keyId | expiresAt | flags | 16 random bytes | HMAC-SHA256} (66 bytes, 88 base64url
+ * characters), where {@code flags} holds the user-verification policy and whether the sign-in is bound to an account;
+ * the MAC, with the key of period {@code keyId}, covers all of that plus the relying party ID, a hash of the browser
+ * binding (a random value the web layer keeps in a cookie of the browser that asked) and, for a username-first
+ * sign-in, a hash of the account's user handle (not carried: the finish gives the handle of the passkey that
+ * answered, and the MAC holds only if it is that account's). Finishing records a hash of the challenge in a
+ * {@link UsedChallengeStore}, so it is used at most once on any node.
  */
 final class SealedChallenges {
 
@@ -33,6 +36,8 @@ final class SealedChallenges {
     static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
 
     private static final byte VERSION = 1;
+    private static final int FLAGS_AT = 1 + 8 + 8;
+    private static final int ACCOUNT_BOUND = 0x10;
     private static final int HEADER = 1 + 8 + 8 + 1 + 16;
     private static final int LENGTH = HEADER + 32;
     private static final int ENCODED_LENGTH = 88;
@@ -62,7 +67,24 @@ final class SealedChallenges {
         return challenge.length() == ENCODED_LENGTH;
     }
 
+    /** Whether {@code challenge} has the form of a sealed one bound to an account (a username-first sign-in). */
+    static boolean looksAccountBound(String challenge) {
+        if (!looksSealed(challenge)) {
+            return false;
+        }
+        try {
+            return (java.util.Base64.getUrlDecoder().decode(challenge)[FLAGS_AT] & ACCOUNT_BOUND) != 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+
     String seal(UserVerification userVerification, @Nullable String browserBinding) {
+        return seal(userVerification, browserBinding, null);
+    }
+
+    /** @param accountHandle for a username-first sign-in, the user handle of its account (or one of no account) */
+    String seal(UserVerification userVerification, @Nullable String browserBinding, @Nullable String accountHandle) {
         Instant now = clock.instant();
         long keyId = keyIdAt(now);
         byte[] nonce = new byte[16];
@@ -71,9 +93,9 @@ final class SealedChallenges {
                 .put(VERSION)
                 .putLong(keyId)
                 .putLong(now.plus(timeout).toEpochMilli())
-                .put(code(userVerification))
+                .put((byte) (code(userVerification) | (accountHandle == null ? 0 : ACCOUNT_BOUND)))
                 .put(nonce);
-        sealed.put(tag(keyId, sealed.array(), browserBinding));
+        sealed.put(tag(keyId, sealed.array(), browserBinding, accountHandle));
         return Base64Url.encode(sealed.array());
     }
 
@@ -82,6 +104,23 @@ final class SealedChallenges {
      * and no node used it yet. Writes nothing: {@link #markUsed} records it, once the response is verified.
      */
     PendingCeremony open(String challenge, @Nullable String browserBinding) {
+        if (looksAccountBound(challenge)) {
+            // Only AuthenticationCeremony's username-first path may open these (it checks the account's MAC).
+            throw new PasskeyException(Reason.CHALLENGE_UNKNOWN);
+        }
+        return read(challenge, browserBinding, true);
+    }
+
+    /**
+     * A username-first ceremony's state before its MAC is checked: its header read and checked (version, key period,
+     * expiry, not used yet) the same way whatever credential answers. The caller verifies the response first and then
+     * {@link #checkAccount}, so that only a passkey's holder learns whether it belongs to the account.
+     */
+    PendingCeremony openUnchecked(String challenge) {
+        return read(challenge, null, false);
+    }
+
+    private PendingCeremony read(String challenge, @Nullable String browserBinding, boolean checkMac) {
         byte[] bytes = decode(challenge);
         ByteBuffer in = ByteBuffer.wrap(bytes);
         byte version = in.get();
@@ -94,10 +133,8 @@ final class SealedChallenges {
                 || keyId > keyIdAt(now.plus(CLOCK_SKEW))) {
             throw new PasskeyException(Reason.CHALLENGE_UNKNOWN);
         }
-        byte[] expected = tag(keyId, bytes, browserBinding);
-        byte[] actual = java.util.Arrays.copyOfRange(bytes, HEADER, LENGTH);
-        if (!MessageDigest.isEqual(expected, actual)) {
-            throw new PasskeyException(Reason.CHALLENGE_UNKNOWN);
+        if (checkMac) {
+            checkTag(challenge, browserBinding, null, Reason.CHALLENGE_UNKNOWN, null);
         }
         Instant expiresAt = Instant.ofEpochMilli(expiresAtMillis);
         if (expiresAt.isBefore(now)) {
@@ -107,7 +144,38 @@ final class SealedChallenges {
             throw new PasskeyException(Reason.CHALLENGE_UNKNOWN, ALREADY_USED);
         }
         return new PendingCeremony(
-                challenge, PendingCeremony.Type.AUTHENTICATION, null, List.of(), userVerification(uv), expiresAt);
+                challenge,
+                PendingCeremony.Type.AUTHENTICATION,
+                null,
+                List.of(),
+                userVerification((byte) (uv & ~ACCOUNT_BOUND)),
+                expiresAt);
+    }
+
+    /** Refuses a username-first challenge whose MAC does not hold for this browser and this passkey's account. */
+    void checkAccount(String challenge, @Nullable String browserBinding, String passkeyUserHandle) {
+        checkTag(
+                challenge,
+                browserBinding,
+                passkeyUserHandle,
+                Reason.USER_HANDLE_MISMATCH,
+                "This passkey does not belong to the account whose username was given, or the sign-in was started in"
+                        + " another browser.");
+    }
+
+    private void checkTag(
+            String challenge,
+            @Nullable String browserBinding,
+            @Nullable String accountHandle,
+            Reason reason,
+            @Nullable String message) {
+        byte[] bytes = decode(challenge);
+        long keyId = ByteBuffer.wrap(bytes, 1, 8).getLong();
+        byte[] expected = tag(keyId, bytes, browserBinding, accountHandle);
+        byte[] actual = java.util.Arrays.copyOfRange(bytes, HEADER, LENGTH);
+        if (!MessageDigest.isEqual(expected, actual)) {
+            throw message == null ? new PasskeyException(reason) : new PasskeyException(reason, message);
+        }
     }
 
     /** Records the challenge as used; refuses it when any node did already. */
@@ -129,7 +197,7 @@ final class SealedChallenges {
         return Math.floorDiv(instant.getEpochSecond(), rotationSeconds);
     }
 
-    private byte[] tag(long keyId, byte[] sealed, @Nullable String browserBinding) {
+    private byte[] tag(long keyId, byte[] sealed, @Nullable String browserBinding, @Nullable String accountHandle) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(keys.secret(keyId), "HmacSHA256"));
@@ -142,6 +210,11 @@ final class SealedChallenges {
             } else {
                 mac.update((byte) 1);
                 mac.update(sha256(browserBinding.getBytes(StandardCharsets.UTF_8)));
+            }
+            if ((sealed[FLAGS_AT] & ACCOUNT_BOUND) != 0) {
+                // Absent for a bound challenge (a caller's slip) gives a MAC no real handle matches.
+                mac.update((byte) 2);
+                mac.update(sha256(("account:" + accountHandle).getBytes(StandardCharsets.UTF_8)));
             }
             return mac.doFinal();
         } catch (GeneralSecurityException e) {

@@ -13,12 +13,19 @@ public final class StartRegistration {
     private final String accountId;
     private final String username;
     private final @Nullable String displayName;
+    private final RegistrationPreferences preferences;
     private final boolean conditional;
 
-    private StartRegistration(String accountId, String username, @Nullable String displayName, boolean conditional) {
+    private StartRegistration(
+            String accountId,
+            String username,
+            @Nullable String displayName,
+            RegistrationPreferences preferences,
+            boolean conditional) {
         this.accountId = Objects.requireNonNull(accountId, "accountId");
         this.username = Objects.requireNonNull(username, "username");
         this.displayName = displayName;
+        this.preferences = Objects.requireNonNull(preferences, "preferences");
         this.conditional = conditional;
     }
 
@@ -27,17 +34,29 @@ public final class StartRegistration {
      * @param username  the account's current username, shown by authenticators ({@code user.name})
      */
     public static StartRegistration forAccount(String accountId, String username) {
-        return new StartRegistration(accountId, username, null, false);
+        return new StartRegistration(accountId, username, null, RegistrationPreferences.PASSKEY, false);
     }
 
     /** For an application whose usernames never change and are never reused: the username is the account id. */
     public static StartRegistration forUser(String username) {
-        return new StartRegistration(username, username, null, false);
+        return new StartRegistration(username, username, null, RegistrationPreferences.PASSKEY, false);
     }
 
     /** The same, shown as {@code displayName} in the authenticator's account chooser (default: the username). */
     public StartRegistration withDisplayName(@Nullable String displayName) {
-        return new StartRegistration(accountId, username, displayName, conditional);
+        return new StartRegistration(accountId, username, displayName, preferences, conditional);
+    }
+
+    /**
+     * The same, asking for this kind of authenticator (default {@link RegistrationPreferences#PASSKEY}); e.g.
+     * {@link RegistrationPreferences#SECURITY_KEY} when the user chose to add a security key.
+     */
+    public StartRegistration withPreferences(RegistrationPreferences preferences) {
+        return new StartRegistration(accountId, username, displayName, preferences, conditional);
+    }
+
+    public RegistrationPreferences preferences() {
+        return preferences;
     }
 
     /**
@@ -47,7 +66,7 @@ public final class StartRegistration {
      * Default: not conditional, UP required.
      */
     public StartRegistration asConditional() {
-        return new StartRegistration(accountId, username, displayName, true);
+        return new StartRegistration(accountId, username, displayName, preferences, true);
     }
 
     public String accountId() {
@@ -74,17 +93,18 @@ public final class StartRegistration {
                 && accountId.equals(s.accountId)
                 && username.equals(s.username)
                 && Objects.equals(displayName, s.displayName)
+                && preferences.equals(s.preferences)
                 && conditional == s.conditional;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(accountId, username, displayName, conditional);
+        return Objects.hash(accountId, username, displayName, preferences, conditional);
     }
 
     @Override
     public String toString() {
         return "StartRegistration[accountId=" + accountId + ", username=" + username + ", displayName=" + displayName
-                + ", conditional=" + conditional + "]";
+                + ", preferences=" + preferences + ", conditional=" + conditional + "]";
     }
 }

@@ -6,7 +6,8 @@ import java.util.concurrent.ConcurrentMap;
 
 /**
  * Challenge keys in memory: random per period and per instance, so only for one node (a restart makes open
- * sign-ins fail with an unknown challenge; the user retries). Keeps the last {@value #KEPT} periods' keys.
+ * sign-ins fail with an unknown challenge; the user retries). Keeps the last {@value #KEPT} periods' keys, and
+ * the long-lived key for good.
  */
 public final class InMemoryChallengeKeys implements ChallengeKeys {
 
@@ -22,7 +23,7 @@ public final class InMemoryChallengeKeys implements ChallengeKeys {
             RANDOM.nextBytes(fresh);
             return fresh;
         });
-        keys.keySet().removeIf(id -> id < keyId - KEPT);
+        keys.keySet().removeIf(id -> id != LONG_LIVED_KEY_ID && id < keyId - KEPT);
         return secret.clone();
     }
 }

@@ -66,6 +66,21 @@ public abstract class ChallengeKeysContract {
         assertThat(anotherNode(keys).secret(PERIOD)).isEqualTo(older);
     }
 
+    /** The long-lived key (stand-in credential ids) outlives every rotation, on every node. */
+    @Test
+    public void theLongLivedKeyIsNeverDeleted() {
+        byte[] longLived = keys.secret(ChallengeKeys.LONG_LIVED_KEY_ID);
+        for (long period = PERIOD; period < PERIOD + 40; period++) {
+            keys.secret(period);
+            anotherNode(keys).secret(period);
+        }
+
+        assertThat(longLived.length).isGreaterThanOrEqualTo(32);
+        assertThat(keys.secret(ChallengeKeys.LONG_LIVED_KEY_ID)).isEqualTo(longLived);
+        assertThat(anotherNode(keys).secret(ChallengeKeys.LONG_LIVED_KEY_ID)).isEqualTo(longLived);
+        assertThat(longLived).isNotEqualTo(keys.secret(PERIOD));
+    }
+
     @Test
     public void changingAReturnedArrayChangesNothing() {
         byte[] first = keys.secret(PERIOD);

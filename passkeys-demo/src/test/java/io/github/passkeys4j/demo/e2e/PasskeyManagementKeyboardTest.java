@@ -87,6 +87,8 @@ class PasskeyManagementKeyboardTest extends BrowserTest {
 
         browser.run("document.getElementById('add-passkey').focus();");
         press(Keys.TAB);
+        assertThat(active()).as("the add form's second button").isEqualTo("add-security-key");
+        press(Keys.TAB);
         assertThat(active()).isEqualTo("Rename Laptop");
 
         press(Keys.ENTER);

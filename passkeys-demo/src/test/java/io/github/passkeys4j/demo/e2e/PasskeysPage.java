@@ -91,6 +91,17 @@ final class PasskeysPage {
         return this;
     }
 
+    /** Clicks "Add a security key" (a USB authenticator answers) and waits until the list has one more item. */
+    PasskeysPage addSecurityKey(String name) {
+        int before = ManagePasskeys.itemCount(browser);
+        browser.driver().findElement(ManagePasskeys.NAME).sendKeys(name);
+        browser.driver().findElement(By.id("add-security-key")).click();
+        browser.waitUntil(
+                "a new item in the passkeys list",
+                driver -> driver.findElements(ITEMS).size() > before);
+        return this;
+    }
+
     /** Clicks "Add a passkey" expecting a refusal; returns the error the page shows. */
     String addPasskeyRefused(String name) {
         ManagePasskeys.clickAdd(browser, name);

@@ -25,8 +25,10 @@ public class PasskeysProperties {
 
     /**
      * Origins (scheme://host[:port], no path) allowed to run ceremonies. Each host must be the rp-id or a subdomain of
-     * it, over https unless it is localhost (checked at start-up); "android:apk-key-hash:..." origins pass as they are.
-     * Default: "https://{rp-id}"; when rp-id is "localhost", "http://localhost:*" and "https://localhost:*" (any port).
+     * it, over https unless it is localhost (checked at start-up). Also: "https://*.{rp-id}" (every subdomain, https,
+     * default port; never a suffix such as evil{rp-id}) and Android apps, "android:apk-key-hash:{base64url SHA-256 of
+     * the signing certificate}". Default: "https://{rp-id}"; when rp-id is "localhost", "http://localhost:*" and
+     * "https://localhost:*" (any port).
      */
     private List<String> origins = new ArrayList<>();
 

@@ -20,7 +20,7 @@ final class PasskeysPropertiesValidator {
     /** Browsers refuse WebAuthn timeouts much longer than this; a longer challenge life only widens replay windows. */
     static final Duration MAX_CEREMONY_TIMEOUT = Duration.ofHours(1);
 
-    /** Android app origins (FIDO's "android:apk-key-hash:…") are passed through unchecked. */
+    /** Android app origins (FIDO's "android:apk-key-hash:<base64url SHA-256>"), checked by the core. */
     static final String ANDROID_ORIGIN_PREFIX = "android:apk-key-hash:";
 
     private static final Pattern DOMAIN =
@@ -126,7 +126,19 @@ final class PasskeysPropertiesValidator {
             problems.add("passkeys.origins: an origin is empty");
             return;
         }
-        if (origin.startsWith(ANDROID_ORIGIN_PREFIX)) {
+        if (origin.startsWith(ANDROID_ORIGIN_PREFIX) || origin.contains("*.")) {
+            // Android apps and subdomain wildcards: the core's own check, so both say the same.
+            if (origin.contains("*.") && !origin.startsWith("https://*.")) {
+                problems.add("passkeys.origins: " + origin + " is a subdomain wildcard, allowed only as https://*."
+                        + (rpId == null ? "<rp-id>" : rpId) + " (https, no port): browsers allow passkeys over plain"
+                        + " http only on localhost");
+                return;
+            }
+            try {
+                RelyingParty.builder(rpId == null ? "localhost" : rpId, "check").origins(java.util.Set.of(origin));
+            } catch (IllegalArgumentException e) {
+                problems.add("passkeys.origins: " + e.getMessage());
+            }
             return;
         }
         boolean anyPort = origin.endsWith(":*");

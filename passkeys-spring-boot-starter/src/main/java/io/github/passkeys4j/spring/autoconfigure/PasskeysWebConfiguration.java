@@ -13,6 +13,7 @@ import io.github.passkeys4j.spring.web.internal.PasskeysController;
 import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
 import io.github.passkeys4j.spring.web.internal.PasskeysExceptionHandler;
 import io.github.passkeys4j.spring.web.internal.PasskeysPageController;
+import io.github.passkeys4j.spring.web.internal.RegistrationKinds;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -53,14 +54,16 @@ class PasskeysWebConfiguration {
             ApplicationEventPublisher events,
             ObjectProvider<CeremonyObserver> observer,
             ObjectProvider<PasskeyDisplayNames> displayNames,
-            BrowserNames browserNames) {
+            BrowserNames browserNames,
+            PasskeysRegistrationProperties registration) {
         return new PasskeysController(
                 relyingParty,
                 accounts,
                 events,
                 observer.getIfAvailable(() -> CeremonyObserver.NONE),
                 displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME),
-                browserNames);
+                browserNames,
+                new RegistrationKinds(registration.preferences(), registration.isSecurityKeys()));
     }
 
     /** Names a passkey of an unknown provider after the browser and system it was made on. */
@@ -99,8 +102,9 @@ class PasskeysWebConfiguration {
     }
 
     @Bean
-    PasskeysPageController passkeysPageController(PasskeysProperties properties, PasskeysMessages messages) {
-        return new PasskeysPageController(BasePath.of(properties), messages);
+    PasskeysPageController passkeysPageController(
+            PasskeysProperties properties, PasskeysMessages messages, PasskeysRegistrationProperties registration) {
+        return new PasskeysPageController(BasePath.of(properties), messages, registration.isSecurityKeys());
     }
 
     @Bean

@@ -44,6 +44,7 @@ public final class ClientFiles {
             "client/passkeys-json.js",
             "client/passkeys-ceremonies.js",
             "client/passkeys-signup.js",
+            "client/passkeys-username.js",
             "client/passkeys-wiring.js",
             "client/passkeys-upgrade.js");
 

@@ -19,7 +19,8 @@ import java.util.concurrent.ConcurrentMap;
  * {@link ChallengeKeys} in the {@code passkeys_challenge_key} table, shared by every node. A period's key is made
  * by the first node that needs it: it inserts a random 32-byte secret under the key id, and a node that loses the
  * race (duplicate key) reads the winner's; every node then caches it, so a node reads the table about once per
- * rotation period. Keys more than {@value #KEPT} periods old are deleted when a new one is made.
+ * rotation period. Keys more than {@value #KEPT} periods old are deleted when a new one is made, except the long-lived
+ * key ({@link ChallengeKeys#LONG_LIVED_KEY_ID}), kept for good.
  */
 public final class JdbcChallengeKeys implements ChallengeKeys {
 
@@ -45,7 +46,7 @@ public final class JdbcChallengeKeys implements ChallengeKeys {
         if (secret == null) {
             secret = read(keyId).orElseGet(() -> create(keyId));
             cache.put(keyId, secret);
-            cache.keySet().removeIf(id -> id < keyId - KEPT);
+            cache.keySet().removeIf(id -> id != LONG_LIVED_KEY_ID && id < keyId - KEPT);
         }
         return secret.clone();
     }
@@ -59,8 +60,9 @@ public final class JdbcChallengeKeys implements ChallengeKeys {
                     .param("secret", Base64.getUrlEncoder().withoutPadding().encodeToString(fresh))
                     .param("now", JdbcColumns.timestamp(Instant.now(clock)), Types.TIMESTAMP_WITH_TIMEZONE)
                     .update();
-            jdbc.sql("DELETE FROM passkeys_challenge_key WHERE key_id < :oldest")
+            jdbc.sql("DELETE FROM passkeys_challenge_key WHERE key_id < :oldest AND key_id <> :kept")
                     .param("oldest", keyId - KEPT)
+                    .param("kept", LONG_LIVED_KEY_ID)
                     .update();
             return fresh;
         } catch (DuplicateKeyException anotherNodeWasFirst) {

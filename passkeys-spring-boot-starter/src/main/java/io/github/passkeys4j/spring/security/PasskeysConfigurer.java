@@ -161,7 +161,9 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         PasskeysMessages messages = messages(http);
         http.addFilterBefore(postProcess(signInFilter(http, messages)), BasicAuthenticationFilter.class);
         http.addFilterBefore(
-                postProcess(new PasskeySignInOptionsFilter(relyingParty, basePath)), AuthorizationFilter.class);
+                postProcess(new PasskeySignInOptionsFilter(
+                        relyingParty, basePath, userDetailsService, accountIds, messages)),
+                AuthorizationFilter.class);
         http.addFilterBefore(postProcess(new PasskeysClientFilesFilter(basePath, messages)), AuthorizationFilter.class);
         String page = basePath + "/manage";
         http.addFilterBefore(

@@ -30,11 +30,15 @@
 
   const yes = value => value === true ? t('yes') : value === false ? t('no') : t('not-reported');
 
-  // "http://localhost:*" allows any port of localhost (the server's rule, see RelyingParty.Builder#origins).
+  // "http://localhost:*" allows any port of localhost, "https://*.example.com" any subdomain over https on the
+  // default port (the server's rules, see RelyingParty.Builder#origins).
   function originAllowed(origin, allowed) {
     const url = new URL(origin);
     return allowed.some(a => a === origin
-      || (a.endsWith(':*') && url.hostname === 'localhost' && a.slice(0, -2) === url.protocol + '//localhost'));
+      || (a.endsWith(':*') && url.hostname === 'localhost' && a.slice(0, -2) === url.protocol + '//localhost')
+      || (a.startsWith('https://*.') && url.protocol === 'https:' && url.port === ''
+        && url.hostname.endsWith(a.slice('https://*'.length))
+        && url.hostname.length > a.length - 'https://*'.length));
   }
 
   /** The verdict on this page's address: { ok, text }. */

@@ -109,6 +109,10 @@
         el('label', { for: 'passkey-name' }, t('manage.name-label') + ' ', el('span', { class: 'passkeys-hint', text: t('manage.name-hint') })),
         name,
         el('button', { id: 'add-passkey', type: 'submit', text: t('manage.add') }),
+        ...(this.getAttribute('security-keys') === 'off' ? [] : [
+          el('button', { id: 'add-security-key', type: 'submit', value: 'security-key', class: 'secondary',
+            'aria-describedby': 'passkeys-security-key-hint', text: t('manage.add-security-key') }),
+          el('p', { id: 'passkeys-security-key-hint', class: 'passkeys-hint', text: t('manage.security-key-hint') })]),
         nameError);
       this.replaceChildren(
         el('section', { class: 'passkeys-card', 'aria-labelledby': 'passkeys-add-heading' },
@@ -183,7 +187,8 @@
 
     async add(event, input, problem) {
       event.preventDefault();
-      const button = event.target.querySelector('button');
+      const button = event.submitter || event.target.querySelector('button');
+      const kind = button && button.value === 'security-key' ? 'security-key' : undefined;
       const refusal = tooLong(input.value.trim());
       problem.textContent = refusal;
       problem.hidden = !refusal;
@@ -193,7 +198,7 @@
       this.say(t('manage.creating'));
       button.disabled = true;
       try {
-        const passkey = await window.Passkeys.register(input.value.trim());
+        const passkey = await window.Passkeys.register(input.value.trim(), kind);
         input.value = '';
         await this.refresh();
         this.say(t('manage.created', { name: passkey.name }));

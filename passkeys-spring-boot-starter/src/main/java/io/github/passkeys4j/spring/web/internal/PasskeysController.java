@@ -40,6 +40,7 @@ public final class PasskeysController {
     private final CeremonyObserver observer;
     private final PasskeyDisplayNames displayNames;
     private final BrowserNames browserNames;
+    private final RegistrationKinds kinds;
 
     public PasskeysController(
             RelyingParty relyingParty,
@@ -47,8 +48,10 @@ public final class PasskeysController {
             ApplicationEventPublisher events,
             CeremonyObserver observer,
             PasskeyDisplayNames displayNames,
-            BrowserNames browserNames) {
+            BrowserNames browserNames,
+            RegistrationKinds kinds) {
         this.relyingParty = relyingParty;
+        this.kinds = kinds;
         this.accounts = accounts;
         this.events = events;
         this.observer = observer;
@@ -56,12 +59,15 @@ public final class PasskeysController {
         this.browserNames = browserNames;
     }
 
+    /** Body: none (a passkey), or {@code {"kind": "passkey" | "security-key"}} ({@link RegistrationKinds}). */
     @PostMapping("/registration/options")
-    public ResponseEntity<String> registrationOptions(Authentication authentication) {
+    public ResponseEntity<String> registrationOptions(
+            Authentication authentication, @RequestBody(required = false) String body) {
         PasskeyAccounts.Account account = signedIn(accounts, authentication);
         return PasskeysJson.ok(
                 relyingParty.startRegistration(StartRegistration.forAccount(account.id(), account.username())
-                        .withDisplayName(displayNames.displayName(authentication))));
+                        .withDisplayName(displayNames.displayName(authentication))
+                        .withPreferences(kinds.of(body))));
     }
 
     /**

@@ -35,11 +35,18 @@ public final class PasskeysPageController {
     private final String basePath;
     private final PasskeysMessages messages;
     private final String managePage;
+    private final boolean securityKeys;
 
     public PasskeysPageController(String basePath, PasskeysMessages messages) {
+        this(basePath, messages, true);
+    }
+
+    /** @param securityKeys whether the page offers "Add a security key" ({@code passkeys.registration.security-keys}) */
+    public PasskeysPageController(String basePath, PasskeysMessages messages, boolean securityKeys) {
         this.basePath = basePath;
         this.messages = messages;
         this.managePage = ClientFiles.read("manage.html");
+        this.securityKeys = securityKeys;
     }
 
     @GetMapping("/" + ClientFiles.MESSAGES)
@@ -85,6 +92,7 @@ public final class PasskeysPageController {
                 .replace("{{username}}", HtmlUtils.htmlEscape(authentication.getName()))
                 .replace("{{basePath}}", HtmlUtils.htmlEscape(request.getContextPath() + basePath))
                 .replace("{{contextPath}}", HtmlUtils.htmlEscape(request.getContextPath()))
+                .replace("{{securityKeys}}", securityKeys ? "on" : "off")
                 // Last: nothing in a username is read as a placeholder.
                 .replace("{{signedInAs}}", signedInAs);
         ClientFiles.securityHeaders(response);

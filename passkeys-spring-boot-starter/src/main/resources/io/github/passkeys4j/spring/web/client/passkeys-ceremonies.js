@@ -170,11 +170,14 @@ async function runAutofill() {
   }
 }
 
-/** Adds a passkey to the signed-in account. Resolves to the new passkey's public view. */
-async function register(name) {
+/**
+ * Adds a passkey to the signed-in account; kind 'security-key' asks for one kept on a security key (signed in with
+ * the username first). Resolves to the new passkey's public view.
+ */
+async function register(name, kind) {
   if (!isSupported()) throw await plainError('error.no-passkeys');
   stopAutofill();
-  const options = await request('POST', '/registration/options');
+  const options = await request('POST', '/registration/options', kind ? { kind } : undefined);
   let credential;
   try {
     credential = await navigator.credentials.create({ publicKey: creationOptions(options) });

@@ -61,11 +61,15 @@ final class RegistrationCeremony {
         List<CredentialDescriptor> exclude = existing.stream()
                 .map(p -> CredentialDescriptor.publicKey(p.credentialId(), p.transports()))
                 .toList();
-        return options(user, challenge, exclude);
+        return options(user, challenge, exclude, request.preferences());
     }
 
-    /** The creation options for {@code user}: a discoverable credential (resident key required), UV as configured. */
-    PublicKeyCredentialCreationOptions options(PasskeyUser user, String challenge, List<CredentialDescriptor> exclude) {
+    /** The creation options for {@code user}: the kind of authenticator {@code preferences} ask for, UV as configured. */
+    PublicKeyCredentialCreationOptions options(
+            PasskeyUser user,
+            String challenge,
+            List<CredentialDescriptor> exclude,
+            RegistrationPreferences preferences) {
         return new PublicKeyCredentialCreationOptions(
                 new RpEntity(settings.rpId(), settings.rpName()),
                 new UserEntity(user.userHandle(), user.username(), user.displayName()),
@@ -76,11 +80,11 @@ final class RegistrationCeremony {
                 settings.ceremonyTimeout().toMillis(),
                 exclude,
                 new AuthenticatorSelection(
-                        request.preferences().authenticatorAttachment(),
-                        request.preferences().residentKey(),
-                        request.preferences().requireResidentKey(),
+                        preferences.authenticatorAttachment(),
+                        preferences.residentKey(),
+                        preferences.requireResidentKey(),
                         settings.userVerification().jsonValue()),
-                request.preferences().hints(),
+                preferences.hints(),
                 settings.attestation().jsonValue(),
                 Map.of("credProps", true));
     }

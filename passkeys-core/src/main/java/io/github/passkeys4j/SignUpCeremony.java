@@ -63,7 +63,8 @@ final class SignUpCeremony {
                 List.of(),
                 settings.userVerification(),
                 settings.clock().instant().plus(settings.ceremonyTimeout())));
-        return registration.options(user, challenge, List.of());
+        // An account with nothing but this passkey: it must be discoverable, a passkey the user can sign in with.
+        return registration.options(user, challenge, List.of(), RegistrationPreferences.PASSKEY);
     }
 
     SignUpResult finish(FinishSignUp request) {

@@ -61,7 +61,11 @@ public final class PasskeyException extends RuntimeException {
         PASSKEY_DISABLED("This passkey is disabled; enable it on the passkeys page or use another way to sign in."),
         PUBLIC_KEY_NOT_ACCEPTED(
                 "The passkey's public key is not one this relying party accepts: an EC key must be a point"
-                        + " on its curve, an RSA key 2048 to 4096 bits with exponent 65537, an Ed25519 key 32 bytes.");
+                        + " on its curve, an RSA key 2048 to 4096 bits with exponent 65537, an Ed25519 key 32 bytes."),
+        // Recovery codes
+        RECOVERY_CODE_INVALID(
+                "The username or recovery code is wrong, or the code was used already (the two are not told apart)."),
+        RECOVERY_LOCKED("Too many wrong recovery codes for this account; try again after the recovery lockout window.");
 
         private final String message;
 

@@ -9,11 +9,13 @@ import io.github.passkeys4j.store.InMemoryChallengeKeys;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
 import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
+import io.github.passkeys4j.store.InMemoryRecoveryCodeStore;
 import io.github.passkeys4j.store.InMemoryUsedChallengeStore;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.UsedChallengeStore;
 
@@ -41,6 +43,7 @@ public final class RelyingParty {
     private final RegistrationCeremony registration;
     private final AuthenticationCeremony authentication;
     private final PasskeyManagement management;
+    private final RecoveryCodes recoveryCodes;
 
     private RelyingParty(Settings settings) {
         this.settings = settings;
@@ -53,7 +56,10 @@ public final class RelyingParty {
                 settings.users(),
                 settings.pendingCeremonies(),
                 settings.transaction(),
-                settings.clock());
+                settings.clock(),
+                settings.recoveryCodeStore());
+        this.recoveryCodes = new RecoveryCodes(
+                settings.recoveryCodeStore(), settings.transaction(), settings.clock(), settings.recoveryCodePolicy());
     }
 
     /**
@@ -91,6 +97,11 @@ public final class RelyingParty {
     /** Listing, renaming, disabling and deleting a user's passkeys. */
     public PasskeyManagement management() {
         return management;
+    }
+
+    /** One-time recovery codes for accounts that sign in with passkeys only. */
+    public RecoveryCodes recoveryCodes() {
+        return recoveryCodes;
     }
 
     public String rpId() {
@@ -147,6 +158,8 @@ public final class RelyingParty {
         builder.clock = settings.clock();
         builder.transaction = settings.transaction();
         builder.keepAttestation = settings.keepAttestation();
+        builder.recoveryCodeStore = settings.recoveryCodeStore();
+        builder.recoveryCodePolicy = settings.recoveryCodePolicy();
         return builder;
     }
 
@@ -168,7 +181,9 @@ public final class RelyingParty {
             int maxPasskeysPerUser,
             Clock clock,
             StorageTransaction transaction,
-            boolean keepAttestation) {}
+            boolean keepAttestation,
+            RecoveryCodeStore recoveryCodeStore,
+            RecoveryCodePolicy recoveryCodePolicy) {}
 
     /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
     public static final class Builder {
@@ -194,6 +209,8 @@ public final class RelyingParty {
         private Clock clock = Clock.systemUTC();
         private StorageTransaction transaction = StorageTransaction.NONE;
         private boolean keepAttestation;
+        private RecoveryCodeStore recoveryCodeStore;
+        private RecoveryCodePolicy recoveryCodePolicy = RecoveryCodePolicy.DEFAULTS;
 
         private Builder(String rpId, String rpName) {
             this.rpId = Objects.requireNonNull(rpId, "rpId");
@@ -338,6 +355,18 @@ public final class RelyingParty {
             return this;
         }
 
+        /** Where recovery codes and wrong tries are kept. Default: in memory (one node, lost on restart). */
+        public Builder recoveryCodeStore(RecoveryCodeStore store) {
+            this.recoveryCodeStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Default: {@link RecoveryCodePolicy#DEFAULTS}. */
+        public Builder recoveryCodePolicy(RecoveryCodePolicy policy) {
+            this.recoveryCodePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         public RelyingParty build() {
             if (challengeKeyRotation.compareTo(ceremonyTimeout.plus(MIN_ROTATION_MARGIN)) < 0) {
                 throw new IllegalArgumentException("challengeKeyRotation (" + challengeKeyRotation
@@ -366,7 +395,9 @@ public final class RelyingParty {
                     maxPasskeysPerUser,
                     clock,
                     transaction,
-                    keepAttestation));
+                    keepAttestation,
+                    recoveryCodeStore != null ? recoveryCodeStore : new InMemoryRecoveryCodeStore(),
+                    recoveryCodePolicy));
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.UsedChallengeStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -32,7 +33,11 @@ import java.util.LinkedHashSet;
             "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"
         })
-@EnableConfigurationProperties({PasskeysProperties.class, PasskeysWellKnownProperties.class})
+@EnableConfigurationProperties({
+    PasskeysProperties.class,
+    PasskeysWellKnownProperties.class,
+    PasskeysRecoveryProperties.class
+})
 // JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
 @Import({
     PasskeysJdbcConfiguration.class,
@@ -77,7 +82,9 @@ public final class PasskeysAutoConfiguration {
             UsedChallengeStore usedChallenges,
             ChallengeKeys challengeKeys,
             PasskeyProviderDirectory providers,
-            ObjectProvider<StorageTransaction> transaction) {
+            ObjectProvider<StorageTransaction> transaction,
+            RecoveryCodeStore recoveryCodes,
+            PasskeysRecoveryProperties recovery) {
         PasskeysPropertiesValidator.validate(properties);
         String rpName = properties.getRpName() != null
                 ? properties.getRpName()
@@ -97,6 +104,8 @@ public final class PasskeysAutoConfiguration {
                 .providers(providers)
                 .maxPasskeysPerUser(properties.getMaxPasskeysPerUser())
                 .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE))
+                .recoveryCodeStore(recoveryCodes)
+                .recoveryCodePolicy(recovery.policy())
                 .build();
     }
 }

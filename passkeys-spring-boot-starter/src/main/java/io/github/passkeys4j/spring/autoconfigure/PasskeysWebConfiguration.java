@@ -12,8 +12,10 @@ import io.github.passkeys4j.spring.web.internal.PasskeysController;
 import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
 import io.github.passkeys4j.spring.web.internal.PasskeysExceptionHandler;
 import io.github.passkeys4j.spring.web.internal.PasskeysPageController;
+import io.github.passkeys4j.spring.web.internal.RecoveryCodesController;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -48,6 +50,13 @@ class PasskeysWebConfiguration {
                 observer.getIfAvailable(() -> CeremonyObserver.NONE),
                 displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME),
                 browserNames);
+    }
+
+    /** {@code GET/POST <base>/recovery-codes} (passkeys.recovery.enabled). */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "passkeys.recovery.enabled", matchIfMissing = true)
+    RecoveryCodesController passkeysRecoveryCodesController(RelyingParty relyingParty, PasskeyAccounts accounts) {
+        return new RecoveryCodesController(relyingParty, accounts);
     }
 
     /** Names a passkey of an unknown provider after the browser and system it was made on. */

@@ -122,8 +122,10 @@ class MessagesBundleTest {
         }
         for (Path script : scripts()) {
             // Client keys are written without their prefix: t('manage.rename'), text('error.generic'), PLAIN's values.
-            used.addAll(
-                    find(Files.readString(script), "'((?:error|manage|recovery)\\.[a-z0-9.-]*[a-z0-9])'", "passkeys.client."));
+            used.addAll(find(
+                    Files.readString(script),
+                    "'((?:error|manage|recovery)\\.[a-z0-9.-]*[a-z0-9])'",
+                    "passkeys.client."));
         }
         used.addAll(find(Files.readString(WEB.resolve("passkeys-manage.js")), "TRANSPORTS = \\[([^\\]]*)]", ""));
         try (Stream<Path> sources = Files.walk(MAIN.resolve("java"))) {

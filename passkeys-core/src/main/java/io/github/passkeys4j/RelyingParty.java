@@ -21,6 +21,7 @@ import io.github.passkeys4j.store.UsedChallengeStore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -47,8 +48,13 @@ public final class RelyingParty {
 
     private RelyingParty(Settings settings) {
         this.settings = settings;
-        WebAuthn4jVerifier verifier =
-                new WebAuthn4jVerifier(settings.rpId(), settings.origins(), settings.refuseSignCounterRegression());
+        WebAuthn4jVerifier verifier = new WebAuthn4jVerifier(
+                settings.rpId(),
+                settings.origins(),
+                settings.refuseSignCounterRegression(),
+                settings.algorithms().stream().map(CoseAlgorithm::id).toList(),
+                settings.clock(),
+                settings.attestationTrust());
         this.registration = new RegistrationCeremony(settings, verifier);
         this.authentication = new AuthenticationCeremony(settings, verifier);
         this.management = new PasskeyManagement(
@@ -136,6 +142,11 @@ public final class RelyingParty {
         return settings.ceremonyTimeout();
     }
 
+    /** The public-key algorithms new passkeys may use, in order of preference. */
+    public List<CoseAlgorithm> algorithms() {
+        return settings.algorithms();
+    }
+
     /**
      * A builder with every setting of this relying party, stores included: change some and build another, e.g. one
      * with in-memory stores that runs test ceremonies leaving the real stores untouched.
@@ -158,6 +169,9 @@ public final class RelyingParty {
         builder.clock = settings.clock();
         builder.transaction = settings.transaction();
         builder.keepAttestation = settings.keepAttestation();
+        builder.algorithms = settings.algorithms();
+        builder.attestation = settings.attestation();
+        builder.attestationTrust = settings.attestationTrust();
         builder.recoveryCodeStore = settings.recoveryCodeStore();
         builder.recoveryCodePolicy = settings.recoveryCodePolicy();
         return builder;
@@ -182,6 +196,9 @@ public final class RelyingParty {
             Clock clock,
             StorageTransaction transaction,
             boolean keepAttestation,
+            List<CoseAlgorithm> algorithms,
+            AttestationConveyance attestation,
+            AttestationTrust attestationTrust,
             RecoveryCodeStore recoveryCodeStore,
             RecoveryCodePolicy recoveryCodePolicy) {}
 
@@ -209,6 +226,9 @@ public final class RelyingParty {
         private Clock clock = Clock.systemUTC();
         private StorageTransaction transaction = StorageTransaction.NONE;
         private boolean keepAttestation;
+        private List<CoseAlgorithm> algorithms = CoseAlgorithm.DEFAULTS;
+        private AttestationConveyance attestation;
+        private AttestationTrust attestationTrust = AttestationTrust.any();
         private RecoveryCodeStore recoveryCodeStore;
         private RecoveryCodePolicy recoveryCodePolicy = RecoveryCodePolicy.DEFAULTS;
 
@@ -355,6 +375,38 @@ public final class RelyingParty {
             return this;
         }
 
+        /**
+         * The public-key algorithms new passkeys may use, in order of preference; advertised in
+         * {@code pubKeyCredParams}, and a passkey with another is refused ({@code ALGORITHM_NOT_ALLOWED}). Default
+         * {@link CoseAlgorithm#DEFAULTS}; {@link CoseAlgorithm#RS1} (SHA-1) only when listed here.
+         */
+        public Builder algorithms(List<CoseAlgorithm> algorithms) {
+            if (algorithms.isEmpty()) {
+                throw new IllegalArgumentException("algorithms must name at least one algorithm");
+            }
+            this.algorithms = List.copyOf(new java.util.LinkedHashSet<>(algorithms));
+            return this;
+        }
+
+        /**
+         * What the registration options ask for as {@code attestation}. Default {@link AttestationConveyance#NONE},
+         * or {@link AttestationConveyance#DIRECT} when {@link #attestationTrust} names roots. Every statement that
+         * arrives is verified whatever was asked.
+         */
+        public Builder attestation(AttestationConveyance attestation) {
+            this.attestation = Objects.requireNonNull(attestation, "attestation");
+            return this;
+        }
+
+        /**
+         * Which authenticators may register, by their attestation. Default {@link AttestationTrust#any()}: any
+         * statement that verifies, and none.
+         */
+        public Builder attestationTrust(AttestationTrust attestationTrust) {
+            this.attestationTrust = Objects.requireNonNull(attestationTrust, "attestationTrust");
+            return this;
+        }
+
         /** Where recovery codes and wrong tries are kept. Default: in memory (one node, lost on restart). */
         public Builder recoveryCodeStore(RecoveryCodeStore store) {
             this.recoveryCodeStore = Objects.requireNonNull(store, "store");
@@ -396,6 +448,13 @@ public final class RelyingParty {
                     clock,
                     transaction,
                     keepAttestation,
+                    algorithms,
+                    attestation != null
+                            ? attestation
+                            : attestationTrust.requiresTrustedChain()
+                                    ? AttestationConveyance.DIRECT
+                                    : AttestationConveyance.NONE,
+                    attestationTrust,
                     recoveryCodeStore != null ? recoveryCodeStore : new InMemoryRecoveryCodeStore(),
                     recoveryCodePolicy));
         }

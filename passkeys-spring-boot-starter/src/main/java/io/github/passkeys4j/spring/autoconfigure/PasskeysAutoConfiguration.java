@@ -21,6 +21,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * Passkeys for Java: a {@link RelyingParty} from {@code passkeys.*}, storage (JDBC when there is a DataSource,
@@ -36,6 +37,7 @@ import java.util.LinkedHashSet;
 @EnableConfigurationProperties({
     PasskeysProperties.class,
     PasskeysWellKnownProperties.class,
+    PasskeysRegistrationProperties.class,
     PasskeysRecoveryProperties.class
 })
 // JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
@@ -75,6 +77,7 @@ public final class PasskeysAutoConfiguration {
     @ConditionalOnMissingBean
     RelyingParty relyingParty(
             PasskeysProperties properties,
+            PasskeysRegistrationProperties registration,
             Environment environment,
             PasskeyRepository passkeys,
             PasskeyUserRepository users,
@@ -86,10 +89,14 @@ public final class PasskeysAutoConfiguration {
             RecoveryCodeStore recoveryCodes,
             PasskeysRecoveryProperties recovery) {
         PasskeysPropertiesValidator.validate(properties);
+        if (registration.getAlgorithms() == null || registration.getAlgorithms().isEmpty()) {
+            throw new InvalidPasskeysPropertiesException(
+                    List.of("passkeys.registration.algorithms is empty: list at least one, e.g. ES256,EDDSA,RS256"));
+        }
         String rpName = properties.getRpName() != null
                 ? properties.getRpName()
                 : environment.getProperty("spring.application.name", "Passkeys");
-        return RelyingParty.builder(properties.getRpId(), rpName)
+        RelyingParty.Builder builder = RelyingParty.builder(properties.getRpId(), rpName)
                 .origins(new LinkedHashSet<>(properties.effectiveOrigins()))
                 .userVerification(properties.getUserVerification())
                 .ceremonyTimeout(properties.getCeremonyTimeout())
@@ -103,9 +110,14 @@ public final class PasskeysAutoConfiguration {
                 .challengeKeyRotation(properties.getChallengeKeyRotation())
                 .providers(providers)
                 .maxPasskeysPerUser(properties.getMaxPasskeysPerUser())
+                .algorithms(registration.getAlgorithms())
+                .attestationTrust(AttestationRoots.trust(registration))
                 .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE))
                 .recoveryCodeStore(recoveryCodes)
-                .recoveryCodePolicy(recovery.policy())
-                .build();
+                .recoveryCodePolicy(recovery.policy());
+        if (registration.getAttestation() != null) {
+            builder.attestation(registration.getAttestation());
+        }
+        return builder.build();
     }
 }

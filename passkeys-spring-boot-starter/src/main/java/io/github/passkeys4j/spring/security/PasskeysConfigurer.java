@@ -175,7 +175,7 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         PasskeysSignInRequiredFilter signInRequired = new PasskeysSignInRequiredFilter(basePath, messages);
         signInRequired.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(signInRequired), ExceptionTranslationFilter.class);
-        PasskeyRevocationFilter revocation = new PasskeyRevocationFilter(relyingParty);
+        PasskeyRevocationFilter revocation = new PasskeyRevocationFilter(relyingParty, basePath, messages);
         revocation.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(revocation), SecurityContextHolderFilter.class);
         if (recovery != null) {

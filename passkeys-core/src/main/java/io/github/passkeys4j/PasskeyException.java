@@ -70,7 +70,11 @@ public final class PasskeyException extends RuntimeException {
                 + " created, so of two sign-ups for one username exactly one succeeds)."),
         INVALID_USERNAME("The username is empty, too long or has characters that are not allowed (see the sign-up"
                 + " username settings)."),
-        INVALID_DISPLAY_NAME("The display name is too long or has control characters (see the sign-up settings).");
+        INVALID_DISPLAY_NAME("The display name is too long or has control characters (see the sign-up settings)."),
+        // Recovery codes
+        RECOVERY_CODE_INVALID(
+                "The username or recovery code is wrong, or the code was used already (the two are not told apart)."),
+        RECOVERY_LOCKED("Too many wrong recovery codes for this account; try again after the recovery lockout window.");
 
         private final String message;
 

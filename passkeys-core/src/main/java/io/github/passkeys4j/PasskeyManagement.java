@@ -6,6 +6,7 @@ import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUser;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 
 import java.time.Clock;
@@ -28,14 +29,17 @@ public final class PasskeyManagement {
     private final PendingCeremonyStore pendingCeremonies;
     private final StorageTransaction transaction;
     private final Clock clock;
+    private final RecoveryCodeStore recoveryCodes;
 
     PasskeyManagement(
             PasskeyRepository passkeys,
             PasskeyUserRepository users,
             PendingCeremonyStore pendingCeremonies,
             StorageTransaction transaction,
-            Clock clock) {
+            Clock clock,
+            RecoveryCodeStore recoveryCodes) {
         this.clock = clock;
+        this.recoveryCodes = recoveryCodes;
         this.passkeys = passkeys;
         this.users = users;
         this.pendingCeremonies = pendingCeremonies;
@@ -77,7 +81,7 @@ public final class PasskeyManagement {
     }
 
     /**
-     * Forgets an account that the application deleted: its passkeys and its unfinished ceremonies, in one storage
+     * Forgets an account that the application deleted: its passkeys, recovery codes and unfinished ceremonies, in one storage
      * transaction, and starts the account id afresh (see {@link PasskeyUser#startingAfresh}): a new user handle, and
      * sessions signed in before now no longer count for it. Afterwards no passkey of the old account signs in
      * anywhere, and an account that later gets the same id starts with nothing. Returns how many passkeys were
@@ -90,6 +94,7 @@ public final class PasskeyManagement {
             int count = stored.map(user -> passkeys.deleteByUserHandle(user.userHandle()))
                     .orElse(0);
             stored.ifPresent(user -> users.delete(user.userHandle()));
+            recoveryCodes.deleteAll(accountId);
             users.create(PasskeyUser.startingAfresh(
                     accountId, stored.map(PasskeyUser::username).orElse(accountId), now));
             return count;
@@ -221,9 +226,16 @@ public final class PasskeyManagement {
         });
     }
 
-    /** Checked and written under the account's lock (see {@link StorageTransaction#runForAccount}), on every node. */
+    /**
+     * Checked and written under the account's lock (see {@link StorageTransaction#runForAccount}), on every node. Unused
+     * recovery codes are a way in: a code leads to adding a passkey, so an account that has some may remove its last
+     * passkey (the passkeys page says how many codes are left).
+     */
     private void guardLastWayIn(String accountId, Passkey leaving, OtherSignIn otherSignIn) {
         if (otherSignIn == OtherSignIn.AVAILABLE || !leaving.enabled()) {
+            return;
+        }
+        if (recoveryCodes.countUnused(accountId) > 0) {
             return;
         }
         boolean anotherEnabled = list(accountId).stream()

@@ -9,11 +9,13 @@ import io.github.passkeys4j.store.InMemoryChallengeKeys;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
 import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
+import io.github.passkeys4j.store.InMemoryRecoveryCodeStore;
 import io.github.passkeys4j.store.InMemoryUsedChallengeStore;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.UsedChallengeStore;
 
@@ -43,6 +45,7 @@ public final class RelyingParty {
     private final SignUpCeremony signUp;
     private final AuthenticationCeremony authentication;
     private final PasskeyManagement management;
+    private final RecoveryCodes recoveryCodes;
 
     private RelyingParty(Settings settings) {
         this.settings = settings;
@@ -61,7 +64,10 @@ public final class RelyingParty {
                 settings.users(),
                 settings.pendingCeremonies(),
                 settings.transaction(),
-                settings.clock());
+                settings.clock(),
+                settings.recoveryCodeStore());
+        this.recoveryCodes = new RecoveryCodes(
+                settings.recoveryCodeStore(), settings.transaction(), settings.clock(), settings.recoveryCodePolicy());
     }
 
     /**
@@ -113,6 +119,11 @@ public final class RelyingParty {
     /** Listing, renaming, disabling and deleting a user's passkeys. */
     public PasskeyManagement management() {
         return management;
+    }
+
+    /** One-time recovery codes for accounts that sign in with passkeys only. */
+    public RecoveryCodes recoveryCodes() {
+        return recoveryCodes;
     }
 
     public String rpId() {
@@ -177,6 +188,8 @@ public final class RelyingParty {
         builder.algorithms = settings.algorithms();
         builder.attestation = settings.attestation();
         builder.attestationTrust = settings.attestationTrust();
+        builder.recoveryCodeStore = settings.recoveryCodeStore();
+        builder.recoveryCodePolicy = settings.recoveryCodePolicy();
         return builder;
     }
 
@@ -201,7 +214,9 @@ public final class RelyingParty {
             boolean keepAttestation,
             List<CoseAlgorithm> algorithms,
             AttestationConveyance attestation,
-            AttestationTrust attestationTrust) {}
+            AttestationTrust attestationTrust,
+            RecoveryCodeStore recoveryCodeStore,
+            RecoveryCodePolicy recoveryCodePolicy) {}
 
     /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
     public static final class Builder {
@@ -230,6 +245,8 @@ public final class RelyingParty {
         private List<CoseAlgorithm> algorithms = CoseAlgorithm.DEFAULTS;
         private AttestationConveyance attestation;
         private AttestationTrust attestationTrust = AttestationTrust.any();
+        private RecoveryCodeStore recoveryCodeStore;
+        private RecoveryCodePolicy recoveryCodePolicy = RecoveryCodePolicy.DEFAULTS;
 
         private Builder(String rpId, String rpName) {
             this.rpId = Objects.requireNonNull(rpId, "rpId");
@@ -408,6 +425,18 @@ public final class RelyingParty {
             return this;
         }
 
+        /** Where recovery codes and wrong tries are kept. Default: in memory (one node, lost on restart). */
+        public Builder recoveryCodeStore(RecoveryCodeStore store) {
+            this.recoveryCodeStore = Objects.requireNonNull(store, "store");
+            return this;
+        }
+
+        /** Default: {@link RecoveryCodePolicy#DEFAULTS}. */
+        public Builder recoveryCodePolicy(RecoveryCodePolicy policy) {
+            this.recoveryCodePolicy = Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
         public RelyingParty build() {
             if (challengeKeyRotation.compareTo(ceremonyTimeout.plus(MIN_ROTATION_MARGIN)) < 0) {
                 throw new IllegalArgumentException("challengeKeyRotation (" + challengeKeyRotation
@@ -443,7 +472,9 @@ public final class RelyingParty {
                             : attestationTrust.requiresTrustedChain()
                                     ? AttestationConveyance.DIRECT
                                     : AttestationConveyance.NONE,
-                    attestationTrust));
+                    attestationTrust,
+                    recoveryCodeStore != null ? recoveryCodeStore : new InMemoryRecoveryCodeStore(),
+                    recoveryCodePolicy));
         }
     }
 }

@@ -5,6 +5,7 @@ import io.github.passkeys4j.testing.ChallengeKeysContract;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
 import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
 import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
+import io.github.passkeys4j.testing.RecoveryCodeStoreContract;
 import io.github.passkeys4j.testing.UsedChallengeStoreContract;
 import org.junit.jupiter.api.Nested;
 
@@ -70,6 +71,14 @@ class InMemoryStoresContractTest {
         @Override
         protected ChallengeKeys createKeys() {
             return new InMemoryChallengeKeys();
+        }
+    }
+
+    @Nested
+    class RecoveryCodes extends RecoveryCodeStoreContract {
+        @Override
+        protected RecoveryCodeStore createStore() {
+            return new InMemoryRecoveryCodeStore();
         }
     }
 }

@@ -6,6 +6,7 @@ import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.UsedChallengeStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,7 +37,8 @@ import java.util.List;
 @EnableConfigurationProperties({
     PasskeysProperties.class,
     PasskeysWellKnownProperties.class,
-    PasskeysRegistrationProperties.class
+    PasskeysRegistrationProperties.class,
+    PasskeysRecoveryProperties.class
 })
 // JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
 @Import({
@@ -84,7 +86,9 @@ public final class PasskeysAutoConfiguration {
             UsedChallengeStore usedChallenges,
             ChallengeKeys challengeKeys,
             PasskeyProviderDirectory providers,
-            ObjectProvider<StorageTransaction> transaction) {
+            ObjectProvider<StorageTransaction> transaction,
+            RecoveryCodeStore recoveryCodes,
+            PasskeysRecoveryProperties recovery) {
         PasskeysPropertiesValidator.validate(properties);
         if (registration.getAlgorithms() == null || registration.getAlgorithms().isEmpty()) {
             throw new InvalidPasskeysPropertiesException(
@@ -109,7 +113,9 @@ public final class PasskeysAutoConfiguration {
                 .maxPasskeysPerUser(properties.getMaxPasskeysPerUser())
                 .algorithms(registration.getAlgorithms())
                 .attestationTrust(AttestationRoots.trust(registration))
-                .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE));
+                .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE))
+                .recoveryCodeStore(recoveryCodes)
+                .recoveryCodePolicy(recovery.policy());
         if (registration.getAttestation() != null) {
             builder.attestation(registration.getAttestation());
         }

@@ -5,10 +5,12 @@ import io.github.passkeys4j.store.InMemoryChallengeKeys;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
 import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
+import io.github.passkeys4j.store.InMemoryRecoveryCodeStore;
 import io.github.passkeys4j.store.InMemoryUsedChallengeStore;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.UsedChallengeStore;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -46,5 +48,11 @@ class PasskeysInMemoryStorageConfiguration {
     @ConditionalOnMissingBean
     ChallengeKeys challengeKeys() {
         return new InMemoryChallengeKeys();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    RecoveryCodeStore recoveryCodeStore() {
+        return new InMemoryRecoveryCodeStore();
     }
 }

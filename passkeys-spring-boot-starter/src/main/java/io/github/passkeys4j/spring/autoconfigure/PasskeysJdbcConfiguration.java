@@ -4,6 +4,7 @@ import io.github.passkeys4j.spring.jdbc.JdbcChallengeKeys;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyUserRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPendingCeremonyStore;
+import io.github.passkeys4j.spring.jdbc.JdbcRecoveryCodeStore;
 import io.github.passkeys4j.spring.jdbc.JdbcStorageTransaction;
 import io.github.passkeys4j.spring.jdbc.JdbcUsedChallengeStore;
 import io.github.passkeys4j.spring.jdbc.PasskeysJdbcSchemaInitializer;
@@ -11,6 +12,7 @@ import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.UsedChallengeStore;
 import org.springframework.beans.factory.ObjectProvider;
@@ -22,6 +24,7 @@ import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitializat
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
@@ -63,7 +66,8 @@ class PasskeysJdbcConfiguration {
             ObjectProvider<PasskeyUserRepository> users,
             ObjectProvider<PendingCeremonyStore> ceremonies,
             ObjectProvider<UsedChallengeStore> usedChallenges,
-            ObjectProvider<ChallengeKeys> challengeKeys) {
+            ObjectProvider<ChallengeKeys> challengeKeys,
+            ObjectProvider<RecoveryCodeStore> recoveryCodes) {
         List<String> tables = new ArrayList<>();
         if (passkeys.getIfUnique() instanceof JdbcPasskeyRepository) {
             tables.add("passkeys_credential");
@@ -80,6 +84,10 @@ class PasskeysJdbcConfiguration {
         if (challengeKeys.getIfUnique() instanceof JdbcChallengeKeys) {
             tables.add("passkeys_challenge_key");
         }
+        if (recoveryCodes.getIfUnique() instanceof JdbcRecoveryCodeStore) {
+            tables.add("passkeys_recovery_code");
+            tables.add("passkeys_recovery_attempt");
+        }
         return new PasskeysJdbcSchemaCheck(
                 dataSource, tables, properties.getJdbc().getPlatform());
     }
@@ -94,10 +102,30 @@ class PasskeysJdbcConfiguration {
             DataSource dataSource,
             ObjectProvider<PlatformTransactionManager> transactionManager,
             PasskeysProperties properties) {
+        return new JdbcStorageTransaction(
+                transactions(dataSource, transactionManager, properties), jdbc(dataSource, properties));
+    }
+
+    private static TransactionTemplate transactions(
+            DataSource dataSource,
+            ObjectProvider<PlatformTransactionManager> transactionManager,
+            PasskeysProperties properties) {
         TransactionTemplate template = new TransactionTemplate(
                 transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
         template.setTimeout(timeoutSeconds(properties));
-        return new JdbcStorageTransaction(template, jdbc(dataSource, properties));
+        return template;
+    }
+
+    /** Recovery codes and wrong tries in the database, so a code works once and a lockout holds on every node. */
+    @Bean
+    @ConditionalOnMissingBean
+    RecoveryCodeStore recoveryCodeStore(
+            DataSource dataSource,
+            ObjectProvider<PlatformTransactionManager> transactionManager,
+            PasskeysProperties properties) {
+        return new JdbcRecoveryCodeStore(
+                JdbcClient.create(jdbc(dataSource, properties)),
+                transactions(dataSource, transactionManager, properties));
     }
 
     /** Our statements time out (passkeys.jdbc.query-timeout) rather than hold a request while the database hangs. */

@@ -3,11 +3,13 @@ package io.github.passkeys4j.spring.autoconfigure;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.spring.account.AccountIdResolver;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
+import io.github.passkeys4j.spring.security.PasskeyRecovery;
 import io.github.passkeys4j.spring.security.PasskeySignInHandlers;
 import io.github.passkeys4j.spring.security.PasskeysConfigurer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,6 +27,22 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 @ConditionalOnBooleanProperty(name = "passkeys.security.customize-http-security", matchIfMissing = true)
 class PasskeysSecurityConfiguration {
 
+    /**
+     * Signs a user in for recovery (limited to adding a passkey): the end of a recovery code, and of an app's own
+     * recovery such as an e-mail link.
+     */
+    @Bean
+    @ConditionalOnMissingBean
+    PasskeyRecovery passkeyRecovery(
+            ObjectProvider<UserDetailsService> userDetailsService,
+            PasskeysProperties properties,
+            RelyingParty relyingParty) {
+        return new PasskeyRecovery(
+                username -> userDetailsService.getObject().loadUserByUsername(username),
+                BasePath.of(properties),
+                relyingParty.clock());
+    }
+
     @Bean
     Customizer<HttpSecurity> passkeysHttpSecurityCustomizer(
             RelyingParty relyingParty,
@@ -35,7 +53,9 @@ class PasskeysSecurityConfiguration {
             ObjectProvider<CeremonyObserver> observer,
             ObjectProvider<PasskeySignInHandlers> handlers,
             ObjectProvider<AccountIdResolver> accountIds,
-            ObjectProvider<PasskeysSignUpConfiguration.SignUpSetup> signUp) {
+            ObjectProvider<PasskeysSignUpConfiguration.SignUpSetup> signUp,
+            ObjectProvider<PasskeyRecovery> recovery,
+            PasskeysRecoveryProperties recoveryProperties) {
         String base = BasePath.of(properties);
         return http -> {
             UserDetailsService users = userDetailsService.getIfAvailable();
@@ -60,6 +80,10 @@ class PasskeysSecurityConfiguration {
             PasskeysSignUpConfiguration.SignUpSetup signUpSetup = signUp.getIfAvailable();
             if (signUpSetup != null) {
                 configurer.signUp(signUpSetup.signUp());
+            }
+            PasskeyRecovery passkeyRecovery = recovery.getIfUnique();
+            if (passkeyRecovery != null) {
+                configurer.recovery(passkeyRecovery, recoveryProperties.isEnabled());
             }
             PasskeySignInHandlers signIn = handlers.getIfAvailable();
             if (signIn != null) {

@@ -13,6 +13,7 @@ import io.github.passkeys4j.spring.web.internal.PasskeysController;
 import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
 import io.github.passkeys4j.spring.web.internal.PasskeysExceptionHandler;
 import io.github.passkeys4j.spring.web.internal.PasskeysPageController;
+import io.github.passkeys4j.spring.web.internal.RecoveryCodesController;
 import io.github.passkeys4j.spring.web.internal.RegistrationKinds;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -64,6 +65,13 @@ class PasskeysWebConfiguration {
                 displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME),
                 browserNames,
                 new RegistrationKinds(registration.preferences(), registration.isSecurityKeys()));
+    }
+
+    /** {@code GET/POST <base>/recovery-codes} (passkeys.recovery.enabled). */
+    @Bean
+    @ConditionalOnBooleanProperty(name = "passkeys.recovery.enabled", matchIfMissing = true)
+    RecoveryCodesController passkeysRecoveryCodesController(RelyingParty relyingParty, PasskeyAccounts accounts) {
+        return new RecoveryCodesController(relyingParty, accounts);
     }
 
     /** Names a passkey of an unknown provider after the browser and system it was made on. */

@@ -46,20 +46,23 @@ public final class ClientFiles {
             "client/passkeys-signup.js",
             "client/passkeys-username.js",
             "client/passkeys-wiring.js",
-            "client/passkeys-upgrade.js");
+            "client/passkeys-upgrade.js",
+            "client/passkeys-recovery.js");
 
     private static final String JAVASCRIPT = "text/javascript;charset=UTF-8";
 
     private static final Map<String, ClientFile> FILES = Map.of(
             "passkeys.js", file(clientScript(), JAVASCRIPT),
             "passkeys-manage.js", file(bytes("passkeys-manage.js"), JAVASCRIPT),
+            "passkeys-recovery-codes.js", file(bytes("passkeys-recovery-codes.js"), JAVASCRIPT),
             "passkeys-diagnostics.js", file(bytes("passkeys-diagnostics.js"), JAVASCRIPT),
             "passkeys.css", file(bytes("passkeys.css"), "text/css;charset=UTF-8"));
 
     private ClientFiles() {}
 
     /** Served to anyone, before the app's rules: what a login page needs. */
-    private static final Set<String> PUBLIC = Set.of("passkeys.js", "passkeys-manage.js", "passkeys.css");
+    private static final Set<String> PUBLIC =
+            Set.of("passkeys.js", "passkeys-manage.js", "passkeys-recovery-codes.js", "passkeys.css");
 
     /**
      * The file names served under the base path to anyone. (The diagnostics page's script is served by that page's

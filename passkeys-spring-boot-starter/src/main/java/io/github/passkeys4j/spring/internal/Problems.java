@@ -49,7 +49,8 @@ public final class Problems {
             "SERVER_ERROR",
             "STORAGE_UNAVAILABLE",
             "TOO_MANY_REQUESTS",
-            "ACCOUNT_UNAVAILABLE");
+            "ACCOUNT_UNAVAILABLE",
+            "RECOVERY_SESSION_LIMITED");
 
     /** The developer's words for a request that needs a signed-in user. */
     /** The developer's words for a storage outage (503); the server log says more. */
@@ -72,6 +73,7 @@ public final class Problems {
             // The response belongs to another ceremony, or lost a race with another registration of the account.
             case CHALLENGE_MISMATCH -> HttpStatus.CONFLICT;
             case PASSKEY_NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case RECOVERY_LOCKED -> HttpStatus.TOO_MANY_REQUESTS;
             case ORIGIN_NOT_ALLOWED, CROSS_ORIGIN_NOT_ALLOWED, RP_ID_MISMATCH -> HttpStatus.FORBIDDEN;
             // The app's attestation policy refuses this authenticator: a well-formed answer, not allowed here.
             case ATTESTATION_NOT_TRUSTED -> HttpStatus.FORBIDDEN;

@@ -62,6 +62,8 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     private boolean passkeyEndpoints = true;
     private List<String> relatedOrigins = List.of();
     private PasskeySignUp signUp;
+    private PasskeyRecovery recovery;
+    private boolean recoveryCodes;
 
     public PasskeysConfigurer(
             RelyingParty relyingParty,
@@ -139,6 +141,16 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         return this;
     }
 
+    /**
+     * Recovery sessions ({@link PasskeyRecovery}) are kept to adding a passkey; with {@code recoveryCodes},
+     * {@code POST <base>/recovery} signs in with a recovery code. By default neither.
+     */
+    public PasskeysConfigurer recovery(PasskeyRecovery recovery, boolean recoveryCodes) {
+        this.recovery = recovery;
+        this.recoveryCodes = recoveryCodes;
+        return this;
+    }
+
     @Override
     @SuppressWarnings("unchecked")
     public void init(HttpSecurity http) {
@@ -181,10 +193,40 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         PasskeyRevocationFilter revocation = new PasskeyRevocationFilter(relyingParty, basePath, messages);
         revocation.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(revocation), SecurityContextHolderFilter.class);
+        if (recovery != null) {
+            addRecovery(http, messages);
+        }
         if (generatedLoginPage != null) {
             http.addFilterBefore(
                     postProcess(new PasskeyLoginPageFilter(generatedLoginPage, basePath, messages)),
                     DefaultLoginPageGeneratingFilter.class);
+        }
+    }
+
+    private void addRecovery(HttpSecurity http, PasskeysMessages messages) {
+        RecoverySessionFilter limit = new RecoverySessionFilter(basePath, messages);
+        limit.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
+        http.addFilterBefore(postProcess(limit), AuthorizationFilter.class);
+        if (recoveryCodes) {
+            SessionAuthenticationStrategy sessionStrategy = http.getSharedObject(SessionAuthenticationStrategy.class);
+            SecurityContextRepository contextRepository = http.getSharedObject(SecurityContextRepository.class);
+            PasskeyRecovery forChain = recovery.withSessionHandling(
+                    sessionStrategy != null ? sessionStrategy : new ChangeSessionIdAuthenticationStrategy(),
+                    contextRepository != null
+                            ? contextRepository
+                            : new DelegatingSecurityContextRepository(
+                                    new RequestAttributeSecurityContextRepository(),
+                                    new HttpSessionSecurityContextRepository()),
+                    getSecurityContextHolderStrategy());
+            http.addFilterBefore(
+                    postProcess(new RecoveryCodeSignInFilter(
+                            PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, basePath + "/recovery"),
+                            relyingParty.recoveryCodes(),
+                            userDetailsService,
+                            accountIds,
+                            forChain,
+                            messages)),
+                    AuthorizationFilter.class);
         }
     }
 

@@ -2,7 +2,7 @@
 -- Instants are stored to the microsecond. transports is a comma-separated list.
 
 -- The schema's version, one row per version applied: 1 made the three tables below, 2 added this table, 3 the
--- sealed-challenge tables at the end. A release
+-- sealed-challenge tables, 4 the recovery-code tables at the end. A release
 -- that changes the schema adds a version here and an upgrade file under migration/h2/ (see the README's
 -- "Storage and schema"); start-up refuses a database whose tables are missing.
 CREATE TABLE IF NOT EXISTS passkeys_schema_version (
@@ -23,6 +23,10 @@ WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 2);
 INSERT INTO passkeys_schema_version (version, description, installed_at)
 SELECT 3, 'passkeys_used_challenge, passkeys_challenge_key', CURRENT_TIMESTAMP
 WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 3);
+
+INSERT INTO passkeys_schema_version (version, description, installed_at)
+SELECT 4, 'passkeys_recovery_code, passkeys_recovery_attempt', CURRENT_TIMESTAMP
+WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 4);
 
 CREATE TABLE IF NOT EXISTS passkeys_credential (
     credential_id            VARCHAR(1400)               NOT NULL,
@@ -96,3 +100,24 @@ CREATE TABLE IF NOT EXISTS passkeys_challenge_key (
     created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
     CONSTRAINT passkeys_challenge_key_pk PRIMARY KEY (key_id)
 );
+
+-- Recovery codes (issue 11): one row per code of an account, only its slow hash (PBKDF2, salt and iteration count
+-- inside code_hash); used_at is set once (UPDATE ... WHERE used_at IS NULL makes a code work exactly once across
+-- nodes). Wrong tries are counted per key (an account id, or a hash of an unknown username) until until_at.
+CREATE TABLE IF NOT EXISTS passkeys_recovery_code (
+    account_id VARCHAR(255) NOT NULL,
+    code_id    VARCHAR(32)  NOT NULL,
+    code_hash  VARCHAR(255) NOT NULL,
+    created_at TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    used_at    TIMESTAMP(6) WITH TIME ZONE,
+    CONSTRAINT passkeys_recovery_code_pk PRIMARY KEY (account_id, code_id)
+);
+
+CREATE TABLE IF NOT EXISTS passkeys_recovery_attempt (
+    attempt_key VARCHAR(255) NOT NULL,
+    failures    INTEGER      NOT NULL,
+    until_at    TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_recovery_attempt_pk PRIMARY KEY (attempt_key)
+);
+
+CREATE INDEX IF NOT EXISTS passkeys_recovery_attempt_until_at_idx ON passkeys_recovery_attempt (until_at);

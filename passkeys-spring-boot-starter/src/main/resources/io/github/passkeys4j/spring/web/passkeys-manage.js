@@ -202,6 +202,7 @@
         input.value = '';
         await this.refresh();
         this.say(t('manage.created', { name: passkey.name }));
+        this.dispatchEvent(new CustomEvent('passkeys:added', { bubbles: true, detail: passkey }));
       } catch (e) {
         this.fail(e);
       } finally {

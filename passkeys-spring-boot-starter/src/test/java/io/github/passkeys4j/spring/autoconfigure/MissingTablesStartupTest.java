@@ -35,7 +35,9 @@ class MissingTablesStartupTest {
                                     "passkeys_user",
                                     "passkeys_pending_ceremony",
                                     "passkeys_used_challenge",
-                                    "passkeys_challenge_key");
+                                    "passkeys_challenge_key",
+                                    "passkeys_recovery_code",
+                                    "passkeys_recovery_attempt");
                     FailureAnalysis analysis = new MissingPasskeysTablesFailureAnalyzer().analyze(failure);
                     assertThat(analysis.getDescription()).contains("passkeys_credential", "passkeys_user");
                     assertThat(analysis.getAction())
@@ -52,7 +54,7 @@ class MissingTablesStartupTest {
         try (ConfigurableApplicationContext node = NodeApplication.start(properties)) {
             JdbcTemplate jdbc = new JdbcTemplate(node.getBean(DataSource.class));
             assertThat(jdbc.queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                    .containsExactly(1, 2, 3);
+                    .containsExactly(1, 2, 3, 4);
         }
     }
 

@@ -124,7 +124,7 @@ class MessagesBundleTest {
             // Client keys are written without their prefix: t('manage.rename'), text('error.generic'), PLAIN's values.
             used.addAll(find(
                     Files.readString(script),
-                    "'((?:error|manage|signup|upgrade|immediate|username)\\.[a-z0-9.-]*[a-z0-9])'",
+                    "'((?:error|manage|signup|upgrade|immediate|username|recovery)\\.[a-z0-9.-]*[a-z0-9])'",
                     "passkeys.client."));
         }
         used.addAll(find(Files.readString(WEB.resolve("passkeys-manage.js")), "TRANSPORTS = \\[([^\\]]*)]", ""));

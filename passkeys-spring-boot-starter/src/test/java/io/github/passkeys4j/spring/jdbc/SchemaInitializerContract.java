@@ -31,6 +31,8 @@ interface SchemaInitializerContract {
             "passkeys_pending_ceremony",
             "passkeys_used_challenge",
             "passkeys_challenge_key",
+            "passkeys_recovery_code",
+            "passkeys_recovery_attempt",
             "passkeys_schema_version");
 
     DataSource dataSource();
@@ -101,13 +103,15 @@ interface SchemaInitializerContract {
                         "passkeys_pending_ceremony_pk",
                         "passkeys_schema_version_pk",
                         "passkeys_used_challenge_pk",
-                        "passkeys_challenge_key_pk");
+                        "passkeys_challenge_key_pk",
+                        "passkeys_recovery_code_pk",
+                        "passkeys_recovery_attempt_pk");
     }
 
     @Test
     default void theSchemaRecordsItsVersion() {
         assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2, 3);
+                .containsExactly(1, 2, 3, 4);
     }
 
     @Test
@@ -127,7 +131,7 @@ interface SchemaInitializerContract {
                 .isTrue();
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(used);
         assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2, 3);
+                .containsExactly(1, 2, 3, 4);
     }
 
     @Test
@@ -138,6 +142,8 @@ interface SchemaInitializerContract {
                 + "/V2__passkeys_schema_version.sql");
         runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
                 + "/V3__passkeys_sealed_challenges.sql");
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
+                + "/V4__passkeys_recovery_codes.sql");
         List<String> migrated = catalog();
         dropTables();
         new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase();

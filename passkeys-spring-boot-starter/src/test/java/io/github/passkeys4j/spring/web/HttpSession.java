@@ -24,6 +24,7 @@ final class HttpSession {
     private final CookieManager cookies = new CookieManager();
     private final HttpClient client;
     private String language;
+    private String csrfPage;
 
     HttpSession(int port) {
         this(port, "");
@@ -50,7 +51,26 @@ final class HttpSession {
     }
 
     JsonNode csrf() {
+        if (csrfPage != null) {
+            // As the JS client does: the token from the page's <meta name="_csrf"> and <meta name="_csrf_header">.
+            String page = get(csrfPage).body();
+            java.util.regex.Matcher token = java.util.regex.Pattern.compile("name=\"_csrf\" content=\"([^\"]*)\"")
+                    .matcher(page);
+            java.util.regex.Matcher header = java.util.regex.Pattern.compile(
+                            "name=\"_csrf_header\" content=\"([^\"]*)\"")
+                    .matcher(page);
+            if (!token.find() || !header.find()) {
+                throw new IllegalStateException("no CSRF meta tags on " + csrfPage);
+            }
+            return JSON.createObjectNode().put("token", token.group(1)).put("header", header.group(1));
+        }
         return json(send(HttpRequest.newBuilder(URI.create(base + "/csrf")).GET()));
+    }
+
+    /** Reads the CSRF token from the meta tags of the page at {@code path} (as the JS client does) from now on. */
+    HttpSession csrfFromPage(String path) {
+        this.csrfPage = path;
+        return this;
     }
 
     HttpResponse<String> signInWithPassword(String username, String password) {

@@ -41,6 +41,7 @@ class OpenApiContractTest {
     static final Set<String> FILTER_SERVED = Set.of(
             "POST /passkeys/authentication/options",
             "POST /passkeys/authentication",
+            "POST /passkeys/recovery",
             "GET /.well-known/passkey-endpoints",
             "GET /.well-known/webauthn");
 
@@ -102,7 +103,11 @@ class OpenApiContractTest {
         for (String wellKnown : List.of("/.well-known/passkey-endpoints", "/.well-known/webauthn")) {
             call(anonymous, "GET", wellKnown, anonymous.get(wellKnown), 200);
         }
-        for (String file : List.of("/passkeys/passkeys.js", "/passkeys/passkeys-manage.js", "/passkeys/passkeys.css")) {
+        for (String file : List.of(
+                "/passkeys/passkeys.js",
+                "/passkeys/passkeys-manage.js",
+                "/passkeys/passkeys-recovery-codes.js",
+                "/passkeys/passkeys.css")) {
             HttpResponse<String> first = call(anonymous, "GET", file, anonymous.get(file), 200);
             call(
                     anonymous,
@@ -225,6 +230,8 @@ class OpenApiContractTest {
         call(visitor, "POST", "/passkeys/authentication", signIn(visitor, phone, new Tamper()), 200);
         call(visitor, "POST", "/passkeys/upgrade/options", visitor.post("/passkeys/upgrade/options", "{}"), 403);
 
+        recoveryCodes(alice, anonymous);
+
         assertThat(violations).isEmpty();
         assertThat(new TreeSet<>(answered))
                 .as("every documented operation answered in these flows")
@@ -282,6 +289,31 @@ class OpenApiContractTest {
     }
 
     /** Over the default passkeys.max-request-size (32 KB). */
+    private void recoveryCodes(HttpSession alice, HttpSession anonymous) {
+        call(anonymous, "GET", "/passkeys/recovery-codes", anonymous.get("/passkeys/recovery-codes"), 401);
+        call(alice, "GET", "/passkeys/recovery-codes", alice.get("/passkeys/recovery-codes"), 200);
+        HttpResponse<String> made =
+                call(alice, "POST", "/passkeys/recovery-codes", alice.post("/passkeys/recovery-codes", "{}"), 201);
+        String code = json(made).path("codes").get(0).asString();
+        HttpSession stranger = new HttpSession(port);
+        String wrong = "{\"username\": \"nobody\", \"code\": \"0000-0000-0000\"}";
+        call(stranger, "POST", "/passkeys/recovery", stranger.post("/passkeys/recovery", "[]"), 400);
+        call(stranger, "POST", "/passkeys/recovery", stranger.postWithoutCsrf("/passkeys/recovery", wrong), 403);
+        call(stranger, "POST", "/passkeys/recovery", stranger.post("/passkeys/recovery", big()), 413);
+        call(
+                stranger,
+                "POST",
+                "/passkeys/recovery",
+                withCsrf(stranger, "/passkeys/recovery", "POST", "text/plain"),
+                415);
+        for (int i = 0; i < 5; i++) {
+            call(stranger, "POST", "/passkeys/recovery", stranger.post("/passkeys/recovery", wrong), 401);
+        }
+        call(stranger, "POST", "/passkeys/recovery", stranger.post("/passkeys/recovery", wrong), 429);
+        String right = "{\"username\": \"alice\", \"code\": \"" + code + "\"}";
+        call(stranger, "POST", "/passkeys/recovery", stranger.post("/passkeys/recovery", right), 200);
+    }
+
     private static String big() {
         return "{\"name\": \"" + "x".repeat(40_000) + "\"}";
     }

@@ -38,6 +38,8 @@ class SchemaUpgradeTest {
             "passkeys_pending_ceremony",
             "passkeys_used_challenge",
             "passkeys_challenge_key",
+            "passkeys_recovery_code",
+            "passkeys_recovery_attempt",
             "passkeys_schema_version"
         }) {
             jdbc.execute("DROP TABLE IF EXISTS " + table);
@@ -69,6 +71,6 @@ class SchemaUpgradeTest {
                     .satisfies(p -> assertThat(p.path("id").asString()).isEqualTo(old.credentialId()));
         }
         assertThat(jdbc.queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2, 3);
+                .containsExactly(1, 2, 3, 4);
     }
 }

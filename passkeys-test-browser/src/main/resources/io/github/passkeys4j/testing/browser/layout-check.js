@@ -11,7 +11,9 @@ return (() => {
     problems.push(`the page is ${root.scrollWidth} px wide in a ${innerWidth} px window (sideways scrolling)`);
   }
   const scope = document.querySelector('dialog:modal') || document.body;
-  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden';
+  // checkVisibility(): also false inside a closed <details> (its content is content-visibility: hidden, not drawn).
+  const shown = el => el.getClientRects().length > 0 && getComputedStyle(el).visibility !== 'hidden'
+    && (typeof el.checkVisibility !== 'function' || el.checkVisibility());
   // Screen-reader-only text (a 1 px box that clips, or clip/clip-path) is hidden on purpose.
   const visuallyHidden = el => {
     for (let e = el; e && e !== document.body; e = e.parentElement) {

@@ -64,6 +64,11 @@ public final class PasskeysPageController {
         ClientFiles.serve("passkeys-manage.js", request, response);
     }
 
+    @GetMapping("/passkeys-recovery-codes.js")
+    public void recoveryCodesScript(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        ClientFiles.serve("passkeys-recovery-codes.js", request, response);
+    }
+
     @GetMapping("/passkeys.css")
     public void styles(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ClientFiles.serve("passkeys.css", request, response);

@@ -1,0 +1,156 @@
+package io.github.passkeys4j.spring.jdbc;
+
+import io.github.passkeys4j.store.RecoveryAttempts;
+import io.github.passkeys4j.store.RecoveryCodeStore;
+import io.github.passkeys4j.store.StoredRecoveryCode;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionOperations;
+
+import java.sql.Types;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A {@link RecoveryCodeStore} in the {@code passkeys_recovery_code} and {@code passkeys_recovery_attempt} tables,
+ * shared by every node. {@link #markUsed} is one {@code UPDATE … WHERE used_at IS NULL}: of concurrent updates of one
+ * row the database lets exactly one change it. {@link #replaceAll} deletes and inserts in one transaction (joining the
+ * caller's, which {@code RecoveryCodes} runs under the account's row lock). A wrong try is one {@code UPDATE} that
+ * counts up or starts afresh, or the first {@code INSERT}; expired counts are swept now and then, in small batches.
+ */
+public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
+
+    static final int SWEEP_BATCH = 100;
+    private static final Log log = LogFactory.getLog(JdbcRecoveryCodeStore.class);
+
+    private final JdbcClient jdbc;
+    private final TransactionOperations transactions;
+
+    public JdbcRecoveryCodeStore(JdbcClient jdbc, TransactionOperations transactions) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
+    }
+
+    @Override
+    public void replaceAll(String accountId, List<StoredRecoveryCode> codes) {
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM passkeys_recovery_code WHERE account_id = :accountId")
+                    .param("accountId", accountId)
+                    .update();
+            for (StoredRecoveryCode code : codes) {
+                jdbc.sql("INSERT INTO passkeys_recovery_code (account_id, code_id, code_hash, created_at)"
+                                + " VALUES (:accountId, :codeId, :hash, :createdAt)")
+                        .param("accountId", accountId)
+                        .param("codeId", code.codeId())
+                        .param("hash", code.hash())
+                        .param("createdAt", JdbcColumns.timestamp(code.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .update();
+            }
+        });
+    }
+
+    @Override
+    public List<StoredRecoveryCode> findUnused(String accountId) {
+        return jdbc.sql("SELECT code_id, code_hash, created_at FROM passkeys_recovery_code"
+                        + " WHERE account_id = :accountId AND used_at IS NULL ORDER BY created_at, code_id")
+                .param("accountId", accountId)
+                .query((rs, row) -> new StoredRecoveryCode(
+                        rs.getString("code_id"), rs.getString("code_hash"), JdbcColumns.instant(rs, "created_at")))
+                .list();
+    }
+
+    @Override
+    public int countUnused(String accountId) {
+        return jdbc.sql("SELECT COUNT(*) FROM passkeys_recovery_code WHERE account_id = :accountId AND used_at IS NULL")
+                .param("accountId", accountId)
+                .query(Long.class)
+                .single()
+                .intValue();
+    }
+
+    @Override
+    public boolean markUsed(String accountId, String codeId, Instant usedAt) {
+        return jdbc.sql("UPDATE passkeys_recovery_code SET used_at = :usedAt"
+                                + " WHERE account_id = :accountId AND code_id = :codeId AND used_at IS NULL")
+                        .param("usedAt", JdbcColumns.timestamp(usedAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .param("accountId", accountId)
+                        .param("codeId", codeId)
+                        .update()
+                == 1;
+    }
+
+    @Override
+    public void deleteAll(String accountId) {
+        jdbc.sql("DELETE FROM passkeys_recovery_code WHERE account_id = :accountId")
+                .param("accountId", accountId)
+                .update();
+        clearFailures(accountId);
+    }
+
+    @Override
+    public RecoveryAttempts recordFailure(String key, Instant now, Duration keepFor) {
+        Instant until = JdbcColumns.micros(now.plus(keepFor));
+        if (ThreadLocalRandom.current().nextInt(64) == 0) {
+            sweep(now);
+        }
+        while (true) {
+            // The UPDATE holds the row until commit, so the SELECT after it reads this call's count.
+            RecoveryAttempts counted = transactions.execute(status -> {
+                int updated = jdbc.sql("UPDATE passkeys_recovery_attempt SET failures = CASE WHEN until_at < :now"
+                                + " THEN 1 ELSE failures + 1 END, until_at = :until WHERE attempt_key = :key")
+                        .param("now", JdbcColumns.timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .param("until", JdbcColumns.timestamp(until), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .param("key", key)
+                        .update();
+                return updated == 0 ? null : attempts(key).orElse(null);
+            });
+            if (counted != null) {
+                return counted;
+            }
+            try {
+                jdbc.sql("INSERT INTO passkeys_recovery_attempt (attempt_key, failures, until_at)"
+                                + " VALUES (:key, 1, :until)")
+                        .param("key", key)
+                        .param("until", JdbcColumns.timestamp(until), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .update();
+                return new RecoveryAttempts(1, until);
+            } catch (DuplicateKeyException anotherNodeWasFirst) {
+                // counted by the UPDATE on the next round
+            }
+        }
+    }
+
+    @Override
+    public Optional<RecoveryAttempts> attempts(String key) {
+        return jdbc.sql("SELECT failures, until_at FROM passkeys_recovery_attempt WHERE attempt_key = :key")
+                .param("key", key)
+                .query((rs, row) -> new RecoveryAttempts(rs.getInt("failures"), JdbcColumns.instant(rs, "until_at")))
+                .optional();
+    }
+
+    @Override
+    public void clearFailures(String key) {
+        jdbc.sql("DELETE FROM passkeys_recovery_attempt WHERE attempt_key = :key")
+                .param("key", key)
+                .update();
+    }
+
+    private void sweep(Instant now) {
+        try {
+            jdbc.sql("DELETE FROM passkeys_recovery_attempt WHERE attempt_key IN (SELECT attempt_key"
+                            + " FROM passkeys_recovery_attempt WHERE until_at < :now FETCH FIRST " + SWEEP_BATCH
+                            + " ROWS ONLY)")
+                    .param("now", JdbcColumns.timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                    .update();
+        } catch (DataAccessException e) {
+            log.debug("Sweeping expired recovery tries failed; the next sweep catches up", e);
+        }
+    }
+}

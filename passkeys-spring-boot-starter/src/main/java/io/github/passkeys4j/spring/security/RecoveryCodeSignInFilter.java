@@ -1,0 +1,146 @@
+package io.github.passkeys4j.spring.security;
+
+import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.RecoveryAttempt;
+import io.github.passkeys4j.RecoveryCodes;
+import io.github.passkeys4j.spring.account.AccountIdResolver;
+import io.github.passkeys4j.spring.internal.PasskeysJson;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
+import io.github.passkeys4j.spring.internal.Problems;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.util.StreamUtils;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.JsonNode;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code POST <base>/recovery} with {@code {"username": …, "code": …}}, open to anyone (before the app's rules): a
+ * right recovery code signs the user in with a recovery session ({@link PasskeyRecovery}) and answers
+ * {@code 200 {"redirectUrl": <the passkeys page>, "codesLeft": n}}. A wrong or used code, an unknown user and an
+ * account that cannot sign in all get the same 401 ({@code RECOVERY_CODE_INVALID}) after the same hashing; too many
+ * wrong tries get 429 ({@code RECOVERY_LOCKED}).
+ */
+final class RecoveryCodeSignInFilter extends OncePerRequestFilter {
+
+    private final RequestMatcher matcher;
+    private final RecoveryCodes codes;
+    private final UserDetailsService users;
+    private final AccountIdResolver accountIds;
+    private final PasskeyRecovery recovery;
+    private final PasskeysMessages messages;
+
+    RecoveryCodeSignInFilter(
+            RequestMatcher matcher,
+            RecoveryCodes codes,
+            UserDetailsService users,
+            AccountIdResolver accountIds,
+            PasskeyRecovery recovery,
+            PasskeysMessages messages) {
+        this.matcher = matcher;
+        this.codes = codes;
+        this.users = users;
+        this.accountIds = accountIds;
+        this.recovery = recovery;
+        this.messages = messages;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !matcher.matches(request);
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!isJson(request.getContentType())) {
+            refuse(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/json."));
+            return;
+        }
+        JsonNode body;
+        try {
+            body = PasskeysJson.read(StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8));
+        } catch (HttpMessageNotReadableException malformed) {
+            body = null;
+        }
+        if (body == null || !body.isObject()) {
+            refuse(request, response, Problems.of(HttpStatus.BAD_REQUEST, "The body is not a JSON object."));
+            return;
+        }
+        String username = body.path("username").asString("").strip();
+        JsonNode code = body.path("code");
+        if (username.isEmpty() || username.length() > 255 || !code.isString()) {
+            refuse(
+                    request,
+                    response,
+                    Problems.of(
+                            HttpStatus.BAD_REQUEST,
+                            "The body must be {\"username\": <1 to 255 characters>, \"code\": <a recovery code>}."));
+            return;
+        }
+        UserDetails user = signInAble(username);
+        String accountId = user == null ? null : accountIds.accountIdOf(user);
+        RecoveryCodes.Recovered recovered;
+        try {
+            recovered = codes.redeem(
+                    accountId == null
+                            ? RecoveryAttempt.forUnknownUser(username, code.asString())
+                            : RecoveryAttempt.forAccount(accountId, username, code.asString()));
+        } catch (PasskeyException e) {
+            ProblemDetail problem = Problems.of(e);
+            refuse(request, response, problem);
+            return;
+        }
+        String redirectUrl = recovery.signInForRecovery(request, response, user.getUsername());
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("redirectUrl", redirectUrl);
+        answer.put("codesLeft", recovered.codesLeft());
+        response.setStatus(HttpStatus.OK.value());
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        PasskeysJson.mapper().writeValue(response.getOutputStream(), answer);
+    }
+
+    /** The user, when it exists and may sign in; {@code null} otherwise (answered as an unknown user). */
+    private UserDetails signInAble(String username) {
+        try {
+            UserDetails user = users.loadUserByUsername(username);
+            return user.isEnabled()
+                            && user.isAccountNonLocked()
+                            && user.isAccountNonExpired()
+                            && user.isCredentialsNonExpired()
+                    ? user
+                    : null;
+        } catch (AuthenticationException unknown) {
+            return null;
+        }
+    }
+
+    private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
+            throws IOException {
+        Problems.write(request, response, problem, messages);
+    }
+
+    private static boolean isJson(String contentType) {
+        try {
+            return contentType != null
+                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
+    }
+}

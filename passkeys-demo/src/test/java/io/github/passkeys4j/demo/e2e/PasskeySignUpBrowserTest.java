@@ -13,12 +13,15 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.test.context.ActiveProfiles;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Passkey-only sign-up end to end in Chromium with the virtual platform authenticator, at 390 px and 1280 px: from the
  * login page to "Create an account with a passkey" by keyboard, sign up (no password field on the way), signed in with
- * the passkey; a taken username is said in plain words at the field; sign out and sign back in with the passkey.
+ * the passkey; a taken username is said in plain words at the field; the account's recovery codes shown once; sign
+ * out and sign back in with the passkey.
  * Every state passes axe-core and the layout checks in light and dark mode. The login page's autofill request is held
  * pending as in a real browser (BROWSER-TESTING point 7): the sign-in here is the button's.
  */
@@ -68,7 +71,28 @@ class PasskeySignUpBrowserTest extends BrowserTest {
         assertThat(browser.authenticator().getCredentials()).isEmpty();
         checks.check("signup-passkey-taken");
 
-        HomePage home = page.signUp(username, "Pat Passkey");
+        // Signed up: the account's recovery codes are shown this once, in place of the form, focus on their heading.
+        List<String> codes = page.signUp(username, "Pat Passkey");
+        assertThat(codes)
+                .hasSize(10)
+                .doesNotHaveDuplicates()
+                .allMatch(code -> code.matches("[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}"));
+        assertThat(browser.driver().switchTo().activeElement().getDomAttribute("id"))
+                .isEqualTo("passkeys-signup-codes-heading");
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM passkeys_recovery_code c JOIN passkeys_user u"
+                                + " ON u.account_id = c.account_id WHERE u.username = ? AND c.used_at IS NULL",
+                        Integer.class,
+                        username))
+                .as("stored, as hashes only")
+                .isEqualTo(10);
+        assertThat(jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM passkeys_recovery_code WHERE code_hash LIKE ?",
+                        Integer.class,
+                        "%" + codes.get(0) + "%"))
+                .isZero();
+        checks.check("signup-passkey-codes");
+        HomePage home = page.continueToApp();
         assertThat(home.whoami()).isEqualTo(username);
         assertThat(home.how()).isEqualTo("passkey");
         assertThat(Me.fetch(browser)).isEqualTo(new Me(200, username, "passkey"));
@@ -86,7 +110,7 @@ class PasskeySignUpBrowserTest extends BrowserTest {
         assertThat(home.whoami()).isEqualTo(username);
         assertThat(home.how()).isEqualTo("passkey");
 
-        assertThat(checks.checked()).hasSize(6);
+        assertThat(checks.checked()).hasSize(7);
         checks.assertAllPassed();
     }
 }

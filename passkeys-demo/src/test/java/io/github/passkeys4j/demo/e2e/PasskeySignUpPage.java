@@ -3,7 +3,10 @@ package io.github.passkeys4j.demo.e2e;
 import io.github.passkeys4j.testing.browser.Browser;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+
+import java.util.List;
 
 /** {@code /signup/passkey}: username, optional display name, "Create account with a passkey"; no password. */
 final class PasskeySignUpPage {
@@ -37,8 +40,21 @@ final class PasskeySignUpPage {
         browser.driver().findElement(DISPLAY_NAME).sendKeys(displayName, Keys.ENTER);
     }
 
-    HomePage signUp(String username, String displayName) {
+    static final By CODES = By.cssSelector("[data-passkey-signup-codes] li");
+    static final By CONTINUE = By.cssSelector("[data-passkey-signup-continue]");
+
+    /** Signs up, and returns the recovery codes shown once in place of the form. */
+    List<String> signUp(String username, String displayName) {
         submit(username, displayName);
+        browser.waitUntil("the new account's recovery codes", ExpectedConditions.visibilityOfElementLocated(CONTINUE));
+        return browser.driver().findElements(CODES).stream()
+                .map(WebElement::getText)
+                .toList();
+    }
+
+    /** "I have saved my codes, continue", by keyboard. */
+    HomePage continueToApp() {
+        browser.driver().findElement(CONTINUE).sendKeys(Keys.ENTER);
         return HomePage.at(browser);
     }
 

@@ -1,5 +1,6 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
+import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartSignUp;
 import io.github.passkeys4j.spring.account.AccountIdResolver;
 import io.github.passkeys4j.spring.account.PasskeySignUpAccounts;
@@ -12,6 +13,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.provisioning.UserDetailsManager;
 
@@ -83,6 +85,21 @@ class PasskeysSignUpConfiguration {
                 Objects.requireNonNullElse(signUp.getSuccessUrl(), properties.getDefaultSuccessUrl()),
                 contributors.orderedStream().toList(),
                 browserNames.getIfAvailable(BrowserNames::new)::describe));
+    }
+
+    /**
+     * The new account's recovery codes, shown once in the sign-up's answer ({@code recoveryCodes}): a passkey-only
+     * account has no other way back in if its passkey is lost. Off with {@code passkeys.recovery.enabled=false}.
+     */
+    @Bean
+    @Order(0)
+    SignUpResponseContributor passkeysRecoveryCodesAtSignUp(
+            RelyingParty relyingParty, PasskeysRecoveryProperties recovery) {
+        return (accountId, username, response) -> {
+            if (recovery.isEnabled()) {
+                response.put("recoveryCodes", relyingParty.recoveryCodes().issue(accountId));
+            }
+        };
     }
 
     /** The sign-up the security customizer adds; {@code null} when it is off. */

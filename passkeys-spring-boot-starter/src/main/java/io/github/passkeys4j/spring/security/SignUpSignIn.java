@@ -112,6 +112,7 @@ final class SignUpSignIn {
             contributor.contribute(result.accountId(), username, body);
         }
         response.setStatus(HttpServletResponse.SC_CREATED);
+        response.setHeader("Cache-Control", "no-store"); // it may carry recovery codes, shown once
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         PasskeysJson.mapper().writeValue(response.getOutputStream(), body);
     }

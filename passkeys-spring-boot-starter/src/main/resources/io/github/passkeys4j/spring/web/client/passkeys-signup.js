@@ -63,7 +63,11 @@ function wireSignUp() {
       try {
         const result = await signUp({
           username: username ? username.value : '', displayName: displayName ? displayName.value : null });
-        location.assign(result.redirectUrl);
+        if (Array.isArray(result.recoveryCodes) && result.recoveryCodes.length) {
+          showSignUpCodes(form, result);
+        } else {
+          location.assign(result.redirectUrl);
+        }
       } catch (error) {
         if (status) status.textContent = '';
         const reason = error && error.problem && error.problem.reason;
@@ -80,4 +84,40 @@ function wireSignUp() {
       }
     });
   });
+}
+
+/** After sign-up: the new account's recovery codes, shown this once, in place of the form; then on to the app. */
+function showSignUpCodes(form, result) {
+  const section = document.createElement('section');
+  section.setAttribute('data-passkey-signup-codes', '');
+  section.setAttribute('aria-labelledby', 'passkeys-signup-codes-heading');
+  const heading = document.createElement('h2');
+  heading.id = 'passkeys-signup-codes-heading';
+  heading.tabIndex = -1;
+  heading.textContent = text('signup.codes-heading');
+  const intro = document.createElement('p');
+  intro.textContent = text('recovery.new-intro');
+  const list = document.createElement('ol');
+  list.className = 'passkeys-signup-codes';
+  result.recoveryCodes.forEach(code => {
+    const item = document.createElement('li');
+    item.textContent = code;
+    item.setAttribute('translate', 'no');
+    list.append(item);
+  });
+  const status = document.createElement('p');
+  status.setAttribute('role', 'status');
+  const copy = document.createElement('button');
+  copy.type = 'button';
+  copy.textContent = text('recovery.copy');
+  copy.addEventListener('click', () => navigator.clipboard.writeText(result.recoveryCodes.join('\n'))
+    .then(() => { status.textContent = text('recovery.copied'); },
+      () => { status.textContent = text('recovery.copy-failed'); }));
+  const next = document.createElement('a');
+  next.href = result.redirectUrl;
+  next.textContent = text('signup.codes-continue');
+  next.setAttribute('data-passkey-signup-continue', '');
+  section.append(heading, intro, list, copy, status, next);
+  form.replaceWith(section);
+  heading.focus();
 }

@@ -40,6 +40,7 @@ import java.util.LinkedHashSet;
     PasskeysMetricsConfiguration.class,
     PasskeysAccountConfiguration.class,
     PasskeysWebConfiguration.class,
+    PasskeysStepUpConfiguration.class,
     PasskeysSecurityConfiguration.class
 })
 public final class PasskeysAutoConfiguration {

@@ -5,9 +5,11 @@ import io.github.passkeys4j.spring.account.AccountSignInMethods;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
+import io.github.passkeys4j.spring.security.PasskeyStepUpGuard;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.github.passkeys4j.spring.web.internal.BrowserNames;
 import io.github.passkeys4j.spring.web.internal.PasskeyCredentialsController;
+import io.github.passkeys4j.spring.web.internal.PasskeyStepUpPageController;
 import io.github.passkeys4j.spring.web.internal.PasskeysController;
 import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
 import io.github.passkeys4j.spring.web.internal.PasskeysExceptionHandler;
@@ -63,7 +65,8 @@ class PasskeysWebConfiguration {
             ObjectProvider<AccountSignInMethods> signInMethods,
             ObjectProvider<UserDetailsService> users,
             ApplicationEventPublisher events,
-            ObjectProvider<PasskeyDisplayNames> displayNames) {
+            ObjectProvider<PasskeyDisplayNames> displayNames,
+            PasskeyStepUpGuard stepUp) {
         // Without a UserDetailsService nothing says an account has a password: assume not, the safe side.
         AccountSignInMethods methods = signInMethods.getIfAvailable(() -> users.getIfAvailable() != null
                 ? AccountSignInMethods.passwordOf(users.getObject())
@@ -73,7 +76,13 @@ class PasskeysWebConfiguration {
                 accounts,
                 methods,
                 events,
-                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
+                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME),
+                stepUp);
+    }
+
+    @Bean
+    PasskeyStepUpPageController passkeyStepUpPageController(PasskeysProperties properties, PasskeysMessages messages) {
+        return new PasskeyStepUpPageController(BasePath.of(properties), messages);
     }
 
     /**
@@ -100,8 +109,8 @@ class PasskeysWebConfiguration {
     }
 
     @Bean
-    PasskeysExceptionHandler passkeysExceptionHandler(PasskeysMessages messages) {
-        return new PasskeysExceptionHandler(messages);
+    PasskeysExceptionHandler passkeysExceptionHandler(PasskeysProperties properties, PasskeysMessages messages) {
+        return new PasskeysExceptionHandler(messages, BasePath.of(properties));
     }
 
     @Bean

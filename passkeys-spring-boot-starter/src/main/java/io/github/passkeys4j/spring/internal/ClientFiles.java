@@ -43,6 +43,7 @@ public final class ClientFiles {
             "client/passkeys-base.js",
             "client/passkeys-json.js",
             "client/passkeys-ceremonies.js",
+            "client/passkeys-stepup.js",
             "client/passkeys-wiring.js");
 
     private static final String JAVASCRIPT = "text/javascript;charset=UTF-8";

@@ -49,7 +49,9 @@ public final class Problems {
             "SERVER_ERROR",
             "STORAGE_UNAVAILABLE",
             "TOO_MANY_REQUESTS",
-            "ACCOUNT_UNAVAILABLE");
+            "ACCOUNT_UNAVAILABLE",
+            "STEP_UP_REQUIRED",
+            "STEP_UP_NO_PASSKEY");
 
     /** The developer's words for a request that needs a signed-in user. */
     public static final String NOT_SIGNED_IN =

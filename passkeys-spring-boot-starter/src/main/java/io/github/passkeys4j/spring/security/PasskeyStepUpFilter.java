@@ -22,6 +22,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -113,6 +114,8 @@ final class PasskeyStepUpFilter extends OncePerRequestFilter {
             }
         } catch (PasskeyException e) {
             refuse(request, response, Problems.of(e));
+        } catch (HttpMessageNotReadableException e) {
+            refuse(request, response, Problems.of(HttpStatus.BAD_REQUEST, e.getMessage()));
         }
     }
 

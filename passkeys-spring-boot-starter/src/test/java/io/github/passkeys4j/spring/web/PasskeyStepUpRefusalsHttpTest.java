@@ -103,6 +103,9 @@ class PasskeyStepUpRefusalsHttpTest {
             assertThat(refused.body()).doesNotContain("evil.example");
             assertUnchanged(alice, session, before);
         }
+        HttpResponse<String> garbage = alice.post("/passkeys/step-up", "not json");
+        assertThat(garbage.statusCode()).isEqualTo(400);
+        assertThat(json(garbage).path("reason").asString()).isEqualTo("MALFORMED_REQUEST");
         HttpResponse<String> ok = stepUp(alice, phone, new Tamper(), "/danger/page?tab=2");
         assertThat(json(ok).path("redirectUrl").asString()).isEqualTo("/danger/page?tab=2");
     }

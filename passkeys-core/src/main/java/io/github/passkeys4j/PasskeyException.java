@@ -45,6 +45,9 @@ public final class PasskeyException extends RuntimeException {
                 "The authenticator did not verify the user (PIN or biometrics), which is required; see the user-verification setting."),
         ALGORITHM_NOT_ALLOWED("The credential's public-key algorithm is not one this relying party accepts."),
         ATTESTATION_INVALID("The attestation statement of the new credential is not valid."),
+        ATTESTATION_NOT_TRUSTED(
+                "The new credential's authenticator is not one this relying party trusts; see the attestation trust"
+                        + " setting."),
         BAD_SIGNATURE("The signature does not verify with the stored public key."),
         UNKNOWN_CREDENTIAL("This passkey is not registered here (it may have been deleted)."),
         CREDENTIAL_NOT_ALLOWED("This passkey is not one of those allowed for this sign-in."),

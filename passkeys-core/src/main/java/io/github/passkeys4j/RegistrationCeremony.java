@@ -64,15 +64,15 @@ final class RegistrationCeremony {
                 new RpEntity(settings.rpId(), settings.rpName()),
                 new UserEntity(user.userHandle(), user.username(), user.displayName()),
                 challenge,
-                WebAuthn4jVerifier.ALGORITHMS.stream()
-                        .map(CredentialParameters::publicKey)
+                settings.algorithms().stream()
+                        .map(alg -> CredentialParameters.publicKey(alg.id()))
                         .toList(),
                 settings.ceremonyTimeout().toMillis(),
                 exclude,
                 new AuthenticatorSelection(
                         null, "required", true, settings.userVerification().jsonValue()),
                 List.of(),
-                "none",
+                settings.attestation().jsonValue(),
                 Map.of("credProps", true));
     }
 

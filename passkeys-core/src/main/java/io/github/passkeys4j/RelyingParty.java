@@ -19,6 +19,7 @@ import io.github.passkeys4j.store.UsedChallengeStore;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
@@ -44,8 +45,13 @@ public final class RelyingParty {
 
     private RelyingParty(Settings settings) {
         this.settings = settings;
-        WebAuthn4jVerifier verifier =
-                new WebAuthn4jVerifier(settings.rpId(), settings.origins(), settings.refuseSignCounterRegression());
+        WebAuthn4jVerifier verifier = new WebAuthn4jVerifier(
+                settings.rpId(),
+                settings.origins(),
+                settings.refuseSignCounterRegression(),
+                settings.algorithms().stream().map(CoseAlgorithm::id).toList(),
+                settings.clock(),
+                settings.attestationTrust());
         this.registration = new RegistrationCeremony(settings, verifier);
         this.authentication = new AuthenticationCeremony(settings, verifier);
         this.management = new PasskeyManagement(
@@ -125,6 +131,11 @@ public final class RelyingParty {
         return settings.ceremonyTimeout();
     }
 
+    /** The public-key algorithms new passkeys may use, in order of preference. */
+    public List<CoseAlgorithm> algorithms() {
+        return settings.algorithms();
+    }
+
     /**
      * A builder with every setting of this relying party, stores included: change some and build another, e.g. one
      * with in-memory stores that runs test ceremonies leaving the real stores untouched.
@@ -147,6 +158,9 @@ public final class RelyingParty {
         builder.clock = settings.clock();
         builder.transaction = settings.transaction();
         builder.keepAttestation = settings.keepAttestation();
+        builder.algorithms = settings.algorithms();
+        builder.attestation = settings.attestation();
+        builder.attestationTrust = settings.attestationTrust();
         return builder;
     }
 
@@ -168,7 +182,10 @@ public final class RelyingParty {
             int maxPasskeysPerUser,
             Clock clock,
             StorageTransaction transaction,
-            boolean keepAttestation) {}
+            boolean keepAttestation,
+            List<CoseAlgorithm> algorithms,
+            AttestationConveyance attestation,
+            AttestationTrust attestationTrust) {}
 
     /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
     public static final class Builder {
@@ -194,6 +211,9 @@ public final class RelyingParty {
         private Clock clock = Clock.systemUTC();
         private StorageTransaction transaction = StorageTransaction.NONE;
         private boolean keepAttestation;
+        private List<CoseAlgorithm> algorithms = CoseAlgorithm.DEFAULTS;
+        private AttestationConveyance attestation;
+        private AttestationTrust attestationTrust = AttestationTrust.any();
 
         private Builder(String rpId, String rpName) {
             this.rpId = Objects.requireNonNull(rpId, "rpId");
@@ -338,6 +358,38 @@ public final class RelyingParty {
             return this;
         }
 
+        /**
+         * The public-key algorithms new passkeys may use, in order of preference; advertised in
+         * {@code pubKeyCredParams}, and a passkey with another is refused ({@code ALGORITHM_NOT_ALLOWED}). Default
+         * {@link CoseAlgorithm#DEFAULTS}; {@link CoseAlgorithm#RS1} (SHA-1) only when listed here.
+         */
+        public Builder algorithms(List<CoseAlgorithm> algorithms) {
+            if (algorithms.isEmpty()) {
+                throw new IllegalArgumentException("algorithms must name at least one algorithm");
+            }
+            this.algorithms = List.copyOf(new java.util.LinkedHashSet<>(algorithms));
+            return this;
+        }
+
+        /**
+         * What the registration options ask for as {@code attestation}. Default {@link AttestationConveyance#NONE},
+         * or {@link AttestationConveyance#DIRECT} when {@link #attestationTrust} names roots. Every statement that
+         * arrives is verified whatever was asked.
+         */
+        public Builder attestation(AttestationConveyance attestation) {
+            this.attestation = Objects.requireNonNull(attestation, "attestation");
+            return this;
+        }
+
+        /**
+         * Which authenticators may register, by their attestation. Default {@link AttestationTrust#any()}: any
+         * statement that verifies, and none.
+         */
+        public Builder attestationTrust(AttestationTrust attestationTrust) {
+            this.attestationTrust = Objects.requireNonNull(attestationTrust, "attestationTrust");
+            return this;
+        }
+
         public RelyingParty build() {
             if (challengeKeyRotation.compareTo(ceremonyTimeout.plus(MIN_ROTATION_MARGIN)) < 0) {
                 throw new IllegalArgumentException("challengeKeyRotation (" + challengeKeyRotation
@@ -366,7 +418,14 @@ public final class RelyingParty {
                     maxPasskeysPerUser,
                     clock,
                     transaction,
-                    keepAttestation));
+                    keepAttestation,
+                    algorithms,
+                    attestation != null
+                            ? attestation
+                            : attestationTrust.requiresTrustedChain()
+                                    ? AttestationConveyance.DIRECT
+                                    : AttestationConveyance.NONE,
+                    attestationTrust));
         }
     }
 }

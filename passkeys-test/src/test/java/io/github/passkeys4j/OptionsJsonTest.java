@@ -33,7 +33,14 @@ class OptionsJsonTest {
                         .map(p ->
                                 p.path("type").asString() + ":" + p.path("alg").asLong())
                         .toList())
-                .containsExactly("public-key:-7", "public-key:-8", "public-key:-257");
+                .containsExactly(
+                        "public-key:-7",
+                        "public-key:-8",
+                        "public-key:-35",
+                        "public-key:-36",
+                        "public-key:-37",
+                        "public-key:-38",
+                        "public-key:-257");
         assertThat(options.path("timeout").asLong()).isEqualTo(300_000);
         JsonNode selection = options.path("authenticatorSelection");
         assertThat(selection.path("residentKey").asString()).isEqualTo("required");

@@ -70,15 +70,21 @@ class PublicKeyCheckTest {
 
     @Test
     void refusesAnAlgorithmTheRelyingPartyDoesNotOffer() throws Exception {
+        Fixture es256Only = new Fixture(builder -> builder.algorithms(java.util.List.of(CoseAlgorithm.ES256)));
         ECPublicKey real = (ECPublicKey) ecKeyPair().getPublic();
-        assertRefused(
-                Reason.ALGORITHM_NOT_ALLOWED,
+        String response = es256Only.registrationResponse(
+                "alice",
                 new Tamper()
                         .ec2PublicKey(
                                 ES384,
                                 P256,
                                 coordinate(real.getW().getAffineX()),
                                 coordinate(real.getW().getAffineY())));
+
+        es256Only.assertRefused(
+                Reason.ALGORITHM_NOT_ALLOWED,
+                () -> es256Only.rp.finishRegistration(FinishRegistration.of("alice", response)));
+        assertThat(es256Only.users.findByUsername("alice")).isEmpty();
     }
 
     @Test

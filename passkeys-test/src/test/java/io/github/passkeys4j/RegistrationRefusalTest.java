@@ -3,6 +3,7 @@ package io.github.passkeys4j;
 import io.github.passkeys4j.PasskeyException.Reason;
 import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions;
 import io.github.passkeys4j.store.Passkey;
+import io.github.passkeys4j.testing.Attestation;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
 import org.junit.jupiter.api.Test;
@@ -66,6 +67,17 @@ class RegistrationRefusalTest {
     void refusesABackupStateWithoutBackupEligibility() {
         assertRefused(
                 Reason.BACKUP_FLAGS_INVALID, new Tamper().backupEligible(false).backupState(true));
+    }
+
+    @Test
+    void refusesAnAttestationStatementWhoseSignatureDoesNotVerify() {
+        SoftwareAuthenticator selfAttesting = new SoftwareAuthenticator().withAttestation(Attestation.packedSelf());
+        String response = selfAttesting.register(
+                fx.rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN, new Tamper().corruptSignature());
+
+        fx.assertRefused(
+                Reason.ATTESTATION_INVALID, () -> fx.rp.finishRegistration(FinishRegistration.of("alice", response)));
+        assertThat(fx.users.findByUsername("alice")).isEmpty();
     }
 
     @Test

@@ -21,7 +21,9 @@ class RelyingPartyToBuilderTest {
 
     private final Fixture fx = new Fixture(b -> b.userVerification(UserVerification.PREFERRED)
             .ceremonyTimeout(Duration.ofMinutes(2))
-            .maxPasskeysPerUser(3));
+            .maxPasskeysPerUser(3)
+            .algorithms(java.util.List.of(CoseAlgorithm.RS256, CoseAlgorithm.ES256))
+            .attestation(AttestationConveyance.DIRECT));
 
     @Test
     void carriesEverySettingOver() {
@@ -36,6 +38,9 @@ class RelyingPartyToBuilderTest {
         assertThat(copy.clock()).isSameAs(fx.clock);
         assertThat(copy.providers()).isSameAs(fx.rp.providers());
         assertThat(copy.management().list("nobody")).isEmpty();
+        assertThat(copy.algorithms()).containsExactly(CoseAlgorithm.RS256, CoseAlgorithm.ES256);
+        assertThat(copy.startRegistration(StartRegistration.forUser("carol")).attestation())
+                .isEqualTo("direct");
     }
 
     @Test

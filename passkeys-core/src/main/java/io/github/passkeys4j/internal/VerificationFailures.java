@@ -1,5 +1,6 @@
 package io.github.passkeys4j.internal;
 
+import com.webauthn4j.verifier.exception.BadAaguidException;
 import com.webauthn4j.verifier.exception.BadAlgorithmException;
 import com.webauthn4j.verifier.exception.BadAttestationStatementException;
 import com.webauthn4j.verifier.exception.BadBackupEligibleFlagException;
@@ -8,13 +9,18 @@ import com.webauthn4j.verifier.exception.BadOriginException;
 import com.webauthn4j.verifier.exception.BadRpIdException;
 import com.webauthn4j.verifier.exception.BadSignatureException;
 import com.webauthn4j.verifier.exception.BadTopOriginException;
+import com.webauthn4j.verifier.exception.CertificateException;
 import com.webauthn4j.verifier.exception.CrossOriginException;
 import com.webauthn4j.verifier.exception.IllegalBackupStateException;
 import com.webauthn4j.verifier.exception.InconsistentClientDataTypeException;
+import com.webauthn4j.verifier.exception.KeyDescriptionValidationException;
 import com.webauthn4j.verifier.exception.MaliciousCounterValueException;
 import com.webauthn4j.verifier.exception.MissingChallengeException;
 import com.webauthn4j.verifier.exception.NotAllowedAlgorithmException;
 import com.webauthn4j.verifier.exception.NotAllowedCredentialIdException;
+import com.webauthn4j.verifier.exception.PublicKeyMismatchException;
+import com.webauthn4j.verifier.exception.SelfAttestationProhibitedException;
+import com.webauthn4j.verifier.exception.TrustAnchorNotFoundException;
 import com.webauthn4j.verifier.exception.UserNotPresentException;
 import com.webauthn4j.verifier.exception.UserNotVerifiedException;
 import com.webauthn4j.verifier.exception.VerificationException;
@@ -24,6 +30,26 @@ import io.github.passkeys4j.PasskeyException.Reason;
 final class VerificationFailures {
 
     private VerificationFailures() {}
+
+    /**
+     * A registration's failure: its only signatures are the attestation statement's, so a bad signature or a statement
+     * algorithm that does not match the key is a bad statement, as are its certificates' failures.
+     */
+    static Reason reasonForRegistration(VerificationException e) {
+        if (e instanceof TrustAnchorNotFoundException || e instanceof SelfAttestationProhibitedException) {
+            return Reason.ATTESTATION_NOT_TRUSTED;
+        }
+        if (e instanceof BadAttestationStatementException
+                || e instanceof BadSignatureException
+                || e instanceof BadAlgorithmException
+                || e instanceof BadAaguidException
+                || e instanceof CertificateException
+                || e instanceof KeyDescriptionValidationException
+                || e instanceof PublicKeyMismatchException) {
+            return Reason.ATTESTATION_INVALID;
+        }
+        return reasonFor(e);
+    }
 
     static Reason reasonFor(VerificationException e) {
         if (e instanceof InconsistentClientDataTypeException) return Reason.WRONG_TYPE;

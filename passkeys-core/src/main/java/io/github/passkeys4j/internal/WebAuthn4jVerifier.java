@@ -18,6 +18,7 @@ import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.VerificationException;
+import io.github.passkeys4j.AttestationTrust;
 import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.PasskeyException.Reason;
 import io.github.passkeys4j.store.Passkey;
@@ -25,6 +26,7 @@ import io.github.passkeys4j.store.Passkey;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -33,9 +35,6 @@ import java.util.stream.Collectors;
  * Ceremony bookkeeping (challenges, stored credentials, ownership) is done by the callers.
  */
 public final class WebAuthn4jVerifier {
-
-    /** ES256, EdDSA, RS256: what every passkey provider uses, in order of preference. */
-    public static final List<Long> ALGORITHMS = List.of(-7L, -8L, -257L);
 
     /** AuthenticatorTransport's values; a reported transport outside them is dropped. */
     static final Set<String> SPEC_TRANSPORTS = Set.of("usb", "nfc", "ble", "smart-card", "hybrid", "internal");
@@ -47,15 +46,34 @@ public final class WebAuthn4jVerifier {
     private final String rpId;
     private final OriginAllowList origins;
     private final List<PublicKeyCredentialParameters> algorithms;
+    private final AttestationTrust trust;
 
-    public WebAuthn4jVerifier(String rpId, Set<String> origins, boolean refuseSignCounterRegression) {
-        this.manager = WebAuthnManager.createNonStrictWebAuthnManager(converter);
+    /**
+     * @param algorithms the COSE algorithms a new credential's key may use
+     * @param clock      the time at which attestation statements and their chains are checked
+     * @param trust      which attestation chains and AAGUIDs are trusted
+     */
+    public WebAuthn4jVerifier(
+            String rpId,
+            Set<String> origins,
+            boolean refuseSignCounterRegression,
+            List<Long> algorithms,
+            java.time.Clock clock,
+            AttestationTrust trust) {
+        // Every statement is verified (§7.1 steps 19-21) whatever attestation was asked for; which chains are trusted
+        // is the policy's (with none given: any chain, and self attestation).
+        this.trust = trust;
+        this.manager = new WebAuthnManager(
+                AttestationStatements.verifiers(clock::instant),
+                TrustPolicies.certPath(trust, clock),
+                TrustPolicies.self(trust),
+                converter);
         if (!refuseSignCounterRegression) {
             manager.getAuthenticationDataVerifier().setMaliciousCounterValueHandler(authenticationObject -> {});
         }
         this.rpId = rpId;
         this.origins = new OriginAllowList(origins);
-        this.algorithms = ALGORITHMS.stream()
+        this.algorithms = algorithms.stream()
                 .map(alg -> new PublicKeyCredentialParameters(
                         PublicKeyCredentialType.PUBLIC_KEY, COSEAlgorithmIdentifier.create(alg)))
                 .toList();
@@ -91,9 +109,13 @@ public final class WebAuthn4jVerifier {
         RegistrationData data = (RegistrationData) parsed.data();
         RegistrationParameters parameters = new RegistrationParameters(
                 serverProperty(parsed.challenge()), algorithms, userVerificationRequired, true);
-        verify(() -> manager.verify(data, parameters));
+        verify(() -> manager.verify(data, parameters), VerificationFailures::reasonForRegistration);
         AuthenticatorData<?> authData = data.getAttestationObject().getAuthenticatorData();
         AttestedCredentialData credential = authData.getAttestedCredentialData();
+        TrustChecks.check(
+                trust,
+                data.getAttestationObject().getFormat(),
+                credential.getAaguid().getValue());
         CredentialKeyCheck.check(credential.getCOSEKey());
         byte[] publicKey = converter.getCborMapper().writeValueAsBytes(credential.getCOSEKey());
         Set<String> transports = data.getTransports() == null
@@ -161,7 +183,7 @@ public final class WebAuthn4jVerifier {
                 : allowCredentialIds.stream().map(Base64Url::decode).toList();
         AuthenticationParameters parameters = new AuthenticationParameters(
                 serverProperty(parsed.challenge()), record, allow, userVerificationRequired, true);
-        verify(() -> manager.verify(data, parameters));
+        verify(() -> manager.verify(data, parameters), VerificationFailures::reasonFor);
         AuthenticatorData<?> authData = data.getAuthenticatorData();
         return new VerifiedAuthentication(authData.getSignCount(), authData.isFlagUV(), authData.isFlagBS());
     }
@@ -200,12 +222,17 @@ public final class WebAuthn4jVerifier {
         }
     }
 
-    private static void verify(Runnable verification) {
+    private static void verify(Runnable verification, Function<VerificationException, Reason> reasons) {
         try {
             verification.run();
         } catch (VerificationException e) {
-            Reason reason = VerificationFailures.reasonFor(e);
-            throw new PasskeyException(reason, reason.message(), e);
+            Reason reason = reasons.apply(e);
+            // Which part of a statement failed helps its developer; webauthn4j's words carry no secret.
+            String message = (reason == Reason.ATTESTATION_INVALID || reason == Reason.ATTESTATION_NOT_TRUSTED)
+                            && e.getMessage() != null
+                    ? reason.message() + " " + e.getMessage()
+                    : reason.message();
+            throw new PasskeyException(reason, message, e);
         } catch (DataConversionException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
             // webauthn4j reads the client extension results only now: a credProps.rk that is no boolean lands here.
             throw new PasskeyException(Reason.MALFORMED_RESPONSE, Reason.MALFORMED_RESPONSE.message(), e);

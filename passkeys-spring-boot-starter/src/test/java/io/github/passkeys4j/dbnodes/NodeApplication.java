@@ -73,5 +73,11 @@ public class NodeApplication {
         Map<String, String> csrf(CsrfToken token) {
             return Map.of("header", token.getHeaderName(), "token", token.getToken());
         }
+
+        /** An app page behind sign-in. */
+        @GetMapping("/whoami")
+        Map<String, String> whoami(java.security.Principal user) {
+            return Map.of("name", user.getName());
+        }
     }
 }

@@ -13,7 +13,6 @@ import com.webauthn4j.data.attestation.authenticator.EC2COSEKey;
 import com.webauthn4j.data.attestation.authenticator.EdDSACOSEKey;
 import com.webauthn4j.data.attestation.authenticator.RSACOSEKey;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
-import com.webauthn4j.data.attestation.statement.NoneAttestationStatement;
 import com.webauthn4j.data.extension.authenticator.AuthenticationExtensionAuthenticatorOutput;
 import com.webauthn4j.data.extension.authenticator.RegistrationExtensionAuthenticatorOutput;
 import io.github.passkeys4j.data.CredentialDescriptor;
@@ -22,12 +21,8 @@ import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions.CredentialPa
 import io.github.passkeys4j.data.PublicKeyCredentialRequestOptions;
 
 import java.math.BigInteger;
-import java.security.GeneralSecurityException;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.SecureRandom;
-import java.security.interfaces.ECPublicKey;
-import java.security.spec.ECGenParameterSpec;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -37,7 +32,9 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * A passkey provider in software, for tests: it makes real EC P-256 credentials and real ES256 signatures and answers
+ * A passkey provider in software, for tests: it makes real credentials (EC P-256 and ES256 unless
+ * {@link #withAlgorithms} says otherwise) and real signatures, optionally a real attestation statement
+ * ({@link #withAttestation}), and answers
  * with the W3C JSON a browser's {@code PublicKeyCredential.toJSON()} gives, ready for
  * {@code RelyingParty.finishRegistration}/{@code finishAuthentication} or a ceremony endpoint. It keeps the credentials
  * it made (ID, key pair, RP ID, user handle, counter), so a later call can sign in with them. By default it behaves
@@ -69,6 +66,8 @@ public final class SoftwareAuthenticator {
     private final UUID aaguid;
     private final long initialSignCount;
     private final long signCountIncrement;
+    private final List<Long> algorithms;
+    private final Attestation attestation;
     private final List<Held> credentials = new ArrayList<>();
 
     /** An authenticator with Google Password Manager's AAGUID whose counters start at 0 and go up by 1 per use. */
@@ -83,12 +82,43 @@ public final class SoftwareAuthenticator {
      *                           count (like most synced passkeys, which report 0 throughout when both values are 0)
      */
     public SoftwareAuthenticator(UUID aaguid, long initialSignCount, long signCountIncrement) {
+        this(aaguid, initialSignCount, signCountIncrement, List.of(ES256), Attestation.none());
+    }
+
+    private SoftwareAuthenticator(
+            UUID aaguid,
+            long initialSignCount,
+            long signCountIncrement,
+            List<Long> algorithms,
+            Attestation attestation) {
+        this.algorithms = List.copyOf(algorithms);
+        this.attestation = Objects.requireNonNull(attestation, "attestation");
         this.aaguid = Objects.requireNonNull(aaguid, "aaguid");
         if (initialSignCount < 0 || signCountIncrement < 0) {
             throw new IllegalArgumentException("sign counts cannot be negative");
         }
         this.initialSignCount = initialSignCount;
         this.signCountIncrement = signCountIncrement;
+    }
+
+    /**
+     * A new authenticator like this one (holding no credentials) that makes keys for these COSE algorithms: of those the
+     * options offer, it takes the first it supports, as real authenticators do. Default: ES256 (-7) only. Supported:
+     * ES256, EdDSA (-8, Ed25519), ES384 (-35), ES512 (-36), PS256 (-37), PS384 (-38), RS256 (-257), RS1 (-65535),
+     * all with JDK keys and signatures.
+     */
+    public SoftwareAuthenticator withAlgorithms(long... coseAlgorithms) {
+        List<Long> chosen = Arrays.stream(coseAlgorithms).boxed().toList();
+        if (chosen.isEmpty() || !CredentialKeys.SUPPORTED.containsAll(chosen)) {
+            throw new IllegalArgumentException(
+                    "supported COSE algorithms: " + CredentialKeys.SUPPORTED + "; asked for " + chosen);
+        }
+        return new SoftwareAuthenticator(aaguid, initialSignCount, signCountIncrement, chosen, attestation);
+    }
+
+    /** A new authenticator like this one (holding no credentials) that makes this attestation statement. */
+    public SoftwareAuthenticator withAttestation(Attestation attestation) {
+        return new SoftwareAuthenticator(aaguid, initialSignCount, signCountIncrement, algorithms, attestation);
     }
 
     /** Reads creation options from the JSON a server sent (unknown members are ignored). */
@@ -110,21 +140,23 @@ public final class SoftwareAuthenticator {
      * {@code navigator.credentials.create()} from a page at {@code origin}, changed as {@code tamper} says. The new
      * credential is kept (whether or not the server will accept it). Like a real authenticator, it refuses with an
      * {@link IllegalStateException} when it already holds a credential listed in {@code excludeCredentials} (use another
-     * instance to play a second device), and with an {@link IllegalArgumentException} when the options do not offer
-     * ES256 (-7).
+     * instance to play a second device), and with an {@link IllegalArgumentException} when the options offer none of its
+     * algorithms (see {@link #withAlgorithms}; default ES256 only).
      *
      * @return the {@code RegistrationResponseJSON} text
      */
     public synchronized String register(PublicKeyCredentialCreationOptions options, String origin, Tamper tamper) {
         String rpId =
                 options.rp() != null && options.rp().id() != null ? options.rp().id() : ResponseJson.host(origin);
-        if (!options.pubKeyCredParams().isEmpty()
-                && options.pubKeyCredParams().stream()
-                        .mapToLong(CredentialParameters::alg)
-                        .noneMatch(a -> a == ES256)) {
-            throw new IllegalArgumentException(
-                    "NotSupportedError: the software authenticator makes ES256 (-7) keys only");
-        }
+        long algorithm = options.pubKeyCredParams().isEmpty()
+                ? algorithms.get(0)
+                : options.pubKeyCredParams().stream()
+                        .map(CredentialParameters::alg)
+                        .filter(algorithms::contains)
+                        .findFirst()
+                        .orElseThrow(() -> new IllegalArgumentException(
+                                "NotSupportedError: this software authenticator makes keys for COSE algorithms "
+                                        + algorithms + " only"));
         Set<String> excluded = options.excludeCredentials().stream()
                 .map(CredentialDescriptor::id)
                 .collect(Collectors.toSet());
@@ -132,7 +164,7 @@ public final class SoftwareAuthenticator {
             throw new IllegalStateException(
                     "InvalidStateError: this authenticator already holds an excluded credential");
         }
-        KeyPair keyPair = newKeyPair();
+        KeyPair keyPair = CredentialKeys.generate(algorithm);
         byte[] credentialId = tamper.credentialId != null ? ResponseJson.unb64(tamper.credentialId) : randomBytes(16);
         byte[] userHandle = ResponseJson.unb64(
                 Objects.requireNonNull(options.user(), "options.user").id());
@@ -141,29 +173,34 @@ public final class SoftwareAuthenticator {
                 keyPair,
                 rpId,
                 userHandle,
-                tamper.signCount != null ? tamper.signCount : initialSignCount);
+                tamper.signCount != null ? tamper.signCount : initialSignCount,
+                algorithm);
         credentials.add(held);
 
         AttestedCredentialData attested = new AttestedCredentialData(
                 new AAGUID(tamper.aaguid != null ? tamper.aaguid : aaguid),
                 credentialId,
-                tamper.publicKey != null
-                        ? coseKey(tamper.publicKey)
-                        : EC2COSEKey.create((ECPublicKey) keyPair.getPublic(), COSEAlgorithmIdentifier.ES256));
+                tamper.publicKey != null ? coseKey(tamper.publicKey) : CredentialKeys.coseKey(keyPair, algorithm));
         byte flags = (byte) (flags(tamper) | AuthenticatorData.BIT_AT);
         AuthenticatorData<RegistrationExtensionAuthenticatorOutput> authData = new AuthenticatorData<>(
                 ResponseJson.sha256(tamper.rpId != null ? tamper.rpId : rpId), flags, held.signCount, attested);
         byte[] authDataBytes = AUTHENTICATOR_DATA.convert(authData);
-        byte[] attestationObject =
-                ATTESTATION_OBJECT.convertToBytes(new AttestationObject(authData, new NoneAttestationStatement()));
         byte[] clientData = ResponseJson.clientData("webauthn.create", options.challenge(), origin, tamper);
+        byte[] attestationObject = ATTESTATION_OBJECT.convertToBytes(new AttestationObject(
+                authData,
+                attestation.statement(
+                        authDataBytes,
+                        ResponseJson.sha256(clientData),
+                        keyPair.getPrivate(),
+                        algorithm,
+                        tamper.corruptSignature)));
         boolean credProps = Boolean.TRUE.equals(options.extensions().get("credProps"));
         return ResponseJson.registration(
                 credentialId,
                 clientData,
                 authDataBytes,
                 keyPair.getPublic().getEncoded(),
-                tamper.publicKey != null ? tamper.publicKey.algorithm() : ES256,
+                tamper.publicKey != null ? tamper.publicKey.algorithm() : algorithm,
                 attestationObject,
                 tamper.transports != null ? tamper.transports : DEFAULT_TRANSPORTS,
                 credProps,
@@ -198,7 +235,7 @@ public final class SoftwareAuthenticator {
         if (tamper.corruptSignature) {
             signed[signed.length - 1] ^= 0x01;
         }
-        byte[] signature = ResponseJson.sign(held.keyPair, signed);
+        byte[] signature = CredentialKeys.sign(held.keyPair.getPrivate(), held.algorithm, signed);
         String userHandle = tamper.omitUserHandle
                 ? null
                 : tamper.userHandle != null ? tamper.userHandle : ResponseJson.b64(held.userHandle);
@@ -268,16 +305,6 @@ public final class SoftwareAuthenticator {
         return (byte) flags;
     }
 
-    private static KeyPair newKeyPair() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
-            generator.initialize(new ECGenParameterSpec("secp256r1"), RANDOM);
-            return generator.generateKeyPair();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("this JDK cannot make P-256 keys", e);
-        }
-    }
-
     private static byte[] randomBytes(int length) {
         byte[] bytes = new byte[length];
         RANDOM.nextBytes(bytes);
@@ -290,9 +317,11 @@ public final class SoftwareAuthenticator {
         final KeyPair keyPair;
         final String rpId;
         final byte[] userHandle;
+        final long algorithm;
         long signCount;
 
-        Held(byte[] id, KeyPair keyPair, String rpId, byte[] userHandle, long signCount) {
+        Held(byte[] id, KeyPair keyPair, String rpId, byte[] userHandle, long signCount, long algorithm) {
+            this.algorithm = algorithm;
             this.id = id;
             this.keyPair = keyPair;
             this.rpId = rpId;

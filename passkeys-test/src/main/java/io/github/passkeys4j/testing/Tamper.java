@@ -132,7 +132,10 @@ public final class Tamper {
         return this;
     }
 
-    /** Makes the assertion signature a valid ECDSA signature over different bytes, so it does not verify. */
+    /**
+     * Makes the assertion signature, or in a registration the attestation statement's signature (see
+     * {@link SoftwareAuthenticator#withAttestation}), a valid signature over different bytes, so it does not verify.
+     */
     public Tamper corruptSignature() {
         this.corruptSignature = true;
         return this;

@@ -183,6 +183,19 @@ class SoftwareAuthenticatorTest {
     }
 
     @Test
+    void takesTheFirstOfferedAlgorithmItSupports() {
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator().withAlgorithms(-257, -8);
+        JsonNode credential = JSON.readTree(authenticator.register(creation("alice", List.of(), -7, -8, -257), ORIGIN));
+
+        assertThat(credential.path("response").path("publicKeyAlgorithm").asLong())
+                .isEqualTo(-8);
+        assertThatThrownBy(() -> authenticator.register(creation("bob", List.of(), -7), ORIGIN))
+                .hasMessageContaining("NotSupportedError");
+        assertThatThrownBy(() -> new SoftwareAuthenticator().withAlgorithms(-39))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesLikeARealAuthenticator() {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         assertThatThrownBy(() -> authenticator.authenticate(request(List.of()), ORIGIN))

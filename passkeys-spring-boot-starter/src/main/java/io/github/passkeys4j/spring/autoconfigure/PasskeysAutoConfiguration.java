@@ -20,6 +20,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.LinkedHashSet;
+import java.util.List;
 
 /**
  * Passkeys for Java: a {@link RelyingParty} from {@code passkeys.*}, storage (JDBC when there is a DataSource,
@@ -32,7 +33,11 @@ import java.util.LinkedHashSet;
             "org.springframework.boot.jdbc.autoconfigure.JdbcTemplateAutoConfiguration",
             "org.springframework.boot.jdbc.autoconfigure.DataSourceTransactionManagerAutoConfiguration"
         })
-@EnableConfigurationProperties({PasskeysProperties.class, PasskeysWellKnownProperties.class})
+@EnableConfigurationProperties({
+    PasskeysProperties.class,
+    PasskeysWellKnownProperties.class,
+    PasskeysRegistrationProperties.class
+})
 // JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
 @Import({
     PasskeysJdbcConfiguration.class,
@@ -71,6 +76,7 @@ public final class PasskeysAutoConfiguration {
     @ConditionalOnMissingBean
     RelyingParty relyingParty(
             PasskeysProperties properties,
+            PasskeysRegistrationProperties registration,
             Environment environment,
             PasskeyRepository passkeys,
             PasskeyUserRepository users,
@@ -80,10 +86,14 @@ public final class PasskeysAutoConfiguration {
             PasskeyProviderDirectory providers,
             ObjectProvider<StorageTransaction> transaction) {
         PasskeysPropertiesValidator.validate(properties);
+        if (registration.getAlgorithms() == null || registration.getAlgorithms().isEmpty()) {
+            throw new InvalidPasskeysPropertiesException(
+                    List.of("passkeys.registration.algorithms is empty: list at least one, e.g. ES256,EDDSA,RS256"));
+        }
         String rpName = properties.getRpName() != null
                 ? properties.getRpName()
                 : environment.getProperty("spring.application.name", "Passkeys");
-        return RelyingParty.builder(properties.getRpId(), rpName)
+        RelyingParty.Builder builder = RelyingParty.builder(properties.getRpId(), rpName)
                 .origins(new LinkedHashSet<>(properties.effectiveOrigins()))
                 .userVerification(properties.getUserVerification())
                 .ceremonyTimeout(properties.getCeremonyTimeout())
@@ -97,7 +107,12 @@ public final class PasskeysAutoConfiguration {
                 .challengeKeyRotation(properties.getChallengeKeyRotation())
                 .providers(providers)
                 .maxPasskeysPerUser(properties.getMaxPasskeysPerUser())
-                .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE))
-                .build();
+                .algorithms(registration.getAlgorithms())
+                .attestationTrust(AttestationRoots.trust(registration))
+                .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE));
+        if (registration.getAttestation() != null) {
+            builder.attestation(registration.getAttestation());
+        }
+        return builder.build();
     }
 }

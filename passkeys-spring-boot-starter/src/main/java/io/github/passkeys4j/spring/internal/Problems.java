@@ -54,6 +54,10 @@ public final class Problems {
             "STEP_UP_NO_PASSKEY");
 
     /** The developer's words for a request that needs a signed-in user. */
+    /** The developer's words for a storage outage (503); the server log says more. */
+    public static final String STORAGE_UNAVAILABLE_DETAIL =
+            "The passkey storage (database) did not answer in time; the server log says which request.";
+
     public static final String NOT_SIGNED_IN =
             "Not signed in: this endpoint needs a session that the app's rules accept.";
 
@@ -62,12 +66,15 @@ public final class Problems {
     /** The HTTP status a refused ceremony answers with. */
     public static HttpStatus statusOf(Reason reason) {
         return switch (reason) {
-            case MALFORMED_RESPONSE, INVALID_NAME, PUBLIC_KEY_NOT_ACCEPTED -> HttpStatus.BAD_REQUEST;
+            case MALFORMED_RESPONSE, INVALID_NAME, PUBLIC_KEY_NOT_ACCEPTED, ATTESTATION_INVALID ->
+                HttpStatus.BAD_REQUEST;
             case CREDENTIAL_ALREADY_REGISTERED, TOO_MANY_PASSKEYS, LAST_SIGN_IN_METHOD -> HttpStatus.CONFLICT;
             // The response belongs to another ceremony, or lost a race with another registration of the account.
             case CHALLENGE_MISMATCH -> HttpStatus.CONFLICT;
             case PASSKEY_NOT_FOUND -> HttpStatus.NOT_FOUND;
             case ORIGIN_NOT_ALLOWED, CROSS_ORIGIN_NOT_ALLOWED, RP_ID_MISMATCH -> HttpStatus.FORBIDDEN;
+            // The app's attestation policy refuses this authenticator: a well-formed answer, not allowed here.
+            case ATTESTATION_NOT_TRUSTED -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.UNAUTHORIZED;
         };
     }

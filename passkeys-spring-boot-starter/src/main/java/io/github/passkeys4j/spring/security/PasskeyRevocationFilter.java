@@ -1,6 +1,9 @@
 package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
+import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.StorageFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,6 +20,7 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
+import java.util.Objects;
 
 /**
  * Revoking a passkey ends what it opened: a request signed in with a passkey that is now deleted or disabled is signed
@@ -33,11 +38,15 @@ final class PasskeyRevocationFilter extends OncePerRequestFilter {
     private static final Log log = LogFactory.getLog(PasskeyRevocationFilter.class);
 
     private final RelyingParty relyingParty;
+    private final String basePath;
+    private final PasskeysMessages messages;
     private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
     private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
-    public PasskeyRevocationFilter(RelyingParty relyingParty) {
+    PasskeyRevocationFilter(RelyingParty relyingParty, String basePath, PasskeysMessages messages) {
         this.relyingParty = relyingParty;
+        this.basePath = basePath;
+        this.messages = messages;
     }
 
     public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy contextHolder) {
@@ -50,7 +59,22 @@ final class PasskeyRevocationFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         Authentication authentication = contextHolder.getContext().getAuthentication();
         String credentialId = credentialIdOf(authentication, request);
-        if (credentialId != null && revoked(credentialId)) {
+        boolean revoked;
+        try {
+            revoked = credentialId != null && revoked(credentialId);
+        } catch (RuntimeException e) {
+            if (!StorageFailures.isUnavailable(e)) {
+                throw e;
+            }
+            // Cannot tell whether the passkey was revoked: refuse this request (fail closed) but keep the session,
+            // which works again once the database answers.
+            log.warn("Answered 503 to " + request.getMethod() + " " + request.getRequestURI() + ": cannot check "
+                    + "whether the session's passkey was revoked, storage unavailable (" + StorageFailures.summary(e)
+                    + ")");
+            unavailable(request, response);
+            return;
+        }
+        if (revoked) {
             log.info("Signing out a session of " + authentication.getName() + ": the passkey it signed in with was "
                     + "deleted or disabled");
             logout.logout(request, response, authentication);
@@ -70,6 +94,22 @@ final class PasskeyRevocationFilter extends OncePerRequestFilter {
             return null;
         }
         return session.getAttribute(SESSION_ATTRIBUTE) instanceof String id ? id : null;
+    }
+
+    /** A problem body where the client reads JSON; else the app's own error page (Spring Boot's, say). */
+    private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        response.setHeader("Retry-After", "5");
+        String accept = Objects.requireNonNullElse(request.getHeader("Accept"), "");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        if (accept.contains("json") || path.startsWith(basePath + "/")) {
+            Problems.write(
+                    request,
+                    response,
+                    Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.STORAGE_UNAVAILABLE_DETAIL),
+                    messages);
+        } else {
+            response.sendError(HttpStatus.SERVICE_UNAVAILABLE.value());
+        }
     }
 
     private boolean revoked(String credentialId) {

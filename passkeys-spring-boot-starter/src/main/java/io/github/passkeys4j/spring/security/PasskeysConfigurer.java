@@ -174,7 +174,7 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         signInRequired.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(signInRequired), ExceptionTranslationFilter.class);
         http.addFilterBefore(postProcess(stepUpFilter(http, messages)), AuthorizationFilter.class);
-        PasskeyRevocationFilter revocation = new PasskeyRevocationFilter(relyingParty);
+        PasskeyRevocationFilter revocation = new PasskeyRevocationFilter(relyingParty, basePath, messages);
         revocation.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(revocation), SecurityContextHolderFilter.class);
         if (generatedLoginPage != null) {

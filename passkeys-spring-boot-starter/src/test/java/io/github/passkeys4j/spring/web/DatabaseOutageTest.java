@@ -10,6 +10,8 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -71,8 +73,8 @@ class DatabaseOutageTest {
         HttpSession owner = new HttpSession(port);
         assertThat(owner.signInWithPassword("user-1", "pw").statusCode()).isEqualTo(302);
         assertThat(register(owner, phone).statusCode()).isEqualTo(201);
-        assertThat(signIn(new HttpSession(port), phone, new Tamper()).statusCode())
-                .isEqualTo(200);
+        HttpSession signedIn = new HttpSession(port);
+        assertThat(signIn(signedIn, phone, new Tamper()).statusCode()).isEqualTo(200);
         // Made before the outage, sent during it.
         HttpSession signingIn = new HttpSession(port);
         String assertion = phone.authenticate(
@@ -87,6 +89,14 @@ class DatabaseOutageTest {
             assertUnavailable(() -> owner.post("/passkeys/registration", lateRegistration));
             assertUnavailable(() -> owner.post("/passkeys/registration/options", "{}"));
             assertUnavailable(() -> owner.get("/passkeys/credentials"));
+            // A passkey session's app page: whether its passkey was revoked cannot be checked, so 503, not 500.
+            assertUnavailable(() -> signedIn.send(
+                    HttpRequest.newBuilder(URI.create(signedIn.url("/whoami"))).header("Accept", "application/json")));
+            HttpResponse<String> page = signedIn.send(
+                    HttpRequest.newBuilder(URI.create(signedIn.url("/whoami"))).header("Accept", "text/html"));
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.headers().firstValue("Retry-After")).isPresent();
+            assertThat(page.body()).doesNotContain("Exception", "jdbc", "postgres", "at org.");
         } finally {
             assertThat(postgres("start")).isZero();
         }
@@ -96,6 +106,9 @@ class DatabaseOutageTest {
         HttpResponse<String> list = owner.get("/passkeys/credentials");
         assertThat(list.statusCode()).isEqualTo(200);
         assertThat(json(list)).as("nothing half-written during the outage").hasSize(1);
+        assertThat(signedIn.get("/whoami").statusCode())
+                .as("the passkey session outlived the outage")
+                .isEqualTo(200);
     }
 
     private void assertUnavailable(Supplier<HttpResponse<String>> request) {

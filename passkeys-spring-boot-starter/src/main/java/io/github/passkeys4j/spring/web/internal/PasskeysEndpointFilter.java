@@ -98,9 +98,7 @@ public final class PasskeysEndpointFilter extends OncePerRequestFilter {
             // Logged without the trace: the database's own log says why; this says which request it cost.
             log.warn("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI()
                     + " answered 503: storage unavailable (" + StorageFailures.summary(e) + ")");
-            return Problems.of(
-                    HttpStatus.SERVICE_UNAVAILABLE,
-                    "The passkey storage (database) did not answer in time; the server log says which request.");
+            return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.STORAGE_UNAVAILABLE_DETAIL);
         }
         log.error("Passkey endpoint " + request.getMethod() + " " + request.getRequestURI() + " failed", e);
         return Problems.of(

@@ -48,6 +48,7 @@ import java.util.List;
     PasskeysAccountConfiguration.class,
     PasskeysSignUpConfiguration.class,
     PasskeysWebConfiguration.class,
+    PasskeysStepUpConfiguration.class,
     PasskeysSecurityConfiguration.class
 })
 public final class PasskeysAutoConfiguration {

@@ -5,9 +5,11 @@ import io.github.passkeys4j.spring.account.AccountSignInMethods;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
+import io.github.passkeys4j.spring.security.PasskeyStepUpGuard;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.github.passkeys4j.spring.web.internal.BrowserNames;
 import io.github.passkeys4j.spring.web.internal.PasskeyCredentialsController;
+import io.github.passkeys4j.spring.web.internal.PasskeyStepUpPageController;
 import io.github.passkeys4j.spring.web.internal.PasskeyUpgradeController;
 import io.github.passkeys4j.spring.web.internal.PasskeysController;
 import io.github.passkeys4j.spring.web.internal.PasskeysEndpointFilter;
@@ -70,8 +72,9 @@ class PasskeysWebConfiguration {
     /** {@code GET/POST <base>/recovery-codes} (passkeys.recovery.enabled). */
     @Bean
     @ConditionalOnBooleanProperty(name = "passkeys.recovery.enabled", matchIfMissing = true)
-    RecoveryCodesController passkeysRecoveryCodesController(RelyingParty relyingParty, PasskeyAccounts accounts) {
-        return new RecoveryCodesController(relyingParty, accounts);
+    RecoveryCodesController passkeysRecoveryCodesController(
+            RelyingParty relyingParty, PasskeyAccounts accounts, PasskeyStepUpGuard stepUp) {
+        return new RecoveryCodesController(relyingParty, accounts, stepUp);
     }
 
     /** Names a passkey of an unknown provider after the browser and system it was made on. */
@@ -87,7 +90,8 @@ class PasskeysWebConfiguration {
             ObjectProvider<AccountSignInMethods> signInMethods,
             ObjectProvider<UserDetailsService> users,
             ApplicationEventPublisher events,
-            ObjectProvider<PasskeyDisplayNames> displayNames) {
+            ObjectProvider<PasskeyDisplayNames> displayNames,
+            PasskeyStepUpGuard stepUp) {
         // Without a UserDetailsService nothing says an account has a password: assume not, the safe side.
         AccountSignInMethods methods = signInMethods.getIfAvailable(() -> users.getIfAvailable() != null
                 ? AccountSignInMethods.passwordOf(users.getObject())
@@ -97,7 +101,13 @@ class PasskeysWebConfiguration {
                 accounts,
                 methods,
                 events,
-                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME));
+                displayNames.getIfAvailable(() -> PasskeyDisplayNames.USERNAME),
+                stepUp);
+    }
+
+    @Bean
+    PasskeyStepUpPageController passkeyStepUpPageController(PasskeysProperties properties, PasskeysMessages messages) {
+        return new PasskeyStepUpPageController(BasePath.of(properties), messages);
     }
 
     /**
@@ -125,8 +135,8 @@ class PasskeysWebConfiguration {
     }
 
     @Bean
-    PasskeysExceptionHandler passkeysExceptionHandler(PasskeysMessages messages) {
-        return new PasskeysExceptionHandler(messages);
+    PasskeysExceptionHandler passkeysExceptionHandler(PasskeysProperties properties, PasskeysMessages messages) {
+        return new PasskeysExceptionHandler(messages, BasePath.of(properties));
     }
 
     @Bean

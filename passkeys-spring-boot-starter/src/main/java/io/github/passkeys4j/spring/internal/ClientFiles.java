@@ -45,6 +45,7 @@ public final class ClientFiles {
             "client/passkeys-ceremonies.js",
             "client/passkeys-signup.js",
             "client/passkeys-username.js",
+            "client/passkeys-stepup.js",
             "client/passkeys-wiring.js",
             "client/passkeys-upgrade.js",
             "client/passkeys-recovery.js");

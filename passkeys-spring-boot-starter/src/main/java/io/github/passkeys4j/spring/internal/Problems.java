@@ -50,7 +50,9 @@ public final class Problems {
             "STORAGE_UNAVAILABLE",
             "TOO_MANY_REQUESTS",
             "ACCOUNT_UNAVAILABLE",
-            "RECOVERY_SESSION_LIMITED");
+            "RECOVERY_SESSION_LIMITED",
+            "STEP_UP_REQUIRED",
+            "STEP_UP_NO_PASSKEY");
 
     /** The developer's words for a request that needs a signed-in user. */
     /** The developer's words for a storage outage (503); the server log says more. */

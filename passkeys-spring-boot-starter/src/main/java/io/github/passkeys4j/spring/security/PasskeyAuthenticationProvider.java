@@ -97,7 +97,10 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
             throw new PasskeyAuthenticationException(e, credentialIdOf(json));
         }
         List<GrantedAuthority> authorities = new ArrayList<>(user.get().getAuthorities());
-        authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
+        // On the relying party's clock, as the step-up's factor is, so both are measured alike.
+        authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
+                .issuedAt(relyingParty.clock().instant())
+                .build());
         PasskeyAuthenticationToken token =
                 new PasskeyAuthenticationToken(user.get(), result.passkey(), result.userVerified(), authorities);
         token.setDetails(authentication.getDetails());

@@ -5,7 +5,9 @@ import org.springframework.security.authentication.AbstractAuthenticationToken;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -51,6 +53,19 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
         setAuthenticated(true);
     }
 
+    /**
+     * This sign-in after a step-up: the same user and passkey, {@code factor} in place of the old
+     * {@code FACTOR_WEBAUTHN}, and user-verified (a step-up requires it).
+     */
+    PasskeyAuthenticationToken steppedUp(GrantedAuthority factor) {
+        List<GrantedAuthority> authorities = new ArrayList<>(getAuthorities());
+        authorities.removeIf(a -> factor.getAuthority().equals(a.getAuthority()));
+        authorities.add(factor);
+        PasskeyAuthenticationToken token = new PasskeyAuthenticationToken(principal, credentialId, true, authorities);
+        token.setDetails(getDetails());
+        return token;
+    }
+
     @Override
     public UserDetails getPrincipal() {
         return principal;
@@ -72,7 +87,7 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
         return passkey;
     }
 
-    /** Whether the authenticator verified the user (PIN, biometrics) during this sign-in. */
+    /** Whether the authenticator verified the user (PIN, biometrics) during this sign-in or a later step-up. */
     public boolean isUserVerified() {
         return userVerified;
     }

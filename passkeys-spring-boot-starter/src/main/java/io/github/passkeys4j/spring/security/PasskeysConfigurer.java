@@ -2,6 +2,7 @@ package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.spring.account.AccountIdResolver;
+import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import org.springframework.context.ApplicationContext;
@@ -13,6 +14,7 @@ import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -43,7 +45,9 @@ import java.util.Objects;
  * the base path (registration, management, the page) goes through the app's rules. Its filters act only on requests
  * under the base path, except three: the two well-known documents ({@code /.well-known/passkey-endpoints},
  * {@code /.well-known/webauthn}) are answered for anyone, the generated login page gets a passkey button, and a
- * request signed in with a passkey that was since deleted or disabled is signed out.
+ * request signed in with a passkey that was since deleted or disabled is signed out. It also answers the step-up
+ * ceremony of a signed-in user ({@code <base>/step-up/options}, {@code <base>/step-up}) and sends a request refused
+ * for a missing or stale {@code FACTOR_WEBAUTHN} there ({@link PasskeyStepUp}).
  */
 public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysConfigurer, HttpSecurity> {
 
@@ -154,6 +158,12 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     @Override
     @SuppressWarnings("unchecked")
     public void init(HttpSecurity http) {
+        // A missing or stale FACTOR_WEBAUTHN (PasskeyStepUp, @RecentPasskey) sends the user through the step-up.
+        ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
+        if (exceptions != null) {
+            exceptions.defaultDeniedHandlerForMissingAuthority(
+                    new PasskeyStepUpEntryPoint(basePath, messages(http)), PasskeyStepUp.FACTOR);
+        }
         // The login page generator is post-processed only when its configurer adds it to the chain, which is the one
         // case where there is a generated page to add our button to.
         DefaultLoginPageConfigurer<HttpSecurity> loginPage = http.getConfigurer(DefaultLoginPageConfigurer.class);
@@ -190,6 +200,7 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         PasskeysSignInRequiredFilter signInRequired = new PasskeysSignInRequiredFilter(basePath, messages);
         signInRequired.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(signInRequired), ExceptionTranslationFilter.class);
+        http.addFilterBefore(postProcess(stepUpFilter(http, messages)), AuthorizationFilter.class);
         PasskeyRevocationFilter revocation = new PasskeyRevocationFilter(relyingParty, basePath, messages);
         revocation.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterAfter(postProcess(revocation), SecurityContextHolderFilter.class);
@@ -236,6 +247,27 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         return context == null
                 ? PasskeysMessages.ours()
                 : context.getBeanProvider(PasskeysMessages.class).getIfAvailable(PasskeysMessages::ours);
+    }
+
+    private PasskeyStepUpFilter stepUpFilter(HttpSecurity http, PasskeysMessages messages) {
+        RequestCache requestCache = http.getSharedObject(RequestCache.class);
+        return new PasskeyStepUpFilter(
+                relyingParty,
+                new PasskeyAccounts(relyingParty, accountIds),
+                messages,
+                basePath,
+                defaultSuccessUrl,
+                requestCache != null ? requestCache : new HttpSessionRequestCache(),
+                contextRepository(http),
+                getSecurityContextHolderStrategy());
+    }
+
+    private static SecurityContextRepository contextRepository(HttpSecurity http) {
+        SecurityContextRepository contextRepository = http.getSharedObject(SecurityContextRepository.class);
+        return contextRepository != null
+                ? contextRepository
+                : new DelegatingSecurityContextRepository(
+                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
     }
 
     private PasskeyAuthenticationFilter signInFilter(HttpSecurity http, PasskeysMessages messages) {

@@ -21,7 +21,7 @@ import java.io.IOException;
  * When the app's rules refuse a signed-out call to one of our JSON endpoints, answers 401 with a problem body instead
  * of the app's login redirect, which a {@code fetch} would follow into an HTML page. It decides nothing: the refusal
  * is the app's ({@code AuthorizationFilter}, after this filter); a signed-in user's refusal stays the app's 403, and
- * the pages ({@code GET <base>/manage} and {@code <base>/diagnostics}) still go to the app's login.
+ * the pages ({@code GET <base>/manage}, {@code <base>/diagnostics} and {@code <base>/step-up}) still go to the app's login.
  */
 final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
 
@@ -44,7 +44,8 @@ final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         return !path.startsWith(basePath + "/")
                 || path.equals(basePath + "/manage")
-                || path.equals(basePath + "/diagnostics");
+                || path.equals(basePath + "/diagnostics")
+                || (path.equals(basePath + "/step-up") && "GET".equals(request.getMethod()));
     }
 
     @Override

@@ -251,7 +251,9 @@
     async change(passkey, body, done) {
       this.error.textContent = '';
       try {
-        await window.Passkeys.request('PATCH', '/credentials/' + encodeURIComponent(passkey.id), body);
+        await window.Passkeys.withStepUp(
+          () => window.Passkeys.request('PATCH', '/credentials/' + encodeURIComponent(passkey.id), body),
+          () => this.say(t('step-up.confirming')));
         await this.refresh();
         this.say(done);
         return true;
@@ -289,7 +291,10 @@
       this.error.textContent = '';
       const index = this.passkeys.findIndex(p => p.id === passkey.id);
       try {
-        await window.Passkeys.request('DELETE', '/credentials/' + encodeURIComponent(passkey.id));
+        // The app may ask for a recent passkey confirmation first (step-up): the prompt, then the delete once more.
+        await window.Passkeys.withStepUp(
+          () => window.Passkeys.request('DELETE', '/credentials/' + encodeURIComponent(passkey.id)),
+          () => this.say(t('step-up.confirming')));
         await this.refresh();
         this.focusAfter(passkey.id, 'button', index);
         this.say(t('manage.deleted', { name: passkey.label }));

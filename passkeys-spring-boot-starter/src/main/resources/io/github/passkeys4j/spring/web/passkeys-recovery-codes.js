@@ -72,7 +72,10 @@
       this.status.textContent = t('recovery.creating');
       this.create.disabled = true;
       try {
-        const result = await window.Passkeys.request('POST', '/recovery-codes', {});
+        // The app may ask for a recent passkey confirmation first (step-up): the prompt, then the request once more.
+        const result = await window.Passkeys.withStepUp(
+          () => window.Passkeys.request('POST', '/recovery-codes', {}),
+          () => { this.status.textContent = t('step-up.confirming'); });
         this.show(result.codes);
         this.status.textContent = t('recovery.created');
         this.refresh();

@@ -109,7 +109,7 @@ class MessagesBundleTest {
     @Test
     void everyKeyTheHtmlJavaScriptAndJavaUseExists() throws IOException {
         Set<String> used = new TreeSet<>();
-        for (String page : List.of("manage.html", "diagnostics.html")) {
+        for (String page : List.of("manage.html", "diagnostics.html", "step-up.html")) {
             used.addAll(find(Files.readString(WEB.resolve(page)), "\\{\\{text:([a-z0-9.-]+)}}", ""));
         }
         // The Thymeleaf fragment: ${@passkeysMessages.get('passkeys.page.loading', #locale)}.
@@ -124,7 +124,7 @@ class MessagesBundleTest {
             // Client keys are written without their prefix: t('manage.rename'), text('error.generic'), PLAIN's values.
             used.addAll(find(
                     Files.readString(script),
-                    "'((?:error|manage|signup|upgrade|immediate|username|recovery)\\.[a-z0-9.-]*[a-z0-9])'",
+                    "'((?:error|manage|signup|upgrade|immediate|username|recovery|step-up)\\.[a-z0-9.-]*[a-z0-9])'",
                     "passkeys.client."));
         }
         used.addAll(find(Files.readString(WEB.resolve("passkeys-manage.js")), "TRANSPORTS = \\[([^\\]]*)]", ""));

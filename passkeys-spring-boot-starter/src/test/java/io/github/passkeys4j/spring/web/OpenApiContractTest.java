@@ -37,11 +37,14 @@ import static org.assertj.core.api.Assertions.assertThat;
         })
 class OpenApiContractTest {
 
-    /** Served by security filters, not MVC: PasskeySignInOptionsFilter, PasskeyAuthenticationFilter, well-known. */
+    /** Served by security filters, not MVC: PasskeySignInOptionsFilter, PasskeyAuthenticationFilter,
+     * PasskeyStepUpFilter, well-known. */
     static final Set<String> FILTER_SERVED = Set.of(
             "POST /passkeys/authentication/options",
             "POST /passkeys/authentication",
             "POST /passkeys/recovery",
+            "POST /passkeys/step-up/options",
+            "POST /passkeys/step-up",
             "GET /.well-known/passkey-endpoints",
             "GET /.well-known/webauthn");
 
@@ -199,6 +202,22 @@ class OpenApiContractTest {
                 .path("id")
                 .asString();
         call(alice, "DELETE", "/passkeys/credentials/{id}", alice.delete("/passkeys/credentials/" + second), 204);
+
+        call(alice, "GET", "/passkeys/step-up", alice.get("/passkeys/step-up"), 200);
+        HttpResponse<String> stepUpOptions =
+                call(alice, "POST", "/passkeys/step-up/options", alice.post("/passkeys/step-up/options", "{}"), 200);
+        String stepUp = "{\"credential\": "
+                + phone.authenticate(SoftwareAuthenticator.requestOptions(stepUpOptions.body()), alice.origin())
+                + ", \"returnTo\": \"/passkeys/manage\"}";
+        call(alice, "POST", "/passkeys/step-up", alice.post("/passkeys/step-up", "{\"returnTo\": 5}"), 400);
+        call(alice, "POST", "/passkeys/step-up", alice.post("/passkeys/step-up", stepUp), 200);
+        call(alice, "POST", "/passkeys/step-up", alice.post("/passkeys/step-up", stepUp), 401);
+        call(
+                new HttpSession(port),
+                "POST",
+                "/passkeys/step-up/options",
+                new HttpSession(port).post("/passkeys/step-up/options", "{}"),
+                401);
 
         HttpSession visitor = new HttpSession(port);
         call(visitor, "POST", "/passkeys/authentication", signIn(visitor, phone, new Tamper().corruptSignature()), 401);

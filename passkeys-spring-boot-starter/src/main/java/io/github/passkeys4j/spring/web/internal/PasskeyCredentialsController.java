@@ -13,6 +13,7 @@ import io.github.passkeys4j.spring.event.PasskeyEnabledEvent;
 import io.github.passkeys4j.spring.event.PasskeyRenamedEvent;
 import io.github.passkeys4j.spring.event.PasskeyView;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
+import io.github.passkeys4j.spring.security.PasskeyStepUpGuard;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyUser;
@@ -46,19 +47,22 @@ public final class PasskeyCredentialsController {
     private final AccountSignInMethods signInMethods;
     private final ApplicationEventPublisher events;
     private final PasskeyDisplayNames displayNames;
+    private final PasskeyStepUpGuard stepUp;
 
     public PasskeyCredentialsController(
             RelyingParty relyingParty,
             PasskeyAccounts accounts,
             AccountSignInMethods signInMethods,
             ApplicationEventPublisher events,
-            PasskeyDisplayNames displayNames) {
+            PasskeyDisplayNames displayNames,
+            PasskeyStepUpGuard stepUp) {
         this.relyingParty = relyingParty;
         this.management = relyingParty.management();
         this.accounts = accounts;
         this.signInMethods = signInMethods;
         this.events = events;
         this.displayNames = displayNames;
+        this.stepUp = stepUp;
     }
 
     /** The signed-in user's passkeys, oldest first. */
@@ -117,6 +121,7 @@ public final class PasskeyCredentialsController {
     @DeleteMapping("/credentials/{id}")
     public ResponseEntity<Void> delete(Authentication authentication, @PathVariable String id) {
         PasskeyAccounts.Account account = signedIn(authentication);
+        stepUp.require(PasskeyStepUpGuard.Action.DELETE_PASSKEY, authentication);
         Passkey deleted = management.delete(
                 account.id(), id, OtherSignIn.of(signInMethods.canSignInWithoutPasskeys(account.username())));
         events.publishEvent(new PasskeyDeletedEvent(account.username(), view(deleted, authentication), now()));

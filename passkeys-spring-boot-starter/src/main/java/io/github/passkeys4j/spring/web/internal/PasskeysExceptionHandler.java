@@ -3,6 +3,7 @@ package io.github.passkeys4j.spring.web.internal;
 import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.security.PasskeyStepUpRequiredException;
 import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -20,19 +21,28 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
             PasskeysController.class,
             PasskeyCredentialsController.class,
             PasskeyUpgradeController.class,
+            RecoveryCodesController.class,
             PasskeysDiagnosticsController.class
         })
 public final class PasskeysExceptionHandler {
 
     private final PasskeysMessages messages;
+    private final String basePath;
 
-    public PasskeysExceptionHandler(PasskeysMessages messages) {
+    public PasskeysExceptionHandler(PasskeysMessages messages, String basePath) {
         this.messages = messages;
+        this.basePath = basePath;
     }
 
     @ExceptionHandler(PasskeyException.class)
     ProblemDetail refused(PasskeyException e, HttpServletRequest request) {
         return Problems.answer(request, Problems.of(e), messages);
+    }
+
+    @ExceptionHandler(PasskeyStepUpRequiredException.class)
+    ProblemDetail stepUpRequired(HttpServletRequest request) {
+        return Problems.answer(
+                request, PasskeyStepUpRequiredException.problem(request.getContextPath() + basePath), messages);
     }
 
     @ExceptionHandler(PasskeysController.SignInRequiredException.class)

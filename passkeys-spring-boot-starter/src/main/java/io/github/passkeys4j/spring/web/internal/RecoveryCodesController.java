@@ -4,6 +4,7 @@ import io.github.passkeys4j.RecoveryCodes;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
+import io.github.passkeys4j.spring.security.PasskeyStepUpGuard;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.CacheControl;
@@ -33,10 +34,12 @@ public final class RecoveryCodesController {
 
     private final RecoveryCodes codes;
     private final PasskeyAccounts accounts;
+    private final PasskeyStepUpGuard stepUp;
 
-    public RecoveryCodesController(RelyingParty relyingParty, PasskeyAccounts accounts) {
+    public RecoveryCodesController(RelyingParty relyingParty, PasskeyAccounts accounts, PasskeyStepUpGuard stepUp) {
         this.codes = relyingParty.recoveryCodes();
         this.accounts = accounts;
+        this.stepUp = stepUp;
     }
 
     @GetMapping("/recovery-codes")
@@ -48,6 +51,8 @@ public final class RecoveryCodesController {
     @PostMapping("/recovery-codes")
     public ResponseEntity<String> regenerate(Authentication authentication) {
         PasskeyAccounts.Account account = PasskeysController.signedIn(accounts, authentication);
+        // New codes are a new way in: with passkeys.step-up.actions=regenerate-recovery-codes, a recent passkey first.
+        stepUp.require(PasskeyStepUpGuard.Action.REGENERATE_RECOVERY_CODES, authentication);
         List<String> issued = codes.issue(account.id());
         log.info("Passkeys for Java: new recovery codes were made for an account; the old ones no longer work");
         Map<String, Object> body = counts(issued.size());

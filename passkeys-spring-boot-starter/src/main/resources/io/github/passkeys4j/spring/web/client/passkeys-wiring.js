@@ -40,6 +40,7 @@ function wire() {
 window.Passkeys = Object.freeze({
   basePath, signIn, signUp, signInWithUsername, startAutofill, cancelAutofill, stopAutofill, register, list: listPasskeys, request, explain, signalAccepted,
   PasskeyError, texts, text, language,
+  stepUp, withStepUp,
   // The JSON forms, for pages that run their own ceremonies (the diagnostics page).
   creationOptions, requestOptions, credentialJSON,
 });

@@ -1,0 +1,65 @@
+package io.github.passkeys4j.spring.security;
+
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import tools.jackson.databind.JsonNode;
+
+import java.util.Base64;
+
+/** Small checks of step-up requests, each refusing what it cannot read. */
+final class StepUpRequests {
+
+    /** authenticatorData: rpIdHash (32 bytes), then the flags; UV is bit 2. */
+    private static final int FLAGS = 32;
+
+    private static final int UV = 0x04;
+
+    private StepUpRequests() {}
+
+    static boolean isJson(String contentType) {
+        try {
+            return contentType != null
+                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
+    }
+
+    /**
+     * A path on this site: starts with one {@code /}, no {@code //} or {@code /\} (which browsers read as another
+     * host), no scheme, no control characters or backslashes. Anything else would make the step-up an open redirect.
+     */
+    static boolean isSameSitePath(String path) {
+        if (path.isEmpty() || path.length() > 2048 || path.charAt(0) != '/') {
+            return false;
+        }
+        if (path.length() > 1 && (path.charAt(1) == '/' || path.charAt(1) == '\\')) {
+            return false;
+        }
+        for (int i = 0; i < path.length(); i++) {
+            char c = path.charAt(i);
+            if (c < 0x21 || c == 0x7f || c == '\\') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Whether the answer's authenticator data carries the UV flag. Read before verification only to refuse early (a
+     * forged flag fails the signature check that follows); unreadable data is left to that verification.
+     */
+    static boolean userVerifiedFlag(JsonNode credential) {
+        String data = credential.path("response").path("authenticatorData").asString(null);
+        if (data == null) {
+            return true;
+        }
+        try {
+            byte[] bytes = Base64.getUrlDecoder()
+                    .decode(data.replace('+', '-').replace('/', '_').replace("=", ""));
+            return bytes.length <= FLAGS || (bytes[FLAGS] & UV) != 0;
+        } catch (IllegalArgumentException unreadable) {
+            return true;
+        }
+    }
+}

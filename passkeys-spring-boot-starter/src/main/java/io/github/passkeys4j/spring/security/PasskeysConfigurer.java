@@ -313,12 +313,4 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         SessionAuthenticationStrategy strategy = http.getSharedObject(SessionAuthenticationStrategy.class);
         return strategy != null ? strategy : new ChangeSessionIdAuthenticationStrategy();
     }
-
-    private static SecurityContextRepository contextRepository(HttpSecurity http) {
-        SecurityContextRepository repository = http.getSharedObject(SecurityContextRepository.class);
-        return repository != null
-                ? repository
-                : new DelegatingSecurityContextRepository(
-                        new RequestAttributeSecurityContextRepository(), new HttpSessionSecurityContextRepository());
-    }
 }

@@ -103,6 +103,11 @@ final class RecoveryCodeSignInFilter extends OncePerRequestFilter {
                             : RecoveryAttempt.forAccount(accountId, username, code.asString()));
         } catch (PasskeyException e) {
             ProblemDetail problem = Problems.of(e);
+            if (e.reason() == PasskeyException.Reason.RECOVERY_LOCKED) {
+                // At most one lockout window from now (it runs from the last wrong try).
+                response.setHeader(
+                        "Retry-After", Long.toString(codes.policy().lockout().toSeconds()));
+            }
             refuse(request, response, problem);
             return;
         }

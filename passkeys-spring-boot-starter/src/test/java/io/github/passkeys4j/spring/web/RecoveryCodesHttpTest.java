@@ -192,7 +192,11 @@ class RecoveryCodesHttpTest {
         }
 
         HttpSession locked = new HttpSession(port);
-        assertProblem(recover(locked, "erin", code), 429, "RECOVERY_LOCKED");
+        var refused = recover(locked, "erin", code);
+        assertProblem(refused, 429, "RECOVERY_LOCKED");
+        assertThat(refused.headers().firstValue("Retry-After"))
+                .as("the lockout window")
+                .hasValue("1");
         assertThat(locked.get("/whoami").statusCode()).isEqualTo(302);
         assertThat(relyingParty.recoveryCodes().remaining("erin")).isEqualTo(10);
         // An unknown user is locked alike, so the lock tells nothing either.

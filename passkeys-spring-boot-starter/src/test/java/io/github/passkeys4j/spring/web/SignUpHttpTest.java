@@ -1,5 +1,7 @@
 package io.github.passkeys4j.spring.web;
 
+import io.github.passkeys4j.RecoveryAttempt;
+import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.spring.signupapp.SignUpTestApplication;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
@@ -47,6 +49,9 @@ class SignUpHttpTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    RelyingParty relyingParty;
 
     /** Every passkeys row and every app user with their authorities: what a refusal must leave as it was. */
     private Map<String, Object> everything() {
@@ -107,6 +112,12 @@ class SignUpHttpTest {
         assertThat(body.path("username").asString()).isEqualTo("quinn");
         assertThat(body.path("signedIn").asBoolean()).isTrue();
         assertThat(body.path("passkey").path("name").asString()).isEqualTo("Laptop");
+        // Its recovery codes, shown this once: a passkey-only account's way back in if the passkey is lost.
+        JsonNode codes = body.path("recoveryCodes");
+        assertThat(codes).hasSize(10);
+        assertThat(created.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(v -> assertThat(v).contains("no-store"));
+        assertThat(relyingParty.recoveryCodes().remaining("quinn")).isEqualTo(10);
         assertThat(body.path("welcome").asString())
                 .as("a SignUpResponseContributor's member")
                 .isEqualTo("Hello quinn (quinn)");
@@ -132,7 +143,11 @@ class SignUpHttpTest {
                 .isEqualTo(200);
         assertThat(json(later.get("/whoami")).path("name").asString()).isEqualTo("quinn");
 
-        // Its only passkey is its last way in: it can be neither deleted nor disabled.
+        // With a recovery code unused, the codes are a way back in; once all are used, its only passkey is its last way
+        // in: it can be neither deleted nor disabled.
+        for (JsonNode code : codes) {
+            relyingParty.recoveryCodes().redeem(RecoveryAttempt.forAccount("quinn", "quinn", code.asString()));
+        }
         String id = body.path("passkey").path("id").asString();
         HttpResponse<String> delete = later.delete("/passkeys/credentials/" + id);
         assertThat(delete.statusCode()).isEqualTo(409);

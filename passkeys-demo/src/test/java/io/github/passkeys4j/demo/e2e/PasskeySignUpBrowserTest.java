@@ -110,7 +110,7 @@ class PasskeySignUpBrowserTest extends BrowserTest {
         assertThat(home.whoami()).isEqualTo(username);
         assertThat(home.how()).isEqualTo("passkey");
 
-        assertThat(checks.checked()).hasSize(7);
+        assertThat(checks.checked()).hasSize(8);
         checks.assertAllPassed();
     }
 }

@@ -7,6 +7,8 @@ import org.openqa.selenium.support.ui.ExpectedConditions;
 
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /** Page objects for Acme Notes' own pages (the passkeys page is the starter's: {@link PasskeysPage}). */
 final class Pages {
 
@@ -85,11 +87,20 @@ final class Pages {
             return Login.at(browser);
         }
 
-        /** Signs up with a username and a passkey (the virtual authenticator's); the new user lands signed in. */
+        /**
+         * Signs up with a username and a passkey (the virtual authenticator's); the new account's 10 recovery codes are
+         * shown once, then "continue" lands the new user signed in.
+         */
         static Home withoutPassword(Browser browser, String username) {
             browser.get("/signup/passkey");
             fill(browser, username, "signup-passkey");
             browser.driver().findElement(By.id("signup-submit")).click();
+            By next = By.cssSelector("[data-passkey-signup-continue]");
+            browser.waitUntil("the new account's recovery codes", ExpectedConditions.visibilityOfElementLocated(next));
+            assertThat(browser.driver().findElements(By.cssSelector("[data-passkey-signup-codes] li")))
+                    .hasSize(10);
+            browser.checkLayout("signup-passkey-codes");
+            browser.driver().findElement(next).click();
             return Home.at(browser);
         }
 

@@ -4,20 +4,14 @@ import io.github.passkeys4j.spring.internal.ClientFiles;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.CacheControl;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.util.Locale;
+import java.util.Map;
 
 /**
  * Serves the passkeys page, and the client files when no security filter chain covers the base path (inside one,
@@ -30,9 +24,8 @@ import java.util.Locale;
 public final class PasskeysPageController {
 
     /** Stands for the username in the "signed in as" text until that text is escaped. */
-    private static final String USERNAME = "\u0000username\u0000";
-
     private final String basePath;
+
     private final PasskeysMessages messages;
     private final String managePage;
     private final boolean securityKeys;
@@ -77,33 +70,13 @@ public final class PasskeysPageController {
     @GetMapping("/manage")
     public ResponseEntity<String> manage(
             Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
-        try {
-            PasskeysController.signedIn(authentication);
-        } catch (RuntimeException signedOut) {
-            // Reached only when the app's rules let anonymous users through: ExceptionTranslationFilter turns this
-            // into the app's own login (entry point), as for any page that needs a user.
-            throw new AuthenticationCredentialsNotFoundException("Sign in first.");
-        }
-        CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-        Locale locale = messages.locale(request);
-        String signedInAs = HtmlUtils.htmlEscape(messages.get("passkeys.page.signed-in-as", locale, USERNAME), "UTF-8")
-                .replace(USERNAME, "<strong>" + HtmlUtils.htmlEscape(authentication.getName()) + "</strong>");
-        String page = messages.html(managePage, locale)
-                .replace("{{language}}", HtmlUtils.htmlEscape(messages.language(locale)))
-                // JSON inside <script>: no "<" at all, so nothing in a text can close the element.
-                .replace("{{clientTexts}}", messages.clientJson(locale).replace("<", "\\u003c"))
-                .replace("{{csrfToken}}", csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()))
-                .replace("{{csrfHeader}}", csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getHeaderName()))
-                .replace("{{username}}", HtmlUtils.htmlEscape(authentication.getName()))
-                .replace("{{basePath}}", HtmlUtils.htmlEscape(request.getContextPath() + basePath))
-                .replace("{{contextPath}}", HtmlUtils.htmlEscape(request.getContextPath()))
-                .replace("{{securityKeys}}", securityKeys ? "on" : "off")
-                // Last: nothing in a username is read as a placeholder.
-                .replace("{{signedInAs}}", signedInAs);
-        ClientFiles.securityHeaders(response);
-        return ResponseEntity.ok()
-                .contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
-                .cacheControl(CacheControl.noStore())
-                .body(page);
+        return SignedInPage.render(
+                managePage,
+                Map.of("securityKeys", securityKeys ? "on" : "off"),
+                basePath,
+                messages,
+                authentication,
+                request,
+                response);
     }
 }

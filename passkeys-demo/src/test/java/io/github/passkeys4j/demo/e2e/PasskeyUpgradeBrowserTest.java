@@ -165,4 +165,33 @@ class PasskeyUpgradeBrowserTest extends BrowserTest {
         assertThat(upgrade.box().isDisplayed()).isFalse();
         assertThat(browser.credentialIds()).hasSize(1);
     }
+
+    @ParameterizedTest(name = "{0} px")
+    @ValueSource(ints = {390, 1280})
+    void aPasswordSignInOnAnAccountWithAPasskeyElsewhereGetsOneSilentCreateAndNoPrompt(int width) {
+        browser.width(width);
+        upgrade.install(false, false); // conditional create available; Chromium leaves it pending
+        String username = Users.unique("elsewhere" + width);
+        signUpAndSignIn(username).managePasskeys().addPasskey("Laptop");
+
+        // Another device (a new authenticator, a new browser session), signed in with the password.
+        browser.replaceAuthenticator();
+        browser.forgetSession();
+        browser.run("sessionStorage.clear();");
+        LoginPage.open(browser).signInWithPassword(username, Users.PASSWORD);
+
+        assertThat(upgrade.waitForState("conditional")).isEqualTo("conditional");
+        assertThat(upgrade.createCalls())
+                .singleElement()
+                .satisfies(call -> assertThat(call.get("mediation")).isEqualTo("conditional"));
+        assertThat(upgrade.box().isDisplayed())
+                .as("the account has a passkey: never a visible prompt")
+                .isFalse();
+
+        // Once per browser session: the next page view asks nothing (no new challenge per view).
+        HomePage.open(browser);
+        assertThat(upgrade.waitForState("none")).isEqualTo("none");
+        assertThat(upgrade.createCalls()).hasSize(1);
+        assertThat(upgrade.box().isDisplayed()).isFalse();
+    }
 }

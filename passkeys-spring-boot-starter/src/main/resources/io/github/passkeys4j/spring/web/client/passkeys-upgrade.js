@@ -85,17 +85,32 @@ async function wireUpgrade(box) {
   }
   const device = state.signedInWith === 'passkey'
     && store('sessionStorage', 'passkeys.attachment') === 'cross-platform';
-  const offer = device || (state.signedInWith === 'password' && !state.hasPasskeys);
+  const password = state.signedInWith === 'password';
+  // A password sign-in on an account that has passkeys elsewhere: a silent conditional create only (the browser's
+  // password manager decides; the account's passkeys are excluded), never a visible prompt.
+  const silentOnly = password && state.hasPasskeys;
+  const offer = device || password;
   const key = 'passkeys.upgrade.' + state.account;
   if (!offer || store('localStorage', key)) {
     box.dataset.state = offer ? 'dismissed' : 'none';
     return;
   }
+  // Once per browser session for an account with passkeys: not a new request (and challenge) on every page view.
+  const tried = 'passkeys.upgrade.tried.' + state.account;
+  if (silentOnly && (store('sessionStorage', tried) || !(await capabilities()).conditionalCreate)) {
+    box.dataset.state = 'none';
+    return;
+  }
   if (!device && (await capabilities()).conditionalCreate) {
+    store('sessionStorage', tried, '1');
     box.dataset.state = 'conditional';
     const created = await conditionalCreate();
     if (created) box.dataset.state = 'created';
     if (created !== false) return; // made, or failed in a way a prompt would not fix
+    if (silentOnly) {
+      box.dataset.state = 'none';
+      return;
+    }
   }
   await texts();
   showPrompt(box, device, key);

@@ -165,6 +165,7 @@ final class RegistrationCeremony {
                 .attestationFormat(verified.attestationFormat())
                 .attestationObject(settings.keepAttestation() ? verified.attestationObject() : null)
                 .clientDataJSON(settings.keepAttestation() ? verified.clientDataJSON() : null)
+                .attestationTrusted(verified.attestationTrusted())
                 .build();
     }
 

@@ -66,6 +66,23 @@ class AttestationTrustTest {
 
         assertThat(options.attestation()).isEqualTo("direct");
         assertThat(passkey.attestationFormat()).isEqualTo("packed");
+        assertThat(passkey.attestationTrusted()).isTrue();
+        assertThat(fx.passkeys.findByCredentialId(passkey.credentialId()))
+                .hasValueSatisfying(
+                        stored -> assertThat(stored.attestationTrusted()).isTrue());
+    }
+
+    @Test
+    void theSameStatementUnderTheDefaultPolicyIsStoredButNotTrusted() {
+        Fixture any = new Fixture();
+
+        Passkey passkey = any.rp.finishRegistration(FinishRegistration.of("alice", response(any, packed(CA))));
+
+        assertThat(passkey.attestationFormat()).isEqualTo("packed");
+        assertThat(passkey.attestationTrusted()).isFalse();
+        assertThat(any.passkeys.findByCredentialId(passkey.credentialId()))
+                .hasValueSatisfying(
+                        stored -> assertThat(stored.attestationTrusted()).isFalse());
     }
 
     @Test

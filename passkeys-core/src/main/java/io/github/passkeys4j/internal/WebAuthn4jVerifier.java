@@ -144,7 +144,10 @@ public final class WebAuthn4jVerifier {
                 discoverable,
                 data.getAttestationObject().getFormat(),
                 Base64Url.encode(data.getAttestationObjectBytes()),
-                Base64Url.encode(data.getCollectedClientDataBytes()));
+                Base64Url.encode(data.getCollectedClientDataBytes()),
+                // Under roots every statement that got here chained to one of them (none and self are refused).
+                trust.requiresTrustedChain()
+                        && !"none".equals(data.getAttestationObject().getFormat()));
     }
 
     public ParsedAuthentication parseAuthentication(String responseJson) {
@@ -251,7 +254,10 @@ public final class WebAuthn4jVerifier {
     /** An authentication response whose challenge, credential and user handle are known but not verified yet. */
     public record ParsedAuthentication(String challenge, String credentialId, String userHandle, Object data) {}
 
-    /** A verified registration; {@code discoverable} is credProps.rk, {@code null} when the client did not say. */
+    /**
+     * A verified registration; {@code discoverable} is credProps.rk, {@code null} when the client did not say;
+     * {@code attestationTrusted} when its statement chained to a configured root.
+     */
     public record VerifiedRegistration(
             String credentialId,
             String publicKey,
@@ -264,7 +270,8 @@ public final class WebAuthn4jVerifier {
             Boolean discoverable,
             String attestationFormat,
             String attestationObject,
-            String clientDataJSON) {}
+            String clientDataJSON,
+            boolean attestationTrusted) {}
 
     public record VerifiedAuthentication(long signCount, boolean userVerified, boolean backupState) {}
 }

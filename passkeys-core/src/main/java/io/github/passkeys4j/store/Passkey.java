@@ -36,6 +36,7 @@ public final class Passkey {
     private final String attestationFormat;
     private final String attestationObject;
     private final String clientDataJSON;
+    private final boolean attestationTrusted;
 
     private Passkey(Builder b) {
         credentialId = Objects.requireNonNull(b.credentialId, "credentialId");
@@ -59,6 +60,7 @@ public final class Passkey {
         attestationFormat = b.attestationFormat;
         attestationObject = b.attestationObject;
         clientDataJSON = b.clientDataJSON;
+        attestationTrusted = b.attestationTrusted;
     }
 
     /** A builder with nothing set; {@code enabled} starts {@code true}, every other flag {@code false}. */
@@ -161,6 +163,14 @@ public final class Passkey {
         return clientDataJSON;
     }
 
+    /**
+     * Whether its attestation statement chained to a root the relying party trusted at registration
+     * ({@code AttestationTrust.roots}); {@code false} under the default policy and for passkeys stored before 0.1.
+     */
+    public boolean attestationTrusted() {
+        return attestationTrusted;
+    }
+
     /** This passkey after a successful sign-in. */
     public Passkey usedAt(Instant when, long newSignCount, boolean newBackupState, boolean userVerified) {
         return toBuilder()
@@ -189,6 +199,7 @@ public final class Passkey {
                 && backupState == p.backupState
                 && uvInitialized == p.uvInitialized
                 && enabled == p.enabled
+                && attestationTrusted == p.attestationTrusted
                 && credentialId.equals(p.credentialId)
                 && userHandle.equals(p.userHandle)
                 && publicKey.equals(p.publicKey)
@@ -217,8 +228,9 @@ public final class Passkey {
                 + ", backupEligible=" + backupEligible + ", backupState=" + backupState + ", uvInitialized="
                 + uvInitialized + ", createdAt=" + createdAt + ", lastUsedAt=" + lastUsedAt + ", name=" + name
                 + ", enabled=" + enabled + ", authenticatorAttachment=" + authenticatorAttachment + ", discoverable="
-                + discoverable + ", attestationFormat=" + attestationFormat + ", attestationKept="
-                + (attestationObject != null) + "]";
+                + discoverable + ", attestationFormat=" + attestationFormat + ", attestationTrusted="
+                + attestationTrusted
+                + ", attestationKept=" + (attestationObject != null) + "]";
     }
 
     /** Builds a {@link Passkey}; {@link #build()} checks the required fields. */
@@ -241,6 +253,7 @@ public final class Passkey {
         private String attestationFormat;
         private String attestationObject;
         private String clientDataJSON;
+        private boolean attestationTrusted;
 
         private Builder() {}
 
@@ -263,6 +276,7 @@ public final class Passkey {
             attestationFormat = p.attestationFormat;
             attestationObject = p.attestationObject;
             clientDataJSON = p.clientDataJSON;
+            attestationTrusted = p.attestationTrusted;
         }
 
         /** Required. */
@@ -370,6 +384,12 @@ public final class Passkey {
         /** Default {@code null}: not kept. */
         public Builder clientDataJSON(@Nullable String value) {
             clientDataJSON = value;
+            return this;
+        }
+
+        /** Default {@code false}: not chained to a trusted root (or not known). */
+        public Builder attestationTrusted(boolean value) {
+            attestationTrusted = value;
             return this;
         }
 

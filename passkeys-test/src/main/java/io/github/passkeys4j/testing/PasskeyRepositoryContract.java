@@ -60,6 +60,7 @@ public abstract class PasskeyRepositoryContract {
         assertThat(found.transports()).isEmpty();
         assertThat(found.lastUsedAt()).isNull();
         assertThat(found.name()).isEmpty();
+        assertThat(found.attestationTrusted()).isFalse();
     }
 
     @Test
@@ -275,6 +276,7 @@ public abstract class PasskeyRepositoryContract {
                 .attestationFormat("packed")
                 .attestationObject("o2NmbXRmcGFja2Vk" + credentialId)
                 .clientDataJSON("eyJ0eXBlIjoid2ViYXV0aG4uY3JlYXRlIn0")
+                .attestationTrusted(true)
                 .build();
     }
 

@@ -50,6 +50,12 @@ final class PasskeysJdbcSchemaCheck implements InitializingBean {
                     missing.add(table);
                 }
             }
+            // Version 5 added a column, which the table check above does not see.
+            if (tables.contains("passkeys_credential")
+                    && !missing.contains("passkeys_credential")
+                    && !exists(jdbc, "passkeys_credential", "attestation_trusted")) {
+                missing.add("passkeys_credential.attestation_trusted");
+            }
             if (missing.isEmpty() && !exists(jdbc, "passkeys_schema_version")) {
                 log.warn("The passkeys tables have no passkeys_schema_version table: they were made by an earlier"
                         + " release. Run migration/" + platform() + "/V2__passkeys_schema_version.sql (next to the"
@@ -70,8 +76,12 @@ final class PasskeysJdbcSchemaCheck implements InitializingBean {
 
     /** A query that reads no row: fails only when the table is not there (or the database is unreachable). */
     private static boolean exists(JdbcTemplate jdbc, String table) {
+        return exists(jdbc, table, "1");
+    }
+
+    private static boolean exists(JdbcTemplate jdbc, String table, String column) {
         try {
-            jdbc.queryForList("SELECT 1 FROM " + table + " WHERE 1 = 0");
+            jdbc.queryForList("SELECT " + column + " FROM " + table + " WHERE 1 = 0");
             return true;
         } catch (DataAccessException e) {
             if (StorageFailures.isUnavailable(e)) {

@@ -20,6 +20,7 @@ import java.util.List;
  * @param transports     how the browser can reach the authenticator, sorted
  * @param enabled        a disabled passkey cannot sign in
  * @param current        whether it was used to sign in to the current session
+ * @param attestationTrusted whether its attestation chained to a root the app trusted at registration
  */
 public record PasskeyView(
         String id,
@@ -31,7 +32,8 @@ public record PasskeyView(
         boolean backupEligible,
         List<String> transports,
         boolean enabled,
-        boolean current) {
+        boolean current,
+        boolean attestationTrusted) {
 
     /** @param iconLight icon for light backgrounds ({@code data:} URI) or {@code null}; likewise {@code iconDark} */
     public record Provider(String aaguid, String name, String iconLight, String iconDark) {
@@ -52,6 +54,7 @@ public record PasskeyView(
                 passkey.backupEligible(),
                 passkey.transports().stream().sorted().toList(),
                 passkey.enabled(),
-                passkey.credentialId().equals(currentCredentialId));
+                passkey.credentialId().equals(currentCredentialId),
+                passkey.attestationTrusted());
     }
 }

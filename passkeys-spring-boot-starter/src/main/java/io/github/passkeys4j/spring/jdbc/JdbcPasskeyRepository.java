@@ -26,7 +26,8 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
 
     private static final String COLUMNS = "credential_id, user_handle, public_key, sign_count, aaguid, transports,"
             + " backup_eligible, backup_state, uv_initialized, created_at, last_used_at, name, enabled,"
-            + " authenticator_attachment, discoverable, attestation_format, attestation_object, client_data_json";
+            + " authenticator_attachment, discoverable, attestation_format, attestation_object, client_data_json,"
+            + " attestation_trusted";
 
     private final JdbcClient jdbc;
 
@@ -46,7 +47,7 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
                                     + ") VALUES (:credentialId, :userHandle,"
                                     + " :publicKey, :signCount, :aaguid, :transports, :backupEligible, :backupState, :uvInitialized,"
                                     + " :createdAt, :lastUsedAt, :name, :enabled, :authenticatorAttachment, :discoverable,"
-                                    + " :attestationFormat, :attestationObject, :clientDataJson)"),
+                                    + " :attestationFormat, :attestationObject, :clientDataJson, :attestationTrusted)"),
                             passkey)
                     .update();
         } catch (DuplicateKeyException e) {
@@ -136,7 +137,8 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
                 .param("discoverable", passkey.discoverable(), Types.BOOLEAN)
                 .param("attestationFormat", passkey.attestationFormat(), Types.VARCHAR)
                 .param("attestationObject", passkey.attestationObject(), Types.VARCHAR)
-                .param("clientDataJson", passkey.clientDataJSON(), Types.VARCHAR);
+                .param("clientDataJson", passkey.clientDataJSON(), Types.VARCHAR)
+                .param("attestationTrusted", passkey.attestationTrusted());
     }
 
     private static Passkey passkey(ResultSet rs, int row) throws SQLException {
@@ -159,6 +161,7 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
                 .attestationFormat(rs.getString("attestation_format"))
                 .attestationObject(rs.getString("attestation_object"))
                 .clientDataJSON(rs.getString("client_data_json"))
+                .attestationTrusted(rs.getBoolean("attestation_trusted"))
                 .build();
     }
 }

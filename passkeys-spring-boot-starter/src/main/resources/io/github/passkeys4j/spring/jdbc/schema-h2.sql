@@ -2,7 +2,8 @@
 -- Instants are stored to the microsecond. transports is a comma-separated list.
 
 -- The schema's version, one row per version applied: 1 made the three tables below, 2 added this table, 3 the
--- sealed-challenge tables, 4 the recovery-code tables at the end. A release
+-- sealed-challenge tables, 4 the recovery-code tables at the end, 5 the
+-- attestation_trusted column of passkeys_credential. A release
 -- that changes the schema adds a version here and an upgrade file under migration/h2/ (see the README's
 -- "Storage and schema"); start-up refuses a database whose tables are missing.
 CREATE TABLE IF NOT EXISTS passkeys_schema_version (
@@ -28,6 +29,10 @@ INSERT INTO passkeys_schema_version (version, description, installed_at)
 SELECT 4, 'passkeys_recovery_code, passkeys_recovery_attempt', CURRENT_TIMESTAMP
 WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 4);
 
+INSERT INTO passkeys_schema_version (version, description, installed_at)
+SELECT 5, 'passkeys_credential.attestation_trusted', CURRENT_TIMESTAMP
+WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 5);
+
 CREATE TABLE IF NOT EXISTS passkeys_credential (
     credential_id            VARCHAR(1400)               NOT NULL,
     user_handle              VARCHAR(128)                NOT NULL,
@@ -51,6 +56,10 @@ CREATE TABLE IF NOT EXISTS passkeys_credential (
     client_data_json         VARCHAR(1000000),
     CONSTRAINT passkeys_credential_pk PRIMARY KEY (credential_id)
 );
+
+-- Whether the passkey's attestation statement chained to a root the app trusted at registration (issue 12); rows
+-- stored before version 5 are not.
+ALTER TABLE passkeys_credential ADD COLUMN IF NOT EXISTS attestation_trusted BOOLEAN DEFAULT FALSE NOT NULL;
 
 CREATE INDEX IF NOT EXISTS passkeys_credential_user_handle_idx ON passkeys_credential (user_handle, created_at);
 

@@ -168,6 +168,8 @@
         passkey.transports && passkey.transports.length
           ? el('span', { class: 'passkey-transports',
             text: t('manage.works-with', { transports: passkey.transports.map(transport).join(', ') }) }) : null,
+        // Said in words (not an icon) only where the attestation chained to a root the app trusts.
+        passkey.attestationTrusted ? el('span', { class: 'passkey-fact passkey-attested', text: t('manage.attested') }) : null,
       ].filter(Boolean);
       // The "·" between facts is drawn by the style sheet, so it never ends or starts a line.
       const meta = el('div', { class: 'passkey-meta' }, el('div', { class: 'passkey-facts' }, facts));

@@ -4,9 +4,13 @@ import io.github.passkeys4j.dbnodes.NodeApplication;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import javax.sql.DataSource;
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +50,28 @@ class MissingTablesStartupTest {
     }
 
     @Test
+    void aMissingVersionFiveColumnFailsTheStartNamingIt() {
+        String url = "jdbc:h2:mem:version-four;DB_CLOSE_DELAY=-1";
+        DriverManagerDataSource version4 = new DriverManagerDataSource(url, "sa", "");
+        for (String file : List.of(
+                "V1__passkeys_tables.sql",
+                "V2__passkeys_schema_version.sql",
+                "V3__passkeys_sealed_challenges.sql",
+                "V4__passkeys_recovery_codes.sql")) {
+            new ResourceDatabasePopulator(new DefaultResourceLoader()
+                            .getResource("classpath:io/github/passkeys4j/spring/jdbc/migration/h2/" + file))
+                    .execute(version4);
+        }
+        Map<String, Object> properties =
+                Map.of("spring.datasource.url", url, "passkeys.jdbc.initialize-schema", "never");
+
+        assertThatThrownBy(() -> NodeApplication.start(properties))
+                .hasRootCauseInstanceOf(MissingPasskeysTablesException.class)
+                .satisfies(failure -> assertThat(((MissingPasskeysTablesException) rootCause(failure)).tables())
+                        .containsExactly("passkeys_credential.attestation_trusted"));
+    }
+
+    @Test
     void alwaysCreatesTheTablesAndRecordsTheVersion() {
         Map<String, Object> properties = Map.of(
                 "spring.datasource.url", "jdbc:h2:mem:always-tables;DB_CLOSE_DELAY=-1",
@@ -54,7 +80,7 @@ class MissingTablesStartupTest {
         try (ConfigurableApplicationContext node = NodeApplication.start(properties)) {
             JdbcTemplate jdbc = new JdbcTemplate(node.getBean(DataSource.class));
             assertThat(jdbc.queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                    .containsExactly(1, 2, 3, 4);
+                    .containsExactly(1, 2, 3, 4, 5);
         }
     }
 

@@ -111,27 +111,29 @@ interface SchemaInitializerContract {
     @Test
     default void theSchemaRecordsItsVersion() {
         assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2, 3, 4);
+                .containsExactly(1, 2, 3, 4, 5);
     }
 
     @Test
     default void anUpgradeFromVersionOneKeepsEveryRowUsable() {
         dropTables();
         runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/V1__passkeys_tables.sql");
-        passkeys().add(passkey("Y3JlZC0x", "dXNlci0x", T0));
+        VersionOneRows.insert(jdbc(), passkey("Y3JlZC0x", "dXNlci0x", T0));
 
         assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
                         .initializeDatabase())
                 .isTrue();
 
-        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(passkey("Y3JlZC0x", "dXNlci0x", T0));
-        Passkey used = passkey("Y3JlZC0x", "dXNlci0x", T0).usedAt(T0.plusSeconds(60), 43, true, true);
-        assertThat(passkeys()
-                        .recordUse(used, passkey("Y3JlZC0x", "dXNlci0x", T0).signCount()))
-                .isTrue();
+        // Stored before version 5: never said to be verified by a trusted root.
+        Passkey old = passkey("Y3JlZC0x", "dXNlci0x", T0).toBuilder()
+                .attestationTrusted(false)
+                .build();
+        assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(old);
+        Passkey used = old.usedAt(T0.plusSeconds(60), 43, true, true);
+        assertThat(passkeys().recordUse(used, old.signCount())).isTrue();
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(used);
         assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2, 3, 4);
+                .containsExactly(1, 2, 3, 4, 5);
     }
 
     @Test
@@ -144,6 +146,8 @@ interface SchemaInitializerContract {
                 + "/V3__passkeys_sealed_challenges.sql");
         runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
                 + "/V4__passkeys_recovery_codes.sql");
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
+                + "/V5__passkeys_attestation_trusted.sql");
         List<String> migrated = catalog();
         dropTables();
         new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase();

@@ -99,5 +99,11 @@ class AttestationHttpTest {
         assertThat(relyingParty.management().list("alice"))
                 .singleElement()
                 .satisfies(p -> assertThat(p.attestationFormat()).isEqualTo("packed"));
+        // No trusted roots configured: a statement that verifies is still not called trusted.
+        JsonNode listed = json(alice.get("/passkeys/credentials"));
+        assertThat(listed).singleElement().satisfies(p -> {
+            assertThat(p.path("attestationTrusted").isBoolean()).isTrue();
+            assertThat(p.path("attestationTrusted").asBoolean()).isFalse();
+        });
     }
 }

@@ -4,8 +4,9 @@ import io.github.passkeys4j.FinishRegistration;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartRegistration;
 import io.github.passkeys4j.dbnodes.NodeApplication;
-import io.github.passkeys4j.spring.jdbc.JdbcPasskeyRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyUserRepository;
+import io.github.passkeys4j.spring.jdbc.VersionOneRows;
+import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
@@ -52,12 +53,14 @@ class SchemaUpgradeTest {
         SoftwareAuthenticator phone = new SoftwareAuthenticator();
         RelyingParty before = RelyingParty.builder("localhost", "Before the upgrade")
                 .origins(Set.of("http://localhost:*"))
-                .passkeys(new JdbcPasskeyRepository(jdbc))
+                .passkeys(new InMemoryPasskeyRepository())
                 .users(new JdbcPasskeyUserRepository(jdbc))
                 .build();
         Passkey old = before.finishRegistration(FinishRegistration.of(
                 "user-7",
                 phone.register(before.startRegistration(StartRegistration.forUser("user-7")), "http://localhost:1")));
+        // The old release's row: today's repository writes columns the V1 table lacks.
+        VersionOneRows.insert(jdbc, old);
 
         try (ConfigurableApplicationContext node = NodeApplication.start(PostgresForTests.properties())) {
             HttpSession session = new HttpSession(NodeApplication.port(node));
@@ -66,11 +69,13 @@ class SchemaUpgradeTest {
 
             assertThat(signedIn.statusCode()).as(signedIn.body()).isEqualTo(200);
             HttpResponse<String> list = session.get("/passkeys/credentials");
-            assertThat(json(list))
-                    .singleElement()
-                    .satisfies(p -> assertThat(p.path("id").asString()).isEqualTo(old.credentialId()));
+            assertThat(json(list)).singleElement().satisfies(p -> {
+                assertThat(p.path("id").asString()).isEqualTo(old.credentialId());
+                assertThat(p.path("attestationTrusted").isBoolean()).isTrue();
+                assertThat(p.path("attestationTrusted").asBoolean()).isFalse();
+            });
         }
         assertThat(jdbc.queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2, 3, 4);
+                .containsExactly(1, 2, 3, 4, 5);
     }
 }

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
             "spring.datasource.url=jdbc:h2:mem:openapi;DB_CLOSE_DELAY=-1",
-            "passkeys.related-origins=https://example.co.uk"
+            "passkeys.related-origins=https://example.co.uk",
+            "passkeys.sign-up.enabled=true"
         })
 class OpenApiContractTest {
 
@@ -43,6 +44,8 @@ class OpenApiContractTest {
             "POST /passkeys/authentication/options",
             "POST /passkeys/authentication",
             "POST /passkeys/recovery",
+            "POST /passkeys/sign-up/options",
+            "POST /passkeys/sign-up",
             "POST /passkeys/step-up/options",
             "POST /passkeys/step-up",
             "GET /.well-known/passkey-endpoints",
@@ -250,6 +253,7 @@ class OpenApiContractTest {
         call(visitor, "POST", "/passkeys/upgrade/options", visitor.post("/passkeys/upgrade/options", "{}"), 403);
 
         recoveryCodes(alice, anonymous);
+        signUp(new SoftwareAuthenticator());
 
         assertThat(violations).isEmpty();
         assertThat(new TreeSet<>(answered))
@@ -308,6 +312,30 @@ class OpenApiContractTest {
     }
 
     /** Over the default passkeys.max-request-size (32 KB). */
+    private void signUp(SoftwareAuthenticator phone) {
+        HttpSession stranger = new HttpSession(port);
+        String path = "/passkeys/sign-up/options";
+        call(stranger, "POST", path, stranger.post(path, "{\"username\": \"alice\"}"), 409);
+        call(stranger, "POST", path, stranger.post(path, "{\"username\": \"no spaces\"}"), 400);
+        call(stranger, "POST", path, stranger.postWithoutCsrf(path, "{\"username\": \"dora\"}"), 403);
+        call(stranger, "POST", path, stranger.post(path, big()), 413);
+        call(stranger, "POST", path, withCsrf(stranger, path, "POST", "text/plain"), 415);
+        HttpResponse<String> options = call(
+                stranger,
+                "POST",
+                path,
+                stranger.post(path, "{\"username\": \"dora\", \"displayName\": \"Dora\"}"),
+                200);
+        String finish = "/passkeys/sign-up";
+        call(stranger, "POST", finish, stranger.post(finish, "[]"), 400);
+        call(stranger, "POST", finish, stranger.post(finish, big()), 413);
+        call(stranger, "POST", finish, withCsrf(stranger, finish, "POST", "text/plain"), 415);
+        String credential = phone.register(SoftwareAuthenticator.creationOptions(options.body()), stranger.origin());
+        HttpResponse<String> created =
+                call(stranger, "POST", finish, stranger.post(finish, "{\"credential\": " + credential + "}"), 201);
+        assertThat(json(created).path("recoveryCodes")).hasSize(10);
+    }
+
     private void recoveryCodes(HttpSession alice, HttpSession anonymous) {
         call(anonymous, "GET", "/passkeys/recovery-codes", anonymous.get("/passkeys/recovery-codes"), 401);
         call(alice, "GET", "/passkeys/recovery-codes", alice.get("/passkeys/recovery-codes"), 200);

@@ -219,16 +219,8 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         limit.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
         http.addFilterBefore(postProcess(limit), AuthorizationFilter.class);
         if (recoveryCodes) {
-            SessionAuthenticationStrategy sessionStrategy = http.getSharedObject(SessionAuthenticationStrategy.class);
-            SecurityContextRepository contextRepository = http.getSharedObject(SecurityContextRepository.class);
             PasskeyRecovery forChain = recovery.withSessionHandling(
-                    sessionStrategy != null ? sessionStrategy : new ChangeSessionIdAuthenticationStrategy(),
-                    contextRepository != null
-                            ? contextRepository
-                            : new DelegatingSecurityContextRepository(
-                                    new RequestAttributeSecurityContextRepository(),
-                                    new HttpSessionSecurityContextRepository()),
-                    getSecurityContextHolderStrategy());
+                    sessionStrategy(http), contextRepository(http), getSecurityContextHolderStrategy());
             http.addFilterBefore(
                     postProcess(new RecoveryCodeSignInFilter(
                             PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, basePath + "/recovery"),
@@ -250,14 +242,13 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     }
 
     private PasskeyStepUpFilter stepUpFilter(HttpSecurity http, PasskeysMessages messages) {
-        RequestCache requestCache = http.getSharedObject(RequestCache.class);
         return new PasskeyStepUpFilter(
                 relyingParty,
                 new PasskeyAccounts(relyingParty, accountIds),
                 messages,
                 basePath,
                 defaultSuccessUrl,
-                requestCache != null ? requestCache : new HttpSessionRequestCache(),
+                requestCache(http),
                 contextRepository(http),
                 getSecurityContextHolderStrategy());
     }
@@ -271,7 +262,6 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     }
 
     private PasskeyAuthenticationFilter signInFilter(HttpSecurity http, PasskeysMessages messages) {
-        RequestCache requestCache = http.getSharedObject(RequestCache.class);
         ProviderManager authenticationManager = new ProviderManager(
                 new PasskeyAuthenticationProvider(relyingParty, userDetailsService, accountIds, events, observer));
         // Apps listening for Spring Security's AuthenticationSuccessEvent & co. hear passkey sign-ins as well.
@@ -279,7 +269,7 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         PasskeyAuthenticationFilter filter = new PasskeyAuthenticationFilter(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, basePath + "/authentication"),
                 authenticationManager,
-                requestCache != null ? requestCache : new HttpSessionRequestCache(),
+                requestCache(http),
                 defaultSuccessUrl,
                 messages);
         if (successHandler != null) {
@@ -296,7 +286,6 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     }
 
     private PasskeySignUpFilter signUpFilter(HttpSecurity http, PasskeysMessages messages) {
-        RequestCache requestCache = http.getSharedObject(RequestCache.class);
         SignUpSignIn signIn = new SignUpSignIn(
                 relyingParty,
                 userDetailsService,
@@ -304,9 +293,14 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
                 sessionStrategy(http),
                 contextRepository(http),
                 getSecurityContextHolderStrategy(),
-                requestCache != null ? requestCache : new HttpSessionRequestCache(),
+                requestCache(http),
                 events);
         return new PasskeySignUpFilter(relyingParty, signUp, signIn, messages, basePath);
+    }
+
+    private static RequestCache requestCache(HttpSecurity http) {
+        RequestCache requestCache = http.getSharedObject(RequestCache.class);
+        return requestCache != null ? requestCache : new HttpSessionRequestCache();
     }
 
     private static SessionAuthenticationStrategy sessionStrategy(HttpSecurity http) {

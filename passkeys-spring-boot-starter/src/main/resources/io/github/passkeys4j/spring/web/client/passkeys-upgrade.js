@@ -97,11 +97,12 @@ async function wireUpgrade(box) {
   }
   // Once per browser session for an account with passkeys: not a new request (and challenge) on every page view.
   const tried = 'passkeys.upgrade.tried.' + state.account;
-  if (silentOnly && (store('sessionStorage', tried) || !(await capabilities()).conditionalCreate)) {
+  const conditional = !device && (await capabilities()).conditionalCreate;
+  if (silentOnly && (store('sessionStorage', tried) || !conditional)) {
     box.dataset.state = 'none';
     return;
   }
-  if (!device && (await capabilities()).conditionalCreate) {
+  if (conditional) {
     store('sessionStorage', tried, '1');
     box.dataset.state = 'conditional';
     const created = await conditionalCreate();

@@ -8,19 +8,27 @@ import org.springframework.util.StreamUtils;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 
 /**
- * The starter's static client files ({@code passkeys.js}, {@code passkeys-manage.js}, {@code passkeys.css}) and the
- * client's texts ({@code messages}) with the headers every response of ours carries. Read once; each file's ETag is a
- * hash of its bytes, so a browser revalidates ({@code no-cache}) and gets 304 until a new library version changes the
- * file. {@code passkeys.js} is its parts ({@code client/passkeys-*.js}) in one function scope: integrators include one
- * file, we keep each part small.
+ * The starter's static client files ({@code passkeys.js}, its parts loaded on need, {@code passkeys-manage.js},
+ * {@code passkeys.css}, …) and the client's texts ({@code messages}) with the headers every response of ours carries.
+ * Each file is read and gzipped once ({@link ClientFile}): a browser gets the gzip form when it accepts it, revalidates
+ * ({@code no-cache}, then 304) until a new library version changes the file, and keeps a versioned URL
+ * ({@link #versioned}) for a year without asking.
+ *
+ * <p>{@code passkeys.js} is what every page with a passkey button needs ({@code client/passkeys-*.js} in
+ * {@link #CORE_PARTS}, in one function scope): integrators include one file, we keep each part small. The parts only
+ * some pages need (sign-up, step-up, the upgrade offer) are files of their own that {@code passkeys.js} loads when the
+ * page has their element or their function is called; it learns their versioned names from a {@code PARTS} constant
+ * written in front of its code here.
  *
  * <p>Internal: not API, may change in any release.
  */
@@ -38,32 +46,35 @@ public final class ClientFiles {
     /** {@code GET <base>/messages}: the browser client's texts in the request's language. */
     public static final String MESSAGES = "messages";
 
-    /** The parts of passkeys.js, in order. */
-    static final List<String> CLIENT_PARTS = List.of(
+    /** The parts of passkeys.js, in order (wiring last: it starts the rest). */
+    static final List<String> CORE_PARTS = List.of(
             "client/passkeys-base.js",
             "client/passkeys-json.js",
             "client/passkeys-ceremonies.js",
-            "client/passkeys-signup.js",
             "client/passkeys-username.js",
-            "client/passkeys-stepup.js",
-            "client/passkeys-wiring.js",
-            "client/passkeys-upgrade.js",
-            "client/passkeys-recovery.js");
+            "client/passkeys-immediate.js",
+            "client/passkeys-recovery.js",
+            "client/passkeys-wiring.js");
+
+    /** The parts passkeys.js loads on need: its name for each, and the file served under the base path. */
+    static final Map<String, String> LAZY_PARTS = Map.of(
+            "signup", "passkeys-signup.js",
+            "stepup", "passkeys-stepup.js",
+            "upgrade", "passkeys-upgrade.js");
+
+    private static final Pattern FILE_PLACEHOLDER = Pattern.compile("\\{\\{file:([a-z.-]+)}}");
 
     private static final String JAVASCRIPT = "text/javascript;charset=UTF-8";
 
-    private static final Map<String, ClientFile> FILES = Map.of(
-            "passkeys.js", file(clientScript(), JAVASCRIPT),
-            "passkeys-manage.js", file(bytes("passkeys-manage.js"), JAVASCRIPT),
-            "passkeys-recovery-codes.js", file(bytes("passkeys-recovery-codes.js"), JAVASCRIPT),
-            "passkeys-diagnostics.js", file(bytes("passkeys-diagnostics.js"), JAVASCRIPT),
-            "passkeys.css", file(bytes("passkeys.css"), "text/css;charset=UTF-8"));
+    private static final Map<String, ClientFile> FILES = files();
+
+    /** The client's texts as served, by their JSON: gzipped and hashed once per language, not per request. */
+    private static final Map<String, ClientFile> TEXTS = new ConcurrentHashMap<>();
 
     private ClientFiles() {}
 
     /** Served to anyone, before the app's rules: what a login page needs. */
-    private static final Set<String> PUBLIC =
-            Set.of("passkeys.js", "passkeys-manage.js", "passkeys-recovery-codes.js", "passkeys.css");
+    private static final Set<String> PUBLIC = publicNames();
 
     /**
      * The file names served under the base path to anyone. (The diagnostics page's script is served by that page's
@@ -71,6 +82,20 @@ public final class ClientFiles {
      */
     public static Set<String> names() {
         return PUBLIC;
+    }
+
+    /** {@code name?v=<its version>}: a URL for a page to link, cached by the browser until the file changes. */
+    public static String versioned(String name) {
+        return name + "?v=" + version(name);
+    }
+
+    /** The version of {@code name} (a hash of its bytes), for {@code ?v=} (the Thymeleaf fragment's links). */
+    public static String version(String name) {
+        ClientFile file = FILES.get(name);
+        if (file == null) {
+            throw new IllegalArgumentException("no client file " + name);
+        }
+        return file.version();
     }
 
     /** Writes {@code name} (one of {@link #names()}), or 304 when the request's If-None-Match has its ETag. */
@@ -89,29 +114,21 @@ public final class ClientFiles {
     public static void serveMessages(
             PasskeysMessages messages, HttpServletRequest request, HttpServletResponse response) throws IOException {
         response.setHeader("Vary", "Accept-Language");
-        write(
-                file(
-                        messages.clientJson(messages.locale(request)).getBytes(StandardCharsets.UTF_8),
-                        "application/json"),
-                request,
-                response);
+        String json = messages.clientJson(messages.locale(request));
+        ClientFile file = TEXTS.get(json);
+        if (file == null) {
+            file = ClientFile.of(json.getBytes(StandardCharsets.UTF_8), "application/json");
+            if (TEXTS.size() < 64) { // one per language and version of the app's texts: a handful
+                TEXTS.put(json, file);
+            }
+        }
+        write(file, request, response);
     }
 
     private static void write(ClientFile file, HttpServletRequest request, HttpServletResponse response)
             throws IOException {
         securityHeaders(response);
-        response.setHeader("ETag", file.etag());
-        response.setHeader("Cache-Control", "no-cache");
-        if (matches(request.getHeader("If-None-Match"), file.etag())) {
-            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
-            return;
-        }
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(file.contentType());
-        response.setContentLength(file.bytes().length);
-        if (!"HEAD".equals(request.getMethod())) {
-            response.getOutputStream().write(file.bytes());
-        }
+        file.write(request, response);
     }
 
     /** CSP, Referrer-Policy and nosniff, on every page and file we serve. */
@@ -119,6 +136,11 @@ public final class ClientFiles {
         response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
         response.setHeader("Referrer-Policy", "same-origin");
         response.setHeader("X-Content-Type-Options", "nosniff");
+    }
+
+    /** A page of ours, its {@code {{file:NAME}}} placeholders replaced by {@link #versioned} names. */
+    public static String readPage(String name) {
+        return FILE_PLACEHOLDER.matcher(read(name)).replaceAll(m -> versioned(m.group(1)));
     }
 
     public static String read(String name) {
@@ -130,23 +152,40 @@ public final class ClientFiles {
         }
     }
 
-    private static boolean matches(String ifNoneMatch, String etag) {
-        if (ifNoneMatch == null) {
-            return false;
+    private static Map<String, ClientFile> files() {
+        Map<String, ClientFile> files = new HashMap<>();
+        StringBuilder parts = new StringBuilder();
+        new TreeMap<>(LAZY_PARTS).forEach((part, name) -> {
+            ClientFile file = ClientFile.of(bytes("client/" + name), JAVASCRIPT);
+            files.put(name, file);
+            parts.append(parts.isEmpty() ? "" : ", ")
+                    .append(part)
+                    .append(": '")
+                    .append(name)
+                    .append("?v=")
+                    .append(file.version())
+                    .append('\'');
+        });
+        files.put("passkeys.js", ClientFile.of(clientScript("const PARTS = { " + parts + " };\n"), JAVASCRIPT));
+        for (String name : List.of("passkeys-manage.js", "passkeys-recovery-codes.js", "passkeys-diagnostics.js")) {
+            files.put(name, ClientFile.of(bytes(name), JAVASCRIPT));
         }
-        for (String candidate : ifNoneMatch.split(",")) {
-            String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || tag.equals("W/" + etag)) {
-                return true;
-            }
-        }
-        return false;
+        files.put("passkeys.css", ClientFile.of(bytes("passkeys.css"), "text/css;charset=UTF-8"));
+        return Map.copyOf(files);
     }
 
-    /** The parts of passkeys.js in one function scope, so their names stay out of the page's globals. */
-    private static byte[] clientScript() {
-        StringBuilder script = new StringBuilder("(function () {\n'use strict';\n\n");
-        for (String part : CLIENT_PARTS) {
+    private static Set<String> publicNames() {
+        Set<String> names = new HashSet<>(FILES.keySet());
+        names.remove("passkeys-diagnostics.js");
+        return Set.copyOf(names);
+    }
+
+    /** The core parts of passkeys.js in one function scope, so their names stay out of the page's globals. */
+    private static byte[] clientScript(String preamble) {
+        StringBuilder script = new StringBuilder("(function () {\n'use strict';\n")
+                .append(preamble)
+                .append('\n');
+        for (String part : CORE_PARTS) {
             script.append(read(part)).append('\n');
         }
         return script.append("})();\n").toString().getBytes(StandardCharsets.UTF_8);
@@ -159,20 +198,4 @@ public final class ClientFiles {
             throw new UncheckedIOException("missing resource " + RESOURCES + name, e);
         }
     }
-
-    private static ClientFile file(byte[] bytes, String contentType) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(bytes);
-            String etag = "\""
-                    + Base64.getUrlEncoder()
-                            .withoutPadding()
-                            .encodeToString(hash)
-                            .substring(0, 22) + "\"";
-            return new ClientFile(bytes, contentType, etag);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private record ClientFile(byte[] bytes, String contentType, String etag) {}
 }

@@ -38,9 +38,9 @@ class ContextPathTest {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body())
                 .contains(
-                        "href=\"/app/passkeys/passkeys.css\"",
-                        "src=\"/app/passkeys/passkeys.js\"",
-                        "src=\"/app/passkeys/passkeys-manage.js\"",
+                        "href=\"/app/passkeys/passkeys.css?v=",
+                        "src=\"/app/passkeys/passkeys.js?v=",
+                        "src=\"/app/passkeys/passkeys-manage.js?v=",
                         "href=\"/app/\"");
         assertThat(alice.get("/passkeys/passkeys.js").statusCode()).isEqualTo(200);
         assertThat(new HttpSession(port).get("/passkeys/passkeys.js").statusCode())

@@ -93,7 +93,7 @@ class DiagnosticsHttpTest {
                     .contains("<dt>Time to finish a ceremony</dt><dd>5 minutes")
                     .contains("<dt>Storage</dt><dd>JDBC (H2)")
                     .contains("data-origins=\"[&quot;http://localhost:*&quot;,&quot;https://localhost:*&quot;]\"")
-                    .contains("src=\"/passkeys/diagnostics/passkeys-diagnostics.js\"")
+                    .contains("src=\"/passkeys/diagnostics/passkeys-diagnostics.js?v=")
                     .doesNotContain("{{", "jdbc:h2", "alice-password");
             assertThat(alice.get("/passkeys/diagnostics/passkeys-diagnostics.js")
                             .body())

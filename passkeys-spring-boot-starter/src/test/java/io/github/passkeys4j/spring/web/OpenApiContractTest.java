@@ -111,6 +111,9 @@ class OpenApiContractTest {
         }
         for (String file : List.of(
                 "/passkeys/passkeys.js",
+                "/passkeys/passkeys-signup.js",
+                "/passkeys/passkeys-stepup.js",
+                "/passkeys/passkeys-upgrade.js",
                 "/passkeys/passkeys-manage.js",
                 "/passkeys/passkeys-recovery-codes.js",
                 "/passkeys/passkeys.css")) {

@@ -45,9 +45,9 @@ class ThymeleafFragmentTest {
                 .contains(
                         "<header id=\"app-header\">",
                         "<passkeys-manager>",
-                        "href=\"/app/keys/passkeys.css\"",
-                        "src=\"/app/keys/passkeys.js\"",
-                        "src=\"/app/keys/passkeys-manage.js\"",
+                        "href=\"/app/keys/passkeys.css?v=",
+                        "src=\"/app/keys/passkeys.js?v=",
+                        "src=\"/app/keys/passkeys-manage.js?v=",
                         "<meta name=\"_csrf_header\" content=\"X-CSRF-TOKEN\">",
                         "<p>Loading your passkeys… (this page needs JavaScript)</p>")
                 .doesNotContain("th:", "@environment");

@@ -28,7 +28,7 @@ public final class PasskeyStepUpPageController {
     public PasskeyStepUpPageController(String basePath, PasskeysMessages messages) {
         this.basePath = basePath;
         this.messages = messages;
-        this.page = ClientFiles.read("step-up.html");
+        this.page = ClientFiles.readPage("step-up.html");
     }
 
     @GetMapping("/step-up")

@@ -93,7 +93,7 @@ public final class PasskeysDiagnosticsController {
         this.browserNames = browserNames;
         this.messages = messages;
         this.runs = new DiagnosticRuns(relyingParty, messages);
-        this.page = ClientFiles.read("diagnostics.html");
+        this.page = ClientFiles.readPage("diagnostics.html");
     }
 
     @GetMapping

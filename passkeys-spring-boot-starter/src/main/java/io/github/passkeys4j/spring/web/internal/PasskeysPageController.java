@@ -38,7 +38,7 @@ public final class PasskeysPageController {
     public PasskeysPageController(String basePath, PasskeysMessages messages, boolean securityKeys) {
         this.basePath = basePath;
         this.messages = messages;
-        this.managePage = ClientFiles.read("manage.html");
+        this.managePage = ClientFiles.readPage("manage.html");
         this.securityKeys = securityKeys;
     }
 
@@ -50,6 +50,13 @@ public final class PasskeysPageController {
     @GetMapping("/passkeys.js")
     public void client(HttpServletRequest request, HttpServletResponse response) throws IOException {
         ClientFiles.serve("passkeys.js", request, response);
+    }
+
+    /** The parts passkeys.js loads where a page needs them (sign-up, step-up, the upgrade offer). */
+    @GetMapping({"/passkeys-signup.js", "/passkeys-stepup.js", "/passkeys-upgrade.js"})
+    public void clientPart(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String uri = request.getRequestURI();
+        ClientFiles.serve(uri.substring(uri.lastIndexOf('/') + 1), request, response);
     }
 
     @GetMapping("/passkeys-manage.js")

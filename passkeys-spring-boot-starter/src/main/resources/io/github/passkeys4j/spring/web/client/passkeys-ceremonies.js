@@ -16,6 +16,12 @@ function cancelAutofill() {
   }
 }
 
+/** Makes `controller` the pending request a modal ceremony aborts (the upgrade's silent create); returns its release. */
+function holdAutofill(controller) {
+  autofill = controller;
+  return () => { if (autofill === controller) autofill = null; };
+}
+
 /** Cancels autofill and keeps it from restarting by itself (the user clicked the button or sent the password). */
 function stopAutofill() {
   autofillStopped = true;

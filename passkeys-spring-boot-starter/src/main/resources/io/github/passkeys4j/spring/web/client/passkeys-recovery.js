@@ -30,6 +30,3 @@ function wireRecovery() {
 }
 
 window.PasskeysRecovery = Object.freeze({ recover });
-
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wireRecovery);
-else wireRecovery();

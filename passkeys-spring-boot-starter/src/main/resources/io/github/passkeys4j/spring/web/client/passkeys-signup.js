@@ -1,9 +1,16 @@
-// --- passkey-only sign-up ---------------------------------------------------------------------------------------
-//   <form data-passkey-signup>
-//     <input name="username" autocomplete="username"> <input name="displayName" autocomplete="name">
-//     <button type="submit">Create account</button>
-//     <p data-passkey-signup-status role="status"></p> <p data-passkey-error role="alert"></p>
-//   </form>
+/*
+ * Passkeys for Java — passkey-only sign-up, loaded by passkeys.js only on a page with <form data-passkey-signup> or
+ * when Passkeys.signUp() is called (the sign-in page never downloads it).
+ *   <form data-passkey-signup>
+ *     <input name="username" autocomplete="username"> <input name="displayName" autocomplete="name">
+ *     <button type="submit">Create account</button>
+ *     <p data-passkey-signup-status role="status"></p> <p data-passkey-error role="alert"></p>
+ *   </form>
+ */
+window.Passkeys._define('signup', k => {
+'use strict';
+const { request, texts, text, isSupported, plainError, explained, stopAutofill, creationOptions, credentialJSON,
+  showError } = k;
 
 // Browser errors while creating the first passkey, in sign-up words (no account exists to "sign in with password").
 const SIGNUP_PLAIN = Object.freeze({
@@ -46,44 +53,39 @@ async function signUp(details) {
   }
 }
 
-/** Wires <form data-passkey-signup>: its username and displayName fields, a status line, an error line. */
-function wireSignUp() {
-  document.querySelectorAll('form[data-passkey-signup]').forEach(form => {
-    form.addEventListener('submit', async event => {
-      event.preventDefault();
-      const button = form.querySelector('[type="submit"]');
-      const status = form.querySelector('[data-passkey-signup-status]');
-      const username = form.elements.namedItem('username');
-      const displayName = form.elements.namedItem('displayName');
-      showError({ message: '' }, form);
-      if (username) username.removeAttribute('aria-invalid');
-      if (button) button.disabled = true;
-      await texts();
-      if (status) status.textContent = text('signup.working');
-      try {
-        const result = await signUp({
-          username: username ? username.value : '', displayName: displayName ? displayName.value : null });
-        if (Array.isArray(result.recoveryCodes) && result.recoveryCodes.length) {
-          showSignUpCodes(form, result);
-        } else {
-          location.assign(result.redirectUrl);
-        }
-      } catch (error) {
-        if (status) status.textContent = '';
-        const reason = error && error.problem && error.problem.reason;
-        if (username && (reason === 'USERNAME_TAKEN' || reason === 'INVALID_USERNAME')) {
-          username.setAttribute('aria-invalid', 'true');
-          username.focus();
-        } else if (displayName && reason === 'INVALID_DISPLAY_NAME') {
-          displayName.setAttribute('aria-invalid', 'true');
-          displayName.focus();
-        }
-        showError(await explained(error), form);
-      } finally {
-        if (button) button.disabled = false;
-      }
-    });
-  });
+/** Sends <form data-passkey-signup> (passkeys.js listens for its submit): username, displayName, status, error. */
+async function submit(form) {
+  const button = form.querySelector('[type="submit"]');
+  const status = form.querySelector('[data-passkey-signup-status]');
+  const username = form.elements.namedItem('username');
+  const displayName = form.elements.namedItem('displayName');
+  showError({ message: '' }, form);
+  if (username) username.removeAttribute('aria-invalid');
+  if (button) button.disabled = true;
+  await texts();
+  if (status) status.textContent = text('signup.working');
+  try {
+    const result = await signUp({
+      username: username ? username.value : '', displayName: displayName ? displayName.value : null });
+    if (Array.isArray(result.recoveryCodes) && result.recoveryCodes.length) {
+      showSignUpCodes(form, result);
+    } else {
+      location.assign(result.redirectUrl);
+    }
+  } catch (error) {
+    if (status) status.textContent = '';
+    const reason = error && error.problem && error.problem.reason;
+    if (username && (reason === 'USERNAME_TAKEN' || reason === 'INVALID_USERNAME')) {
+      username.setAttribute('aria-invalid', 'true');
+      username.focus();
+    } else if (displayName && reason === 'INVALID_DISPLAY_NAME') {
+      displayName.setAttribute('aria-invalid', 'true');
+      displayName.focus();
+    }
+    showError(await explained(error), form);
+  } finally {
+    if (button) button.disabled = false;
+  }
 }
 
 /** After sign-up: the new account's recovery codes, shown this once, in place of the form; then on to the app. */
@@ -121,3 +123,6 @@ function showSignUpCodes(form, result) {
   form.replaceWith(section);
   heading.focus();
 }
+
+return { signUp, submit };
+});

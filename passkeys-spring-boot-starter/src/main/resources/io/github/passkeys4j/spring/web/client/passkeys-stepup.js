@@ -1,4 +1,11 @@
-// --- step-up: confirm it is you with a passkey before a sensitive action -------------------------------------
+/*
+ * Passkeys for Java — step-up: confirm it is you with a passkey before a sensitive action. Loaded by passkeys.js only
+ * on a page with <button data-passkey-step-up> or when Passkeys.stepUp() runs (also through Passkeys.withStepUp).
+ */
+window.Passkeys._define('stepup', k => {
+'use strict';
+const { request, isSupported, plainError, explained, stopAutofill, requestOptions, credentialJSON, showError } = k;
+
 /**
  * Confirms the signed-in user with one of their own passkeys, user verification required. `continueTo`: a path on
  * this site to go to afterwards (else the page that asked for the step-up). Resolves to {redirectUrl}.
@@ -18,45 +25,19 @@ async function stepUp(continueTo) {
   return request('POST', '/step-up', body);
 }
 
-/** Whether a refused request asks for a step-up (problem reason STEP_UP_REQUIRED). */
-function needsStepUp(error) {
-  return !!(error && error.problem && error.problem.reason === 'STEP_UP_REQUIRED');
-}
-
-/**
- * Runs `action` (a function returning a promise, e.g. () => Passkeys.request('DELETE', …)). When the server asks for
- * a step-up, calls `onPrompt` (to tell the user why the passkey prompt appears), runs the step-up and `action` once
- * more. Any other error, or a step-up the user cancels, is thrown as is.
- */
-async function withStepUp(action, onPrompt) {
+/** A click on <button data-passkey-step-up>: the step-up, then where the server says (the page that asked for it). */
+async function click(button) {
+  showError({ message: '' });
+  button.disabled = true;
   try {
-    return await action();
+    const next = new URLSearchParams(location.search).get('returnTo');
+    const result = await stepUp(next || undefined);
+    location.assign(result.redirectUrl);
   } catch (error) {
-    if (!needsStepUp(error)) throw error;
-    if (typeof onPrompt === 'function') onPrompt();
-    await stepUp(location.pathname + location.search);
-    return action();
+    showError(await explained(error));
+    button.disabled = false;
   }
 }
 
-/** <button data-passkey-step-up>: runs the step-up, then goes where the server says (the page that asked for it). */
-function wireStepUp() {
-  document.querySelectorAll('[data-passkey-step-up]').forEach(button => {
-    button.addEventListener('click', async event => {
-      event.preventDefault();
-      showError({ message: '' });
-      button.disabled = true;
-      try {
-        const next = new URLSearchParams(location.search).get('returnTo');
-        const result = await stepUp(next || undefined);
-        location.assign(result.redirectUrl);
-      } catch (error) {
-        showError(await explained(error));
-        button.disabled = false;
-      }
-    });
-  });
-}
-
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wireStepUp);
-else wireStepUp();
+return { stepUp, click };
+});

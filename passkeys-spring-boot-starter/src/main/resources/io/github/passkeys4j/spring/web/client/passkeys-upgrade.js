@@ -1,11 +1,11 @@
-// --- automatic upgrade and immediate sign-in (README "Automatic passkey upgrade") ---------------------------------
-//   <div data-passkey-upgrade hidden></div>  after sign-in; data-state: none|dismissed|conditional|prompt|created
-//   <button type="button" data-passkey-immediate="#username" hidden>Sign in</button>  on the login page
-function capabilities() {
-  const pkc = window.PublicKeyCredential;
-  return isSupported() && pkc.getClientCapabilities ? pkc.getClientCapabilities().catch(() => ({}))
-    : Promise.resolve({});
-}
+/*
+ * Passkeys for Java — the automatic upgrade (README "Automatic passkey upgrade"), loaded by passkeys.js only on a page
+ * with <div data-passkey-upgrade hidden></div> (after sign-in); its data-state: none|dismissed|conditional|prompt|created.
+ */
+window.Passkeys._define('upgrade', k => {
+'use strict';
+const { request, texts, text, language, capabilities, stopAutofill, holdAutofill, creationOptions, credentialJSON,
+  register, explained } = k;
 
 function store(area, key, value) {
   try { return value === undefined ? window[area].getItem(key) : window[area].setItem(key, value); }
@@ -16,9 +16,10 @@ function store(area, key, value) {
 async function conditionalCreate() {
   stopAutofill();
   const controller = new AbortController();
+  let release = () => {};
   try {
     const options = await request('POST', '/upgrade/options');
-    autofill = controller; // so a modal ceremony started meanwhile (register, signIn) aborts this pending one
+    release = holdAutofill(controller); // so a modal ceremony started meanwhile (register, signIn) aborts this one
     const credential = await navigator.credentials.create({
       publicKey: creationOptions(options), mediation: 'conditional', signal: controller.signal });
     await request('POST', '/registration', { credential: credentialJSON(credential), name: null });
@@ -27,7 +28,7 @@ async function conditionalCreate() {
     console.warn('[passkeys] automatic upgrade:', error && error.name, error && error.message);
     return error && error.name === 'NotAllowedError' ? false : null;
   } finally {
-    if (autofill === controller) autofill = null;
+    release();
   }
 }
 
@@ -117,35 +118,5 @@ async function wireUpgrade(box) {
   showPrompt(box, device, key);
 }
 
-/** "Sign in": the passkey sheet at once if this device has one, else (NotAllowedError) on to the form. */
-function wireImmediate(button) {
-  button.hidden = false;
-  button.addEventListener('click', async event => {
-    event.preventDefault();
-    showError({ message: '' });
-    stopAutofill();
-    try {
-      const options = await request('POST', '/authentication/options');
-      const credential = await navigator.credentials.get({ publicKey: requestOptions(options), uiMode: 'immediate' });
-      location.assign((await finishSignIn(options, credential)).redirectUrl);
-    } catch (error) {
-      if (!error || error.name !== 'NotAllowedError') return showError(await explained(error));
-      showError(await plainError('immediate.none'));
-      const fallback = document.querySelector(button.dataset.passkeyImmediate || 'input[autocomplete~="username"]');
-      if (fallback) fallback.focus();
-      if (document.querySelector('input[autocomplete~="webauthn"]')) {
-        startAutofill().then(r => r && location.assign(r.redirectUrl), () => {});
-      }
-    }
-  });
-}
-
-async function wireJourneys() {
-  const box = document.querySelector('[data-passkey-upgrade]');
-  if (box && isSupported()) wireUpgrade(box);
-  const buttons = document.querySelectorAll('[data-passkey-immediate]');
-  if (buttons.length && (await capabilities()).immediateGet) buttons.forEach(wireImmediate);
-}
-
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wireJourneys);
-else wireJourneys();
+return { offer: wireUpgrade };
+});

@@ -54,6 +54,3 @@ function wireUsernameSignIn() {
     });
   });
 }
-
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', wireUsernameSignIn);
-else wireUsernameSignIn();

@@ -1,18 +1,9 @@
 /*
- * Passkeys for Java — the browser client. No dependencies, no build step: the server serves these parts
- * (client/passkeys-*.js) as one passkeys.js, inside one function scope.
- *
- *   <script src="/passkeys/passkeys.js" defer></script>        (under a context path: th:src="@{/passkeys/passkeys.js}")
- *   <button type="button" data-passkey-signin>Sign in with a passkey</button>
- *   <input name="username" autocomplete="username webauthn">   (offers passkeys in the browser's autofill)
- *   <p data-passkey-error role="alert"></p>
- *
- * The CSRF token is read from Spring's <meta name="_csrf"> / <meta name="_csrf_header">. Options and responses use the
- * W3C JSON forms: native PublicKeyCredential.parse…FromJSON / toJSON() where the browser has them, a base64url
- * fallback elsewhere. Texts come in the user's language from a <script type="application/json" data-passkeys-texts>
- * block in the page, else from GET <base>/messages. Also exposed as window.Passkeys.
+ * Passkeys for Java — the browser client: what every page with a passkey button needs; the server serves these parts
+ * (client/passkeys-*.js) as one passkeys.js in one function scope, and passkeys.js loads the sign-up, step-up and
+ * upgrade parts only on pages that use them. How to include it: README, "Add it to a Spring
+ * Boot app". Also window.Passkeys.
  */
-
 // The endpoints live next to this script (so a context path or another passkeys.base-path needs no setting), unless
 // the tag names them: <script src="…/passkeys.js" data-passkeys-base="/app/passkeys">.
 const script = document.currentScript;

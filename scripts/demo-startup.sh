@@ -1,0 +1,135 @@
+#!/usr/bin/env bash
+# The demo's start-up: time to the first 200 on /login, and a faster start through the JVM's class data sharing (CDS,
+# JDK 17-23) or AOT cache (JDK 24+), as Spring Boot's docs describe (packaging/class-data-sharing, aot-cache): the jar
+# extracted once, a training run that exits once the context has refreshed (-Dspring.context.exit=onRefresh) and
+# leaves an archive, then every start maps the archived classes instead of loading and verifying them again.
+#
+#   ./scripts/demo-startup.sh run [demo arguments]     the demo with the archive (made on first use, ~1 start); the
+#                                                      plain README command works without any of this
+#   ./scripts/demo-startup.sh bench [--runs 5] [--no-build]
+#                                                      each way of starting --runs times, interleaved (jar, extracted,
+#                                                      extracted + archive), the median per way, written to
+#                                                      benchmarks/startup-jdk<N>-<date>.md
+#   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./scripts/demo-startup.sh bench      on JDK 25 (AOT cache)
+#
+# The bench starts the demo with profile bench (in-memory H2, as scripts/bench.sh) so that runs do not share a file
+# database; `run` uses the demo's own settings (H2 file under ./data of the working directory: passkeys-demo/).
+# The archive lives in passkeys-demo/target/fast-start/jdk<N>/ and is made again when the jar changes.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+root=$(pwd)
+say() { echo "demo-startup.sh: $*" >&2; }
+
+mode=${1:-}
+[ -n "$mode" ] && shift
+java_home=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
+java=$java_home/bin/java
+[ -x "$java" ] || { say "no java at $java (set JAVA_HOME)"; exit 2; }
+jdk=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+jar=$root/passkeys-demo/target/passkeys-demo-0.1.0-SNAPSHOT.jar
+fast=$root/passkeys-demo/target/fast-start/jdk$jdk
+
+build() {
+  say "building the demo (no tests)"
+  mvn -o -q -pl passkeys-demo -am package -DskipTests -Dspotless.check.skip=true >&2
+}
+
+# The extracted jar and its archive, made again when the jar is newer than them.
+prepare() {
+  if [ -f "$fast/archive" ] && [ "$fast/archive" -nt "$jar" ]; then return; fi
+  say "extracting the jar and training the archive on JDK $jdk (one start that exits once the context is up)"
+  rm -rf "$fast"
+  mkdir -p "$fast"
+  "$java" -Djarmode=tools -jar "$jar" extract --destination "$fast/app" >&2
+  local flag
+  if [ "$jdk" -ge 25 ]; then flag=-XX:AOTCacheOutput="$fast/app.aot"; else flag=-XX:ArchiveClassesAtExit="$fast/app.jsa"; fi
+  (cd "$fast/app" && "$java" "$flag" -Dspring.context.exit=onRefresh -jar passkeys-demo-0.1.0-SNAPSHOT.jar \
+    --spring.profiles.active=bench --server.port=0 >"$fast/training.log" 2>&1) || {
+    say "training run failed:"; tail -20 "$fast/training.log" >&2; exit 1; }
+  if [ "$jdk" -ge 25 ]; then echo "-XX:AOTCache=$fast/app.aot" >"$fast/archive"; else echo "-XX:SharedArchiveFile=$fast/app.jsa" >"$fast/archive"; fi
+}
+
+# start WAY PORT: starts the demo one way, prints the milliseconds to the first 200 on /login, stops it.
+start() {
+  local way=$1 port=$2 started pid ms
+  local args=(--spring.profiles.active=bench --server.port="$port")
+  started=$(date +%s%N)
+  case "$way" in
+    jar) "$java" -jar "$jar" "${args[@]}" >"$work/$way.log" 2>&1 & pid=$! ;;
+    extracted) (cd "$fast/app" && exec "$java" -jar passkeys-demo-0.1.0-SNAPSHOT.jar "${args[@]}") >"$work/$way.log" 2>&1 & pid=$! ;;
+    archive) (cd "$fast/app" && exec "$java" "$(cat "$fast/archive")" -jar passkeys-demo-0.1.0-SNAPSHOT.jar "${args[@]}") \
+      >"$work/$way.log" 2>&1 & pid=$! ;;
+  esac
+  until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/login")" = 200 ]; do
+    if ! kill -0 "$pid" 2>/dev/null; then say "$way did not start:"; tail -20 "$work/$way.log" >&2; exit 1; fi
+    sleep 0.02
+  done
+  ms=$(( ($(date +%s%N) - started) / 1000000 ))
+  # CPU time the JVM used until then (all its threads: utime + stime), which other work on the machine barely changes.
+  local ticks
+  ticks=$(awk '{print $14 + $15}' "/proc/$pid/stat")
+  kill "$pid"; wait "$pid" 2>/dev/null || true
+  echo "$ms $(( ticks * 1000 / $(getconf CLK_TCK) ))"
+}
+
+median() { sort -n | awk '{a[NR]=$1} END {print (NR % 2) ? a[(NR+1)/2] : int((a[NR/2] + a[NR/2+1]) / 2)}'; }
+
+case "$mode" in
+  run)
+    [ -f "$jar" ] || build
+    prepare
+    cd "$root/passkeys-demo"
+    exec "$java" "$(cat "$fast/archive")" -jar "$fast/app/passkeys-demo-0.1.0-SNAPSHOT.jar" "$@"
+    ;;
+  bench)
+    runs=5 do_build=true
+    while [ $# -gt 0 ]; do
+      case "$1" in
+        --runs) runs=$2; shift 2 ;;
+        --no-build) do_build=false; shift ;;
+        *) say "unknown option $1"; exit 2 ;;
+      esac
+    done
+    [ "$do_build" = true ] && build
+    prepare
+    work=$(mktemp -d)
+    trap 'rm -rf "$work"' EXIT
+    port=18300
+    while curl -s -o /dev/null "http://localhost:$port/"; do port=$((port + 1)); done
+    ways=(jar extracted archive)
+    load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+    declare -A times cpus
+    for ((i = 1; i <= runs; i++)); do
+      for way in "${ways[@]}"; do
+        read -r ms cpu < <(start "$way" "$port")
+        say "run $i, $way: $ms ms to the first 200, $cpu ms of CPU"
+        times[$way]="${times[$way]:-} $ms"
+        cpus[$way]="${cpus[$way]:-} $cpu"
+      done
+    done
+    load_after=$(cut -d' ' -f1-3 /proc/loadavg)
+    out=$root/benchmarks/startup-jdk$jdk-$(date -u +%F).md
+    {
+      echo "# Demo start-up, JDK $jdk"
+      echo
+      echo "- date: $(date -u '+%F %H:%M UTC'), commit $(git rev-parse --short HEAD)$(git diff --quiet || echo ' (with local changes)')"
+      echo "- machine: $(nproc) CPUs, $(sed -n 's/^model name\s*: //p' /proc/cpuinfo | head -1); load average before $load_before, after $load_after"
+      echo "- java: $("$java" -version 2>&1 | head -1)"
+      echo "- command: scripts/demo-startup.sh bench --runs $runs (profile bench: in-memory H2); time from the java command to the first 200 on /login"
+      echo
+      echo "| way | to first 200, median (ms) | CPU used by then, median (ms) | runs: to first 200 (ms) | runs: CPU (ms) |"
+      echo "|---|---|---|---|---|"
+      for way in "${ways[@]}"; do
+        echo "| $way | $(echo "${times[$way]}" | tr ' ' '\n' | sed '/^$/d' | median)" \
+          "| $(echo "${cpus[$way]}" | tr ' ' '\n' | sed '/^$/d' | median) |${times[$way]} |${cpus[$way]} |"
+      done
+      echo
+      echo "jar: java -jar; extracted: java -jar on the extracted form (java -Djarmode=tools -jar … extract);"
+      echo "archive: the extracted form with $(cat "$fast/archive" | sed 's|=.*|=…|') from one training run."
+    } >"$out"
+    cat "$out"
+    say "wrote $out"
+    ;;
+  *) say "usage: demo-startup.sh run [demo arguments] | bench [--runs 5] [--no-build]"; exit 2 ;;
+esac

@@ -182,6 +182,40 @@ class RecoveryCodesTest {
     }
 
     @Test
+    void aBurstOfWrongTriesAtOnceGetsNoMoreGuessesThanTheLockoutAllows() throws Exception {
+        String code = codes.issue("alice").get(0);
+        int tries = 24;
+        ExecutorService pool = Executors.newFixedThreadPool(tries);
+        java.util.Map<Reason, AtomicInteger> answers = new java.util.concurrent.ConcurrentHashMap<>();
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> running = new java.util.ArrayList<>();
+            for (int t = 0; t < tries; t++) {
+                running.add(pool.submit(() -> {
+                    start.await();
+                    answers.computeIfAbsent(
+                                    refusal(RecoveryAttempt.forAccount("alice", "alice", "0000-0000-0000")),
+                                    r -> new AtomicInteger())
+                            .incrementAndGet();
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> f : running) {
+                f.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers.get(Reason.RECOVERY_CODE_INVALID))
+                .as("checked guesses")
+                .hasValue(5);
+        assertThat(answers.get(Reason.RECOVERY_LOCKED)).hasValue(tries - 5);
+        assertThat(refusal(RecoveryAttempt.forAccount("alice", "alice", code))).isEqualTo(Reason.RECOVERY_LOCKED);
+        assertThat(codes.remaining("alice")).isEqualTo(10);
+    }
+
+    @Test
     void unusedCodesAreAWayIn() {
         Passkey phone = fx.register("alice");
         codes.issue("alice");

@@ -29,6 +29,9 @@ java=$java_home/bin/java
 jdk=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
 jar=$root/passkeys-demo/target/passkeys-demo-0.1.0-SNAPSHOT.jar
 fast=$root/passkeys-demo/target/fast-start/jdk$jdk
+# The archive is valid only for the class path it was made with, written the same way: always this absolute path.
+app=$fast/app/passkeys-demo-0.1.0-SNAPSHOT.jar
+if [ "$jdk" -ge 25 ]; then require=-XX:AOTMode=on; else require=-Xshare:on; fi
 
 build() {
   say "building the demo (no tests)"
@@ -44,7 +47,7 @@ prepare() {
   "$java" -Djarmode=tools -jar "$jar" extract --destination "$fast/app" >&2
   local flag
   if [ "$jdk" -ge 25 ]; then flag=-XX:AOTCacheOutput="$fast/app.aot"; else flag=-XX:ArchiveClassesAtExit="$fast/app.jsa"; fi
-  (cd "$fast/app" && "$java" "$flag" -Dspring.context.exit=onRefresh -jar passkeys-demo-0.1.0-SNAPSHOT.jar \
+  (cd "$fast/app" && "$java" "$flag" -Dspring.context.exit=onRefresh -jar "$app" \
     --spring.profiles.active=bench --server.port=0 >"$fast/training.log" 2>&1) || {
     say "training run failed:"; tail -20 "$fast/training.log" >&2; exit 1; }
   if [ "$jdk" -ge 25 ]; then echo "-XX:AOTCache=$fast/app.aot" >"$fast/archive"; else echo "-XX:SharedArchiveFile=$fast/app.jsa" >"$fast/archive"; fi
@@ -57,9 +60,9 @@ start() {
   started=$(date +%s%N)
   case "$way" in
     jar) "$java" -jar "$jar" "${args[@]}" >"$work/$way.log" 2>&1 & pid=$! ;;
-    extracted) (cd "$fast/app" && exec "$java" -jar passkeys-demo-0.1.0-SNAPSHOT.jar "${args[@]}") >"$work/$way.log" 2>&1 & pid=$! ;;
-    archive) (cd "$fast/app" && exec "$java" "$(cat "$fast/archive")" -jar passkeys-demo-0.1.0-SNAPSHOT.jar "${args[@]}") \
-      >"$work/$way.log" 2>&1 & pid=$! ;;
+    extracted) "$java" -jar "$app" "${args[@]}" >"$work/$way.log" 2>&1 & pid=$! ;;
+    # $require: refuse to start rather than silently start without the archive (a class path that differs).
+    archive) "$java" "$(cat "$fast/archive")" "$require" -jar "$app" "${args[@]}" >"$work/$way.log" 2>&1 & pid=$! ;;
   esac
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/login")" = 200 ]; do
     if ! kill -0 "$pid" 2>/dev/null; then say "$way did not start:"; tail -20 "$work/$way.log" >&2; exit 1; fi
@@ -80,7 +83,7 @@ case "$mode" in
     [ -f "$jar" ] || build
     prepare
     cd "$root/passkeys-demo"
-    exec "$java" "$(cat "$fast/archive")" -jar "$fast/app/passkeys-demo-0.1.0-SNAPSHOT.jar" "$@"
+    exec "$java" "$(cat "$fast/archive")" -jar "$app" "$@"
     ;;
   bench)
     runs=5 do_build=true

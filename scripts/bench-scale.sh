@@ -100,6 +100,10 @@ results=$root/benchmarks/scale-$(date -u +%Y-%m-%d)${label:+-$label}.md
   echo "loopback), no HTTP. A finish includes the ES256 verification and every SQL round trip; the responses are"
   echo "signed by software authenticators holding the measured passkeys' keys, outside the timing. The generator,"
   echo "the library and PostgreSQL share the machine's cores, so the throughput is the whole system's on them."
+  echo "Other jobs on the machine show in the load average: compare the p50s across sizes (one run); p99s, maxima"
+  echo "and throughput swing with that load. The finishes use the real passkeys, whose rows stay in PostgreSQL's"
+  echo "buffer cache once used; username-first options for random accounts read rows from all over the tables"
+  echo "(\`read=\` in their plans: from the OS page cache when the tables fit in RAM)."
   echo
   cat "$work/scale.md"
   echo

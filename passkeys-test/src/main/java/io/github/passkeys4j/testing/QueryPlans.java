@@ -19,7 +19,8 @@ import java.util.function.Supplier;
  * store's lookups use an index without copying its SQL: {@link #dataSource()} wraps a data source, and while
  * {@link #explain} runs some work on this thread, each prepared statement is first run as
  * {@code EXPLAIN (ANALYZE, BUFFERS)} with the same parameters and rolled back (a savepoint inside a transaction),
- * then run as usual. Statements of other threads, and outside {@code explain}, run untouched.
+ * then run as usual. Statements of other threads, and outside {@code explain}, run untouched. A statement that
+ * fails (a duplicate key, say) fails in its {@code EXPLAIN}, with the same exception, and is not run again.
  */
 public final class QueryPlans {
 

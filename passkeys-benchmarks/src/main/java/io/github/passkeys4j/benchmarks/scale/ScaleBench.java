@@ -27,26 +27,26 @@ import java.util.stream.IntStream;
  */
 public final class ScaleBench {
 
-    private final Options options;
+    private final ScaleOptions options;
     private final HikariDataSource pool;
     private final BulkLoad db;
     private final ScaleSite site;
     private final StringBuilder out = new StringBuilder();
 
-    private ScaleBench(Options options) {
+    private ScaleBench(ScaleOptions options) {
         this.options = options;
         pool = new HikariDataSource();
-        pool.setJdbcUrl(options.url);
-        pool.setUsername(options.user);
-        pool.setPassword(options.password);
-        pool.setMaximumPoolSize(options.threads + 2);
+        pool.setJdbcUrl(options.url());
+        pool.setUsername(options.user());
+        pool.setPassword(options.password());
+        pool.setMaximumPoolSize(options.threads() + 2);
         db = new BulkLoad(pool);
         db.freshSchema();
         site = new ScaleSite(pool);
     }
 
     public static void main(String[] args) throws Exception {
-        Options options = Options.parse(args);
+        ScaleOptions options = ScaleOptions.parse(args);
         ScaleBench bench = new ScaleBench(options);
         try {
             bench.run();
@@ -57,15 +57,15 @@ public final class ScaleBench {
     }
 
     private void run() throws Exception {
-        say("registering " + options.accounts + " accounts x " + options.perAccount + " passkeys (real path)");
-        Passkey template = site.registerAccounts(options.accounts, options.perAccount);
-        long real = (long) options.accounts * options.perAccount;
+        say("registering " + options.accounts() + " accounts x " + options.perAccount() + " passkeys (real path)");
+        Passkey template = site.registerAccounts(options.accounts(), options.perAccount());
+        long real = (long) options.accounts() * options.perAccount();
         out.append("PostgreSQL ")
                 .append(db.serverVersion())
                 .append("; ")
                 .append(real)
                 .append(" real passkeys (")
-                .append(options.accounts)
+                .append(options.accounts())
                 .append(" accounts) among the rows; credential id ")
                 .append(template.credentialId().length())
                 .append(" chars, user handle ")
@@ -75,7 +75,7 @@ public final class ScaleBench {
                 .append(" chars.\n\n");
         out.append("| stored passkeys | accounts | load + VACUUM ANALYZE | finish p50 | finish p99 | finish max")
                 .append(" | finishes/s (")
-                .append(options.threads)
+                .append(options.threads())
                 .append(" threads)")
                 .append(" | options p50 / p99 | username-first options, measured accounts p50 / p99")
                 .append(" | username-first options, random accounts p50 / p99 |\n")
@@ -86,31 +86,31 @@ public final class ScaleBench {
             long bulk = target - real;
             long began = System.nanoTime();
             say("loading bulk passkeys up to " + target);
-            db.passkeys(loaded, bulk, options.perAccount, template);
+            db.passkeys(loaded, bulk, options.perAccount(), template);
             loaded = Math.max(loaded, bulk);
             db.vacuumAnalyze();
             double loadSeconds = (System.nanoTime() - began) / 1e9;
             // The JIT first: --warmup seconds of sign-ins once, a short warm-up per stage (the same code, new data).
             say("warming up");
             if (first) {
-                long until = System.nanoTime() + options.warmupSeconds * 1_000_000_000L;
+                long until = System.nanoTime() + options.warmupSeconds() * 1_000_000_000L;
                 while (System.nanoTime() < until) {
                     finishes(100, null);
                 }
             }
-            finishes(options.signins / 4, null);
+            finishes(options.signins() / 4, null);
             first = false;
             say("measuring at " + target);
             Histogram finish = new Histogram(3);
-            finishes(options.signins, finish);
+            finishes(options.signins(), finish);
             double perSecond = throughput();
             Histogram anonymous =
-                    time(options.signins, i -> site.rp.startAuthentication(StartAuthentication.discoverable()));
-            Histogram measured = time(options.signins, i -> usernameFirst(ScaleSite.account(i % options.accounts)));
+                    time(options.signins(), i -> site.rp.startAuthentication(StartAuthentication.discoverable()));
+            Histogram measured = time(options.signins(), i -> usernameFirst(ScaleSite.account(i % options.accounts())));
             SplittableRandom random = new SplittableRandom(target);
-            long bulkAccounts = Math.max(1, loaded / options.perAccount);
+            long bulkAccounts = Math.max(1, loaded / options.perAccount());
             Histogram randomAccounts =
-                    time(options.signins, i -> usernameFirst("bulk-" + random.nextLong(bulkAccounts)));
+                    time(options.signins(), i -> usernameFirst("bulk-" + random.nextLong(bulkAccounts)));
             out.append(String.format(
                     Locale.ROOT,
                     "| %,d | %,d | %.1f s | %s | %s | %s | %,.0f | %s / %s | %s / %s | %s / %s |%n",
@@ -135,11 +135,11 @@ public final class ScaleBench {
     private List<Long> stages() {
         List<Long> stages = new ArrayList<>();
         for (long stage : new long[] {1_000, 100_000, 1_000_000}) {
-            if (stage < options.passkeys) {
+            if (stage < options.passkeys()) {
                 stages.add(stage);
             }
         }
-        stages.add(options.passkeys);
+        stages.add(options.passkeys());
         return stages;
     }
 
@@ -161,13 +161,13 @@ public final class ScaleBench {
 
     /** Finishes per second with {@code threads} threads on responses signed beforehand. */
     private double throughput() throws InterruptedException {
-        List<String> responses = IntStream.range(0, options.signins)
+        List<String> responses = IntStream.range(0, options.signins())
                 .parallel()
                 .mapToObj(site::assertion)
                 .toList();
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> threads = new ArrayList<>();
-        for (int t = 0; t < options.threads; t++) {
+        for (int t = 0; t < options.threads(); t++) {
             int offset = t;
             Thread thread = new Thread(() -> {
                 try {
@@ -175,7 +175,7 @@ public final class ScaleBench {
                 } catch (InterruptedException e) {
                     return;
                 }
-                for (int i = offset; i < responses.size(); i += options.threads) {
+                for (int i = offset; i < responses.size(); i += options.threads()) {
                     site.rp.finishAuthentication(new FinishAuthentication(responses.get(i)));
                 }
             });
@@ -216,7 +216,7 @@ public final class ScaleBench {
         report(
                 "a username-less sign-in's finish",
                 plans.explain(() -> explaining.rp.finishAuthentication(new FinishAuthentication(json))));
-        String account = "bulk-" + new SplittableRandom(1).nextLong(options.passkeys / options.perAccount / 2);
+        String account = "bulk-" + new SplittableRandom(1).nextLong(options.passkeys() / options.perAccount() / 2);
         report(
                 "username-first options for a bulk account (" + account + ")",
                 plans.explain(
@@ -226,7 +226,7 @@ public final class ScaleBench {
     private void report(String what, List<QueryPlans.Plan> plans) {
         long scans = plans.stream().filter(QueryPlans.Plan::seqScan).count();
         out.append("\n### Plans at ")
-                .append(String.format(Locale.ROOT, "%,d", options.passkeys))
+                .append(String.format(Locale.ROOT, "%,d", options.passkeys()))
                 .append(" stored passkeys: ")
                 .append(what)
                 .append("\n\n")
@@ -246,12 +246,12 @@ public final class ScaleBench {
     /** Bytes per row at this size: the table's own and its indexes', from pg_table_size and pg_indexes_size. */
     private void storage() {
         say("storage: pending ceremonies through the real path, then copies");
-        int made = Math.min(2_000, options.pending);
+        int made = Math.min(2_000, options.pending());
         for (int i = 0; i < made; i++) {
-            site.rp.startAuthentication(StartAuthentication.forAccount(ScaleSite.account(i % options.accounts)));
+            site.rp.startAuthentication(StartAuthentication.forAccount(ScaleSite.account(i % options.accounts())));
         }
-        db.copyPendingCeremonies(options.pending - made);
-        db.usedChallenges(options.pending);
+        db.copyPendingCeremonies(options.pending() - made);
+        db.usedChallenges(options.pending());
         db.vacuumAnalyze();
         out.append("\n### Storage\n\n| table | rows | table bytes/row | index bytes/row | total bytes/row"
                 + " | total |\n|---|---|---|---|---|---|\n");
@@ -275,43 +275,5 @@ public final class ScaleBench {
 
     private static void say(String message) {
         System.err.println("ScaleBench: " + message);
-    }
-
-    private record Options(
-            String url,
-            String user,
-            String password,
-            long passkeys,
-            int perAccount,
-            int accounts,
-            int signins,
-            int threads,
-            int pending,
-            int warmupSeconds) {
-
-        static Options parse(String[] args) {
-            java.util.Map<String, String> given = new java.util.HashMap<>();
-            for (int i = 0; i + 1 < args.length; i += 2) {
-                if (!args[i].startsWith("--")) {
-                    throw new IllegalArgumentException("expected --option value, got " + args[i]);
-                }
-                given.put(args[i].substring(2), args[i + 1]);
-            }
-            Options options = new Options(
-                    given.getOrDefault("url", "jdbc:postgresql://127.0.0.1:55432/passkeys"),
-                    given.getOrDefault("user", "passkeys"),
-                    given.getOrDefault("password", "passkeys"),
-                    Long.parseLong(given.getOrDefault("passkeys", "1000000")),
-                    Integer.parseInt(given.getOrDefault("per-account", "2")),
-                    Integer.parseInt(given.getOrDefault("accounts", "100")),
-                    Integer.parseInt(given.getOrDefault("signins", "2000")),
-                    Integer.parseInt(given.getOrDefault("threads", "2")),
-                    Integer.parseInt(given.getOrDefault("pending", "100000")),
-                    Integer.parseInt(given.getOrDefault("warmup", "60")));
-            if (options.passkeys < (long) options.accounts * options.perAccount) {
-                throw new IllegalArgumentException("--passkeys must be at least --accounts x --per-account");
-            }
-            return options;
-        }
     }
 }

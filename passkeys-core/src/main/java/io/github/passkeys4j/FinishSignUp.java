@@ -5,19 +5,26 @@ import org.jspecify.annotations.Nullable;
 import java.util.Objects;
 
 /**
- * What {@link RelyingParty#finishSignUp} needs: the browser's response, the application's {@link SignUpAccounts},
- * and optionally the passkey's name and a fallback name (as {@link FinishRegistration#withName} and
+ * What {@link RelyingParty#finishSignUp} needs: the sign-up as it was started (its username, display name and browser
+ * binding: the challenge is sealed over them, nothing was stored), the browser's response, the application's
+ * {@link SignUpAccounts}, and optionally the passkey's name and a fallback name (as {@link FinishRegistration#withName} and
  * {@link FinishRegistration#withFallbackName}).
  */
 public final class FinishSignUp {
 
+    private final StartSignUp startedAs;
     private final String responseJson;
     private final SignUpAccounts accounts;
     private final @Nullable String name;
     private final @Nullable String fallbackName;
 
     private FinishSignUp(
-            String responseJson, SignUpAccounts accounts, @Nullable String name, @Nullable String fallbackName) {
+            StartSignUp startedAs,
+            String responseJson,
+            SignUpAccounts accounts,
+            @Nullable String name,
+            @Nullable String fallbackName) {
+        this.startedAs = Objects.requireNonNull(startedAs, "startedAs");
         this.responseJson = Objects.requireNonNull(responseJson, "responseJson");
         this.accounts = Objects.requireNonNull(accounts, "accounts");
         this.name = name;
@@ -25,21 +32,28 @@ public final class FinishSignUp {
     }
 
     /**
+     * @param startedAs    the sign-up as given to {@link RelyingParty#startSignUp} (the web layer rebuilds it from the
+     *                     finish request and the browser's binding cookie); any difference refuses the sign-up with
+     *                     {@code CHALLENGE_MISMATCH}
      * @param responseJson the browser's {@code PublicKeyCredential.toJSON()}, as JSON text
      * @param accounts     creates the application's account once the passkey is verified
      */
-    public static FinishSignUp of(String responseJson, SignUpAccounts accounts) {
-        return new FinishSignUp(responseJson, accounts, null, null);
+    public static FinishSignUp of(StartSignUp startedAs, String responseJson, SignUpAccounts accounts) {
+        return new FinishSignUp(startedAs, responseJson, accounts, null, null);
     }
 
     /** The same, with the name the user gave the passkey; {@code null} or blank (the default): the provider's. */
     public FinishSignUp withName(@Nullable String name) {
-        return new FinishSignUp(responseJson, accounts, name, fallbackName);
+        return new FinishSignUp(startedAs, responseJson, accounts, name, fallbackName);
     }
 
     /** The same, with a name for when the user gave none and the provider is unknown ("Chrome on Windows"). */
     public FinishSignUp withFallbackName(@Nullable String fallbackName) {
-        return new FinishSignUp(responseJson, accounts, name, fallbackName);
+        return new FinishSignUp(startedAs, responseJson, accounts, name, fallbackName);
+    }
+
+    public StartSignUp startedAs() {
+        return startedAs;
     }
 
     public String responseJson() {
@@ -60,6 +74,6 @@ public final class FinishSignUp {
 
     @Override
     public String toString() {
-        return "FinishSignUp[name=" + name + ", fallbackName=" + fallbackName + "]";
+        return "FinishSignUp[startedAs=" + startedAs + ", name=" + name + ", fallbackName=" + fallbackName + "]";
     }
 }

@@ -48,6 +48,9 @@ public final class PasskeyException extends RuntimeException {
         ATTESTATION_NOT_TRUSTED(
                 "The new credential's authenticator is not one this relying party trusts; see the attestation trust"
                         + " setting."),
+        AUTHENTICATOR_REVOKED(
+                "The FIDO Metadata Service reports this authenticator model as revoked or compromised (a security"
+                        + " notice in its status reports); it may not register."),
         BAD_SIGNATURE("The signature does not verify with the stored public key."),
         UNKNOWN_CREDENTIAL("This passkey is not registered here (it may have been deleted)."),
         CREDENTIAL_NOT_ALLOWED("This passkey is not one of those allowed for this sign-in."),

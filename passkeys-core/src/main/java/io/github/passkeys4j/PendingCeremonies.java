@@ -39,10 +39,7 @@ final class PendingCeremonies {
                 ceremony.challenge(),
                 ceremony.expiresAt(),
                 PendingCeremonyJson.write(ceremony),
-                // A sign-up's account does not exist yet: nothing to tag (nor to remove with an account).
-                ceremony.user() == null || ceremony.type() == PendingCeremony.Type.SIGN_UP
-                        ? null
-                        : ceremony.user().accountId());
+                ceremony.user() == null ? null : ceremony.user().accountId());
     }
 
     /** The ceremony the response answers; it can never be used again, whether or not verification then succeeds. */

@@ -59,7 +59,7 @@ record PendingCeremony(
     public enum Type {
         REGISTRATION,
         AUTHENTICATION,
-        /** A passkey-only sign-up: {@code user} is the account to be, not stored; its account id is a placeholder. */
+        /** A passkey-only sign-up (sealed, never stored): {@code user} is the account to be; its id a placeholder. */
         SIGN_UP
     }
 }

@@ -84,7 +84,8 @@ public final class RecoveryCodes {
      * exactly one succeeds.
      *
      * @throws PasskeyException {@code RECOVERY_LOCKED} after {@code maxFailures} wrong tries within the lockout window
-     *                          (the refused try counts nothing and hashes nothing); {@code RECOVERY_CODE_INVALID} for a
+     *                          (the refused try hashes nothing; it counts nothing unless it raced the try that locked);
+     *                          {@code RECOVERY_CODE_INVALID} for a
      *                          wrong, used or malformed code and for an unknown user alike (counted as a wrong try)
      */
     public Recovered redeem(RecoveryAttempt attempt) {
@@ -94,6 +95,11 @@ public final class RecoveryCodes {
                 : UNKNOWN_KEY_PREFIX + RecoveryCodeHashes.sha256(attempt.username());
         RecoveryAttempts counted = store.attempts(key).orElse(null);
         if (counted != null && counted.activeAt(now) && counted.failures() >= policy.maxFailures()) {
+            throw new PasskeyException(Reason.RECOVERY_LOCKED);
+        }
+        // Counted before the code is checked (and cleared if it is right): of concurrent tries, on any node, only the
+        // first maxFailures are checked at all, so a burst cannot get more guesses than the lockout allows.
+        if (store.recordFailure(key, now, policy.lockout()).failures() > policy.maxFailures()) {
             throw new PasskeyException(Reason.RECOVERY_LOCKED);
         }
         String code = RecoveryCodeFormat.normalize(attempt.code());
@@ -113,7 +119,6 @@ public final class RecoveryCodes {
             store.clearFailures(key);
             return new Recovered(attempt.accountId(), store.countUnused(attempt.accountId()));
         }
-        store.recordFailure(key, now, policy.lockout());
         throw new PasskeyException(Reason.RECOVERY_CODE_INVALID);
     }
 

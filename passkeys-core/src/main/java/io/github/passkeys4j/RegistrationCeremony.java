@@ -99,6 +99,11 @@ final class RegistrationCeremony {
                     PasskeyException.Reason.CHALLENGE_MISMATCH,
                     "The challenge was issued for authentication, not for this ceremony.");
         }
+        if (SealedSignUps.looksSealed(parsed.challenge())) {
+            throw new PasskeyException(
+                    PasskeyException.Reason.CHALLENGE_MISMATCH,
+                    "The challenge was issued for a new account's sign-up, not for adding a passkey.");
+        }
         PendingCeremony ceremony = pending.consume(parsed.challenge(), PendingCeremony.Type.REGISTRATION);
         if (!ceremony.user().accountId().equals(request.accountId())) {
             throw new PasskeyException(Reason.CHALLENGE_MISMATCH, "This registration was started for another user.");

@@ -91,8 +91,8 @@ public final class RelyingParty {
 
     /**
      * Options for a passkey-only sign-up's {@code navigator.credentials.create()}, for an account that does not exist
-     * yet: a new random user handle, a discoverable credential. Nothing is created or reserved until
-     * {@link #finishSignUp}.
+     * yet: a new random user handle, a discoverable credential. Nothing is created, reserved or stored until
+     * {@link #finishSignUp} (the challenge is sealed: anonymous callers cannot fill a store).
      */
     public PublicKeyCredentialCreationOptions startSignUp(StartSignUp request) {
         return signUp.start(request);

@@ -235,7 +235,7 @@ final class SealedChallenges {
         return bytes;
     }
 
-    private static byte code(UserVerification userVerification) {
+    static byte code(UserVerification userVerification) {
         return switch (userVerification) {
             case REQUIRED -> 1;
             case PREFERRED -> 2;
@@ -243,7 +243,7 @@ final class SealedChallenges {
         };
     }
 
-    private static UserVerification userVerification(byte code) {
+    static UserVerification userVerification(byte code) {
         return switch (code) {
             case 1 -> UserVerification.REQUIRED;
             case 2 -> UserVerification.PREFERRED;
@@ -252,7 +252,7 @@ final class SealedChallenges {
         };
     }
 
-    private static byte[] sha256(byte[] bytes) {
+    static byte[] sha256(byte[] bytes) {
         try {
             return MessageDigest.getInstance("SHA-256").digest(bytes);
         } catch (GeneralSecurityException e) {

@@ -15,8 +15,8 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * A passkey-only sign-up: a registration for an account that does not exist yet. Starting it stores only the pending
- * ceremony (no account, no reserved username); finishing it verifies the passkey first, then, in one storage
+ * A passkey-only sign-up: a registration for an account that does not exist yet. Starting it stores nothing (its
+ * challenge is sealed: {@link SealedSignUps}; no account, no reserved username); finishing it verifies the passkey first, then, in one storage
  * transaction, has the app create the account and stores the user handle and the passkey. A refused sign-up writes
  * nothing; one whose writes fail after the app created its account undoes that account.
  */
@@ -38,45 +38,37 @@ final class SignUpCeremony {
     private final RelyingParty.Settings settings;
     private final WebAuthn4jVerifier verifier;
     private final RegistrationCeremony registration;
-    private final PendingCeremonies pending;
+    private final SealedSignUps sealed;
 
     SignUpCeremony(RelyingParty.Settings settings, WebAuthn4jVerifier verifier, RegistrationCeremony registration) {
         this.settings = settings;
         this.verifier = verifier;
         this.registration = registration;
-        this.pending = new PendingCeremonies(settings.pendingCeremonies(), settings.clock());
+        this.sealed = new SealedSignUps(settings);
     }
 
     PublicKeyCredentialCreationOptions start(StartSignUp request) {
-        // A new random handle; the account id is a placeholder until the app creates the account.
-        PasskeyUser user = PasskeyUser.builder()
-                .randomUserHandle()
-                .accountId(request.username())
-                .username(request.username())
-                .displayName(request.displayName())
-                .build();
-        String challenge = PendingCeremonies.newChallenge();
-        pending.remember(new PendingCeremony(
-                challenge,
-                PendingCeremony.Type.SIGN_UP,
-                user,
-                List.of(),
-                settings.userVerification(),
-                settings.clock().instant().plus(settings.ceremonyTimeout())));
+        PendingCeremony ceremony = sealed.seal(request, settings.userVerification());
         // An account with nothing but this passkey: it must be discoverable, a passkey the user can sign in with.
-        return registration.options(user, challenge, List.of(), RegistrationPreferences.PASSKEY);
+        return registration.options(ceremony.user(), ceremony.challenge(), List.of(), RegistrationPreferences.PASSKEY);
     }
 
     SignUpResult finish(FinishSignUp request) {
         String name = RegistrationCeremony.cleanName(request.name());
         String attachment = CredentialJson.checkShape(request.responseJson());
         ParsedRegistration parsed = verifier.parseRegistration(request.responseJson());
-        if (SealedChallenges.looksSealed(parsed.challenge())) {
+        if (!SealedSignUps.looksSealed(parsed.challenge())) {
             throw new PasskeyException(
-                    Reason.CHALLENGE_MISMATCH, "The challenge was issued for authentication, not for a sign-up.");
+                    Reason.CHALLENGE_MISMATCH, "The challenge was not issued for a sign-up; start the sign-up again.");
         }
-        // Consumed outside the transaction: a refused sign-up cannot be replayed.
-        PendingCeremony ceremony = pending.consume(parsed.challenge(), PendingCeremony.Type.SIGN_UP);
+        PendingCeremony ceremony = sealed.open(parsed.challenge(), request.startedAs());
+        // Used up before verification, outside the transaction, on every node: a refused sign-up cannot be replayed.
+        if (!settings.usedChallenges()
+                .markUsed(
+                        SealedChallenges.usedKey(ceremony.challenge()),
+                        ceremony.expiresAt().plus(SealedChallenges.CLOCK_SKEW))) {
+            throw new PasskeyException(Reason.CHALLENGE_UNKNOWN, "This sign-up was already used. Please try again.");
+        }
         VerifiedRegistration verified =
                 verifier.verifyRegistration(parsed, ceremony.userVerification() == UserVerification.REQUIRED);
         String fallback = RegistrationCeremony.fallbackName(request.fallbackName());

@@ -22,10 +22,12 @@ public final class StartSignUp {
 
     private final String username;
     private final @Nullable String displayName;
+    private final @Nullable String browserBinding;
 
-    private StartSignUp(String username, @Nullable String displayName) {
+    private StartSignUp(String username, @Nullable String displayName, @Nullable String browserBinding) {
         this.username = username;
         this.displayName = displayName;
+        this.browserBinding = browserBinding;
     }
 
     /**
@@ -37,7 +39,7 @@ public final class StartSignUp {
         if (clean.isEmpty() || clean.length() > MAX_USERNAME_LENGTH || hasControl(clean)) {
             throw new PasskeyException(Reason.INVALID_USERNAME);
         }
-        return new StartSignUp(clean, null);
+        return new StartSignUp(clean, null, null);
     }
 
     /**
@@ -46,13 +48,23 @@ public final class StartSignUp {
      */
     public StartSignUp withDisplayName(@Nullable String displayName) {
         if (displayName == null || displayName.isBlank()) {
-            return new StartSignUp(username, null);
+            return new StartSignUp(username, null, browserBinding);
         }
         String clean = displayName.strip();
         if (clean.length() > MAX_DISPLAY_NAME_LENGTH || hasControl(clean)) {
             throw new PasskeyException(Reason.INVALID_DISPLAY_NAME);
         }
-        return new StartSignUp(username, clean);
+        return new StartSignUp(username, clean, browserBinding);
+    }
+
+    /**
+     * The same, bound to the browser that asks: a random value the web layer keeps in a cookie of that browser
+     * ({@code null}, the default: not bound). The finish must give the same value
+     * ({@link FinishSignUp#of(StartSignUp, String, SignUpAccounts)}), so a challenge taken from one browser cannot be
+     * finished in another.
+     */
+    public StartSignUp withBrowserBinding(@Nullable String browserBinding) {
+        return new StartSignUp(username, displayName, browserBinding);
     }
 
     private static boolean hasControl(String s) {
@@ -68,14 +80,21 @@ public final class StartSignUp {
         return displayName;
     }
 
+    public @Nullable String browserBinding() {
+        return browserBinding;
+    }
+
     @Override
     public boolean equals(@Nullable Object o) {
-        return o instanceof StartSignUp s && username.equals(s.username) && Objects.equals(displayName, s.displayName);
+        return o instanceof StartSignUp s
+                && username.equals(s.username)
+                && Objects.equals(displayName, s.displayName)
+                && Objects.equals(browserBinding, s.browserBinding);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(username, displayName);
+        return Objects.hash(username, displayName, browserBinding);
     }
 
     @Override

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -150,35 +152,64 @@ class RecoveryCodesTest {
                 .isEqualTo(Reason.RECOVERY_CODE_INVALID);
     }
 
-    @Test
-    void oneCodeTriedByManyThreadsAtOnceWorksExactlyOnce() throws Exception {
-        String code = codes.issue("alice").get(0);
-        ExecutorService pool = Executors.newFixedThreadPool(8);
+    /** How many of a burst of tries got in, and the refusals of the others. */
+    private record Answers(int in, Map<Reason, AtomicInteger> refused) {}
+
+    /** Runs {@code tries} calls of {@code attempt} at once, on as many threads. */
+    private Answers atOnce(int tries, RecoveryAttempt attempt) throws Exception {
+        Map<Reason, AtomicInteger> answers = new ConcurrentHashMap<>();
         AtomicInteger wins = new AtomicInteger();
+        ExecutorService pool = Executors.newFixedThreadPool(tries);
         try {
             CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> tries = new java.util.ArrayList<>();
-            for (int t = 0; t < 8; t++) {
-                tries.add(pool.submit(() -> {
+            List<Future<?>> running = new java.util.ArrayList<>();
+            for (int t = 0; t < tries; t++) {
+                running.add(pool.submit(() -> {
                     start.await();
                     try {
-                        codes.redeem(RecoveryAttempt.forAccount("alice", "alice", code));
+                        codes.redeem(attempt);
                         wins.incrementAndGet();
                     } catch (PasskeyException e) {
-                        assertThat(e.reason()).isIn(Reason.RECOVERY_CODE_INVALID, Reason.RECOVERY_LOCKED);
+                        answers.computeIfAbsent(e.reason(), r -> new AtomicInteger())
+                                .incrementAndGet();
                     }
                     return null;
                 }));
             }
             start.countDown();
-            for (Future<?> f : tries) {
+            for (Future<?> f : running) {
                 f.get(60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(wins).hasValue(1);
+        return new Answers(wins.get(), answers);
+    }
+
+    @Test
+    void oneCodeTriedByManyThreadsAtOnceWorksExactlyOnce() throws Exception {
+        String code = codes.issue("alice").get(0);
+
+        Answers answers = atOnce(8, RecoveryAttempt.forAccount("alice", "alice", code));
+
+        assertThat(answers.in()).isEqualTo(1);
+        assertThat(answers.refused().keySet()).isSubsetOf(Reason.RECOVERY_CODE_INVALID, Reason.RECOVERY_LOCKED);
         assertThat(codes.remaining("alice")).isEqualTo(9);
+    }
+
+    @Test
+    void aBurstOfWrongTriesAtOnceGetsNoMoreGuessesThanTheLockoutAllows() throws Exception {
+        String code = codes.issue("alice").get(0);
+
+        Answers answers = atOnce(24, RecoveryAttempt.forAccount("alice", "alice", "0000-0000-0000"));
+
+        assertThat(answers.in()).isZero();
+        assertThat(answers.refused().get(Reason.RECOVERY_CODE_INVALID))
+                .as("checked guesses")
+                .hasValue(5);
+        assertThat(answers.refused().get(Reason.RECOVERY_LOCKED)).hasValue(24 - 5);
+        assertThat(refusal(RecoveryAttempt.forAccount("alice", "alice", code))).isEqualTo(Reason.RECOVERY_LOCKED);
+        assertThat(codes.remaining("alice")).isEqualTo(10);
     }
 
     @Test

@@ -54,10 +54,15 @@ class SignUpTest {
         return fx.authenticator.register(fx.rp.startSignUp(StartSignUp.of(username)), ORIGIN, tamper);
     }
 
+    /** The finish of a sign-up started as {@code StartSignUp.of(username)}. */
+    private static FinishSignUp finish(String username, String response, SignUpAccounts accounts) {
+        return FinishSignUp.of(StartSignUp.of(username), response, accounts);
+    }
+
     @Test
     void aNewAccountGetsA64ByteUserHandleAndADiscoverableUserVerifiedPasskey() {
-        PublicKeyCredentialCreationOptions options =
-                fx.rp.startSignUp(StartSignUp.of(" ada ").withDisplayName("Ada Lovelace"));
+        StartSignUp start = StartSignUp.of(" ada ").withDisplayName("Ada Lovelace");
+        PublicKeyCredentialCreationOptions options = fx.rp.startSignUp(start);
 
         assertThat(Base64Url.decode(options.user().id())).hasSize(64);
         assertThat(options.user().name()).isEqualTo("ada");
@@ -66,11 +71,11 @@ class SignUpTest {
         assertThat(options.authenticatorSelection().userVerification()).isEqualTo("required");
         assertThat(options.excludeCredentials()).isEmpty();
         assertThat(fx.state().writes())
-                .as("starting stores no account and reserves no name")
+                .as("starting stores nothing: no account, no reserved name, no pending ceremony")
                 .isZero();
 
-        SignUpResult result = fx.rp.finishSignUp(
-                FinishSignUp.of(fx.authenticator.register(options, ORIGIN), app).withName("My phone"));
+        SignUpResult result = fx.rp.finishSignUp(FinishSignUp.of(start, fx.authenticator.register(options, ORIGIN), app)
+                .withName("My phone"));
 
         assertThat(result.accountId()).isEqualTo(app.idsByUsername.get("ada"));
         assertThat(result.user().userHandle()).isEqualTo(options.user().id());
@@ -111,9 +116,9 @@ class SignUpTest {
                 Reason.USER_NOT_PRESENT, new Tamper().userPresent(false));
         refusals.forEach((reason, tamper) -> {
             String response = response("bob", tamper);
-            fx.assertRefused(reason, () -> fx.rp.finishSignUp(FinishSignUp.of(response, app)));
+            fx.assertRefused(reason, () -> fx.rp.finishSignUp(finish("bob", response, app)));
             // The challenge is used up by the refusal: the same response cannot be tried again.
-            fx.assertRefused(Reason.CHALLENGE_UNKNOWN, () -> fx.rp.finishSignUp(FinishSignUp.of(response, app)));
+            fx.assertRefused(Reason.CHALLENGE_UNKNOWN, () -> fx.rp.finishSignUp(finish("bob", response, app)));
         });
         assertThat(app.creates)
                 .as("the app is asked only after the passkey is verified")
@@ -126,7 +131,7 @@ class SignUpTest {
         app.idsByUsername.put("carol", "acct-existing");
         String response = response("carol", new Tamper());
 
-        fx.assertRefused(Reason.USERNAME_TAKEN, () -> fx.rp.finishSignUp(FinishSignUp.of(response, app)));
+        fx.assertRefused(Reason.USERNAME_TAKEN, () -> fx.rp.finishSignUp(finish("carol", response, app)));
         assertThat(app.removed).isEmpty();
         assertThat(app.idsByUsername).containsExactly(Map.entry("carol", "acct-existing"));
     }
@@ -137,7 +142,7 @@ class SignUpTest {
         failing.passkeys.failNextAdd = true;
         String response = failing.authenticator.register(failing.rp.startSignUp(StartSignUp.of("dan")), ORIGIN);
 
-        assertThatThrownBy(() -> failing.rp.finishSignUp(FinishSignUp.of(response, app)))
+        assertThatThrownBy(() -> failing.rp.finishSignUp(finish("dan", response, app)))
                 .hasMessageContaining("disk full");
         assertThat(app.removed).containsExactly("acct-1");
         assertThat(app.idsByUsername).isEmpty();
@@ -159,7 +164,7 @@ class SignUpTest {
             Thread thread = new Thread(() -> {
                 try {
                     go.await();
-                    fx.rp.finishSignUp(FinishSignUp.of(response, app));
+                    fx.rp.finishSignUp(finish("eve", response, app));
                     won.incrementAndGet();
                 } catch (PasskeyException e) {
                     refused.computeIfAbsent(e.reason(), r -> new AtomicInteger())
@@ -191,7 +196,7 @@ class SignUpTest {
         fx.users.create(PasskeyUser.startingAfresh("frank", "frank", deletedAt));
         String response = response("frank", new Tamper());
 
-        SignUpResult result = fx.rp.finishSignUp(FinishSignUp.of(response, (username, displayName) -> username));
+        SignUpResult result = fx.rp.finishSignUp(finish("frank", response, (username, displayName) -> username));
 
         assertThat(result.user().notBefore()).isEqualTo(deletedAt);
         assertThat(fx.users.all()).containsOnlyKeys(result.user().userHandle());
@@ -214,7 +219,7 @@ class SignUpTest {
             }
         };
 
-        fx.assertRefused(Reason.USERNAME_TAKEN, () -> fx.rp.finishSignUp(FinishSignUp.of(response, buggy)));
+        fx.assertRefused(Reason.USERNAME_TAKEN, () -> fx.rp.finishSignUp(finish("grace", response, buggy)));
         assertThat(removed).isEmpty();
     }
 
@@ -224,7 +229,7 @@ class SignUpTest {
         fx.assertRefused(
                 Reason.CHALLENGE_MISMATCH, () -> fx.rp.finishRegistration(FinishRegistration.of("heidi", signUp)));
         String registration = fx.registrationResponse("ivan", new Tamper());
-        fx.assertRefused(Reason.CHALLENGE_MISMATCH, () -> fx.rp.finishSignUp(FinishSignUp.of(registration, app)));
+        fx.assertRefused(Reason.CHALLENGE_MISMATCH, () -> fx.rp.finishSignUp(finish("ivan", registration, app)));
         assertThat(app.creates).hasValue(0);
     }
 

@@ -1,5 +1,6 @@
 package io.github.passkeys4j.internal;
 
+import com.webauthn4j.metadata.exception.BadStatusException;
 import com.webauthn4j.verifier.exception.BadAaguidException;
 import com.webauthn4j.verifier.exception.BadAlgorithmException;
 import com.webauthn4j.verifier.exception.BadAttestationStatementException;
@@ -36,6 +37,9 @@ final class VerificationFailures {
      * algorithm that does not match the key is a bad statement, as are its certificates' failures.
      */
     static Reason reasonForRegistration(VerificationException e) {
+        if (e instanceof BadStatusException) {
+            return Reason.AUTHENTICATOR_REVOKED;
+        }
         if (e instanceof TrustAnchorNotFoundException || e instanceof SelfAttestationProhibitedException) {
             return Reason.ATTESTATION_NOT_TRUSTED;
         }

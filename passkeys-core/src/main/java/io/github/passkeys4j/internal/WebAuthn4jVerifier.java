@@ -240,7 +240,9 @@ public final class WebAuthn4jVerifier {
         } catch (VerificationException e) {
             Reason reason = reasons.apply(e);
             // Which part of a statement failed helps its developer; webauthn4j's words carry no secret.
-            String message = (reason == Reason.ATTESTATION_INVALID || reason == Reason.ATTESTATION_NOT_TRUSTED)
+            String message = (reason == Reason.ATTESTATION_INVALID
+                                    || reason == Reason.ATTESTATION_NOT_TRUSTED
+                                    || reason == Reason.AUTHENTICATOR_REVOKED)
                             && e.getMessage() != null
                     ? reason.message() + " " + e.getMessage()
                     : reason.message();

@@ -9,8 +9,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Function;
 
 /**
  * AAGUID → provider name and icons, read from a file in the format of the community list
@@ -21,10 +23,19 @@ public final class PasskeyProviderDirectory {
 
     static final String BUNDLED_RESOURCE = "/io/github/passkeys4j/provider/passkey-provider-aaguids.json";
 
+    private static final Function<UUID, Optional<String>> NO_NAMES = aaguid -> Optional.empty();
+
     private final Map<UUID, PasskeyProvider> providers;
+    private final Function<UUID, Optional<String>> otherNames;
 
     private PasskeyProviderDirectory(Map<UUID, PasskeyProvider> providers) {
+        this(providers, NO_NAMES);
+    }
+
+    private PasskeyProviderDirectory(
+            Map<UUID, PasskeyProvider> providers, Function<UUID, Optional<String>> otherNames) {
         this.providers = Map.copyOf(providers);
+        this.otherNames = otherNames;
     }
 
     /** The list shipped with the library (snapshot of 2026-08-07). */
@@ -84,8 +95,26 @@ public final class PasskeyProviderDirectory {
         return new PasskeyProviderDirectory(providers);
     }
 
+    /**
+     * The same list, with names from another source for the AAGUIDs it lacks (no icons): e.g.
+     * {@code FidoMetadata::description}, so that a security key listed only in the FIDO Metadata Service is named.
+     */
+    public PasskeyProviderDirectory orNames(Function<UUID, Optional<String>> names) {
+        return new PasskeyProviderDirectory(providers, Objects.requireNonNull(names, "names"));
+    }
+
     public Optional<PasskeyProvider> find(UUID aaguid) {
-        return Optional.ofNullable(aaguid == null ? null : providers.get(aaguid));
+        if (aaguid == null) {
+            return Optional.empty();
+        }
+        PasskeyProvider listed = providers.get(aaguid);
+        if (listed != null) {
+            return Optional.of(listed);
+        }
+        return otherNames
+                .apply(aaguid)
+                .filter(name -> !name.isBlank())
+                .map(name -> new PasskeyProvider(aaguid, name, null, null));
     }
 
     public int size() {

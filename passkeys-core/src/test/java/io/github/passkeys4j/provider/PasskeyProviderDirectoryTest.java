@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -107,5 +108,23 @@ class PasskeyProviderDirectoryTest {
         assertThatThrownBy(() -> PasskeyProviderDirectory.read(json("{\"" + AAGUID + "\": \"Google\"}")))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("passkey-provider list entry " + AAGUID + " has no name");
+    }
+
+    @Test
+    void otherNamesFillOnlyTheGapsOfTheList() {
+        UUID securityKey = UUID.fromString("5ca1ab1e-0000-4000-8000-00000000c001");
+        PasskeyProviderDirectory named = PasskeyProviderDirectory.bundled()
+                .orNames(aaguid -> aaguid.equals(securityKey) || aaguid.equals(GOOGLE_PASSWORD_MANAGER)
+                        ? Optional.of("From the FIDO metadata")
+                        : Optional.of(" "));
+
+        assertThat(named.find(securityKey)).hasValueSatisfying(p -> {
+            assertThat(p.name()).isEqualTo("From the FIDO metadata");
+            assertThat(p.iconLight()).isNull();
+        });
+        assertThat(named.find(GOOGLE_PASSWORD_MANAGER).orElseThrow().name()).isEqualTo("Google Password Manager");
+        assertThat(named.find(UUID.randomUUID())).as("a blank name is no name").isEmpty();
+        assertThat(named.find(null)).isEmpty();
+        assertThat(named.size()).isEqualTo(PasskeyProviderDirectory.bundled().size());
     }
 }

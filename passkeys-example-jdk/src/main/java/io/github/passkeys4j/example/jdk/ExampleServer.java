@@ -142,9 +142,16 @@ public final class ExampleServer {
                             "A username is 1 to 64 letters, digits or . _ @ -, with no spaces.");
                 }
                 checkFree(username);
-                Http.sendJson(exchange, 200, passkeys.signUpOptions(username));
+                session.signUpUsername = username;
+                Http.sendJson(exchange, 200, passkeys.signUpOptions(username, session.id));
             }
-            case "/signup" -> signIn(exchange, session, passkeys.finishSignUp(body, new Accounts()), 201);
+            case "/signup" -> {
+                String username = session.signUpUsername;
+                if (username == null) {
+                    throw new Problem(400, "CHALLENGE_UNKNOWN", "Start the sign-up again.");
+                }
+                signIn(exchange, session, passkeys.finishSignUp(body, username, session.id, new Accounts()), 201);
+            }
             case "/signin/options" -> Http.sendJson(exchange, 200, passkeys.signInOptions(session.id));
             case "/signin" -> signIn(exchange, session, passkeys.finishSignIn(body, session.id), 200);
             case "/signout" -> {

@@ -29,19 +29,23 @@ final class Passkeys {
 
     /**
      * {@code PublicKeyCredentialCreationOptionsJSON} for a new account's first passkey (a 64-byte random user handle).
-     * Nothing is created or reserved yet.
+     * Nothing is created, reserved or stored yet: the challenge is sealed over the username and {@code browserSecret}.
      */
-    String signUpOptions(String username) {
-        return relyingParty.startSignUp(StartSignUp.of(username)).toJson();
+    String signUpOptions(String username, String browserSecret) {
+        return relyingParty
+                .startSignUp(StartSignUp.of(username).withBrowserBinding(browserSecret))
+                .toJson();
     }
 
     /**
      * Verifies the new passkey, has {@code accounts} create the account, and stores the passkey; returns the new
      * account's id, or throws {@link PasskeyException} (and stores nothing) if refused or the username was taken.
+     * {@code username} and {@code browserSecret} are those the options were made for.
      */
-    String finishSignUp(String credentialJson, SignUpAccounts accounts) {
+    String finishSignUp(String credentialJson, String username, String browserSecret, SignUpAccounts accounts) {
+        StartSignUp startedAs = StartSignUp.of(username).withBrowserBinding(browserSecret);
         return relyingParty
-                .finishSignUp(FinishSignUp.of(credentialJson, accounts))
+                .finishSignUp(FinishSignUp.of(startedAs, credentialJson, accounts))
                 .accountId();
     }
 

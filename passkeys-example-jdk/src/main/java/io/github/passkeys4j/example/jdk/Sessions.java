@@ -28,6 +28,9 @@ final class Sessions {
         final String id = randomToken();
         final String csrfToken = randomToken();
         volatile String accountId;
+        /** The username a sign-up was started for (its options' challenge is sealed over it). */
+        volatile String signUpUsername;
+
         volatile Instant lastSeen = Instant.now();
 
         boolean csrfMatches(String token) {

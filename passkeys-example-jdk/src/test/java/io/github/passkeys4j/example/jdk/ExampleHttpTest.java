@@ -85,6 +85,9 @@ class ExampleHttpTest {
         assertProblem(client.post("/signup/options", "{\"username\": \"has space\"}"), 400, "INVALID_USERNAME");
         assertProblem(client.post("/signup/options", "{not json"), 400, "MALFORMED_REQUEST");
         assertProblem(client.post("/signin", "{\"type\": \"public-key\", \"id\": \"x\"}"), 400, "MALFORMED_RESPONSE");
+        assertProblem(client.post("/signup", "{}"), 400, "CHALLENGE_UNKNOWN"); // no sign-up started
+        assertThat(client.post("/signup/options", "{\"username\": \"erin\"}").statusCode())
+                .isEqualTo(200);
         assertProblem(client.post("/signup", "{}"), 401, "WRONG_TYPE");
         assertProblem(client.post("/signin/options", "x".repeat(Http.MAX_BODY_BYTES + 1)), 413, "REQUEST_TOO_LARGE");
         byte[] tooLarge = "x".repeat(Http.MAX_BODY_BYTES + 1).getBytes(StandardCharsets.UTF_8);

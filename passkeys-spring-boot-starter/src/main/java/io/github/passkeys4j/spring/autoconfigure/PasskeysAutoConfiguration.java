@@ -1,5 +1,6 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
+import io.github.passkeys4j.FidoMetadata;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.provider.PasskeyProviderDirectory;
 import io.github.passkeys4j.store.ChallengeKeys;
@@ -42,6 +43,7 @@ import java.util.List;
 })
 // JDBC first: the in-memory storage only fills what JDBC (or the app) did not provide.
 @Import({
+    PasskeysMetadataConfiguration.class,
     PasskeysJdbcConfiguration.class,
     PasskeysInMemoryStorageConfiguration.class,
     PasskeysMetricsConfiguration.class,
@@ -55,12 +57,18 @@ public final class PasskeysAutoConfiguration {
 
     @Bean
     @ConditionalOnMissingBean
-    PasskeyProviderDirectory passkeyProviderDirectory(PasskeysProperties properties) {
+    PasskeyProviderDirectory passkeyProviderDirectory(
+            PasskeysProperties properties, ObjectProvider<FidoMetadata> metadata) {
+        // The FIDO metadata's descriptions name what the provider list does not know (security keys, mostly).
+        FidoMetadata blob = metadata.getIfAvailable();
         if (properties.getProvidersFile() == null) {
-            return PasskeyProviderDirectory.bundled();
+            return blob == null
+                    ? PasskeyProviderDirectory.bundled()
+                    : PasskeyProviderDirectory.bundled().orNames(blob::description);
         }
         try (InputStream in = properties.getProvidersFile().getInputStream()) {
-            return PasskeyProviderDirectory.read(in);
+            PasskeyProviderDirectory read = PasskeyProviderDirectory.read(in);
+            return blob == null ? read : read.orNames(blob::description);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read passkeys.providers-file " + properties.getProvidersFile(), e);
         }
@@ -89,7 +97,8 @@ public final class PasskeysAutoConfiguration {
             PasskeyProviderDirectory providers,
             ObjectProvider<StorageTransaction> transaction,
             RecoveryCodeStore recoveryCodes,
-            PasskeysRecoveryProperties recovery) {
+            PasskeysRecoveryProperties recovery,
+            ObjectProvider<FidoMetadata> metadata) {
         PasskeysPropertiesValidator.validate(properties);
         if (registration.getAlgorithms() == null || registration.getAlgorithms().isEmpty()) {
             throw new InvalidPasskeysPropertiesException(
@@ -113,7 +122,7 @@ public final class PasskeysAutoConfiguration {
                 .providers(providers)
                 .maxPasskeysPerUser(properties.getMaxPasskeysPerUser())
                 .algorithms(registration.getAlgorithms())
-                .attestationTrust(AttestationRoots.trust(registration))
+                .attestationTrust(AttestationRoots.trust(registration, metadata.getIfAvailable()))
                 .transaction(transaction.getIfAvailable(() -> StorageTransaction.NONE))
                 .recoveryCodeStore(recoveryCodes)
                 .recoveryCodePolicy(recovery.policy());

@@ -6,6 +6,7 @@ import io.github.passkeys4j.RegistrationPreferences;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.core.io.Resource;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -45,6 +46,68 @@ public class PasskeysRegistrationProperties {
      * With trusted-roots: only authenticators with one of these AAGUIDs may register. Default: empty, any.
      */
     private Set<UUID> allowedAaguids = new LinkedHashSet<>();
+
+    /**
+     * Which authenticators may register: "none" (any statement that verifies, and none at all) or "trusted" (the
+     * statement's chain must end in a root from trusted-roots or one that metadata-blob lists for the authenticator,
+     * and the blob must report no security notice for it). Default: trusted when trusted-roots or metadata-blob is
+     * set, else none. With none, a metadata-blob only names passkeys.
+     */
+    private Trust trust;
+
+    /**
+     * The FIDO Metadata Service (MDS3) BLOB as a file (file:/var/lib/app/mds.jwt), e.g. downloaded daily from
+     * https://mds3.fidoalliance.org/ by cron. Its signature and chain are checked against metadata-root at start-up
+     * (a failure stops the app) and whenever the file changes. Its attestation roots and status reports decide trust,
+     * and its descriptions name passkeys the provider list does not know. Default: none.
+     */
+    private Resource metadataBlob;
+
+    /** PEM of the root certificate that signs the metadata-blob (FIDO's "Root CA - R3" for the real MDS). */
+    private Resource metadataRoot;
+
+    /** How often at most the metadata-blob file is looked at for a new copy. Default 1 minute. */
+    private Duration metadataRecheck = Duration.ofMinutes(1);
+
+    /** The attestation trust policy. */
+    public enum Trust {
+        /** Any statement that verifies, and none at all. */
+        NONE,
+        /** Only statements chaining to a trusted root, from an authenticator with no security notice. */
+        TRUSTED
+    }
+
+    public Trust getTrust() {
+        return trust;
+    }
+
+    public void setTrust(Trust trust) {
+        this.trust = trust;
+    }
+
+    public Resource getMetadataBlob() {
+        return metadataBlob;
+    }
+
+    public void setMetadataBlob(Resource metadataBlob) {
+        this.metadataBlob = metadataBlob;
+    }
+
+    public Resource getMetadataRoot() {
+        return metadataRoot;
+    }
+
+    public void setMetadataRoot(Resource metadataRoot) {
+        this.metadataRoot = metadataRoot;
+    }
+
+    public Duration getMetadataRecheck() {
+        return metadataRecheck;
+    }
+
+    public void setMetadataRecheck(Duration metadataRecheck) {
+        this.metadataRecheck = metadataRecheck;
+    }
 
     public List<CoseAlgorithm> getAlgorithms() {
         return algorithms;

@@ -78,7 +78,7 @@ public final class Problems {
             case RECOVERY_LOCKED -> HttpStatus.TOO_MANY_REQUESTS;
             case ORIGIN_NOT_ALLOWED, CROSS_ORIGIN_NOT_ALLOWED, RP_ID_MISMATCH -> HttpStatus.FORBIDDEN;
             // The app's attestation policy refuses this authenticator: a well-formed answer, not allowed here.
-            case ATTESTATION_NOT_TRUSTED -> HttpStatus.FORBIDDEN;
+            case ATTESTATION_NOT_TRUSTED, AUTHENTICATOR_REVOKED -> HttpStatus.FORBIDDEN;
             default -> HttpStatus.UNAUTHORIZED;
         };
     }

@@ -7,6 +7,7 @@ import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.SignUpAccounts;
 import io.github.passkeys4j.SignUpResult;
 import io.github.passkeys4j.StartSignUp;
+import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
@@ -14,6 +15,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.InvalidMediaTypeException;
@@ -30,9 +32,11 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * {@code POST <base>/sign-up/options} ({@code {"username", "displayName"?}}: creation options, 409 for a taken
- * username) and {@code POST <base>/sign-up} ({@code {"credential", "name"?}}: 201, the new user signed in). Anonymous:
- * a filter before authorization, as the sign-in endpoints, so the app's rules never have to open them and no other
- * URL is opened. CSRF and the body-size limit apply as to every endpoint.
+ * username) and {@code POST <base>/sign-up} ({@code {"username", "displayName"?, "credential", "name"?}}: 201, the new
+ * user signed in). Anonymous: a filter before authorization, as the sign-in endpoints, so the app's rules never have to
+ * open them and no other URL is opened. CSRF and the body-size limit apply as to every endpoint. The options store
+ * nothing: their challenge is sealed over the username, display name and the browser's binding cookie (the one sign-in
+ * uses), which the finish gives again.
  */
 final class PasskeySignUpFilter extends OncePerRequestFilter {
 
@@ -78,7 +82,7 @@ final class PasskeySignUpFilter extends OncePerRequestFilter {
             JsonNode body =
                     PasskeysJson.read(StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8));
             if (start) {
-                start(body, response);
+                start(body, request, response);
             } else {
                 finish(body, request, response);
             }
@@ -89,15 +93,23 @@ final class PasskeySignUpFilter extends OncePerRequestFilter {
         }
     }
 
-    private void start(JsonNode body, HttpServletResponse response) throws IOException {
-        StartSignUp request =
-                StartSignUp.of(username(body.path("username"))).withDisplayName(displayName(body.path("displayName")));
-        if (signUp.accounts().usernameExists(request.username())) {
+    private void start(JsonNode body, HttpServletRequest request, HttpServletResponse response) throws IOException {
+        String binding = SignInBinding.forRequest(request);
+        StartSignUp start = startedAs(body, binding);
+        if (signUp.accounts().usernameExists(start.username())) {
             throw new PasskeyException(Reason.USERNAME_TAKEN);
         }
+        PublicKeyCredentialCreationOptions options = relyingParty.startSignUp(start);
+        SignInBinding.send(request, response, binding, relyingParty.ceremonyTimeout());
         response.setStatus(HttpServletResponse.SC_OK);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        PasskeysJson.mapper().writeValue(response.getOutputStream(), relyingParty.startSignUp(request));
+        PasskeysJson.mapper().writeValue(response.getOutputStream(), options);
+    }
+
+    private StartSignUp startedAs(JsonNode body, @Nullable String binding) {
+        return StartSignUp.of(username(body.path("username")))
+                .withDisplayName(displayName(body.path("displayName")))
+                .withBrowserBinding(binding);
     }
 
     private void finish(JsonNode body, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -105,15 +117,18 @@ final class PasskeySignUpFilter extends OncePerRequestFilter {
         if (!credential.isObject()) {
             throw new PasskeyException(
                     Reason.MALFORMED_RESPONSE,
-                    "The body must be {\"credential\": <PublicKeyCredential.toJSON()>, \"name\": optional}.");
+                    "The body must be {\"username\": <as for the options>, \"displayName\": <as for the options>,"
+                            + " \"credential\": <PublicKeyCredential.toJSON()>, \"name\": optional}.");
         }
         JsonNode name = body.path("name");
         if (!name.isMissingNode() && !name.isNull() && !name.isString()) {
             throw new PasskeyException(Reason.INVALID_NAME, "The name must be a string.");
         }
-        SignUpResult result = relyingParty.finishSignUp(FinishSignUp.of(credential.toString(), new Accounts())
-                .withName(name.asString(null))
-                .withFallbackName(signUp.deviceNames().apply(request.getHeader("User-Agent"))));
+        StartSignUp startedAs = startedAs(body, SignInBinding.read(request));
+        SignUpResult result =
+                relyingParty.finishSignUp(FinishSignUp.of(startedAs, credential.toString(), new Accounts())
+                        .withName(name.asString(null))
+                        .withFallbackName(signUp.deviceNames().apply(request.getHeader("User-Agent"))));
         signIn.signIn(result, request, response);
     }
 

@@ -130,8 +130,13 @@ final class HttpSession {
     }
 
     String sessionId() {
+        return cookie("JSESSIONID");
+    }
+
+    /** The value of this browser's cookie {@code name}, or {@code null}. */
+    String cookie(String name) {
         return cookies.getCookieStore().getCookies().stream()
-                .filter(c -> c.getName().equals("JSESSIONID"))
+                .filter(c -> c.getName().equals(name))
                 .map(HttpCookie::getValue)
                 .findFirst()
                 .orElse(null);

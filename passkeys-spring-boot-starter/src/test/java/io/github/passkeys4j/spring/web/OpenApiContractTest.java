@@ -331,8 +331,14 @@ class OpenApiContractTest {
         call(stranger, "POST", finish, stranger.post(finish, big()), 413);
         call(stranger, "POST", finish, withCsrf(stranger, finish, "POST", "text/plain"), 415);
         String credential = phone.register(SoftwareAuthenticator.creationOptions(options.body()), stranger.origin());
-        HttpResponse<String> created =
-                call(stranger, "POST", finish, stranger.post(finish, "{\"credential\": " + credential + "}"), 201);
+        HttpResponse<String> created = call(
+                stranger,
+                "POST",
+                finish,
+                stranger.post(
+                        finish,
+                        "{\"username\": \"dora\", \"displayName\": \"Dora\", \"credential\": " + credential + "}"),
+                201);
         assertThat(json(created).path("recoveryCodes")).hasSize(10);
     }
 

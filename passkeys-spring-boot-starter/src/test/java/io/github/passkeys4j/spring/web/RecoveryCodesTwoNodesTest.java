@@ -24,8 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Recovery codes on two app nodes (separate Spring contexts, each with its own pool) over one real PostgreSQL: one
- * code tried by many requests at once on both nodes lets exactly one in, and wrong tries counted on either node lock
- * the account on both. Needs {@code eval "$(scripts/postgres.sh)"}; never skipped.
+ * code tried by many requests at once on both nodes lets exactly one in, wrong tries counted on either node lock the
+ * account on both, and a burst of wrong tries at once gets no more guesses checked than the lockout allows. Needs {@code eval "$(scripts/postgres.sh)"}; never skipped.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class RecoveryCodesTwoNodesTest {
@@ -102,6 +102,24 @@ class RecoveryCodesTwoNodesTest {
         assertThat(recover(0, "user-3", code).statusCode())
                 .as("other accounts are not locked")
                 .isEqualTo(401);
+    }
+
+    @Test
+    void aBurstOfWrongTriesOnBothNodesGetsExactlyFiveChecked() throws Exception {
+        relyingParty().recoveryCodes().issue("user-4");
+        List<Callable<HttpResponse<String>>> tries = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            int node = i % 2;
+            tries.add(() -> recover(node, "user-4", "0000-0000-0000"));
+        }
+
+        List<HttpResponse<String>> answers = race(tries);
+
+        assertThat(answers).filteredOn(r -> r.statusCode() == 401).hasSize(5);
+        assertThat(answers)
+                .filteredOn(r -> r.statusCode() == 429)
+                .hasSize(15)
+                .allSatisfy(r -> assertThat(json(r).path("reason").asString()).isEqualTo("RECOVERY_LOCKED"));
     }
 
     private static <T> List<T> race(List<Callable<T>> calls) throws Exception {

@@ -71,10 +71,16 @@ class SignUpHttpTest {
                 + HttpSession.JSON.writeValueAsString(displayName) + "}";
     }
 
-    private static String finishBody(
+    /** The finish, as passkeys.js sends it: who signs up (as in the options), the new passkey, its name. */
+    static String finishBody(
             SoftwareAuthenticator authenticator, HttpResponse<String> options, String origin, Tamper tamper) {
         assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
-        return "{\"credential\": "
+        JsonNode user = json(options).path("user");
+        return "{\"username\": "
+                + HttpSession.JSON.writeValueAsString(user.path("name").asString())
+                + ", \"displayName\": "
+                + HttpSession.JSON.writeValueAsString(user.path("displayName").asString())
+                + ", \"credential\": "
                 + authenticator.register(SoftwareAuthenticator.creationOptions(options.body()), origin, tamper)
                 + ", \"name\": \"Laptop\"}";
     }
@@ -228,6 +234,39 @@ class SignUpHttpTest {
                         Integer.class))
                 .as("no orphan passkey")
                 .isZero();
+    }
+
+    @Test
+    void theOptionsStoreNothingAndOnlyTheSameBrowserAndNameFinish() {
+        int pendingBefore = pendingRows();
+        HttpSession browser = new HttpSession(port);
+        HttpResponse<String> options = browser.post("/passkeys/sign-up/options", options("uma", "Uma"));
+        for (int i = 0; i < 20; i++) {
+            new HttpSession(port).post("/passkeys/sign-up/options", options("visitor" + i, null));
+        }
+        assertThat(pendingRows()).as("anonymous options write no row").isEqualTo(pendingBefore);
+        assertThat(browser.cookie("passkeys-signin")).as("the browser binding").isNotNull();
+        String body = finishBody(new SoftwareAuthenticator(), options, browser.origin(), new Tamper());
+        Map<String, Object> before = everything();
+
+        HttpSession otherBrowser = new HttpSession(port);
+        HttpResponse<String> elsewhere = otherBrowser.post("/passkeys/sign-up", body);
+        HttpResponse<String> renamed = browser.post("/passkeys/sign-up", body.replace("\"uma\"", "\"umar\""));
+
+        for (HttpResponse<String> refused : List.of(elsewhere, renamed)) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(409);
+            assertThat(json(refused).path("reason").asString()).isEqualTo("CHALLENGE_MISMATCH");
+        }
+        assertThat(everything()).isEqualTo(before);
+        HttpResponse<String> created = browser.post("/passkeys/sign-up", body);
+        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+        assertThat(json(browser.post("/passkeys/sign-up", body)).path("reason").asString())
+                .as("a sign-up finishes once")
+                .isEqualTo("CHALLENGE_UNKNOWN");
+    }
+
+    private int pendingRows() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM passkeys_pending_ceremony", Integer.class);
     }
 
     @Test

@@ -20,8 +20,9 @@ async function signUp(details) {
   const d = details || {};
   if (!isSupported()) throw await plainError('signup.error.no-passkeys');
   stopAutofill();
-  const options = await request('POST', '/sign-up/options', {
-    username: typeof d.username === 'string' ? d.username : '', displayName: d.displayName || null });
+  // The finish repeats who signs up: the options' challenge is sealed over it (the server keeps nothing meanwhile).
+  const who = { username: typeof d.username === 'string' ? d.username : '', displayName: d.displayName || null };
+  const options = await request('POST', '/sign-up/options', who);
   let credential;
   try {
     credential = await navigator.credentials.create({ publicKey: creationOptions(options) });
@@ -33,7 +34,8 @@ async function signUp(details) {
     throw await explained(error);
   }
   try {
-    return await request('POST', '/sign-up', { credential: credentialJSON(credential), name: d.name || null });
+    return await request('POST', '/sign-up', {
+      ...who, credential: credentialJSON(credential), name: d.name || null });
   } catch (error) {
     // A 4xx stored nothing: the passkey just made opens no account, so ask its provider to forget it (where the
     // browser can). Never after a 5xx or a lost connection: the account may exist.

@@ -4,7 +4,7 @@
 # writes the figures to benchmarks/http-jdk<N>-<date>[-<label>].md (commit it with the change it measures).
 #
 #   ./scripts/bench.sh [--warmup 240s] [--measure 60s] [--clients 1,4,16] [--round 10s] [--passkeys 16]
-#                      [--heap 512m] [--step-costs 4] [--label smoke] [--no-build]
+#                      [--heap 512m] [--step-costs 4] [--label smoke] [--no-build] [--jfr DIR]
 #   JAVA_HOME=/usr/lib/jvm/temurin-25-jdk-amd64 ./scripts/bench.sh      the apps and the generator on JDK 25
 #
 # Builds the three apps and the load generator (passkeys-benchmarks) with Maven, no tests. Starts each app in turn,
@@ -14,14 +14,16 @@
 # then at each client count measures complete sign-ins by first-time visitors (login page for the CSRF token,
 # options, an ES256 signature, finish) for --measure per app, the apps taking turns in rounds of --round.
 # --step-costs N adds each request's server CPU (login page, options, finish), by subtraction, at N clients (3 x
-# --measure more per app). Defaults take about 25 minutes. Nothing else should run on the machine meanwhile; two cores are needed.
+# --measure more per app). --jfr DIR records our demo with Java Flight Recorder (settings=profile) into DIR/ours.jfr,
+# written when the app stops (for profiling only: the recorder costs the demo some CPU, so not for the figures).
+# Defaults take about 25 minutes. Nothing else should run on the machine meanwhile; two cores are needed.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
 root=$(pwd)
 say() { echo "bench.sh: $*" >&2; }
 
-warmup=240s measure=60s clients=1,4,16 round=10s passkeys=16 heap=512m step_costs=0 label="" build=true
+warmup=240s measure=60s clients=1,4,16 round=10s passkeys=16 heap=512m step_costs=0 label="" build=true jfr=""
 command_line="scripts/bench.sh${*:+ $*}"
 while [ $# -gt 0 ]; do
   case "$1" in
@@ -34,6 +36,7 @@ while [ $# -gt 0 ]; do
     --step-costs) step_costs=$2; shift 2 ;;
     --label) label=$2; shift 2 ;;
     --no-build) build=false; shift ;;
+    --jfr) jfr=$(mkdir -p "$2" && cd "$2" && pwd); shift 2 ;;
     *) say "unknown option $1 (see the comment at the top of this script)"; exit 2 ;;
   esac
 done
@@ -75,10 +78,14 @@ targets=()
 start() {
   local name=$1 kind=$2 jar=$3 port=$((port_base + ${#pids[@]}))
   shift 3
+  local flags=("${jvm_flags[@]}")
+  if [ -n "$jfr" ] && [ "$name" = ours ]; then
+    flags+=(-XX:StartFlightRecording=filename="$jfr/ours.jfr",settings=profile,dumponexit=true)
+  fi
   if curl -s -o /dev/null "http://localhost:$port/"; then say "port $port is taken"; exit 1; fi
   local started
   started=$(date +%s%N)
-  taskset -c 0 "$java" "${jvm_flags[@]}" -jar "$jar" --server.port="$port" "${app_args[@]}" "$@" \
+  taskset -c 0 "$java" "${flags[@]}" -jar "$jar" --server.port="$port" "${app_args[@]}" "$@" \
     >"$work/$name.log" 2>&1 &
   local pid=$!
   pids+=("$pid")

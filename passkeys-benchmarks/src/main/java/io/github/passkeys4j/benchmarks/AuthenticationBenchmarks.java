@@ -7,6 +7,7 @@ import io.github.passkeys4j.StartAuthentication;
 import io.github.passkeys4j.benchmarks.Site.Response;
 import io.github.passkeys4j.data.PublicKeyCredentialRequestOptions;
 import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -21,6 +22,17 @@ import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.ThreadParams;
 
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.Provider;
+import java.security.PublicKey;
+import java.security.SecureRandom;
+import java.security.Signature;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.security.spec.ECPublicKeySpec;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -82,6 +94,58 @@ public class AuthenticationBenchmarks {
     @Warmup(iterations = 5, time = 2)
     public AuthenticationResult finishAuthentication(SiteState state, NextAssertion next) {
         return state.site.rp.finishAuthentication(new FinishAuthentication(next.response.json()));
+    }
+
+    /**
+     * The ceiling for {@link #finishAuthentication}: one ES256 verification as our verifier makes it, the stored key
+     * decoded by the JDK's KeyFactory (as webauthn4j does) and the signature checked by a BouncyCastle provider
+     * instance (issue 13). finishAuthentication's time over this one's is the ratio the issue asks for (≤ 1.2).
+     */
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    public boolean rawEs256Verification(RawSignature raw) throws GeneralSecurityException {
+        return raw.verify(raw.bouncyCastle);
+    }
+
+    /** The same with the JDK's first provider for SHA256withECDSA (SunEC), what webauthn4j alone would use. */
+    @Benchmark
+    @Warmup(iterations = 5, time = 2)
+    public boolean rawEs256VerificationJdk(RawSignature raw) throws GeneralSecurityException {
+        return raw.verify(null);
+    }
+
+    /** A P-256 key, as a point and curve like a decoded COSE key, and its signature over authData || hash. */
+    @State(Scope.Benchmark)
+    public static class RawSignature {
+        final Provider bouncyCastle = new BouncyCastleProvider();
+        ECPublicKeySpec key;
+        byte[] signed = new byte[37 + 32];
+        byte[] signature;
+
+        @Setup(Level.Trial)
+        public void sign() throws GeneralSecurityException {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+            generator.initialize(new ECGenParameterSpec("secp256r1"));
+            KeyPair pair = generator.generateKeyPair();
+            ECPublicKey publicKey = (ECPublicKey) pair.getPublic();
+            key = new ECPublicKeySpec(publicKey.getW(), publicKey.getParams());
+            new SecureRandom().nextBytes(signed);
+            Signature signer = Signature.getInstance("SHA256withECDSA");
+            signer.initSign(pair.getPrivate());
+            signer.update(signed);
+            signature = signer.sign();
+        }
+
+        boolean verify(Provider provider) throws GeneralSecurityException {
+            PublicKey decoded = KeyFactory.getInstance("EC").generatePublic(key);
+            Signature verifier = provider == null
+                    ? Signature.getInstance("SHA256withECDSA")
+                    : Signature.getInstance("SHA256withECDSA", provider);
+            verifier.initVerify(decoded);
+            verifier.update(signed);
+            if (!verifier.verify(signature)) throw new IllegalStateException("the signature must verify");
+            return true;
+        }
     }
 
     /**

@@ -68,6 +68,9 @@ public final class WebAuthn4jVerifier {
                 TrustPolicies.certPath(trust, clock),
                 TrustPolicies.self(trust),
                 converter);
+        // Assertion signatures through BouncyCastle's provider instance (issue 13); if this webauthn4j cannot take
+        // it, the JDK's providers verify them as before.
+        AssertionSignatures.install(manager.getAuthenticationDataVerifier());
         if (!refuseSignCounterRegression) {
             manager.getAuthenticationDataVerifier().setMaliciousCounterValueHandler(authenticationObject -> {});
         }

@@ -1,5 +1,6 @@
 package io.github.passkeys4j.bench.floor;
 
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,6 +14,7 @@ import java.net.URI;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.MessageDigest;
+import java.security.Provider;
 import java.security.PublicKey;
 import java.security.SecureRandom;
 import java.security.Signature;
@@ -35,6 +37,9 @@ final class FloorController {
             <meta name="_csrf" content="floor"><meta name="_csrf_header" content="X-CSRF-TOKEN"></head>
             <body><button type="button" data-passkey-signin>Sign in with a passkey</button></body></html>
             """;
+    /** The implementation our verifier uses (issue 13): a BouncyCastle provider instance, not registered globally. */
+    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder UNB64 = Base64.getUrlDecoder();
@@ -91,11 +96,14 @@ final class FloorController {
         return ResponseEntity.ok(Map.of("redirectUrl", "/"));
     }
 
-    /** WebAuthn's ES256 check: the signature covers authenticatorData followed by SHA-256(clientDataJSON). */
+    /**
+     * WebAuthn's ES256 check: the signature covers authenticatorData followed by SHA-256(clientDataJSON). The key is
+     * decoded by the JDK, the signature checked by BouncyCastle, as in passkeys-core's verifier.
+     */
     private static boolean verify(byte[] spki, byte[] authenticatorData, byte[] clientData, byte[] signature)
             throws GeneralSecurityException {
         PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
-        Signature ecdsa = Signature.getInstance("SHA256withECDSA");
+        Signature ecdsa = Signature.getInstance("SHA256withECDSA", BOUNCY_CASTLE);
         ecdsa.initVerify(key);
         ecdsa.update(authenticatorData);
         ecdsa.update(MessageDigest.getInstance("SHA-256").digest(clientData));

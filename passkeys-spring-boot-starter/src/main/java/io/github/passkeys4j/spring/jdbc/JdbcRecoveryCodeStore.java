@@ -144,11 +144,7 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
 
     private void sweep(Instant now) {
         try {
-            jdbc.sql("DELETE FROM passkeys_recovery_attempt WHERE attempt_key IN (SELECT attempt_key"
-                            + " FROM passkeys_recovery_attempt WHERE until_at < :now FETCH FIRST " + SWEEP_BATCH
-                            + " ROWS ONLY)")
-                    .param("now", JdbcColumns.timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
-                    .update();
+            ExpiredRows.deleteBatch(jdbc, "passkeys_recovery_attempt", "attempt_key", "until_at", now, SWEEP_BATCH);
         } catch (DataAccessException e) {
             log.debug("Sweeping expired recovery tries failed; the next sweep catches up", e);
         }

@@ -60,11 +60,7 @@ public final class JdbcUsedChallengeStore implements UsedChallengeStore {
     @Override
     public void removeExpired(Instant now) {
         try {
-            jdbc.sql("DELETE FROM passkeys_used_challenge WHERE challenge_hash IN (SELECT challenge_hash"
-                            + " FROM passkeys_used_challenge WHERE expires_at < :now FETCH FIRST " + SWEEP_BATCH
-                            + " ROWS ONLY)")
-                    .param("now", JdbcColumns.timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
-                    .update();
+            ExpiredRows.deleteBatch(jdbc, "passkeys_used_challenge", "challenge_hash", "expires_at", now, SWEEP_BATCH);
         } catch (DataAccessException e) {
             log.debug("Sweeping used challenges failed; the next sweep catches up", e);
         }

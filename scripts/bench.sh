@@ -59,7 +59,9 @@ if [ "$build" = true ]; then
   say "building the apps and the load generator (no tests)"
   # Each module writes its own classpath file (a relative outputFile is resolved against the module). No format
   # check: the formatter's plugin does not run on every JDK this script takes, and the jars do not need it.
-  mvn -q -B -ntp -pl passkeys-demo,passkeys-bench-baseline,passkeys-bench-floor,passkeys-benchmarks -am package \
+  # clean: without it Maven kept an app's jar whose own sources had not changed, with a starter from before the change
+  # being measured inside (seen once: a fix that was not in the jar it was measured with).
+  mvn -q -B -ntp -pl passkeys-demo,passkeys-bench-baseline,passkeys-bench-floor,passkeys-benchmarks -am clean package \
     -DskipTests -Dspotless.check.skip=true dependency:build-classpath -Dmdep.outputFile=target/bench-classpath.txt >&2
 fi
 generator_cp="$root/passkeys-benchmarks/target/classes:$(cat "$root/passkeys-benchmarks/target/bench-classpath.txt")"

@@ -2,13 +2,12 @@ package io.github.passkeys4j;
 
 import io.github.passkeys4j.data.CredentialDescriptor;
 import io.github.passkeys4j.internal.Base64Url;
+import io.github.passkeys4j.internal.ThreadHashes;
 import io.github.passkeys4j.store.ChallengeKeys;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -75,20 +74,15 @@ final class FakeCredentials {
     }
 
     private byte[] derive(byte[] secret, String username, int block) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(secret, "HmacSHA256"));
-            mac.update(CONTEXT);
-            mac.update(ByteBuffer.allocate(4).putInt(rpId.length).array());
-            mac.update(rpId);
-            // Most apps match usernames ignoring case: "Bob" and "bob" then get the same stand-ins, as they would
-            // get the same real credentials.
-            byte[] name = username.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
-            mac.update(ByteBuffer.allocate(8).putInt(name.length).putInt(block).array());
-            mac.update(name);
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        Mac mac = ThreadHashes.hmacSha256(secret);
+        mac.update(CONTEXT);
+        mac.update(ByteBuffer.allocate(4).putInt(rpId.length).array());
+        mac.update(rpId);
+        // Most apps match usernames ignoring case: "Bob" and "bob" then get the same stand-ins, as they would
+        // get the same real credentials.
+        byte[] name = username.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8);
+        mac.update(ByteBuffer.allocate(8).putInt(name.length).putInt(block).array());
+        mac.update(name);
+        return mac.doFinal();
     }
 }

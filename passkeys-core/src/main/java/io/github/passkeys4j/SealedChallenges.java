@@ -2,15 +2,14 @@ package io.github.passkeys4j;
 
 import io.github.passkeys4j.PasskeyException.Reason;
 import io.github.passkeys4j.internal.Base64Url;
+import io.github.passkeys4j.internal.ThreadHashes;
 import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.UsedChallengeStore;
 import org.jspecify.annotations.Nullable;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -198,28 +197,24 @@ final class SealedChallenges {
     }
 
     private byte[] tag(long keyId, byte[] sealed, @Nullable String browserBinding, @Nullable String accountHandle) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.secret(keyId), "HmacSHA256"));
-            mac.update(CONTEXT);
-            mac.update(ByteBuffer.allocate(4).putInt(rpId.length).array());
-            mac.update(rpId);
-            mac.update(sealed, 0, HEADER);
-            if (browserBinding == null) {
-                mac.update((byte) 0);
-            } else {
-                mac.update((byte) 1);
-                mac.update(sha256(browserBinding.getBytes(StandardCharsets.UTF_8)));
-            }
-            if ((sealed[FLAGS_AT] & ACCOUNT_BOUND) != 0) {
-                // Absent for a bound challenge (a caller's slip) gives a MAC no real handle matches.
-                mac.update((byte) 2);
-                mac.update(sha256(("account:" + accountHandle).getBytes(StandardCharsets.UTF_8)));
-            }
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
+        byte[] secret = keys.secret(keyId);
+        Mac mac = ThreadHashes.hmacSha256(secret);
+        mac.update(CONTEXT);
+        mac.update(ByteBuffer.allocate(4).putInt(rpId.length).array());
+        mac.update(rpId);
+        mac.update(sealed, 0, HEADER);
+        if (browserBinding == null) {
+            mac.update((byte) 0);
+        } else {
+            mac.update((byte) 1);
+            mac.update(sha256(browserBinding.getBytes(StandardCharsets.UTF_8)));
         }
+        if ((sealed[FLAGS_AT] & ACCOUNT_BOUND) != 0) {
+            // Absent for a bound challenge (a caller's slip) gives a MAC no real handle matches.
+            mac.update((byte) 2);
+            mac.update(sha256(("account:" + accountHandle).getBytes(StandardCharsets.UTF_8)));
+        }
+        return mac.doFinal();
     }
 
     private static byte[] decode(String challenge) {
@@ -253,10 +248,6 @@ final class SealedChallenges {
     }
 
     static byte[] sha256(byte[] bytes) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("SHA-256 is not available", e);
-        }
+        return ThreadHashes.sha256(bytes);
     }
 }

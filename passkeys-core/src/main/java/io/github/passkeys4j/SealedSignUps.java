@@ -2,15 +2,14 @@ package io.github.passkeys4j;
 
 import io.github.passkeys4j.PasskeyException.Reason;
 import io.github.passkeys4j.internal.Base64Url;
+import io.github.passkeys4j.internal.ThreadHashes;
 import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyUser;
 import org.jspecify.annotations.Nullable;
 
 import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -128,21 +127,16 @@ final class SealedSignUps {
     }
 
     private byte[] tag(long keyId, byte[] sealed, StartSignUp request) {
-        try {
-            Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(keys.secret(keyId), "HmacSHA256"));
-            mac.update(CONTEXT);
-            field(mac, rpId);
-            mac.update(sealed, 0, HEADER);
-            field(mac, request.username().getBytes(StandardCharsets.UTF_8));
-            // The name shown: none given and the username given as display name are the same sign-up.
-            String displayName = request.displayName() == null ? request.username() : request.displayName();
-            field(mac, displayName.getBytes(StandardCharsets.UTF_8));
-            optional(mac, request.browserBinding());
-            return mac.doFinal();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("HmacSHA256 is not available", e);
-        }
+        Mac mac = ThreadHashes.hmacSha256(keys.secret(keyId));
+        mac.update(CONTEXT);
+        field(mac, rpId);
+        mac.update(sealed, 0, HEADER);
+        field(mac, request.username().getBytes(StandardCharsets.UTF_8));
+        // The name shown: none given and the username given as display name are the same sign-up.
+        String displayName = request.displayName() == null ? request.username() : request.displayName();
+        field(mac, displayName.getBytes(StandardCharsets.UTF_8));
+        optional(mac, request.browserBinding());
+        return mac.doFinal();
     }
 
     /** Length-prefixed, so no two different inputs feed the MAC the same bytes. */

@@ -21,7 +21,7 @@ import java.util.TreeMap;
  */
 public final class VerificationCpuCost {
 
-    private static final List<String> MODES = List.of("finish-bc", "finish-jdk", "raw-bc", "raw-jdk");
+    private static final List<String> MODES = List.of("finish-bc", "finish-jdk", "raw-bc", "raw-bc-key", "raw-jdk");
     private static final int WARM_UP_ROUNDS = 4;
 
     private VerificationCpuCost() {}
@@ -56,6 +56,7 @@ public final class VerificationCpuCost {
                         case "finish-bc", "finish-jdk" ->
                             site.rp.finishAuthentication(new FinishAuthentication(assertions.get(i)));
                         case "raw-bc" -> raw.verify(raw.bouncyCastle);
+                        case "raw-bc-key" -> raw.verifyPrepared();
                         default -> raw.verify(null);
                     }
                 }

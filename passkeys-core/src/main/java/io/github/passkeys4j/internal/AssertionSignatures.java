@@ -1,5 +1,7 @@
 package io.github.passkeys4j.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import com.webauthn4j.data.CoreAuthenticationData;
 import com.webauthn4j.data.SignatureAlgorithm;
 import com.webauthn4j.data.attestation.authenticator.COSEKey;
@@ -10,11 +12,13 @@ import org.bouncycastle.jce.provider.BouncyCastleProvider;
 
 import java.lang.reflect.Field;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.Provider;
 import java.security.PublicKey;
 import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
+import java.security.spec.X509EncodedKeySpec;
 
 /**
  * The assertion signature check (WebAuthn Level 3 §7.2 steps 20-21) through BouncyCastle's JCA provider, which
@@ -30,6 +34,12 @@ final class AssertionSignatures extends AssertionSignatureVerifier {
     static final Provider PROVIDER = new BouncyCastleProvider();
 
     private static final AssertionSignatures INSTANCE = new AssertionSignatures();
+
+    /** By the identity of the decoded key (weak: gone with it), so nothing here outlives {@link StoredKeys}' entry. */
+    private static final Cache<COSEKey, PublicKey> PUBLIC_KEYS = Caffeine.newBuilder()
+            .weakKeys()
+            .maximumSize(StoredKeys.MAXIMUM_SIZE)
+            .build();
 
     private AssertionSignatures() {}
 
@@ -85,9 +95,32 @@ final class AssertionSignatures extends AssertionSignatureVerifier {
 
     private static boolean verifies(COSEKey coseKey, byte[] signature, byte[] data) {
         try { // a missing algorithm, key or signature, or an algorithm that signs nothing, fails as in webauthn4j
-            return verifies(coseKey.getAlgorithm().toSignatureAlgorithm(), coseKey.getPublicKey(), signature, data);
+            return verifies(coseKey.getAlgorithm().toSignatureAlgorithm(), publicKey(coseKey), signature, data);
         } catch (RuntimeException e) {
             return false;
+        }
+    }
+
+    /**
+     * The COSE key as the provider's own key object, made once per decoded key ({@link StoredKeys} keeps those): the
+     * JDK's key factory and the provider's conversion of the JDK's key cost more than the verification itself.
+     */
+    static PublicKey publicKey(COSEKey coseKey) {
+        PublicKey key = PUBLIC_KEYS.getIfPresent(coseKey);
+        if (key == null) {
+            key = translated(coseKey.getPublicKey());
+            PUBLIC_KEYS.put(coseKey, key);
+        }
+        return key;
+    }
+
+    private static PublicKey translated(PublicKey key) {
+        try {
+            // From its X.509 form, which names the curve (a translated key would carry the curve's parameters instead).
+            return KeyFactory.getInstance(key.getAlgorithm(), PROVIDER)
+                    .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
+        } catch (GeneralSecurityException | RuntimeException e) {
+            return key; // the provider takes the JDK's key as it is, only more slowly
         }
     }
 

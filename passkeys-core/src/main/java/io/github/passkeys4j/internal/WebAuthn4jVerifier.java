@@ -2,7 +2,6 @@ package io.github.passkeys4j.internal;
 
 import com.webauthn4j.WebAuthnManager;
 import com.webauthn4j.converter.exception.DataConversionException;
-import com.webauthn4j.converter.jackson.deserializer.cbor.COSEKeyEnvelope;
 import com.webauthn4j.converter.util.ObjectConverter;
 import com.webauthn4j.credential.CredentialRecordImpl;
 import com.webauthn4j.data.AuthenticationData;
@@ -43,6 +42,7 @@ public final class WebAuthn4jVerifier {
 
     private final WebAuthnManager manager;
     private final ObjectConverter converter = new ObjectConverter();
+    private final StoredKeys keys = new StoredKeys(converter);
     private final String rpId;
     private final OriginAllowList origins;
     private final List<PublicKeyCredentialParameters> algorithms;
@@ -182,10 +182,7 @@ public final class WebAuthn4jVerifier {
                 new AttestedCredentialData(
                         new AAGUID(stored.aaguid()),
                         Base64Url.decode(stored.credentialId()),
-                        parse(() -> converter
-                                        .getCborMapper()
-                                        .readValue(Base64Url.decode(stored.publicKey()), COSEKeyEnvelope.class))
-                                .getCOSEKey()),
+                        parse(() -> keys.coseKey(stored.publicKey()))),
                 null,
                 null,
                 null,

@@ -3,6 +3,7 @@ package io.github.passkeys4j.demo;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.JdbcUserDetailsManager;
@@ -35,6 +36,16 @@ class SecurityConfig {
                 .formLogin(form -> form.loginPage("/login").permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"));
         return http.build();
+    }
+
+    /**
+     * No Micrometer observations around each of Spring Security's filters: with the actuator on the classpath, Spring
+     * Security wraps every filter of the chain in one, a seventh of a sign-in's CPU in the benchmark's profile
+     * (benchmarks/profile-2026-11-25.md). Requests are still timed as a whole ({@code http.server.requests}).
+     */
+    @Bean
+    SecurityObservationSettings securityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Users and authorities live in the app's DataSource (tables from {@code schema-<platform>.sql}). */

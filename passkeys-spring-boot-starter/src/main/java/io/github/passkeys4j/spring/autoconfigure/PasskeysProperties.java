@@ -131,7 +131,9 @@ public class PasskeysProperties {
          * Longest time one passkeys statement or storage transaction may take, waiting for an account's row lock
          * included; past it the request answers 503 (STORAGE_UNAVAILABLE) and its writes roll back. Whole seconds,
          * at least 1. Waiting for a pooled connection is bounded by the pool instead: for Spring Boot's Hikari pool,
-         * spring.datasource.hikari.connection-timeout (default 30 s).
+         * spring.datasource.hikari.connection-timeout (default 30 s). Not set on H2, whose driver runs a SET for every
+         * statement with a timeout, making every connection parse all statements again; H2's own lock timeout
+         * (SET DEFAULT_LOCK_TIMEOUT) bounds its waits.
          */
         private Duration queryTimeout = Duration.ofSeconds(10);
 

@@ -45,10 +45,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-java_home=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
-java=$java_home/bin/java
-[ -x "$java" ] || { say "no java at $java (set JAVA_HOME)"; exit 2; }
-jdk=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+. scripts/lib/java.sh # sets java and jdk
 
 if [ "$build" = true ]; then
   say "building passkeys-benchmarks and what it needs (no tests)"

@@ -41,10 +41,7 @@ while [ $# -gt 0 ]; do
   esac
 done
 
-java_home=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
-java=$java_home/bin/java
-[ -x "$java" ] || { say "no java at $java (set JAVA_HOME)"; exit 2; }
-jdk=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+. scripts/lib/java.sh # sets java and jdk
 [ "$(nproc)" -ge 2 ] || { say "needs two CPUs (one for the apps, one for the generator)"; exit 2; }
 for tool in taskset curl getconf; do
   command -v "$tool" >/dev/null || { say "needs $tool"; exit 2; }

@@ -28,10 +28,7 @@ say() { echo "demo-startup.sh: $*" >&2; }
 
 mode=${1:-}
 [ -n "$mode" ] && shift
-java_home=${JAVA_HOME:-/usr/lib/jvm/java-17-openjdk-amd64}
-java=$java_home/bin/java
-[ -x "$java" ] || { say "no java at $java (set JAVA_HOME)"; exit 2; }
-jdk=$("$java" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')
+. scripts/lib/java.sh # sets java and jdk
 jar=$root/passkeys-demo/target/passkeys-demo-0.1.0-SNAPSHOT.jar
 fast=$root/passkeys-demo/target/fast-start/jdk$jdk
 # The archive is valid only for the class path it was made with, written the same way: always this absolute path.

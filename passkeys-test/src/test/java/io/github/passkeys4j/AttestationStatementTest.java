@@ -4,6 +4,7 @@ import io.github.passkeys4j.PasskeyException.Reason;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.testing.Attestation;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
+import io.github.passkeys4j.testing.TestCertificateAuthority;
 import org.junit.jupiter.api.Test;
 
 import java.security.cert.CertificateEncodingException;
@@ -22,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AttestationStatementTest {
 
     private static final UUID AAGUID = SoftwareAuthenticator.GOOGLE_PASSWORD_MANAGER;
-    private static final TestAttestationCa CA = new TestAttestationCa();
+    private static final TestCertificateAuthority CA = Fixture.attestationCa();
 
     private final Fixture fx = new Fixture();
 
@@ -41,7 +42,7 @@ class AttestationStatementTest {
     }
 
     private static Attestation packed(UUID aaguidInCertificate, boolean ca) {
-        TestAttestationCa.Issued issued = CA.attestationCertificate(aaguidInCertificate, ca);
+        TestCertificateAuthority.Issued issued = CA.issue("Test Authenticator", aaguidInCertificate, ca);
         return Attestation.packed(issued.key().getPrivate(), -7, List.of(issued.certificate(), CA.root));
     }
 
@@ -104,7 +105,8 @@ class AttestationStatementTest {
 
     @Test
     void refusesAPackedStatementWithAnotherKeysCertificate() throws CertificateEncodingException {
-        byte[] another = CA.attestationCertificate(AAGUID, false).certificate().getEncoded();
+        byte[] another =
+                CA.issue("Test Authenticator", AAGUID, false).certificate().getEncoded();
         assertRefused(StatementTamper.swapCertificate(response(packed(AAGUID, false)), another));
     }
 

@@ -5,6 +5,7 @@ import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.testing.Attestation;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
+import io.github.passkeys4j.testing.TestCertificateAuthority;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -32,13 +33,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class AttestationTrustTest {
 
     private static final UUID AAGUID = SoftwareAuthenticator.GOOGLE_PASSWORD_MANAGER;
-    private static final TestAttestationCa CA = new TestAttestationCa();
-    private static final TestAttestationCa OTHER_CA = new TestAttestationCa();
+    private static final TestCertificateAuthority CA = Fixture.attestationCa();
+    private static final TestCertificateAuthority OTHER_CA = Fixture.attestationCa();
 
     private final Fixture fx = new Fixture(b -> b.attestationTrust(AttestationTrust.roots(List.of(CA.root))));
 
-    private static Attestation packed(TestAttestationCa ca) {
-        TestAttestationCa.Issued issued = ca.attestationCertificate(AAGUID, false);
+    private static Attestation packed(TestCertificateAuthority ca) {
+        TestCertificateAuthority.Issued issued = ca.issue("Test Authenticator", AAGUID, false);
         return Attestation.packed(issued.key().getPrivate(), -7, List.of(issued.certificate()));
     }
 
@@ -139,7 +140,7 @@ class AttestationTrustTest {
                         .attestationFormat())
                 .isEqualTo("packed");
         for (Instant outside :
-                List.of(TestAttestationCa.NOT_AFTER.plusSeconds(1), Instant.parse("2025-12-31T00:00:00Z"))) {
+                List.of(Fixture.CERTIFICATES_NOT_AFTER.plusSeconds(1), Instant.parse("2025-12-31T00:00:00Z"))) {
             assertThatThrownBy(() -> recorded.verifyRegistration(response, options.challenge(), outside))
                     .as("certificates not valid at " + outside)
                     .isInstanceOfSatisfying(

@@ -4,6 +4,7 @@ import io.github.passkeys4j.PasskeyException.Reason;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.testing.Attestation;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
+import io.github.passkeys4j.testing.TestCertificateAuthority;
 import io.github.passkeys4j.testing.TestClock;
 import io.github.passkeys4j.testing.TestMetadataBlob;
 import org.junit.jupiter.api.Test;
@@ -33,10 +34,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FidoMetadataTest {
 
     private static final UUID AAGUID = SoftwareAuthenticator.GOOGLE_PASSWORD_MANAGER;
-    private static final TestAttestationCa VENDOR = new TestAttestationCa();
-    private static final TestAttestationCa OTHER_VENDOR = new TestAttestationCa();
-    private static final TestAttestationCa MDS = new TestAttestationCa();
-    private static final TestAttestationCa.Issued MDS_SIGNER = MDS.attestationCertificate(null, false);
+    private static final TestCertificateAuthority VENDOR = Fixture.attestationCa();
+    private static final TestCertificateAuthority OTHER_VENDOR = Fixture.attestationCa();
+    private static final TestCertificateAuthority MDS = Fixture.attestationCa();
+    private static final TestCertificateAuthority.Issued MDS_SIGNER = MDS.issue("Test Authenticator");
     private static final LocalDate TODAY = LocalDate.ofInstant(Fixture.START, ZoneOffset.UTC);
 
     @TempDir
@@ -60,8 +61,8 @@ class FidoMetadataTest {
         return FidoMetadata.read(write(jwt), MDS.root, clock, Duration.ofMinutes(1));
     }
 
-    private static Attestation packed(TestAttestationCa ca) {
-        TestAttestationCa.Issued issued = ca.attestationCertificate(AAGUID, false);
+    private static Attestation packed(TestCertificateAuthority ca) {
+        TestCertificateAuthority.Issued issued = ca.issue("Test Authenticator", AAGUID, false);
         return Attestation.packed(issued.key().getPrivate(), -7, List.of(issued.certificate()));
     }
 
@@ -197,7 +198,7 @@ class FidoMetadataTest {
 
     @Test
     void aBlobSignedUnderAnotherRootIsRefused() throws IOException {
-        TestAttestationCa.Issued impostor = OTHER_VENDOR.attestationCertificate(null, false);
+        TestCertificateAuthority.Issued impostor = OTHER_VENDOR.issue("Test Authenticator");
         String jwt = TestMetadataBlob.builder(TODAY.plusDays(30))
                 .entry(AAGUID, "Test Passkey Provider 2", List.of(VENDOR.root), "FIDO_CERTIFIED")
                 .sign(impostor.key().getPrivate(), List.of(impostor.certificate()));

@@ -1,6 +1,7 @@
 package io.github.passkeys4j;
 
 import io.github.passkeys4j.PasskeyException.Reason;
+import io.github.passkeys4j.testing.TestCertificateAuthority;
 import io.github.passkeys4j.testing.TestClock;
 import io.github.passkeys4j.testing.TestMetadataBlob;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -39,8 +40,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class FidoMetadataU2fTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
-    private static final TestAttestationCa MDS = new TestAttestationCa();
-    private static final TestAttestationCa.Issued MDS_SIGNER = MDS.attestationCertificate(null, false);
+    private static final TestCertificateAuthority MDS = Fixture.attestationCa();
+    private static final TestCertificateAuthority.Issued MDS_SIGNER = MDS.issue("Test Authenticator");
     private static final LocalDate TODAY = LocalDate.ofInstant(Fixture.START, ZoneOffset.UTC);
 
     @TempDir

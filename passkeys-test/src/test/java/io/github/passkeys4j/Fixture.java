@@ -10,6 +10,7 @@ import io.github.passkeys4j.store.PasskeyUser;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
+import io.github.passkeys4j.testing.TestCertificateAuthority;
 import io.github.passkeys4j.testing.TestClock;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 
@@ -35,6 +36,9 @@ final class Fixture {
     static final String RP_ID = "example.com";
     static final String ORIGIN = "https://example.com";
     static final Instant START = Instant.parse("2026-03-01T10:00:00Z");
+    // Test attestation certificates' validity: fixed around START, so that a test can verify just past either end.
+    static final Instant CERTIFICATES_NOT_BEFORE = Instant.parse("2026-01-01T00:00:00Z");
+    static final Instant CERTIFICATES_NOT_AFTER = Instant.parse("2036-01-01T00:00:00Z");
 
     final TestClock clock = new TestClock(START);
     final RecordingPasskeys passkeys = new RecordingPasskeys();
@@ -107,6 +111,12 @@ final class Fixture {
     record State(Map<String, Passkey> passkeys, Map<String, PasskeyUser> users, int writes) {}
 
     /** {@link InMemoryPasskeyRepository} that counts writes and can list everything. */
+    /** A test CA (vendor or MDS root) issuing certificates valid from CERTIFICATES_NOT_BEFORE to _NOT_AFTER. */
+    static TestCertificateAuthority attestationCa() {
+        return new TestCertificateAuthority(
+                "Passkeys Test Attestation Root", CERTIFICATES_NOT_BEFORE, CERTIFICATES_NOT_AFTER);
+    }
+
     static final class RecordingPasskeys implements PasskeyRepository {
         private final InMemoryPasskeyRepository delegate = new InMemoryPasskeyRepository();
         private final Set<String> ids = ConcurrentHashMap.newKeySet();

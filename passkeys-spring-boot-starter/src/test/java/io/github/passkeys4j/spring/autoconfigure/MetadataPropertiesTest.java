@@ -4,7 +4,7 @@ import io.github.passkeys4j.FidoMetadata;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartRegistration;
 import io.github.passkeys4j.provider.PasskeyProviderDirectory;
-import io.github.passkeys4j.spring.testapp.TestCa;
+import io.github.passkeys4j.testing.TestCertificateAuthority;
 import io.github.passkeys4j.testing.TestMetadataBlob;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -32,9 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MetadataPropertiesTest {
 
     private static final UUID AAGUID = UUID.fromString("5ca1ab1e-0000-4000-8000-00000000b001");
-    private static final TestCa VENDOR = new TestCa("Vendor Root");
-    private static final TestCa MDS = new TestCa("MDS Root");
-    private static final TestCa.Issued SIGNER = MDS.issue("MDS Signer");
+    private static final TestCertificateAuthority VENDOR = new TestCertificateAuthority("Vendor Root");
+    private static final TestCertificateAuthority MDS = new TestCertificateAuthority("MDS Root");
+    private static final TestCertificateAuthority.Issued SIGNER = MDS.issue("MDS Signer");
     private static final LocalDate TODAY = LocalDate.now(ZoneOffset.UTC);
 
     private final ApplicationContextRunner runner =
@@ -43,7 +43,7 @@ class MetadataPropertiesTest {
     @TempDir
     Path dir;
 
-    private static String blob(LocalDate nextUpdate, TestCa.Issued signer) {
+    private static String blob(LocalDate nextUpdate, TestCertificateAuthority.Issued signer) {
         return TestMetadataBlob.builder(nextUpdate)
                 .entry(AAGUID, "Acme Test Key 5 NFC", List.of(VENDOR.root), "FIDO_CERTIFIED")
                 .sign(signer.key().getPrivate(), List.of(signer.certificate()));

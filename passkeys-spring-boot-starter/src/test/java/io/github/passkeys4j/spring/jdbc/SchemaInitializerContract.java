@@ -25,15 +25,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 interface SchemaInitializerContract {
 
     /** Every table of the schema, in the order they can be dropped. */
-    List<String> TABLES = List.of(
-            "passkeys_credential",
-            "passkeys_user",
-            "passkeys_pending_ceremony",
-            "passkeys_used_challenge",
-            "passkeys_challenge_key",
-            "passkeys_recovery_code",
-            "passkeys_recovery_attempt",
-            "passkeys_schema_version");
+    List<String> TABLES = PasskeysTables.ALL;
 
     DataSource dataSource();
 
@@ -176,9 +168,7 @@ interface SchemaInitializerContract {
     }
 
     private void dropTables() {
-        for (String table : TABLES) {
-            jdbc().execute("DROP TABLE IF EXISTS " + table);
-        }
+        PasskeysTables.dropAll(jdbc());
     }
 
     private void runScript(String location) {

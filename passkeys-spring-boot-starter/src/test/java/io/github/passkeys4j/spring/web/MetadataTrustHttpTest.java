@@ -1,9 +1,9 @@
 package io.github.passkeys4j.spring.web;
 
 import io.github.passkeys4j.spring.testapp.TestApplication;
-import io.github.passkeys4j.spring.testapp.TestCa;
 import io.github.passkeys4j.testing.Attestation;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
+import io.github.passkeys4j.testing.TestCertificateAuthority;
 import io.github.passkeys4j.testing.TestMetadataBlob;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,8 +38,8 @@ class MetadataTrustHttpTest {
 
     static final UUID LISTED = UUID.fromString("5ca1ab1e-0000-4000-8000-00000000a001");
     static final UUID REVOKED = UUID.fromString("5ca1ab1e-0000-4000-8000-00000000a002");
-    static final TestCa VENDOR = new TestCa("Passkeys HTTP Test Vendor Root");
-    static final TestCa MDS = new TestCa("Passkeys HTTP Test MDS Root");
+    static final TestCertificateAuthority VENDOR = new TestCertificateAuthority("Passkeys HTTP Test Vendor Root");
+    static final TestCertificateAuthority MDS = new TestCertificateAuthority("Passkeys HTTP Test MDS Root");
 
     @LocalServerPort
     int port;
@@ -48,7 +48,7 @@ class MetadataTrustHttpTest {
     static void metadata(DynamicPropertyRegistry registry) throws IOException {
         Path dir = Files.createTempDirectory("passkeys-mds");
         dir.toFile().deleteOnExit();
-        TestCa.Issued signer = MDS.issue("Passkeys HTTP Test MDS Signer");
+        TestCertificateAuthority.Issued signer = MDS.issue("Passkeys HTTP Test MDS Signer");
         String blob = TestMetadataBlob.builder(LocalDate.now(ZoneOffset.UTC).plusDays(30))
                 .entry(LISTED, "Acme Test Key 5 NFC", List.of(VENDOR.root), "FIDO_CERTIFIED_L1")
                 .entry(REVOKED, "Acme Leaky Key", List.of(VENDOR.root), "FIDO_CERTIFIED", "REVOKED")
@@ -62,7 +62,7 @@ class MetadataTrustHttpTest {
 
     private String register(HttpSession session, UUID aaguid) {
         String options = session.post("/passkeys/registration/options", "{}").body();
-        TestCa.Issued attestation = VENDOR.issue("Acme Test Key");
+        TestCertificateAuthority.Issued attestation = VENDOR.issue("Acme Test Key");
         return new SoftwareAuthenticator(aaguid, 0, 1)
                 .withAttestation(
                         Attestation.packed(attestation.key().getPrivate(), -7, List.of(attestation.certificate())))

@@ -5,6 +5,7 @@ import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartRegistration;
 import io.github.passkeys4j.dbnodes.NodeApplication;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyUserRepository;
+import io.github.passkeys4j.spring.jdbc.PasskeysTables;
 import io.github.passkeys4j.spring.jdbc.VersionOneRows;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.Passkey;
@@ -33,18 +34,7 @@ class SchemaUpgradeTest {
     @Test
     void aPasskeyStoredByTheOldSchemaSignsInAfterTheUpgrade() {
         JdbcTemplate jdbc = PostgresForTests.jdbc();
-        for (String table : new String[] {
-            "passkeys_credential",
-            "passkeys_user",
-            "passkeys_pending_ceremony",
-            "passkeys_used_challenge",
-            "passkeys_challenge_key",
-            "passkeys_recovery_code",
-            "passkeys_recovery_attempt",
-            "passkeys_schema_version"
-        }) {
-            jdbc.execute("DROP TABLE IF EXISTS " + table);
-        }
+        PasskeysTables.dropAll(jdbc);
         new ResourceDatabasePopulator(
                         new DefaultResourceLoader()
                                 .getResource(

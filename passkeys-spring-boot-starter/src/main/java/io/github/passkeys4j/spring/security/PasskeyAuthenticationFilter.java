@@ -17,6 +17,9 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -40,6 +43,7 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
     private static final Log log = LogFactory.getLog(PasskeyAuthenticationFilter.class);
 
     private final PasskeysMessages messages;
+    private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
     public PasskeyAuthenticationFilter(
             RequestMatcher matcher,
@@ -63,6 +67,18 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
             session.setAttribute(PasskeyRevocationFilter.SESSION_ATTRIBUTE, token.getCredentialId());
         }
         super.successfulAuthentication(request, response, chain, authentication);
+        // Later requests get the sign-in without the stored passkey object (a kilobyte or more per session held in
+        // memory; a store that serialises sessions drops it anyway). The events and success handler had it.
+        SecurityContext context = contextHolder.getContext();
+        if (authentication instanceof PasskeyAuthenticationToken token && context.getAuthentication() == token) {
+            context.setAuthentication(token.withoutPasskey());
+        }
+    }
+
+    @Override
+    public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy strategy) {
+        super.setSecurityContextHolderStrategy(strategy);
+        this.contextHolder = strategy;
     }
 
     @Override

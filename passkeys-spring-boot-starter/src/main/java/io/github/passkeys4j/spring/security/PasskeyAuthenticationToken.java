@@ -66,6 +66,14 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
         return token;
     }
 
+    /** This sign-in without the stored passkey object: what the session keeps (the credential ID stays). */
+    PasskeyAuthenticationToken withoutPasskey() {
+        PasskeyAuthenticationToken token =
+                new PasskeyAuthenticationToken(principal, credentialId, userVerified, getAuthorities());
+        token.setDetails(getDetails());
+        return token;
+    }
+
     @Override
     public UserDetails getPrincipal() {
         return principal;
@@ -82,7 +90,10 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
         return credentialId;
     }
 
-    /** The passkey as stored right after this sign-in; {@code null} after the session was read back. */
+    /**
+     * The passkey as stored right after this sign-in, for the request that signed in (its events and handlers);
+     * {@code null} in later requests: the session keeps the sign-in without it, whatever stores the session.
+     */
     public Passkey getPasskey() {
         return passkey;
     }

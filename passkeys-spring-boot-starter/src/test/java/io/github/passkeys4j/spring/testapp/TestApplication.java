@@ -107,16 +107,20 @@ public class TestApplication {
 
         @GetMapping("/whoami")
         Map<String, Object> whoami(Authentication authentication) {
-            return Map.of(
-                    "name",
-                    authentication.getName(),
-                    "type",
-                    authentication.getClass().getSimpleName(),
+            Map<String, Object> who = new java.util.LinkedHashMap<>();
+            who.put("name", authentication.getName());
+            who.put("type", authentication.getClass().getSimpleName());
+            who.put(
                     "authorities",
                     authentication.getAuthorities().stream()
                             .map(GrantedAuthority::getAuthority)
                             .sorted()
                             .toList());
+            if (authentication instanceof io.github.passkeys4j.spring.security.PasskeyAuthenticationToken token) {
+                who.put("credentialId", token.getCredentialId());
+                who.put("passkeyKept", token.getPasskey() != null);
+            }
+            return who;
         }
     }
 }

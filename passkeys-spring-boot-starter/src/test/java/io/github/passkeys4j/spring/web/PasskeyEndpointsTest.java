@@ -61,6 +61,10 @@ class PasskeyEndpointsTest {
         assertThat(who.path("name").asString()).isEqualTo("alice");
         assertThat(who.path("type").asString()).isEqualTo("PasskeyAuthenticationToken");
         assertThat(who.path("authorities").toString()).contains("FACTOR_WEBAUTHN", "ROLE_USER");
+        // Later requests carry the sign-in without the stored passkey object, as from any session store.
+        assertThat(who.path("credentialId").asString())
+                .isEqualTo(created.path("id").asString());
+        assertThat(who.path("passkeyKept").asBoolean(true)).isFalse();
 
         JsonNode afterUse = json(browser.get("/passkeys/credentials")).get(0);
         assertThat(afterUse.path("current").asBoolean()).isTrue();

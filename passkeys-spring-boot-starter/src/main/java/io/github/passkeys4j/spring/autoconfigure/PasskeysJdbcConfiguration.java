@@ -106,13 +106,13 @@ class PasskeysJdbcConfiguration {
                 transactions(dataSource, transactionManager, properties), jdbc(dataSource, properties));
     }
 
-    private static TransactionTemplate transactions(
+    private TransactionTemplate transactions(
             DataSource dataSource,
             ObjectProvider<PlatformTransactionManager> transactionManager,
             PasskeysProperties properties) {
         TransactionTemplate template = new TransactionTemplate(
                 transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
-        if (statementTimeouts(dataSource)) {
+        if (statementTimeoutsOnce(dataSource)) {
             template.setTimeout(timeoutSeconds(properties));
         }
         return template;
@@ -131,12 +131,22 @@ class PasskeysJdbcConfiguration {
     }
 
     /** Our statements time out (passkeys.jdbc.query-timeout) rather than hold a request while the database hangs. */
-    private static JdbcTemplate jdbc(DataSource dataSource, PasskeysProperties properties) {
+    private JdbcTemplate jdbc(DataSource dataSource, PasskeysProperties properties) {
         JdbcTemplate template = new JdbcTemplate(dataSource);
-        if (statementTimeouts(dataSource)) {
+        if (statementTimeoutsOnce(dataSource)) {
             template.setQueryTimeout(timeoutSeconds(properties));
         }
         return template;
+    }
+
+    /** {@link #statementTimeouts}, asked of the (single) DataSource once rather than once per store. */
+    private Boolean statementTimeouts;
+
+    private boolean statementTimeoutsOnce(DataSource dataSource) {
+        if (statementTimeouts == null) {
+            statementTimeouts = statementTimeouts(dataSource);
+        }
+        return statementTimeouts;
     }
 
     /**

@@ -88,8 +88,15 @@ final class AuthenticationCeremony {
         PendingCeremony ceremony = isSealed
                 ? sealed.open(parsed.challenge(), request.browserBinding())
                 : pending.consume(parsed.challenge(), PendingCeremony.Type.AUTHENTICATION);
+        if (!isSealed) {
+            return record(request, ceremony, false, verify(request, parsed, ceremony));
+        }
+        return record(
+                request, ceremony, true, sealed.checking(parsed.challenge(), () -> verify(request, parsed, ceremony)));
+    }
 
-        // §7.2 step 6: identify the user and the credential record.
+    /** §7.2 from step 6: the credential record, its owner, and the response verified against them. */
+    private Verified verify(FinishAuthentication request, ParsedAuthentication parsed, PendingCeremony ceremony) {
         Passkey passkey = settings.passkeys()
                 .findByCredentialId(parsed.credentialId())
                 .orElseThrow(() -> new PasskeyException(Reason.UNKNOWN_CREDENTIAL));
@@ -109,25 +116,32 @@ final class AuthenticationCeremony {
                 passkey,
                 ceremony.allowCredentialIds(),
                 ceremony.userVerification() == UserVerification.REQUIRED);
-        return record(request, ceremony, isSealed, passkey, user, verified);
+        return accepted(request, passkey, user, verified);
     }
 
-    /** After the signature: the passkey's state, the app's account check, the challenge and the use recorded. */
-    AuthenticationResult record(
-            FinishAuthentication request,
-            PendingCeremony ceremony,
-            boolean isSealed,
-            Passkey passkey,
-            PasskeyUser user,
-            VerifiedAuthentication verified) {
-        // Checked only after the signature, so nobody learns a passkey's state without holding it.
+    /**
+     * The checks after the signature, the last before anything is written: only a passkey's holder learns its state.
+     */
+    Verified accepted(
+            FinishAuthentication request, Passkey passkey, PasskeyUser user, VerifiedAuthentication verified) {
         if (!passkey.enabled()) {
             throw new PasskeyException(Reason.PASSKEY_DISABLED);
         }
         request.accountCheck().check(user);
+        return new Verified(passkey, user, verified);
+    }
+
+    /** A response that passed every check, not yet recorded. */
+    record Verified(Passkey passkey, PasskeyUser user, VerifiedAuthentication result) {}
+
+    /** The challenge and the use recorded: the first writes of a sign-in, after every check passed. */
+    AuthenticationResult record(
+            FinishAuthentication request, PendingCeremony ceremony, boolean isSealed, Verified checked) {
+        Passkey passkey = checked.passkey();
+        PasskeyUser user = checked.user();
+        VerifiedAuthentication verified = checked.result();
         if (isSealed) {
-            // Recorded only once every check passed (a refusal before here writes nothing); of concurrent ones, on any
-            // node, exactly one gets past this line.
+            // Of concurrent ones, on any node, exactly one gets past this line.
             sealed.markUsed(ceremony);
         }
         Passkey used = passkey.usedAt(

@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * Username-less sign-in challenges that carry their own state, so starting a sign-in writes nothing anywhere. A
@@ -99,8 +100,10 @@ final class SealedChallenges {
     }
 
     /**
-     * The ceremony a sealed challenge stands for, if its MAC holds for this browser, it has not expired
-     * and no node used it yet. Writes nothing: {@link #markUsed} records it, once the response is verified.
+     * The ceremony a sealed challenge stands for, if its MAC holds for this browser and it has not expired. Reads and
+     * writes nothing: whether a node used it already is {@link #markUsed}'s to say, once the response is verified (one
+     * statement per sign-in, not a read before and a write after; a replay is refused there, before anything else is
+     * written).
      */
     PendingCeremony open(String challenge, @Nullable String browserBinding) {
         if (looksAccountBound(challenge)) {
@@ -112,7 +115,7 @@ final class SealedChallenges {
 
     /**
      * A username-first ceremony's state before its MAC is checked: its header read and checked (version, key period,
-     * expiry, not used yet) the same way whatever credential answers. The caller verifies the response first and then
+     * expiry) the same way whatever credential answers. The caller verifies the response first and then
      * {@link #checkAccount}, so that only a passkey's holder learns whether it belongs to the account.
      */
     PendingCeremony openUnchecked(String challenge) {
@@ -138,9 +141,6 @@ final class SealedChallenges {
         Instant expiresAt = Instant.ofEpochMilli(expiresAtMillis);
         if (expiresAt.isBefore(now)) {
             throw new PasskeyException(Reason.CHALLENGE_EXPIRED);
-        }
-        if (used.isUsed(usedKey(challenge))) {
-            throw new PasskeyException(Reason.CHALLENGE_UNKNOWN, ALREADY_USED);
         }
         return new PendingCeremony(
                 challenge,
@@ -174,6 +174,23 @@ final class SealedChallenges {
         byte[] actual = java.util.Arrays.copyOfRange(bytes, HEADER, LENGTH);
         if (!MessageDigest.isEqual(expected, actual)) {
             throw message == null ? new PasskeyException(reason) : new PasskeyException(reason, message);
+        }
+    }
+
+    /**
+     * Runs the checks of a sealed sign-in that come before {@link #markUsed}. A refusal of a challenge that a node used
+     * already (a replay) is told as that, whichever check refused it first: a replayed response would otherwise read
+     * as a cloned passkey (its signature counter did not move). Whether it was used is asked only on a refusal, so a
+     * sign-in that passes costs one statement on the used-challenge store, {@link #markUsed}'s.
+     */
+    <T> T checking(String challenge, Supplier<T> checks) {
+        try {
+            return checks.get();
+        } catch (PasskeyException refused) {
+            if (used.isUsed(usedKey(challenge))) {
+                throw new PasskeyException(Reason.CHALLENGE_UNKNOWN, ALREADY_USED);
+            }
+            throw refused;
         }
     }
 

@@ -56,6 +56,18 @@ final class UsernameFirst {
     AuthenticationResult finish(
             FinishAuthentication request, ParsedAuthentication parsed, AuthenticationCeremony ceremonies) {
         PendingCeremony ceremony = sealed.openUnchecked(parsed.challenge());
+        return ceremonies.record(
+                request,
+                ceremony,
+                true,
+                sealed.checking(parsed.challenge(), () -> verify(request, parsed, ceremony, ceremonies)));
+    }
+
+    private AuthenticationCeremony.Verified verify(
+            FinishAuthentication request,
+            ParsedAuthentication parsed,
+            PendingCeremony ceremony,
+            AuthenticationCeremony ceremonies) {
         Optional<Passkey> stored = settings.passkeys().findByCredentialId(parsed.credentialId());
         Passkey passkey = stored.orElseGet(() -> decoy(parsed.credentialId()));
         if (settings.requireUserHandleMatch()) {
@@ -83,7 +95,7 @@ final class UsernameFirst {
         PasskeyUser user = settings.users()
                 .findByUserHandle(passkey.userHandle())
                 .orElseThrow(() -> new PasskeyException(Reason.UNKNOWN_CREDENTIAL));
-        return ceremonies.record(request, ceremony, true, passkey, user, verified);
+        return ceremonies.accepted(request, passkey, user, verified);
     }
 
     private static Passkey decoy(String credentialId) {

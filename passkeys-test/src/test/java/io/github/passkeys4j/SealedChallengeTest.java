@@ -87,6 +87,35 @@ class SealedChallengeTest {
     }
 
     @Test
+    void aSignInThatPassesWritesItsChallengeOnceAndReadsNothingBefore() {
+        register("alice");
+        String response = authenticator.authenticate(start(nodeA, "browser"), ORIGIN);
+
+        finish(nodeA, response, "browser");
+
+        assertThat(used.marks).hasValue(1);
+        assertThat(used.reads)
+                .as("no read before the write: the write alone decides")
+                .hasValue(0);
+    }
+
+    @Test
+    void aReplayIsToldAsAUsedChallengeNotAsACloneThoughItsCounterDidNotMove() {
+        register("alice");
+        String response = authenticator.authenticate(start(nodeA, "browser"), ORIGIN);
+        finish(nodeA, response, "browser");
+
+        // The counter check refuses the replay first; the store then tells why.
+        assertThatThrownBy(() -> finish(nodeB, response, "browser"))
+                .isInstanceOfSatisfying(PasskeyException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.CHALLENGE_UNKNOWN);
+                    assertThat(e.getMessage()).contains("already used");
+                });
+        assertThat(used.reads).hasValue(1);
+        assertThat(used.marks).as("a refusal records nothing").hasValue(1);
+    }
+
+    @Test
     void toBuilderKeepsTheKeysAndTheUsedChallenges() {
         register("alice");
         RelyingParty copy = nodeA.toBuilder().build();
@@ -301,10 +330,11 @@ class SealedChallengeTest {
                 authenticator.register(nodeA.startRegistration(StartRegistration.forUser(username)), ORIGIN)));
     }
 
-    /** The in-memory store, counting marks. */
+    /** The in-memory store, counting marks and reads. */
     private static final class CountingUsedChallenges implements UsedChallengeStore {
         final InMemoryUsedChallengeStore store;
         final AtomicInteger marks = new AtomicInteger();
+        final AtomicInteger reads = new AtomicInteger();
         final List<String> keys = new java.util.concurrent.CopyOnWriteArrayList<>();
 
         CountingUsedChallenges(TestClock clock) {
@@ -320,6 +350,7 @@ class SealedChallengeTest {
 
         @Override
         public boolean isUsed(String key) {
+            reads.incrementAndGet();
             return store.isUsed(key);
         }
 

@@ -22,8 +22,8 @@ public interface UsedChallengeStore {
     boolean markUsed(String key, Instant keepUntil);
 
     /**
-     * Whether {@code key} is recorded (read only). The library asks first so that a replay is refused before any
-     * work; {@link #markUsed} alone decides races.
+     * Whether {@code key} is recorded (read only). The library asks only when it refuses a sign-in, to tell a replay
+     * (a challenge used already) from the check that refused it first; {@link #markUsed} alone decides races.
      */
     boolean isUsed(String key);
 

@@ -3,6 +3,7 @@ package io.github.passkeys4j.spring.security;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.RequestBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -26,10 +27,8 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.util.StreamUtils;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 /**
@@ -93,7 +92,7 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                     messages);
             return null;
         }
-        String body = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
+        String body = RequestBodies.text(request);
         PasskeyAuthenticationRequest authRequest = new PasskeyAuthenticationRequest(body, SignInBinding.read(request));
         authRequest.setDetails(authenticationDetailsSource.buildDetails(request));
         return getAuthenticationManager().authenticate(authRequest);

@@ -7,6 +7,7 @@ import io.github.passkeys4j.spring.account.AccountIdResolver;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.RequestBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,12 +21,10 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 /**
@@ -92,7 +91,7 @@ final class PasskeySignInOptionsFilter extends OncePerRequestFilter {
 
     /** The username of a username-first request, {@code null} for a username-less one; refuses other bodies. */
     private static @Nullable String username(HttpServletRequest request) throws IOException {
-        String body = StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8);
+        String body = RequestBodies.text(request);
         if (body.isBlank()) {
             return null;
         }

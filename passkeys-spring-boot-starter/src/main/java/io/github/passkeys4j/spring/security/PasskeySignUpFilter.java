@@ -11,6 +11,7 @@ import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.RequestBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,12 +24,10 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 /**
  * {@code POST <base>/sign-up/options} ({@code {"username", "displayName"?}}: creation options, 409 for a taken
@@ -79,8 +78,7 @@ final class PasskeySignUpFilter extends OncePerRequestFilter {
                         messages);
                 return;
             }
-            JsonNode body =
-                    PasskeysJson.read(StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8));
+            JsonNode body = PasskeysJson.read(RequestBodies.text(request));
             if (start) {
                 start(body, request, response);
             } else {

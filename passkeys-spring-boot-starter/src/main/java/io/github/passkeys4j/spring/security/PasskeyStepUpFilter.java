@@ -11,6 +11,7 @@ import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.RequestBodies;
 import io.github.passkeys4j.store.Passkey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -33,12 +34,10 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Map;
 
@@ -147,7 +146,7 @@ final class PasskeyStepUpFilter extends OncePerRequestFilter {
                     Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the step-up as application/json."));
             return;
         }
-        JsonNode body = PasskeysJson.read(StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8));
+        JsonNode body = PasskeysJson.read(RequestBodies.text(request));
         JsonNode credential = body.path("credential");
         JsonNode next = body.path("returnTo");
         if (!credential.isObject() || !(next.isMissingNode() || next.isNull() || next.isString())) {

@@ -7,6 +7,7 @@ import io.github.passkeys4j.spring.account.AccountIdResolver;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.RequestBodies;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,12 +21,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.util.StreamUtils;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -74,7 +73,7 @@ final class RecoveryCodeSignInFilter extends OncePerRequestFilter {
         }
         JsonNode body;
         try {
-            body = PasskeysJson.read(StreamUtils.copyToString(request.getInputStream(), StandardCharsets.UTF_8));
+            body = PasskeysJson.read(RequestBodies.text(request));
         } catch (HttpMessageNotReadableException malformed) {
             body = null;
         }

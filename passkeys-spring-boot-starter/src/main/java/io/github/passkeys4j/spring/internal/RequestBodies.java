@@ -1,0 +1,30 @@
+package io.github.passkeys4j.spring.internal;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reads the JSON bodies of the starter's endpoints. A body with a declared length is read into one array of that
+ * length: {@code StreamUtils.copyToString} allocated two 8 KB buffers per request whatever the body (14 % of the demo's
+ * allocation per sign-in, bench profile, JFR). The size limit is the endpoint filter's stream's (413), not this class's.
+ *
+ * <p>Internal: not API, may change in any release.
+ */
+public final class RequestBodies {
+
+    /** Declared lengths above this are read in chunks, so a false header cannot make us allocate it up front. */
+    private static final long ONE_ARRAY_UP_TO = 64 * 1024;
+
+    private RequestBodies() {}
+
+    /** The request's body as UTF-8 text (empty when there is none). */
+    public static String text(HttpServletRequest request) throws IOException {
+        long declared = request.getContentLengthLong();
+        InputStream in = request.getInputStream();
+        byte[] body = declared >= 0 && declared <= ONE_ARRAY_UP_TO ? in.readNBytes((int) declared) : in.readAllBytes();
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

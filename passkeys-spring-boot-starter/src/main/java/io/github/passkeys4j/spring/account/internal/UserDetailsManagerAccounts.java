@@ -7,6 +7,7 @@ import org.aopalliance.intercept.MethodInvocation;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.aop.framework.ProxyFactory;
+import org.springframework.aop.support.NameMatchMethodPointcutAdvisor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -47,7 +48,11 @@ public final class UserDetailsManagerAccounts implements BeanPostProcessor {
             return bean;
         }
         ProxyFactory factory = new ProxyFactory(bean);
-        factory.addAdvice(new Interceptor(manager));
+        // Only the two methods it watches: a sign-in's loadUserByUsername then goes to the bean without an
+        // interceptor chain (which cost 2 % of the demo's allocation per sign-in, bench profile, JFR).
+        NameMatchMethodPointcutAdvisor advisor = new NameMatchMethodPointcutAdvisor(new Interceptor(manager));
+        advisor.setMappedNames("deleteUser", "createUser");
+        factory.addAdvisor(advisor);
         // A subclass proxy keeps the bean injectable by its class (JdbcUserDetailsManager, say). Its final methods
         // (JdbcDaoSupport's getters) run on the proxy itself, so it gets a copy of the bean's fields; "optimize"
         // skips Spring's warnings about those methods.

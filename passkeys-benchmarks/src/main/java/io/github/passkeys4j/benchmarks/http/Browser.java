@@ -1,30 +1,40 @@
 package io.github.passkeys4j.benchmarks.http;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.HttpURLConnection;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
  * One visitor's browser: its own cookie jar (a new {@code Browser} is a first visit, with no session and no CSRF
- * cookie), on a shared {@link HttpClient} so that connections are reused between visitors as they would be behind a
- * proxy, rather than measuring TCP set-up. HTTP/1.1 as browsers speak to a plain-http origin; redirects are not
- * followed (a sign-in's answer is read, not the page it leads to).
+ * cookie), over the JDK's keep-alive connections shared by all visitors, as they would be behind a proxy, rather than
+ * measuring TCP set-up. HTTP/1.1 as browsers speak to a plain-http origin; redirects are not followed (a sign-in's
+ * answer is read, not the page it leads to).
+ *
+ * <p>Blocking {@link HttpURLConnection}, each request sent and read on the client's own thread: the generator shares
+ * one core among all its clients, and {@code java.net.http.HttpClient} handed every request to its selector thread
+ * and back, which made the generator the pace-setter at 16 clients (93-99 % of its core against our demo and the
+ * floor), so its own queueing was measured as the apps' latency.
  */
 final class Browser {
 
-    static final HttpClient CLIENT = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(Duration.ofSeconds(5))
-            .build();
+    static {
+        // Idle keep-alive connections kept per host (the JDK's default, 5, is fewer than the clients: the others
+        // would open a new connection per request, and the apps would pay for accepting them).
+        if (System.getProperty("http.maxConnections") == null) {
+            System.setProperty("http.maxConnections", "64");
+        }
+    }
+
+    private static final int CONNECT_TIMEOUT_MS = 5_000;
+    private static final int READ_TIMEOUT_MS = 30_000;
 
     private final String origin;
     private final Map<String, String> cookies = new LinkedHashMap<>();
@@ -33,44 +43,58 @@ final class Browser {
         this.origin = origin;
     }
 
-    HttpResponse<String> get(String path) throws IOException, InterruptedException {
-        return send(request(path).header("Accept", "text/html").GET());
+    Answer get(String path) throws IOException {
+        return send("GET", path, Map.of("Accept", "text/html"), null);
     }
 
-    HttpResponse<String> postJson(String path, String json, Csrf csrf) throws IOException, InterruptedException {
-        return send(request(path)
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .header(csrf.header(), csrf.token())
-                .POST(HttpRequest.BodyPublishers.ofString(json)));
+    Answer postJson(String path, String json, Csrf csrf) throws IOException {
+        return send(
+                "POST",
+                path,
+                Map.of("Content-Type", "application/json", "Accept", "application/json", csrf.header(), csrf.token()),
+                json);
     }
 
-    HttpResponse<String> postForm(String path, Map<String, String> fields) throws IOException, InterruptedException {
+    Answer postForm(String path, Map<String, String> fields) throws IOException {
         String body = fields.entrySet().stream()
                 .map(e -> encode(e.getKey()) + "=" + encode(e.getValue()))
                 .collect(Collectors.joining("&"));
-        return send(request(path)
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)));
+        return send("POST", path, Map.of("Content-Type", "application/x-www-form-urlencoded"), body);
     }
 
-    private HttpRequest.Builder request(String path) {
-        HttpRequest.Builder builder =
-                HttpRequest.newBuilder(URI.create(origin + path)).timeout(Duration.ofSeconds(30));
+    private Answer send(String method, String path, Map<String, String> headers, String body) throws IOException {
+        HttpURLConnection connection =
+                (HttpURLConnection) URI.create(origin + path).toURL().openConnection();
+        connection.setRequestMethod(method);
+        connection.setInstanceFollowRedirects(false);
+        connection.setUseCaches(false);
+        connection.setConnectTimeout(CONNECT_TIMEOUT_MS);
+        connection.setReadTimeout(READ_TIMEOUT_MS);
+        headers.forEach(connection::setRequestProperty);
         if (!cookies.isEmpty()) {
-            builder.header(
+            connection.setRequestProperty(
                     "Cookie",
                     cookies.entrySet().stream()
                             .map(e -> e.getKey() + "=" + e.getValue())
                             .collect(Collectors.joining("; ")));
         }
-        return builder;
-    }
-
-    private HttpResponse<String> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        response.headers().allValues("Set-Cookie").forEach(this::keep);
-        return response;
+        if (body != null) {
+            byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+            connection.setDoOutput(true);
+            connection.setFixedLengthStreamingMode(bytes.length);
+            try (OutputStream out = connection.getOutputStream()) {
+                out.write(bytes);
+            }
+        }
+        int status = connection.getResponseCode();
+        String text;
+        // Read to the end and closed, so the connection goes back to the keep-alive cache.
+        try (InputStream in = status >= 400 ? connection.getErrorStream() : connection.getInputStream()) {
+            text = in == null ? "" : new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        List<String> setCookies = connection.getHeaderFields().getOrDefault("Set-Cookie", List.of());
+        setCookies.forEach(this::keep);
+        return new Answer(status, text, connection.getHeaderField("Location"));
     }
 
     /** Every cookie here is for the whole (loopback) host; an empty value or {@code Max-Age=0} deletes one. */
@@ -92,6 +116,9 @@ final class Browser {
     private static String encode(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
+
+    /** An answer as the generator needs it: status, body, and where a redirect points ({@code null}: none). */
+    record Answer(int status, String body, String location) {}
 
     /** The CSRF token a page hands its script, and the header to send it in. */
     record Csrf(String header, String token) {}

@@ -3,7 +3,6 @@ package io.github.passkeys4j.benchmarks.http;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 
 import java.io.IOException;
-import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -46,11 +45,11 @@ final class Target {
             Browser.Csrf csrf = flavour.csrf(expect(browser.get(Flavour.LOGIN_PAGE), 200, "login page"), "/login");
             Map<String, String> form = Map.of("username", username, "password", PASSWORD, "_csrf", csrf.token());
             expect(browser.postForm("/signup", form), 302, "sign-up");
-            HttpResponse<String> signedIn = browser.postForm("/login", form);
-            String location = signedIn.headers().firstValue("Location").orElse("");
-            if (signedIn.statusCode() != 302 || location.contains("error")) {
+            Browser.Answer signedIn = browser.postForm("/login", form);
+            String location = signedIn.location() == null ? "" : signedIn.location();
+            if (signedIn.status() != 302 || location.contains("error")) {
                 throw new IllegalStateException(
-                        name + ": password sign-in failed: " + signedIn.statusCode() + " " + location);
+                        name + ": password sign-in failed: " + signedIn.status() + " " + location);
             }
             csrf = flavour.csrf(
                     expect(browser.get(flavour.registrationPage), 200, "registration page"), flavour.registrationPage);
@@ -102,9 +101,9 @@ final class Target {
         times[3] = finished - signed;
     }
 
-    private String expect(HttpResponse<String> response, int status, String step) {
-        if (response.statusCode() != status) {
-            throw new StepFailure(step, response.statusCode(), response.body());
+    private String expect(Browser.Answer response, int status, String step) {
+        if (response.status() != status) {
+            throw new StepFailure(step, response.status(), response.body());
         }
         return response.body();
     }

@@ -179,16 +179,27 @@ final class SealedChallenges {
 
     /**
      * Runs the checks of a sealed sign-in that come before {@link #markUsed}. A refusal of a challenge that a node used
-     * already (a replay) is told as that, whichever check refused it first: a replayed response would otherwise read
-     * as a cloned passkey (its signature counter did not move). Whether it was used is asked only on a refusal, so a
-     * sign-in that passes costs one statement on the used-challenge store, {@link #markUsed}'s.
+     * already (a replay) is told as that, whichever check refused it first, the app's account check included: a
+     * replayed response would otherwise read as a cloned passkey (its signature counter did not move), or tell
+     * whoever replays it the account's state. Whether it was used is asked only on a refusal, so a sign-in that passes
+     * costs one statement on the used-challenge store, {@link #markUsed}'s. The first refusal stays attached
+     * (suppressed) for the logs.
      */
     <T> T checking(String challenge, Supplier<T> checks) {
         try {
             return checks.get();
-        } catch (PasskeyException refused) {
-            if (used.isUsed(usedKey(challenge))) {
-                throw new PasskeyException(Reason.CHALLENGE_UNKNOWN, ALREADY_USED);
+        } catch (RuntimeException refused) {
+            boolean replayed;
+            try {
+                replayed = used.isUsed(usedKey(challenge));
+            } catch (RuntimeException storeFailed) {
+                storeFailed.addSuppressed(refused);
+                throw storeFailed;
+            }
+            if (replayed) {
+                PasskeyException alreadyUsed = new PasskeyException(Reason.CHALLENGE_UNKNOWN, ALREADY_USED);
+                alreadyUsed.addSuppressed(refused);
+                throw alreadyUsed;
             }
             throw refused;
         }

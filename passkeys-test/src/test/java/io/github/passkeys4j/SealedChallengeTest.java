@@ -116,6 +116,44 @@ class SealedChallengeTest {
     }
 
     @Test
+    void aReplayOfASyncedPasskeyRefusedByTheAppIsToldAsUsedNotAsTheAccountsState() {
+        // Counter 0 throughout (as synced passkeys): no counter check stops the replay, the app's check does.
+        SoftwareAuthenticator synced = new SoftwareAuthenticator(SoftwareAuthenticator.GOOGLE_PASSWORD_MANAGER, 0, 0);
+        nodeA.finishRegistration(FinishRegistration.of(
+                "carol", synced.register(nodeA.startRegistration(StartRegistration.forUser("carol")), ORIGIN)));
+        String response = synced.authenticate(start(nodeA, "browser"), ORIGIN);
+        finish(nodeA, response, "browser");
+        IllegalStateException locked = new IllegalStateException("account locked since");
+        FinishAuthentication replay = new FinishAuthentication(response, account -> {
+                    throw locked;
+                })
+                .withBrowserBinding("browser");
+
+        assertThatThrownBy(() -> nodeB.finishAuthentication(replay))
+                .isInstanceOfSatisfying(PasskeyException.class, e -> {
+                    assertThat(e.reason()).isEqualTo(Reason.CHALLENGE_UNKNOWN);
+                    assertThat(e.getMessage()).contains("already used");
+                    assertThat(e.getSuppressed())
+                            .as("the first refusal, for the logs")
+                            .containsExactly(locked);
+                });
+    }
+
+    @Test
+    void theAppsRefusalOfAFreshSignInReachesItUnchanged() {
+        register("alice");
+        String response = authenticator.authenticate(start(nodeA, "browser"), ORIGIN);
+        IllegalStateException locked = new IllegalStateException("account locked");
+
+        assertThatThrownBy(() -> nodeA.finishAuthentication(new FinishAuthentication(response, account -> {
+                            throw locked;
+                        })
+                        .withBrowserBinding("browser")))
+                .isSameAs(locked);
+        assertThat(used.marks).as("a refusal records nothing").hasValue(0);
+    }
+
+    @Test
     void toBuilderKeepsTheKeysAndTheUsedChallenges() {
         register("alice");
         RelyingParty copy = nodeA.toBuilder().build();

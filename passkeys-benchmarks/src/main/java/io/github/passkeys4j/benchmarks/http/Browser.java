@@ -31,6 +31,9 @@ final class Browser {
         if (System.getProperty("http.maxConnections") == null) {
             System.setProperty("http.maxConnections", "64");
         }
+        // A POST whose answer did not come is an error, never sent again: a resent finish would be refused as a
+        // replay and cost the app a second verification.
+        System.setProperty("sun.net.http.retryPost", "false");
     }
 
     private static final int CONNECT_TIMEOUT_MS = 5_000;

@@ -2,6 +2,7 @@ package io.github.passkeys4j.spring.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,19 @@ public final class RequestBodies {
     public static String text(HttpServletRequest request) throws IOException {
         long declared = request.getContentLengthLong();
         InputStream in = request.getInputStream();
-        byte[] body = declared >= 0 && declared <= ONE_ARRAY_UP_TO ? in.readNBytes((int) declared) : in.readAllBytes();
-        return new String(body, StandardCharsets.UTF_8);
+        if (declared < 0 || declared > ONE_ARRAY_UP_TO) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        byte[] body = in.readNBytes((int) declared);
+        int more = body.length == declared ? in.read() : -1;
+        if (more == -1) {
+            return new String(body, StandardCharsets.UTF_8);
+        }
+        // More than declared: a wrapper of the app's changed the body (decoded it, say) but not its length.
+        ByteArrayOutputStream whole = new ByteArrayOutputStream(body.length * 2);
+        whole.write(body);
+        whole.write(more);
+        in.transferTo(whole);
+        return whole.toString(StandardCharsets.UTF_8);
     }
 }

@@ -36,6 +36,21 @@ class RequestBodiesTest {
     }
 
     @Test
+    void aBodyLongerThanItsDeclaredLengthIsReadWhole() throws IOException {
+        // As behind an app's wrapper that decodes the body but leaves the header.
+        MockHttpServletRequest request = new Lengthless(JSON.getBytes(StandardCharsets.UTF_8), 10);
+
+        assertThat(RequestBodies.text(request)).isEqualTo(JSON);
+    }
+
+    @Test
+    void aBodyShorterThanItsDeclaredLengthIsWhatCame() throws IOException {
+        MockHttpServletRequest request = new Lengthless(JSON.getBytes(StandardCharsets.UTF_8), 1_000);
+
+        assertThat(RequestBodies.text(request)).isEqualTo(JSON);
+    }
+
+    @Test
     void noBodyIsEmptyText() throws IOException {
         MockHttpServletRequest request = new MockHttpServletRequest("POST", "/passkeys/sign-in/options");
         request.setContent(new byte[0]);

@@ -101,9 +101,8 @@ final class SealedChallenges {
 
     /**
      * The ceremony a sealed challenge stands for, if its MAC holds for this browser and it has not expired. Reads and
-     * writes nothing: whether a node used it already is {@link #markUsed}'s to say, once the response is verified (one
-     * statement per sign-in, not a read before and a write after; a replay is refused there, before anything else is
-     * written).
+     * writes nothing: whether a node used it already is decided by {@link #markUsed}, once every check passed, and
+     * asked by {@link #checking} when a check refuses it first (so a sign-in that passes costs one statement).
      */
     PendingCeremony open(String challenge, @Nullable String browserBinding) {
         if (looksAccountBound(challenge)) {

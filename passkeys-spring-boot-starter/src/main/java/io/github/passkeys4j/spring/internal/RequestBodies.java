@@ -8,9 +8,10 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Reads the JSON bodies of the starter's endpoints. A body with a declared length is read into one array of that
- * length: {@code StreamUtils.copyToString} allocated two 8 KB buffers per request whatever the body (14 % of the demo's
- * allocation per sign-in, bench profile, JFR). The size limit is the endpoint filter's stream's (413), not this class's.
+ * Reads the JSON bodies of the starter's endpoints. A body with a declared length is read into an array of that
+ * length (bodies past the JDK's 8 KB read chunk are put together from chunks): {@code StreamUtils.copyToString}
+ * allocated two 8 KB buffers per request whatever the body (14 % of the demo's allocation per sign-in, bench profile,
+ * JFR). The size limit is the endpoint filter's stream's (413), not this class's.
  *
  * <p>Internal: not API, may change in any release.
  */

@@ -22,7 +22,7 @@ import java.util.Map;
 final class BulkLoad {
 
     static final List<String> TABLES =
-            List.of("passkeys_credential", "passkeys_user", "passkeys_pending_ceremony", "passkeys_used_challenge");
+            List.of("passkeys_credential", "passkeys_user", "passkeys_pending_ceremony", "passkeys_spent_challenge");
 
     private final DataSource dataSource;
     private final JdbcClient jdbc;
@@ -38,6 +38,7 @@ final class BulkLoad {
                 "passkeys_credential",
                 "passkeys_user",
                 "passkeys_pending_ceremony",
+                "passkeys_spent_challenge",
                 "passkeys_used_challenge",
                 "passkeys_challenge_key",
                 "passkeys_recovery_code",
@@ -91,8 +92,9 @@ final class BulkLoad {
 
     /** {@code count} used-challenge rows like the ones sign-ins leave (a SHA-256 key, an expiry). */
     void usedChallenges(long count) {
-        jdbc.sql("INSERT INTO passkeys_used_challenge (challenge_hash, expires_at) SELECT "
-                        + b64("sha256(('x' || n)::bytea)") + ", CURRENT_TIMESTAMP + INTERVAL '10 minutes'"
+        jdbc.sql("INSERT INTO passkeys_spent_challenge (challenge_id, expires_at) SELECT "
+                        + "('x' || encode(substr(sha256(('x' || n)::bytea), 1, 8), 'hex'))::bit(64)::bigint,"
+                        + " CURRENT_TIMESTAMP + INTERVAL '10 minutes'"
                         + " FROM generate_series(1, :count) AS n ON CONFLICT DO NOTHING")
                 .param("count", count)
                 .update();

@@ -153,7 +153,7 @@ abstract class TwoNodesTest {
         Map<String, Long> rows = NodeDatabase.passkeysRows();
         long sessions = sessions();
         assertThat(sessions).as("the signed-in session is in the shared store").isPositive();
-        assertThat(rows).containsKeys("passkeys_credential", "passkeys_used_challenge", "passkeys_pending_ceremony");
+        assertThat(rows).containsKeys("passkeys_credential", "passkeys_spent_challenge", "passkeys_pending_ceremony");
 
         long started = System.nanoTime();
         loadOptions(OPTIONS_REQUESTS);

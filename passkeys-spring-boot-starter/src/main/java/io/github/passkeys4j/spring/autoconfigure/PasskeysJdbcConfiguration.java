@@ -79,7 +79,7 @@ class PasskeysJdbcConfiguration {
             tables.add("passkeys_pending_ceremony");
         }
         if (usedChallenges.getIfUnique() instanceof JdbcUsedChallengeStore) {
-            tables.add("passkeys_used_challenge");
+            tables.add("passkeys_spent_challenge");
         }
         if (challengeKeys.getIfUnique() instanceof JdbcChallengeKeys) {
             tables.add("passkeys_challenge_key");

@@ -17,11 +17,12 @@ final class ExpiredRows {
     private ExpiredRows() {}
 
     /** @return how many rows this call deleted */
-    static int deleteBatch(JdbcClient jdbc, String table, String key, String expiry, Instant now, int batch) {
-        List<String> keys = jdbc.sql("SELECT " + key + " FROM " + table + " WHERE " + expiry + " < :now FETCH FIRST "
-                        + batch + " ROWS ONLY")
+    static <K> int deleteBatch(
+            JdbcClient jdbc, String table, String key, Class<K> keyType, String expiry, Instant now, int batch) {
+        List<K> keys = jdbc.sql("SELECT " + key + " FROM " + table + " WHERE " + expiry + " < :now FETCH FIRST " + batch
+                        + " ROWS ONLY")
                 .param("now", JdbcColumns.timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
-                .query(String.class)
+                .query(keyType)
                 .list();
         if (keys.isEmpty()) {
             return 0;

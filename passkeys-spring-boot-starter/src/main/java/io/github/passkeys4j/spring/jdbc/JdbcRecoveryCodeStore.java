@@ -144,7 +144,8 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
 
     private void sweep(Instant now) {
         try {
-            ExpiredRows.deleteBatch(jdbc, "passkeys_recovery_attempt", "attempt_key", "until_at", now, SWEEP_BATCH);
+            ExpiredRows.deleteBatch(
+                    jdbc, "passkeys_recovery_attempt", "attempt_key", String.class, "until_at", now, SWEEP_BATCH);
         } catch (DataAccessException e) {
             log.debug("Sweeping expired recovery tries failed; the next sweep catches up", e);
         }

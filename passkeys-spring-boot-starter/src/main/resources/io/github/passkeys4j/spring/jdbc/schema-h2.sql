@@ -3,7 +3,8 @@
 
 -- The schema's version, one row per version applied: 1 made the three tables below, 2 added this table, 3 the
 -- sealed-challenge tables, 4 the recovery-code tables at the end, 5 the
--- attestation_trusted column of passkeys_credential. A release
+-- attestation_trusted column of passkeys_credential, 6 passkeys_spent_challenge in place of version 3's
+-- passkeys_used_challenge. A release
 -- that changes the schema adds a version here and an upgrade file under migration/h2/ (see the README's
 -- "Storage and schema"); start-up refuses a database whose tables are missing.
 CREATE TABLE IF NOT EXISTS passkeys_schema_version (
@@ -32,6 +33,10 @@ WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 4);
 INSERT INTO passkeys_schema_version (version, description, installed_at)
 SELECT 5, 'passkeys_credential.attestation_trusted', CURRENT_TIMESTAMP
 WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 5);
+
+INSERT INTO passkeys_schema_version (version, description, installed_at)
+SELECT 6, 'passkeys_spent_challenge', CURRENT_TIMESTAMP
+WHERE NOT EXISTS (SELECT 1 FROM passkeys_schema_version WHERE version = 6);
 
 CREATE TABLE IF NOT EXISTS passkeys_credential (
     credential_id            VARCHAR(1400)               NOT NULL,
@@ -93,15 +98,19 @@ CREATE INDEX IF NOT EXISTS passkeys_pending_ceremony_expires_at_idx ON passkeys_
 CREATE INDEX IF NOT EXISTS passkeys_pending_ceremony_account_id_idx ON passkeys_pending_ceremony (account_id);
 
 -- Sealed sign-in challenges (issue 10): starting a username-less sign-in writes nothing; finishing one records its
--- challenge's SHA-256 here once (the primary key makes it exactly-once across nodes) until it would have expired
--- anyway. The keys that seal challenges, one per rotation period, made once by whichever node needs one first.
-CREATE TABLE IF NOT EXISTS passkeys_used_challenge (
-    challenge_hash VARCHAR(64)                 NOT NULL,
-    expires_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
-    CONSTRAINT passkeys_used_challenge_pk PRIMARY KEY (challenge_hash)
+-- challenge here once (the primary key makes it exactly-once across nodes) until it would have expired anyway, by
+-- the first 64 bits of the SHA-256 of its key (version 6; version 3 kept the key itself, 43 characters, in
+-- passkeys_used_challenge). A BIGINT key keeps the table small and each finished sign-in's insert cheap. Two
+-- challenges alive at once share an id with odds of about 1 in 10^13 at a million rows, and the later one is then
+-- refused as used: never accepted. The keys that seal challenges, one per rotation period, made once by whichever
+-- node needs one first.
+CREATE TABLE IF NOT EXISTS passkeys_spent_challenge (
+    challenge_id BIGINT                      NOT NULL,
+    expires_at   TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_spent_challenge_pk PRIMARY KEY (challenge_id)
 );
 
-CREATE INDEX IF NOT EXISTS passkeys_used_challenge_expires_at_idx ON passkeys_used_challenge (expires_at);
+CREATE INDEX IF NOT EXISTS passkeys_spent_challenge_expires_at_idx ON passkeys_spent_challenge (expires_at);
 
 CREATE TABLE IF NOT EXISTS passkeys_challenge_key (
     key_id     BIGINT                      NOT NULL,

@@ -38,7 +38,7 @@ class MissingTablesStartupTest {
                                     "passkeys_credential",
                                     "passkeys_user",
                                     "passkeys_pending_ceremony",
-                                    "passkeys_used_challenge",
+                                    "passkeys_spent_challenge",
                                     "passkeys_challenge_key",
                                     "passkeys_recovery_code",
                                     "passkeys_recovery_attempt");
@@ -50,7 +50,7 @@ class MissingTablesStartupTest {
     }
 
     @Test
-    void aMissingVersionFiveColumnFailsTheStartNamingIt() {
+    void aDatabaseAtVersionFourFailsTheStartNamingTheLaterColumnAndTable() {
         String url = "jdbc:h2:mem:version-four;DB_CLOSE_DELAY=-1";
         DriverManagerDataSource version4 = new DriverManagerDataSource(url, "sa", "");
         for (String file : List.of(
@@ -68,7 +68,7 @@ class MissingTablesStartupTest {
         assertThatThrownBy(() -> NodeApplication.start(properties))
                 .hasRootCauseInstanceOf(MissingPasskeysTablesException.class)
                 .satisfies(failure -> assertThat(((MissingPasskeysTablesException) rootCause(failure)).tables())
-                        .containsExactly("passkeys_credential.attestation_trusted"));
+                        .containsExactly("passkeys_spent_challenge", "passkeys_credential.attestation_trusted"));
     }
 
     @Test
@@ -80,7 +80,7 @@ class MissingTablesStartupTest {
         try (ConfigurableApplicationContext node = NodeApplication.start(properties)) {
             JdbcTemplate jdbc = new JdbcTemplate(node.getBean(DataSource.class));
             assertThat(jdbc.queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                    .containsExactly(1, 2, 3, 4, 5);
+                    .containsExactly(1, 2, 3, 4, 5, 6);
         }
     }
 

@@ -55,7 +55,7 @@ class JdbcChallengeStorageTest {
     }
 
     private static UsedChallengeStore emptyUsedChallenges(HikariDataSource dataSource) {
-        new JdbcTemplate(dataSource).update("DELETE FROM passkeys_used_challenge");
+        new JdbcTemplate(dataSource).update("DELETE FROM passkeys_spent_challenge");
         return new JdbcUsedChallengeStore(new JdbcTemplate(dataSource));
     }
 
@@ -106,12 +106,12 @@ class JdbcChallengeStorageTest {
         @Test
         void aSweepDeletesABoundedBatch() {
             JdbcTemplate jdbc = new JdbcTemplate(postgres());
-            jdbc.update("INSERT INTO passkeys_used_challenge (challenge_hash, expires_at)"
-                    + " SELECT 'k' || g, now() - interval '1 hour' FROM generate_series(1, 2500) g");
+            jdbc.update("INSERT INTO passkeys_spent_challenge (challenge_id, expires_at)"
+                    + " SELECT g, now() - interval '1 hour' FROM generate_series(1, 2500) g");
 
             store().removeExpired(Instant.now());
 
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM passkeys_used_challenge", Long.class))
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM passkeys_spent_challenge", Long.class))
                     .isEqualTo(2500 - JdbcUsedChallengeStore.SWEEP_BATCH);
         }
     }

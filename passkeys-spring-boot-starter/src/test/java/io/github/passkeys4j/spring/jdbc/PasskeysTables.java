@@ -12,7 +12,8 @@ public final class PasskeysTables {
             "passkeys_credential",
             "passkeys_user",
             "passkeys_pending_ceremony",
-            "passkeys_used_challenge",
+            "passkeys_spent_challenge",
+            "passkeys_used_challenge", // version 3 to 5; V6 drops it
             "passkeys_challenge_key",
             "passkeys_recovery_code",
             "passkeys_recovery_attempt",

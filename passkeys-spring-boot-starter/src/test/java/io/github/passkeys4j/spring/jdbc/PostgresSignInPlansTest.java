@@ -75,7 +75,7 @@ class PostgresSignInPlansTest {
                 publicKey,
                 BULK);
         jdbc.update(
-                "INSERT INTO passkeys_used_challenge (challenge_hash, expires_at) SELECT 'h' || n,"
+                "INSERT INTO passkeys_spent_challenge (challenge_id, expires_at) SELECT n,"
                         + " CURRENT_TIMESTAMP + INTERVAL '5 minutes' FROM generate_series(1, ?) AS n",
                 BULK);
         jdbc.execute("ANALYZE");

@@ -4,6 +4,7 @@ import io.github.passkeys4j.store.Passkey;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.core.io.DefaultResourceLoader;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
@@ -12,6 +13,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -94,7 +96,7 @@ interface SchemaInitializerContract {
                         "passkeys_user_account_id_uk",
                         "passkeys_pending_ceremony_pk",
                         "passkeys_schema_version_pk",
-                        "passkeys_used_challenge_pk",
+                        "passkeys_spent_challenge_pk",
                         "passkeys_challenge_key_pk",
                         "passkeys_recovery_code_pk",
                         "passkeys_recovery_attempt_pk");
@@ -103,7 +105,7 @@ interface SchemaInitializerContract {
     @Test
     default void theSchemaRecordsItsVersion() {
         assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2, 3, 4, 5);
+                .containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     @Test
@@ -125,7 +127,7 @@ interface SchemaInitializerContract {
         assertThat(passkeys().recordUse(used, old.signCount())).isTrue();
         assertThat(passkeys().findByCredentialId("Y3JlZC0x")).contains(used);
         assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2, 3, 4, 5);
+                .containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     @Test
@@ -140,6 +142,8 @@ interface SchemaInitializerContract {
                 + "/V4__passkeys_recovery_codes.sql");
         runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
                 + "/V5__passkeys_attestation_trusted.sql");
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
+                + "/V6__passkeys_spent_challenge.sql");
         List<String> migrated = catalog();
         dropTables();
         new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase();
@@ -150,6 +154,43 @@ interface SchemaInitializerContract {
                         platform(), platform())
                 .isNotEmpty()
                 .isEqualTo(catalog());
+    }
+
+    /**
+     * V6 carries the version-3 table's live rows over, under the id the store computes in Java: a challenge used
+     * before the upgrade stays used after it; an expired one is left behind with the old table.
+     */
+    @Test
+    default void versionSixKeepsAChallengeUsedBeforeTheUpgradeUsed() {
+        dropTables();
+        for (String file : List.of(
+                "V1__passkeys_tables.sql",
+                "V2__passkeys_schema_version.sql",
+                "V3__passkeys_sealed_challenges.sql",
+                "V4__passkeys_recovery_codes.sql",
+                "V5__passkeys_attestation_trusted.sql")) {
+            runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/" + file);
+        }
+        String live = "LpO0ksbUt1zTf7V-TfOuUJkhJ2JgnO4m8ZhPv3FJoo0";
+        String expired = "Qm9WJH3yH0hQ2XhE0c4wC9n7s2Q6zj4u7Xv3b1N8dKc";
+        jdbc().update(
+                        "INSERT INTO passkeys_used_challenge (challenge_hash, expires_at)"
+                                + " VALUES (?, CURRENT_TIMESTAMP + INTERVAL '5' MINUTE), (?, CURRENT_TIMESTAMP - INTERVAL '1' MINUTE)",
+                        live,
+                        expired);
+
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
+                + "/V6__passkeys_spent_challenge.sql");
+
+        JdbcUsedChallengeStore used = new JdbcUsedChallengeStore(jdbc());
+        assertThat(used.isUsed(live)).isTrue();
+        assertThat(used.markUsed(live, Instant.now().plusSeconds(300))).isFalse();
+        assertThat(used.isUsed(expired)).isFalse();
+        assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM passkeys_spent_challenge", Long.class))
+                .isEqualTo(1);
+        assertThatThrownBy(() -> jdbc().queryForObject("SELECT COUNT(*) FROM passkeys_used_challenge", Long.class))
+                .as("V6 drops the version-3 table")
+                .isInstanceOf(DataAccessException.class);
     }
 
     /** Every column (type, size, nullability) and index of the passkeys tables, in one comparable list. */
@@ -180,7 +221,7 @@ interface SchemaInitializerContract {
         assertThat(indexedColumns("passkeys_credential")).contains("credential_id", "user_handle");
         assertThat(indexedColumns("passkeys_user")).contains("user_handle", "username");
         assertThat(indexedColumns("passkeys_pending_ceremony")).contains("challenge", "expires_at");
-        assertThat(indexedColumns("passkeys_used_challenge")).contains("challenge_hash", "expires_at");
+        assertThat(indexedColumns("passkeys_spent_challenge")).contains("challenge_id", "expires_at");
     }
 
     /** The first column of every index on the table. */

@@ -66,6 +66,6 @@ class SchemaUpgradeTest {
             });
         }
         assertThat(jdbc.queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
-                .containsExactly(1, 2, 3, 4, 5);
+                .containsExactly(1, 2, 3, 4, 5, 6);
     }
 }

@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -10,7 +11,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.HtmlUtils;
 
 import java.io.ByteArrayOutputStream;
@@ -28,7 +28,7 @@ import java.util.regex.Matcher;
  * {@code webauthn.js} for Spring's endpoints with an inline script, so instead this filter sits just before the
  * generating filter, lets it render into a buffer, and edits the HTML. Other requests pass untouched.
  */
-final class PasskeyLoginPageFilter extends OncePerRequestFilter {
+final class PasskeyLoginPageFilter extends RequestFilter {
 
     private final DefaultLoginPageGeneratingFilter generator;
     private final String basePath;

@@ -3,6 +3,7 @@ package io.github.passkeys4j.spring.security;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import io.github.passkeys4j.spring.internal.StorageFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -17,7 +18,6 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Objects;
@@ -30,7 +30,7 @@ import java.util.Objects;
  * {@link PasskeyAuthenticationToken}, or from the session when the app has since replaced the token with its own (one
  * that still carries {@code FACTOR_WEBAUTHN}).
  */
-final class PasskeyRevocationFilter extends OncePerRequestFilter {
+final class PasskeyRevocationFilter extends RequestFilter {
 
     /** The credential ID a session was signed in with; set by the sign-in filter. */
     static final String SESSION_ATTRIBUTE = PasskeyRevocationFilter.class.getName() + ".CREDENTIAL_ID";

@@ -8,6 +8,7 @@ import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.internal.RequestBodies;
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,6 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -34,7 +34,7 @@ import java.time.Duration;
  * (as Spring Security's {@code PublicKeyCredentialRequestOptionsFilter}), so the app's URL rules never have to open it.
  * The JSON is written by our own mapper: the app's Jackson settings cannot rename its fields.
  */
-final class PasskeySignInOptionsFilter extends OncePerRequestFilter {
+final class PasskeySignInOptionsFilter extends RequestFilter {
 
     /** Longer usernames are refused (400): no account has one, and they would only cost hashing. */
     static final int MAX_USERNAME_LENGTH = 256;

@@ -12,6 +12,7 @@ import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.internal.RequestBodies;
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -24,7 +25,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -37,7 +37,7 @@ import java.io.IOException;
  * nothing: their challenge is sealed over the username, display name and the browser's binding cookie (the one sign-in
  * uses), which the finish gives again.
  */
-final class PasskeySignUpFilter extends OncePerRequestFilter {
+final class PasskeySignUpFilter extends RequestFilter {
 
     private final RelyingParty relyingParty;
     private final PasskeySignUp signUp;

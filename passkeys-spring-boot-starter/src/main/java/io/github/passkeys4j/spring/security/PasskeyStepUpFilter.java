@@ -12,6 +12,7 @@ import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.internal.RequestBodies;
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import io.github.passkeys4j.store.Passkey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -34,7 +35,6 @@ import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -49,7 +49,7 @@ import java.util.Map;
  * {@code {"redirectUrl": …}}: the path given, else the request saved when the step-up was asked for, else the default
  * success URL. A refusal changes nothing of the session.
  */
-final class PasskeyStepUpFilter extends OncePerRequestFilter {
+final class PasskeyStepUpFilter extends RequestFilter {
 
     /** The {@code reason} of a step-up asked of an account without a passkey. */
     static final String NO_PASSKEY = "STEP_UP_NO_PASSKEY";

@@ -2,11 +2,11 @@ package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.spring.internal.ClientFiles;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
@@ -15,7 +15,7 @@ import java.io.IOException;
  * texts) for anyone (a login page needs them before sign-in), answered before authorization as Spring Security's
  * {@code DefaultResourcesFilter} does. They hold no data, only the library's code, style and texts.
  */
-final class PasskeysClientFilesFilter extends OncePerRequestFilter {
+final class PasskeysClientFilesFilter extends RequestFilter {
 
     private final String basePath;
     private final PasskeysMessages messages;

@@ -2,6 +2,7 @@ package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,7 +14,6 @@ import org.springframework.security.authentication.AuthenticationTrustResolverIm
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
@@ -23,7 +23,7 @@ import java.io.IOException;
  * is the app's ({@code AuthorizationFilter}, after this filter); a signed-in user's refusal stays the app's 403, and
  * the pages ({@code GET <base>/manage}, {@code <base>/diagnostics} and {@code <base>/step-up}) still go to the app's login.
  */
-final class PasskeysSignInRequiredFilter extends OncePerRequestFilter {
+final class PasskeysSignInRequiredFilter extends RequestFilter {
 
     private final String basePath;
     private final PasskeysMessages messages;

@@ -1,10 +1,10 @@
 package io.github.passkeys4j.spring.security;
 
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -20,7 +20,7 @@ import java.util.Map;
  * related origins) for anyone, answered before authorization: password managers and browsers fetch them signed out,
  * and they hold only URLs the site already publishes. Each is served only when configured.
  */
-final class PasskeysWellKnownFilter extends OncePerRequestFilter {
+final class PasskeysWellKnownFilter extends RequestFilter {
 
     static final String ENDPOINTS = "/.well-known/passkey-endpoints";
     static final String WEBAUTHN = "/.well-known/webauthn";

@@ -8,6 +8,7 @@ import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.internal.RequestBodies;
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -21,7 +22,6 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.util.matcher.RequestMatcher;
-import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.JsonNode;
 
 import java.io.IOException;
@@ -35,7 +35,7 @@ import java.util.Map;
  * account that cannot sign in all get the same 401 ({@code RECOVERY_CODE_INVALID}) after the same hashing; too many
  * wrong tries get 429 ({@code RECOVERY_LOCKED}).
  */
-final class RecoveryCodeSignInFilter extends OncePerRequestFilter {
+final class RecoveryCodeSignInFilter extends RequestFilter {
 
     private final RequestMatcher matcher;
     private final RecoveryCodes codes;

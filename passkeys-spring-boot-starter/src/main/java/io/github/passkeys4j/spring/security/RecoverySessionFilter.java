@@ -2,6 +2,7 @@ package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.Locale;
@@ -22,7 +22,7 @@ import java.util.Set;
  * files. Any other page is sent to the passkeys page; any other request is answered 403
  * ({@code RECOVERY_SESSION_LIMITED}). Other sessions pass untouched.
  */
-final class RecoverySessionFilter extends OncePerRequestFilter {
+final class RecoverySessionFilter extends RequestFilter {
 
     private static final Set<String> STATIC = Set.of(
             "css", "js", "mjs", "map", "png", "jpg", "jpeg", "gif", "svg", "webp", "ico", "woff", "woff2", "ttf");

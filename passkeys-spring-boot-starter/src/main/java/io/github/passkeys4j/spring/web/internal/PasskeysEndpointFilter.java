@@ -2,6 +2,7 @@ package io.github.passkeys4j.spring.web.internal;
 
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
+import io.github.passkeys4j.spring.internal.RequestFilter;
 import io.github.passkeys4j.spring.internal.StorageFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -18,7 +19,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 import java.util.List;
@@ -30,7 +30,7 @@ import java.util.List;
  * rejects) and every uncaught exception into an RFC 9457 problem body instead of the app's HTML error page.
  * Malformed URLs that Tomcat itself refuses (a bad {@code %} escape, an encoded slash) never reach a filter.
  */
-public final class PasskeysEndpointFilter extends OncePerRequestFilter {
+public final class PasskeysEndpointFilter extends RequestFilter {
 
     private static final Log log = LogFactory.getLog(PasskeysEndpointFilter.class);
 

@@ -17,6 +17,7 @@ import io.github.passkeys4j.spring.web.internal.PasskeysExceptionHandler;
 import io.github.passkeys4j.spring.web.internal.PasskeysPageController;
 import io.github.passkeys4j.spring.web.internal.RecoveryCodesController;
 import io.github.passkeys4j.spring.web.internal.RegistrationKinds;
+import jakarta.servlet.DispatcherType;
 import org.springframework.beans.factory.ListableBeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -145,8 +146,10 @@ class PasskeysWebConfiguration {
         FilterRegistrationBean<PasskeysEndpointFilter> registration = new FilterRegistrationBean<>(
                 new PasskeysEndpointFilter(properties.getMaxRequestSize().toBytes(), messages));
         registration.addUrlPatterns(BasePath.of(properties) + "/*");
-        // Before Spring Security's filter chain, which reads the sign-in body.
+        // Before Spring Security's filter chain, which reads the sign-in body. Requests only: the filter passes any
+        // other dispatch on (RequestFilter), and the starter never forwards into its own paths.
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 50);
+        registration.setDispatcherTypes(DispatcherType.REQUEST);
         return registration;
     }
 }

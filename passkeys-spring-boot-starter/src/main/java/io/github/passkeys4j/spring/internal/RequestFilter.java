@@ -13,10 +13,11 @@ import java.io.IOException;
 
 /**
  * The base of the starter's filters: {@link #doFilterInternal} runs on a request's own dispatch only; error, async,
- * forward and include dispatches pass through, as with {@code OncePerRequestFilter}'s defaults. It asks the dispatch
- * type instead of setting, reading and removing a request attribute per filter and request, through every wrapper
- * Spring Security puts around the request: with eleven such filters that was about 5 % of a sign-in's request samples
- * (issue 13's profile, JDK 25).
+ * forward and include dispatches pass through. It asks the dispatch type instead of setting, reading and removing a
+ * request attribute per filter and request, as {@code OncePerRequestFilter} does, through every wrapper Spring Security
+ * puts around the request: with eleven such filters that was about 5 % of a sign-in's request samples (issue 13's
+ * profile, JDK 25). One difference: {@code OncePerRequestFilter} also filtered a forward or include from a request
+ * that had not passed the filter (an app forwarding into a path of another filter chain); this one never does.
  *
  * <p>Internal: not API, may change in any release.
  */

@@ -112,6 +112,26 @@ CREATE TABLE IF NOT EXISTS passkeys_spent_challenge (
 
 CREATE INDEX IF NOT EXISTS passkeys_spent_challenge_expires_at_idx ON passkeys_spent_challenge (expires_at);
 
+-- Upgrading from version 5: the version-3 table's challenges still live are carried over under the id the starter
+-- computes, so a sign-in finished before the upgrade cannot be finished again after it, then that table goes.
+-- Safe to run again and on a new database (the old table is made empty first, only to be dropped); nodes of the old
+-- release refuse passkey sign-ins from then on (they fail closed): upgrade every node together.
+CREATE TABLE IF NOT EXISTS passkeys_used_challenge (
+    challenge_hash VARCHAR(64)                 NOT NULL,
+    expires_at     TIMESTAMP(6) WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_used_challenge_pk PRIMARY KEY (challenge_hash)
+);
+
+INSERT INTO passkeys_spent_challenge (challenge_id, expires_at)
+SELECT live.challenge_id, MAX(live.expires_at)
+FROM (SELECT CAST(SUBSTRING(HASH('SHA-256', STRINGTOUTF8(challenge_hash)), 1, 8) AS BIGINT) AS challenge_id, expires_at
+      FROM passkeys_used_challenge
+      WHERE expires_at > CURRENT_TIMESTAMP) live
+WHERE NOT EXISTS (SELECT 1 FROM passkeys_spent_challenge s WHERE s.challenge_id = live.challenge_id)
+GROUP BY live.challenge_id;
+
+DROP TABLE IF EXISTS passkeys_used_challenge;
+
 CREATE TABLE IF NOT EXISTS passkeys_challenge_key (
     key_id     BIGINT                      NOT NULL,
     secret     VARCHAR(128)                NOT NULL,

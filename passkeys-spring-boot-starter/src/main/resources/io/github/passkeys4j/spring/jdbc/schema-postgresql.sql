@@ -1,4 +1,4 @@
--- Passkeys for Java: JDBC storage schema for PostgreSQL (9.6 or later; tested on 15). Safe to run again: it creates
+-- Passkeys for Java: JDBC storage schema for PostgreSQL (11 or later; tested on 15). Safe to run again: it creates
 -- only what is missing. Instants are stored to the microsecond. transports is a comma-separated list.
 
 -- The schema's version, one row per version applied: 1 made the three tables below, 2 added this table, 3 the
@@ -111,6 +111,28 @@ CREATE TABLE IF NOT EXISTS passkeys_spent_challenge (
 );
 
 CREATE INDEX IF NOT EXISTS passkeys_spent_challenge_expires_at_idx ON passkeys_spent_challenge (expires_at);
+
+-- Upgrading from version 5: the version-3 table's challenges still live are carried over under the id the starter
+-- computes, so a sign-in finished before the upgrade cannot be finished again after it (sha256() needs PostgreSQL 11), then that table goes.
+-- Safe to run again and on a new database (the old table is made empty first, only to be dropped); nodes of the old
+-- release refuse passkey sign-ins from then on (they fail closed): upgrade every node together.
+CREATE TABLE IF NOT EXISTS passkeys_used_challenge (
+    challenge_hash VARCHAR(64)              NOT NULL,
+    expires_at     TIMESTAMP WITH TIME ZONE NOT NULL,
+    CONSTRAINT passkeys_used_challenge_pk PRIMARY KEY (challenge_hash)
+);
+
+INSERT INTO passkeys_spent_challenge (challenge_id, expires_at)
+SELECT live.challenge_id, MAX(live.expires_at)
+FROM (SELECT ('x' || encode(substr(sha256(convert_to(challenge_hash, 'UTF8')), 1, 8), 'hex'))::bit(64)::bigint
+                 AS challenge_id,
+             expires_at
+      FROM passkeys_used_challenge
+      WHERE expires_at > CURRENT_TIMESTAMP) live
+GROUP BY live.challenge_id
+ON CONFLICT (challenge_id) DO NOTHING;
+
+DROP TABLE IF EXISTS passkeys_used_challenge;
 
 CREATE TABLE IF NOT EXISTS passkeys_challenge_key (
     key_id     BIGINT                   NOT NULL,

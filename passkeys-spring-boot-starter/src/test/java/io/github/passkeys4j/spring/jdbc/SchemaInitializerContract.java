@@ -9,12 +9,16 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 
 import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 
@@ -157,11 +161,42 @@ interface SchemaInitializerContract {
     }
 
     /**
-     * V6 carries the version-3 table's live rows over, under the id the store computes in Java: a challenge used
-     * before the upgrade stays used after it; an expired one is left behind with the old table.
+     * V6 carries the version-3 table's live rows over, under the id the store computes in Java (ids of either sign
+     * among them): a challenge used before the upgrade stays used after it; an expired one is left behind with the
+     * old table. Running V6 again changes nothing.
      */
     @Test
-    default void versionSixKeepsAChallengeUsedBeforeTheUpgradeUsed() {
+    default void versionSixKeepsChallengesUsedBeforeTheUpgradeUsed() {
+        List<String> live = versionFiveWithUsedChallenges();
+
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
+                + "/V6__passkeys_spent_challenge.sql");
+        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
+                + "/V6__passkeys_spent_challenge.sql");
+
+        assertCarriedOver(live);
+    }
+
+    /** {@code initialize-schema=always} on a version-5 database does what V6 does, and again harmlessly. */
+    @Test
+    default void theSchemaFileUpgradesAVersionFiveDatabaseKeepingUsedChallengesUsed() {
+        List<String> live = versionFiveWithUsedChallenges();
+
+        assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
+                        .initializeDatabase())
+                .isTrue();
+        new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase();
+
+        assertCarriedOver(live);
+        assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
+                .containsExactly(1, 2, 3, 4, 5, 6);
+    }
+
+    /**
+     * Tables as version 5 made them, with 64 live used challenges (keys as the library makes them: base64url
+     * SHA-256) and one expired ({@code "expired"}); returns the live keys.
+     */
+    private List<String> versionFiveWithUsedChallenges() {
         dropTables();
         for (String file : List.of(
                 "V1__passkeys_tables.sql",
@@ -171,26 +206,45 @@ interface SchemaInitializerContract {
                 "V5__passkeys_attestation_trusted.sql")) {
             runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/" + file);
         }
-        String live = "LpO0ksbUt1zTf7V-TfOuUJkhJ2JgnO4m8ZhPv3FJoo0";
-        String expired = "Qm9WJH3yH0hQ2XhE0c4wC9n7s2Q6zj4u7Xv3b1N8dKc";
-        jdbc().update(
-                        "INSERT INTO passkeys_used_challenge (challenge_hash, expires_at)"
-                                + " VALUES (?, CURRENT_TIMESTAMP + INTERVAL '5' MINUTE), (?, CURRENT_TIMESTAMP - INTERVAL '1' MINUTE)",
-                        live,
-                        expired);
+        List<String> live = new ArrayList<>();
+        for (int i = 0; i < 64; i++) {
+            live.add(Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(sha256(("challenge-" + i).getBytes(StandardCharsets.US_ASCII))));
+        }
+        assertThat(live.stream().map(JdbcUsedChallengeStore::id))
+                .as("ids of both signs, so the SQL's signed conversion is checked too")
+                .anyMatch(id -> id < 0)
+                .anyMatch(id -> id > 0);
+        for (String key : live) {
+            jdbc().update(
+                            "INSERT INTO passkeys_used_challenge (challenge_hash, expires_at)"
+                                    + " VALUES (?, CURRENT_TIMESTAMP + INTERVAL '5' MINUTE)",
+                            key);
+        }
+        jdbc().update("INSERT INTO passkeys_used_challenge (challenge_hash, expires_at)"
+                + " VALUES ('expired', CURRENT_TIMESTAMP - INTERVAL '1' MINUTE)");
+        return live;
+    }
 
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
-                + "/V6__passkeys_spent_challenge.sql");
-
+    private void assertCarriedOver(List<String> live) {
         JdbcUsedChallengeStore used = new JdbcUsedChallengeStore(jdbc());
-        assertThat(used.isUsed(live)).isTrue();
-        assertThat(used.markUsed(live, Instant.now().plusSeconds(300))).isFalse();
-        assertThat(used.isUsed(expired)).isFalse();
+        assertThat(live).allSatisfy(key -> assertThat(used.isUsed(key)).as(key).isTrue());
+        assertThat(used.markUsed(live.get(0), Instant.now().plusSeconds(300))).isFalse();
+        assertThat(used.isUsed("expired")).isFalse();
         assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM passkeys_spent_challenge", Long.class))
-                .isEqualTo(1);
+                .isEqualTo(live.size());
         assertThatThrownBy(() -> jdbc().queryForObject("SELECT COUNT(*) FROM passkeys_used_challenge", Long.class))
-                .as("V6 drops the version-3 table")
+                .as("the version-3 table is gone")
                 .isInstanceOf(DataAccessException.class);
+    }
+
+    private static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Every column (type, size, nullability) and index of the passkeys tables, in one comparable list. */

@@ -27,9 +27,9 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.core.JsonGenerator;
 
 import java.io.IOException;
-import java.util.Map;
 
 /**
  * {@code POST <base>/authentication}: the body is the browser's {@code PublicKeyCredential.toJSON()}. On success the
@@ -118,7 +118,13 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
             requestCache.removeRequest(request, response);
             response.setStatus(HttpStatus.OK.value());
             response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-            PasskeysJson.mapper().writeValue(response.getOutputStream(), Map.of("redirectUrl", redirectUrl));
+            // Jackson's generator, not writeValue(Map): setting up databind for one property was 2.5 % of a sign-in's
+            // request samples (JFR, JDK 25).
+            try (JsonGenerator json = PasskeysJson.mapper().createGenerator(response.getOutputStream())) {
+                json.writeStartObject();
+                json.writeStringProperty("redirectUrl", redirectUrl);
+                json.writeEndObject();
+            }
         }
     }
 

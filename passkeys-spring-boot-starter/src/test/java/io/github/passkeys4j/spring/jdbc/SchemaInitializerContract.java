@@ -33,6 +33,15 @@ interface SchemaInitializerContract {
     /** Every table of the schema, in the order they can be dropped. */
     List<String> TABLES = PasskeysTables.ALL;
 
+    /** The migration files under {@code migration/<platform>/}, version 1 first. */
+    List<String> MIGRATIONS = List.of(
+            "V1__passkeys_tables.sql",
+            "V2__passkeys_schema_version.sql",
+            "V3__passkeys_sealed_challenges.sql",
+            "V4__passkeys_recovery_codes.sql",
+            "V5__passkeys_attestation_trusted.sql",
+            "V6__passkeys_spent_challenge.sql");
+
     DataSource dataSource();
 
     JdbcTemplate jdbc();
@@ -115,7 +124,7 @@ interface SchemaInitializerContract {
     @Test
     default void anUpgradeFromVersionOneKeepsEveryRowUsable() {
         dropTables();
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/V1__passkeys_tables.sql");
+        migrateTo(1);
         VersionOneRows.insert(jdbc(), passkey("Y3JlZC0x", "dXNlci0x", T0));
 
         assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
@@ -137,17 +146,7 @@ interface SchemaInitializerContract {
     @Test
     default void theMigrationFilesMakeWhatTheSchemaFileMakes() throws SQLException {
         dropTables();
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/V1__passkeys_tables.sql");
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
-                + "/V2__passkeys_schema_version.sql");
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
-                + "/V3__passkeys_sealed_challenges.sql");
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
-                + "/V4__passkeys_recovery_codes.sql");
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
-                + "/V5__passkeys_attestation_trusted.sql");
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
-                + "/V6__passkeys_spent_challenge.sql");
+        migrateTo(MIGRATIONS.size());
         List<String> migrated = catalog();
         dropTables();
         new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS).initializeDatabase();
@@ -169,10 +168,8 @@ interface SchemaInitializerContract {
     default void versionSixKeepsChallengesUsedBeforeTheUpgradeUsed() {
         List<String> live = versionFiveWithUsedChallenges();
 
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
-                + "/V6__passkeys_spent_challenge.sql");
-        runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform()
-                + "/V6__passkeys_spent_challenge.sql");
+        runMigration(6);
+        runMigration(6);
 
         assertCarriedOver(live);
     }
@@ -198,14 +195,7 @@ interface SchemaInitializerContract {
      */
     private List<String> versionFiveWithUsedChallenges() {
         dropTables();
-        for (String file : List.of(
-                "V1__passkeys_tables.sql",
-                "V2__passkeys_schema_version.sql",
-                "V3__passkeys_sealed_challenges.sql",
-                "V4__passkeys_recovery_codes.sql",
-                "V5__passkeys_attestation_trusted.sql")) {
-            runScript("classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/" + file);
-        }
+        migrateTo(5);
         List<String> live = new ArrayList<>();
         for (int i = 0; i < 64; i++) {
             live.add(Base64.getUrlEncoder()
@@ -266,7 +256,17 @@ interface SchemaInitializerContract {
         PasskeysTables.dropAll(jdbc());
     }
 
-    private void runScript(String location) {
+    /** Runs the migration files of versions 1 to {@code version}, in order. */
+    private void migrateTo(int version) {
+        for (int v = 1; v <= version; v++) {
+            runMigration(v);
+        }
+    }
+
+    /** Runs the migration file of {@code version}. */
+    private void runMigration(int version) {
+        String location = "classpath:io/github/passkeys4j/spring/jdbc/migration/" + platform() + "/"
+                + MIGRATIONS.get(version - 1);
         new ResourceDatabasePopulator(new DefaultResourceLoader().getResource(location)).execute(dataSource());
     }
 

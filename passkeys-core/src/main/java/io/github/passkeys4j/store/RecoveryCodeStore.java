@@ -14,7 +14,9 @@ public interface RecoveryCodeStore {
 
     /**
      * Replaces every code of the account (used or not) with {@code codes}, as one unit: a reader sees the old set or
-     * the new one, never a mix or none, and a code of the old set never works again afterwards.
+     * the new one, never a mix or none, and a code of the old set never works again afterwards. Concurrent
+     * replacements for one account, on any number of nodes, leave exactly one whole set: the account may have no
+     * passkey, so no lock of the caller's covers them.
      */
     void replaceAll(String accountId, List<StoredRecoveryCode> codes);
 

@@ -186,6 +186,52 @@ public abstract class RecoveryCodeStoreContract {
         assertThat(store().attempts("bob")).isPresent();
     }
 
+    /**
+     * Eight threads, half on another node, each replace one account's codes with a set of their own, five times, at
+     * once: afterwards exactly one whole set is stored, never a mix or two sets. Run for an account with no codes yet
+     * and for one with codes.
+     */
+    @Test
+    public void concurrentReplacementsLeaveExactlyOneWholeSet() throws Exception {
+        replaceConcurrently("fresh");
+        store().replaceAll("known", codes("old-", 10));
+        replaceConcurrently("known");
+    }
+
+    private void replaceConcurrently(String accountId) throws Exception {
+        RecoveryCodeStore other = anotherNode(store());
+        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<?>> results = new ArrayList<>();
+            for (int t = 0; t < THREADS; t++) {
+                RecoveryCodeStore node = t % 2 == 0 ? store() : other;
+                String thread = "t" + t + "-";
+                results.add(pool.submit(() -> {
+                    start.await();
+                    for (int round = 0; round < 5; round++) {
+                        node.replaceAll(accountId, codes(thread + round + "-", 10));
+                    }
+                    return null;
+                }));
+            }
+            start.countDown();
+            for (Future<?> result : results) {
+                result.get(60, TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        List<StoredRecoveryCode> stored = store().findUnused(accountId);
+        assertThat(stored).as("one whole set of 10").hasSize(10);
+        String set = stored.get(0).codeId().substring(0, stored.get(0).codeId().lastIndexOf('-') + 1);
+        assertThat(stored)
+                .as("all of one set")
+                .extracting(StoredRecoveryCode::codeId)
+                .allMatch(id -> id.startsWith(set) && id.length() == set.length() + 1);
+        assertThat(set).as("the last round of one thread").endsWith("-4-");
+    }
+
     /** Eight threads, half on another node, each count 5 wrong tries for one key: all 40 are counted. */
     @Test
     public void concurrentWrongTriesAreEachCounted() throws Exception {

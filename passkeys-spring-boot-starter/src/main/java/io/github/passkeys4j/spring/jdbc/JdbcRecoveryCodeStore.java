@@ -5,14 +5,18 @@ import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StoredRecoveryCode;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.NestedTransactionNotSupportedException;
+import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionOperations;
 
 import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,12 +26,15 @@ import java.util.concurrent.ThreadLocalRandom;
  * A {@link RecoveryCodeStore} in the {@code passkeys_recovery_code} and {@code passkeys_recovery_attempt} tables,
  * shared by every node. {@link #markUsed} is one {@code UPDATE … WHERE used_at IS NULL}: of concurrent updates of one
  * row the database lets exactly one change it. {@link #replaceAll} deletes and inserts in one transaction (joining the
- * caller's, which {@code RecoveryCodes} runs under the account's row lock). A wrong try is one {@code UPDATE} that
- * counts up or starts afresh, or the first {@code INSERT}; expired counts are swept now and then, in small batches.
+ * caller's) while holding the account's lock row in the same table, so replacements for one account never mix. A
+ * wrong try is one {@code UPDATE} that counts up or starts afresh, or the first {@code INSERT}; expired counts are swept now and then, in small batches.
  */
 public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
 
     static final int SWEEP_BATCH = 100;
+    /** The id of each account's lock row (see {@link #lockTheSet}); '~' is not in base64url, so no code has it. */
+    static final String SET_LOCK = "~set";
+
     private static final Log log = LogFactory.getLog(JdbcRecoveryCodeStore.class);
 
     private final JdbcClient jdbc;
@@ -40,9 +47,16 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
 
     @Override
     public void replaceAll(String accountId, List<StoredRecoveryCode> codes) {
+        for (StoredRecoveryCode code : codes) {
+            if (SET_LOCK.equals(code.codeId())) {
+                throw new IllegalArgumentException("A code id may not be " + SET_LOCK + ", the id of the lock row");
+            }
+        }
         transactions.executeWithoutResult(status -> {
-            jdbc.sql("DELETE FROM passkeys_recovery_code WHERE account_id = :accountId")
+            lockTheSet(accountId, status);
+            jdbc.sql("DELETE FROM passkeys_recovery_code WHERE account_id = :accountId AND code_id <> :lock")
                     .param("accountId", accountId)
+                    .param("lock", SET_LOCK)
                     .update();
             for (StoredRecoveryCode code : codes) {
                 jdbc.sql("INSERT INTO passkeys_recovery_code (account_id, code_id, code_hash, created_at)"
@@ -54,6 +68,59 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
                         .update();
             }
         });
+    }
+
+    /**
+     * Holds the account's lock row until commit, so that replacements of one account's codes run one after another on
+     * every node, also for an account with no {@code passkeys_user} row (no passkey yet) for the caller to lock: the
+     * later one's DELETE sees, and removes, the earlier one's codes. The lock row is marked used, so no read or
+     * count sees it. Of two first replacements, the later INSERT waits for the earlier one's commit and fails on the
+     * key; a savepoint undoes just that statement (PostgreSQL refuses every statement of a transaction after an
+     * error), and the lock is then taken on the row the other committed.
+     */
+    private void lockTheSet(String accountId, TransactionStatus status) {
+        for (int attempt = 0; attempt < 3; attempt++) {
+            if (!jdbc.sql("SELECT code_id FROM passkeys_recovery_code"
+                            + " WHERE account_id = :accountId AND code_id = :lock FOR UPDATE")
+                    .param("accountId", accountId)
+                    .param("lock", SET_LOCK)
+                    .query(String.class)
+                    .list()
+                    .isEmpty()) {
+                return;
+            }
+            Object savepoint = savepoint(status);
+            try {
+                OffsetDateTime now = JdbcColumns.timestamp(Instant.now());
+                jdbc.sql("INSERT INTO passkeys_recovery_code (account_id, code_id, code_hash, created_at, used_at)"
+                                + " VALUES (:accountId, :lock, :lock, :now, :now)")
+                        .param("accountId", accountId)
+                        .param("lock", SET_LOCK)
+                        .param("now", now, Types.TIMESTAMP_WITH_TIMEZONE)
+                        .update();
+                if (savepoint != null) {
+                    status.releaseSavepoint(savepoint);
+                }
+                return;
+            } catch (DuplicateKeyException anotherReplacementWasFirst) {
+                if (savepoint == null) {
+                    throw new ConcurrencyFailureException(
+                            "Another replacement of this account's recovery codes ran at the same moment; try again",
+                            anotherReplacementWasFirst);
+                }
+                status.rollbackToSavepoint(savepoint);
+            }
+        }
+        throw new ConcurrencyFailureException("The recovery codes of this account kept changing; try again");
+    }
+
+    /** A savepoint, or null where the transaction manager has none (JTA): a lost first race then asks to try again. */
+    private static Object savepoint(TransactionStatus status) {
+        try {
+            return status.createSavepoint();
+        } catch (NestedTransactionNotSupportedException e) {
+            return null;
+        }
     }
 
     @Override

@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.testing.AccountRaceContract;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
@@ -76,6 +77,11 @@ class H2JdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsCon
         @Override
         protected StorageTransaction createTransaction() {
             return H2JdbcStorageTest.this.transaction();
+        }
+
+        @Override
+        protected RecoveryCodeStore createRecoveryCodes() {
+            return JdbcRecoveryCodeStoreTest.newStore(H2JdbcStorageTest.this.dataSource());
         }
     }
 }

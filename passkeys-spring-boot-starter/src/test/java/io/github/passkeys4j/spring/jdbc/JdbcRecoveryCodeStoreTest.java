@@ -11,6 +11,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
+
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -51,7 +53,7 @@ class JdbcRecoveryCodeStoreTest {
         return postgres;
     }
 
-    static JdbcRecoveryCodeStore newStore(HikariDataSource dataSource) {
+    static JdbcRecoveryCodeStore newStore(DataSource dataSource) {
         return new JdbcRecoveryCodeStore(
                 JdbcClient.create(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
     }

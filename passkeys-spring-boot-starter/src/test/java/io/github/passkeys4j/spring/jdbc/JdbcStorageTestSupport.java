@@ -59,6 +59,8 @@ abstract class JdbcStorageTestSupport {
         template.update("DELETE FROM passkeys_credential");
         template.update("DELETE FROM passkeys_user");
         template.update("DELETE FROM passkeys_pending_ceremony");
+        template.update("DELETE FROM passkeys_recovery_code");
+        template.update("DELETE FROM passkeys_recovery_attempt");
     }
 
     static HikariDataSource pool(String url, String username, String password) {

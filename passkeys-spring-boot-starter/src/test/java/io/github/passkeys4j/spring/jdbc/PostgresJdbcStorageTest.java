@@ -4,6 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.testing.AccountRaceContract;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
@@ -101,6 +102,11 @@ class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColu
         @Override
         protected StorageTransaction createTransaction() {
             return PostgresJdbcStorageTest.this.transaction();
+        }
+
+        @Override
+        protected RecoveryCodeStore createRecoveryCodes() {
+            return JdbcRecoveryCodeStoreTest.newStore(PostgresJdbcStorageTest.this.dataSource());
         }
     }
 }

@@ -87,6 +87,9 @@ final class SignUpSignIn {
             PasskeyAuthenticationToken token = new PasskeyAuthenticationToken(
                     user, result.passkey(), result.passkey().uvInitialized(), authorities);
             token.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
+            // As ProviderManager does after a sign-in: no password hash (should the app's account have one) kept in
+            // the session.
+            token.eraseCredentials();
             sessionStrategy.onAuthentication(token, request, response);
             SecurityContext context = holder.createEmptyContext();
             context.setAuthentication(token);

@@ -8,9 +8,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.NestedTransactionNotSupportedException;
-import org.springframework.transaction.TransactionStatus;
 import org.springframework.transaction.support.TransactionOperations;
 
 import java.sql.Types;
@@ -39,6 +38,8 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
+    /** Whether the database takes {@code INSERT … ON CONFLICT DO NOTHING} (PostgreSQL); null until first asked. */
+    private volatile Boolean onConflict;
 
     public JdbcRecoveryCodeStore(JdbcClient jdbc, TransactionOperations transactions) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -53,7 +54,7 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
             }
         }
         transactions.executeWithoutResult(status -> {
-            lockTheSet(accountId, status);
+            lockTheSet(accountId);
             jdbc.sql("DELETE FROM passkeys_recovery_code WHERE account_id = :accountId AND code_id <> :lock")
                     .param("accountId", accountId)
                     .param("lock", SET_LOCK)
@@ -73,12 +74,13 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
     /**
      * Holds the account's lock row until commit, so that replacements of one account's codes run one after another on
      * every node, also for an account with no {@code passkeys_user} row (no passkey yet) for the caller to lock: the
-     * later one's DELETE sees, and removes, the earlier one's codes. The lock row is marked used, so no read or
-     * count sees it. Of two first replacements, the later INSERT waits for the earlier one's commit and fails on the
-     * key; a savepoint undoes just that statement (PostgreSQL refuses every statement of a transaction after an
-     * error), and the lock is then taken on the row the other committed.
+     * later one's DELETE sees, and removes, the earlier one's codes. The lock row is marked used, so no read or count
+     * sees it. When there is none yet, of two first replacements the later INSERT waits for the earlier one's commit;
+     * it must then not fail the caller's transaction, which PostgreSQL refuses to go on with after any error: there
+     * {@code ON CONFLICT DO NOTHING} keeps it from failing. Other databases (H2) do not know that clause but go on after
+     * a failed statement, so a duplicate key there is caught, and the row the other committed is locked next round.
      */
-    private void lockTheSet(String accountId, TransactionStatus status) {
+    private void lockTheSet(String accountId) {
         for (int attempt = 0; attempt < 3; attempt++) {
             if (!jdbc.sql("SELECT code_id FROM passkeys_recovery_code"
                             + " WHERE account_id = :accountId AND code_id = :lock FOR UPDATE")
@@ -89,38 +91,37 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
                     .isEmpty()) {
                 return;
             }
-            Object savepoint = savepoint(status);
+            String insert = "INSERT INTO passkeys_recovery_code (account_id, code_id, code_hash, created_at, used_at)"
+                    + " VALUES (:accountId, :lock, :lock, :now, :now)";
+            OffsetDateTime now = JdbcColumns.timestamp(Instant.now());
+            if (onConflict != Boolean.FALSE) {
+                try {
+                    insertLockRow(insert + " ON CONFLICT (account_id, code_id) DO NOTHING", accountId, now);
+                    onConflict = true;
+                    continue;
+                } catch (BadSqlGrammarException notPostgresql) {
+                    if (onConflict == Boolean.TRUE) {
+                        throw notPostgresql;
+                    }
+                    // Not PostgreSQL (which knows the clause), so the refused statement ended no transaction.
+                    onConflict = false;
+                }
+            }
             try {
-                OffsetDateTime now = JdbcColumns.timestamp(Instant.now());
-                jdbc.sql("INSERT INTO passkeys_recovery_code (account_id, code_id, code_hash, created_at, used_at)"
-                                + " VALUES (:accountId, :lock, :lock, :now, :now)")
-                        .param("accountId", accountId)
-                        .param("lock", SET_LOCK)
-                        .param("now", now, Types.TIMESTAMP_WITH_TIMEZONE)
-                        .update();
-                if (savepoint != null) {
-                    status.releaseSavepoint(savepoint);
-                }
-                return;
+                insertLockRow(insert, accountId, now);
             } catch (DuplicateKeyException anotherReplacementWasFirst) {
-                if (savepoint == null) {
-                    throw new ConcurrencyFailureException(
-                            "Another replacement of this account's recovery codes ran at the same moment; try again",
-                            anotherReplacementWasFirst);
-                }
-                status.rollbackToSavepoint(savepoint);
+                // committed by the other replacement: locked on the next round
             }
         }
         throw new ConcurrencyFailureException("The recovery codes of this account kept changing; try again");
     }
 
-    /** A savepoint, or null where the transaction manager has none (JTA): a lost first race then asks to try again. */
-    private static Object savepoint(TransactionStatus status) {
-        try {
-            return status.createSavepoint();
-        } catch (NestedTransactionNotSupportedException e) {
-            return null;
-        }
+    private void insertLockRow(String sql, String accountId, OffsetDateTime now) {
+        jdbc.sql(sql)
+                .param("accountId", accountId)
+                .param("lock", SET_LOCK)
+                .param("now", now, Types.TIMESTAMP_WITH_TIMEZONE)
+                .update();
     }
 
     @Override
@@ -153,12 +154,23 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
                 == 1;
     }
 
+    /**
+     * The lock row first: a replacement under way for this account finishes before the rest is deleted, by a later
+     * statement that then sees its codes (one statement could miss them on PostgreSQL, and lock rows in another order
+     * than the replacement does).
+     */
     @Override
     public void deleteAll(String accountId) {
-        jdbc.sql("DELETE FROM passkeys_recovery_code WHERE account_id = :accountId")
-                .param("accountId", accountId)
-                .update();
-        clearFailures(accountId);
+        transactions.executeWithoutResult(status -> {
+            jdbc.sql("DELETE FROM passkeys_recovery_code WHERE account_id = :accountId AND code_id = :lock")
+                    .param("accountId", accountId)
+                    .param("lock", SET_LOCK)
+                    .update();
+            jdbc.sql("DELETE FROM passkeys_recovery_code WHERE account_id = :accountId")
+                    .param("accountId", accountId)
+                    .update();
+            clearFailures(accountId);
+        });
     }
 
     @Override

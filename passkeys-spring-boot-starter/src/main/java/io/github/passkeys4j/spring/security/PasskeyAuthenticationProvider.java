@@ -101,8 +101,8 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
         authorities.add(FactorGrantedAuthority.withAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY)
                 .issuedAt(relyingParty.clock().instant())
                 .build());
-        PasskeyAuthenticationToken token =
-                new PasskeyAuthenticationToken(user.get(), result.passkey(), result.userVerified(), authorities);
+        PasskeyAuthenticationToken token = new PasskeyAuthenticationToken(
+                SessionPrincipals.withoutCredentials(user.get()), result.passkey(), result.userVerified(), authorities);
         token.setDetails(authentication.getDetails());
         return token;
     }

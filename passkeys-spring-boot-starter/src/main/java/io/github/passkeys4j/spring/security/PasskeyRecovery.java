@@ -95,15 +95,12 @@ public final class PasskeyRecovery {
     public String signInForRecovery(HttpServletRequest request, HttpServletResponse response, String username) {
         UserDetails user = users.loadUserByUsername(username);
         statusChecker.check(user);
-        UsernamePasswordAuthenticationToken recovery = UsernamePasswordAuthenticationToken.authenticated(
-                user,
+        Authentication recovery = UsernamePasswordAuthenticationToken.authenticated(
+                SessionPrincipals.withoutCredentials(user),
                 null,
                 List.of(FactorGrantedAuthority.withAuthority(AUTHORITY)
                         .issuedAt(clock.instant())
                         .build()));
-        // As Spring Security's ProviderManager does after every sign-in: the user's password hash is not kept in the
-        // session, nor in a store that holds sessions (Spring Session JDBC, Redis).
-        recovery.eraseCredentials();
         sessionStrategy.onAuthentication(recovery, request, response);
         SecurityContext context = contextHolder.createEmptyContext();
         context.setAuthentication(recovery);

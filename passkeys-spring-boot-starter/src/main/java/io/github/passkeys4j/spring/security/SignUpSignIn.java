@@ -85,11 +85,11 @@ final class SignUpSignIn {
             List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
             authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
             PasskeyAuthenticationToken token = new PasskeyAuthenticationToken(
-                    user, result.passkey(), result.passkey().uvInitialized(), authorities);
+                    SessionPrincipals.withoutCredentials(user),
+                    result.passkey(),
+                    result.passkey().uvInitialized(),
+                    authorities);
             token.setDetails(new WebAuthenticationDetailsSource().buildDetails(request));
-            // As ProviderManager does after a sign-in: no password hash (should the app's account have one) kept in
-            // the session.
-            token.eraseCredentials();
             sessionStrategy.onAuthentication(token, request, response);
             SecurityContext context = holder.createEmptyContext();
             context.setAuthentication(token);

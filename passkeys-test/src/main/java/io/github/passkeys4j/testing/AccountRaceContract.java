@@ -209,6 +209,15 @@ public abstract class AccountRaceContract {
         }
     }
 
+    /** Widens the window between a check and its write, or a write and its commit. */
+    private static void pause() {
+        try {
+            Thread.sleep(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
     /**
      * The store under test, pausing after each read of an account's passkeys: it widens the window between a check
      * and its write, so a store without a working account lock fails these tests every time, not once in a while.
@@ -218,11 +227,7 @@ public abstract class AccountRaceContract {
         @Override
         public List<Passkey> findByUserHandle(String userHandle) {
             List<Passkey> found = store.findByUserHandle(userHandle);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            pause();
             return found;
         }
 
@@ -263,11 +268,7 @@ public abstract class AccountRaceContract {
         @Override
         public void replaceAll(String accountId, List<StoredRecoveryCode> codes) {
             store.replaceAll(accountId, codes);
-            try {
-                Thread.sleep(5);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            pause();
         }
 
         @Override

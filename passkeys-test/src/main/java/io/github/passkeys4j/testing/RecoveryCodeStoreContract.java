@@ -16,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BiConsumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -199,29 +200,11 @@ public abstract class RecoveryCodeStoreContract {
     }
 
     private void replaceConcurrently(String accountId) throws Exception {
-        RecoveryCodeStore other = anotherNode(store());
-        ExecutorService pool = Executors.newFixedThreadPool(THREADS);
-        try {
-            CountDownLatch start = new CountDownLatch(1);
-            List<Future<?>> results = new ArrayList<>();
-            for (int t = 0; t < THREADS; t++) {
-                RecoveryCodeStore node = t % 2 == 0 ? store() : other;
-                String thread = "t" + t + "-";
-                results.add(pool.submit(() -> {
-                    start.await();
-                    for (int round = 0; round < 5; round++) {
-                        node.replaceAll(accountId, codes(thread + round + "-", 10));
-                    }
-                    return null;
-                }));
+        onEightThreads((node, t) -> {
+            for (int round = 0; round < 5; round++) {
+                node.replaceAll(accountId, codes("t" + t + "-" + round + "-", 10));
             }
-            start.countDown();
-            for (Future<?> result : results) {
-                result.get(60, TimeUnit.SECONDS);
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        });
         List<StoredRecoveryCode> stored = store().findUnused(accountId);
         assertThat(stored).as("one whole set of 10").hasSize(10);
         String set = stored.get(0).codeId().substring(0, stored.get(0).codeId().lastIndexOf('-') + 1);
@@ -235,6 +218,16 @@ public abstract class RecoveryCodeStoreContract {
     /** Eight threads, half on another node, each count 5 wrong tries for one key: all 40 are counted. */
     @Test
     public void concurrentWrongTriesAreEachCounted() throws Exception {
+        onEightThreads((node, t) -> {
+            for (int i = 0; i < 5; i++) {
+                node.recordFailure("alice", T0, WINDOW);
+            }
+        });
+        assertThat(store().attempts("alice")).map(RecoveryAttempts::failures).contains(THREADS * 5);
+    }
+
+    /** Runs {@code work} on {@link #THREADS} threads at once, every other one on {@link #anotherNode}. */
+    private void onEightThreads(BiConsumer<RecoveryCodeStore, Integer> work) throws Exception {
         RecoveryCodeStore other = anotherNode(store());
         ExecutorService pool = Executors.newFixedThreadPool(THREADS);
         try {
@@ -242,21 +235,19 @@ public abstract class RecoveryCodeStoreContract {
             List<Future<?>> results = new ArrayList<>();
             for (int t = 0; t < THREADS; t++) {
                 RecoveryCodeStore node = t % 2 == 0 ? store() : other;
+                int thread = t;
                 results.add(pool.submit(() -> {
                     start.await();
-                    for (int i = 0; i < 5; i++) {
-                        node.recordFailure("alice", T0, WINDOW);
-                    }
+                    work.accept(node, thread);
                     return null;
                 }));
             }
             start.countDown();
             for (Future<?> result : results) {
-                result.get(30, TimeUnit.SECONDS);
+                result.get(60, TimeUnit.SECONDS);
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(store().attempts("alice")).map(RecoveryAttempts::failures).contains(THREADS * 5);
     }
 }

@@ -26,7 +26,8 @@ import java.util.concurrent.ThreadLocalRandom;
  * shared by every node. {@link #markUsed} is one {@code UPDATE … WHERE used_at IS NULL}: of concurrent updates of one
  * row the database lets exactly one change it. {@link #replaceAll} deletes and inserts in one transaction (joining the
  * caller's) while holding the account's lock row in the same table, so replacements for one account never mix. A
- * wrong try is one {@code UPDATE} that counts up or starts afresh, or the first {@code INSERT}; expired counts are swept now and then, in small batches.
+ * wrong try is one {@code UPDATE} that counts up or starts afresh, or the first {@code INSERT}; expired counts are
+ * swept now and then, in small batches.
  */
 public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
 
@@ -77,8 +78,9 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
      * later one's DELETE sees, and removes, the earlier one's codes. The lock row is marked used, so no read or count
      * sees it. When there is none yet, of two first replacements the later INSERT waits for the earlier one's commit;
      * it must then not fail the caller's transaction, which PostgreSQL refuses to go on with after any error: there
-     * {@code ON CONFLICT DO NOTHING} keeps it from failing. Other databases (H2) do not know that clause but go on after
-     * a failed statement, so a duplicate key there is caught, and the row the other committed is locked next round.
+     * {@code ON CONFLICT DO NOTHING} keeps it from failing. Other databases (H2) do not know that clause but go on
+     * after a failed statement, so a duplicate key there is caught, and the row the other committed is locked next
+     * round.
      */
     private void lockTheSet(String accountId) {
         for (int attempt = 0; attempt < 3; attempt++) {

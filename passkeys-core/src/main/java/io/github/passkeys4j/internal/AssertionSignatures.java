@@ -19,14 +19,15 @@ import java.security.Signature;
 import java.security.spec.MGF1ParameterSpec;
 import java.security.spec.PSSParameterSpec;
 import java.security.spec.X509EncodedKeySpec;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The assertion signature check (WebAuthn Level 3 §7.2 steps 20-21) through BouncyCastle's JCA provider, which
  * verifies ES256 several times faster than the JDK's SunEC (≈5× on JDK 17, ≈2× on JDK 25). The provider is an
  * instance only this class uses, never registered with {@code java.security.Security}, so the host app's cryptography
  * is unchanged. webauthn4j 0.32 has no setting for the signature verifier; {@link #install} swaps it into a
- * verifier's field, so every other check still runs in webauthn4j, in its order, and the same failures give the same
- * {@link BadSignatureException}.
+ * verifier's final field (where the JVM allows that quietly), so every other check still runs in webauthn4j, in its
+ * order, and the same failures give the same {@link BadSignatureException}.
  */
 final class AssertionSignatures extends AssertionSignatureVerifier {
 
@@ -34,6 +35,9 @@ final class AssertionSignatures extends AssertionSignatureVerifier {
     static final Provider PROVIDER = new BouncyCastleProvider();
 
     private static final AssertionSignatures INSTANCE = new AssertionSignatures();
+
+    private static final System.Logger LOG = System.getLogger(AssertionSignatures.class.getName());
+    private static final AtomicBoolean TOLD = new AtomicBoolean();
 
     /** By the identity of the decoded key (weak: gone with it), so nothing here outlives {@link StoredKeys}' entry. */
     private static final Cache<COSEKey, PublicKey> PUBLIC_KEYS = Caffeine.newBuilder()
@@ -45,9 +49,21 @@ final class AssertionSignatures extends AssertionSignatureVerifier {
 
     /**
      * Makes {@code verifier} check assertion signatures with {@link #PROVIDER}; false (and the JDK's providers stay)
-     * when this webauthn4j has no such field, or it cannot be set (a later JDK refusing final-field writes).
+     * when this webauthn4j has no such field, or it cannot be set. On JDK 26 and later it is not even tried unless the
+     * JVM allows final-field writes ({@link FinalFieldWrites}): a library should not make the JVM print a warning
+     * naming it, or fail where a later JDK denies such writes by default. Said once, at INFO, with the way to allow.
      */
     static boolean install(AuthenticationDataVerifier verifier) {
+        if (!FinalFieldWrites.allowedQuietly()) {
+            if (!TOLD.getAndSet(true)) {
+                LOG.log(
+                        System.Logger.Level.INFO,
+                        "Passkey signatures are checked with the JDK's providers. BouncyCastle's faster check needs "
+                                + "final-field writes on JDK 26 and later (JEP 500): start the JVM with "
+                                + FinalFieldWrites.enablingOption() + " to use it.");
+            }
+            return false;
+        }
         try {
             Field field = AuthenticationDataVerifier.class.getDeclaredField("assertionSignatureVerifier");
             if (field.getType() != AssertionSignatureVerifier.class) return false;

@@ -24,7 +24,8 @@ import java.util.regex.Matcher;
 /**
  * Adds passkey sign-in to the login page Spring Security generates ({@code formLogin(withDefaults())}): our script,
  * the CSRF meta tags it reads, {@code autocomplete="username webauthn"} on the username field (autofill) and a
- * "Sign in with a passkey" button, in the user's language (the client's texts as a JSON block). Spring's own passkey option ({@code setPasskeysEnabled}) loads Spring's
+ * "Sign in with a passkey" button, in the user's language (the client's texts as a JSON block), and Spring's own
+ * texts in that language too. Spring's own passkey option ({@code setPasskeysEnabled}) loads Spring's
  * {@code webauthn.js} for Spring's endpoints with an inline script, so instead this filter sits just before the
  * generating filter, lets it render into a buffer, and edits the HTML. Other requests pass untouched.
  */
@@ -85,18 +86,54 @@ final class PasskeyLoginPageFilter extends RequestFilter {
                         <p data-passkey-error role="alert"></p>
                         <button type="button" class="primary" data-passkey-signin>%s</button>
                       </div>"""
-                // lang on our part only: the rest of the page is Spring's, in English.
+                // lang on our part too: Spring's own texts are in the user's language only where its page is as
+                // expected.
                 .formatted(
                         text("passkeys.language", locale),
                         text("passkeys.login.heading", locale),
                         text("passkeys.login.button", locale));
-        String result = html.replaceFirst("\\s*</head>", "\n    " + Matcher.quoteReplacement(head))
+        String result = inUsersLanguage(html, locale)
+                .replaceFirst("\\s*</head>", "\n    " + Matcher.quoteReplacement(head))
                 .replaceFirst(
                         "<input type=\"text\" id=\"username\"",
                         "<input type=\"text\" id=\"username\" autocomplete=\"username webauthn\"");
         int form = result.indexOf("</form>");
         int at = form >= 0 ? form + "</form>".length() : result.lastIndexOf("</body>");
         return landmarks(at < 0 ? result : result.substring(0, at) + button + result.substring(at));
+    }
+
+    /**
+     * Spring Security's own texts on its page (written in English in its template) in the user's language, from our
+     * bundle (the app's messages can change them). Only its exact fragments are replaced, so a later Spring Security
+     * whose page reads differently keeps its English; the page's {@code lang} follows when its title was found.
+     * Spring's error alert is replaced only where it is its English default, "Invalid credentials" or "Bad
+     * credentials"; a message Spring Security already put in the user's language stays.
+     */
+    private String inUsersLanguage(String html, Locale locale) {
+        if (!html.contains("<title>Please sign in</title>")) {
+            return html;
+        }
+        String title = text("passkeys.login.spring.title", locale);
+        String username = text("passkeys.login.spring.username", locale);
+        String password = text("passkeys.login.spring.password", locale);
+        String error = "role=\"alert\">" + text("passkeys.login.spring.error", locale) + "</div>";
+        return html.replace("<title>Please sign in</title>", "<title>" + title + "</title>")
+                .replace("<html lang=\"en\">", "<html lang=\"" + text("passkeys.language", locale) + "\">")
+                .replace("<h2>Please sign in</h2>", "<h2>" + title + "</h2>")
+                .replace("class=\"screenreader\">Username</label>", "class=\"screenreader\">" + username + "</label>")
+                .replace("placeholder=\"Username\"", "placeholder=\"" + username + "\"")
+                .replace("class=\"screenreader\">Password</label>", "class=\"screenreader\">" + password + "</label>")
+                .replace("placeholder=\"Password\"", "placeholder=\"" + password + "\"")
+                .replace(
+                        "<button type=\"submit\" class=\"primary\">Sign in</button>",
+                        "<button type=\"submit\" class=\"primary\">" + text("passkeys.login.spring.submit", locale)
+                                + "</button>")
+                .replace("role=\"alert\">Invalid credentials</div>", error)
+                .replace("role=\"alert\">Bad credentials</div>", error)
+                .replace(
+                        "role=\"alert\">You have been signed out</div>",
+                        "role=\"alert\">" + text("passkeys.login.spring.signed-out", locale) + "</div>")
+                .replace("Remember me on this computer.", text("passkeys.login.spring.remember-me", locale));
     }
 
     /**

@@ -63,7 +63,11 @@ class GeneratedLoginPageTest {
         assertThat(page).contains("action=\"/app/login\"", "/app/default-ui.css", "</html>");
         assertThat(login.headers().firstValueAsLong("Content-Length"))
                 .hasValue((long) page.getBytes(StandardCharsets.UTF_8).length);
-        assertThat(browser.get("/login?error").body()).contains("data-passkey-signin", "Invalid credentials");
+        // Spring's texts, in plain words: its error alert no longer says "Invalid credentials".
+        assertThat(page).contains("<html lang=\"en\">", "<title>Please sign in</title>", "placeholder=\"Username\"");
+        assertThat(browser.get("/login?error").body())
+                .contains("data-passkey-signin", "role=\"alert\">Wrong username or password.</div>")
+                .doesNotContain("Invalid credentials");
 
         // The meta tag's token is the session's, so the script's POSTs pass CSRF.
         Matcher token =
@@ -74,9 +78,9 @@ class GeneratedLoginPageTest {
     }
 
     @Test
-    void ourPartOfThePageIsInTheUsersLanguage() {
-        String page =
-                new HttpSession(port, "/app").language("de-DE").get("/login").body();
+    void theWholePageIsInTheUsersLanguage() {
+        HttpSession german = new HttpSession(port, "/app").language("de-DE");
+        String page = german.get("/login").body();
         assertThat(page)
                 .contains(
                         "<div class=\"login-form\" lang=\"de\">",
@@ -85,6 +89,26 @@ class GeneratedLoginPageTest {
                         "<script type=\"application/json\" data-passkeys-texts>",
                         "\"language\":\"de\"")
                 .doesNotContain("Sign in with a passkey");
+        // Spring Security's own texts too, and the page says which language it is in.
+        assertThat(page)
+                .contains(
+                        "<html lang=\"de\">",
+                        "<title>Bitte melden Sie sich an</title>",
+                        "<h2 role=\"heading\" aria-level=\"1\">Bitte melden Sie sich an</h2>",
+                        "class=\"screenreader\">Benutzername</label>",
+                        "placeholder=\"Benutzername\"",
+                        "class=\"screenreader\">Passwort</label>",
+                        "placeholder=\"Passwort\"",
+                        "<button type=\"submit\" class=\"primary\">Anmelden</button>")
+                .doesNotContain("Please sign in", "Username", "Password<", ">Sign in<", "lang=\"en\"");
+        // After a wrong password, the alert; after signing out, the notice.
+        german.signInWithPassword("alice", "not-her-password");
+        assertThat(german.get("/login?error").body())
+                .contains("role=\"alert\">Benutzername oder Passwort ist falsch.</div>")
+                .doesNotContain("credentials");
+        assertThat(german.get("/login?logout").body())
+                .contains("role=\"alert\">Sie haben sich abgemeldet.</div>")
+                .doesNotContain("signed out");
         // The JSON block holds no "<": no text can end the script element early.
         Matcher block = Pattern.compile("data-passkeys-texts>(.*?)</script>").matcher(page);
         assertThat(block.find()).isTrue();

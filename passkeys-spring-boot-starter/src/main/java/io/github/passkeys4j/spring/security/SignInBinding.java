@@ -14,9 +14,9 @@ import java.util.regex.Pattern;
 
 /**
  * Binds a username-less sign-in's sealed challenge to the browser that asked for it: a random value in an HttpOnly,
- * SameSite=Strict cookie ({@code __Host-} prefixed and Secure over HTTPS), whose hash the challenge's MAC covers. The
- * browser keeps one value for all its tabs (reused while it lasts), so two tabs' sign-ins do not undo each other.
- * Nothing is stored on the server.
+ * SameSite=Strict cookie ({@code __Host-} prefixed and Secure from an https page, also behind a proxy that ends TLS),
+ * whose hash the challenge's MAC covers. The browser keeps one value for all its tabs (reused while it lasts), so two
+ * tabs' sign-ins do not undo each other. Nothing is stored on the server.
  */
 final class SignInBinding {
 
@@ -42,7 +42,7 @@ final class SignInBinding {
     static void send(HttpServletRequest request, HttpServletResponse response, String value, Duration ceremony) {
         ResponseCookie cookie = ResponseCookie.from(name(request), value)
                 .httpOnly(true)
-                .secure(request.isSecure())
+                .secure(secure(request))
                 .path("/")
                 .sameSite("Strict")
                 .maxAge(ceremony.plusMinutes(1))
@@ -68,6 +68,16 @@ final class SignInBinding {
 
     private static String name(HttpServletRequest request) {
         // The __Host- prefix needs Secure, which a browser keeps only from a secure page (localhost aside).
-        return request.isSecure() ? SECURE_COOKIE : COOKIE;
+        return secure(request) ? SECURE_COOKIE : COOKIE;
+    }
+
+    /**
+     * Whether the browser is on an https page: the request came over TLS, or (behind a proxy that ends TLS and does
+     * not say so, so the app sees plain HTTP) the {@code Origin} the browser sends with every POST is https. Options,
+     * sign-up and finish are POSTs from the same page, so they agree on the cookie's name.
+     */
+    private static boolean secure(HttpServletRequest request) {
+        String origin = request.getHeader(HttpHeaders.ORIGIN);
+        return request.isSecure() || (origin != null && origin.regionMatches(true, 0, "https://", 0, 8));
     }
 }

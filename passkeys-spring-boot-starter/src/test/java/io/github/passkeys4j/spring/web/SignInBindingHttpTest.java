@@ -67,6 +67,48 @@ class SignInBindingHttpTest {
                         .doesNotContain("Domain"));
     }
 
+    /**
+     * A proxy that ends TLS and does not say so (no {@code X-Forwarded-Proto}): the app sees plain HTTP, but the
+     * browser's https {@code Origin} still gets it the {@code __Host-} Secure cookie, and it signs in with it.
+     */
+    @Test
+    void behindAProxyThatDoesNotSayHttpsTheHttpsOriginGetsTheSecureCookie() {
+        SoftwareAuthenticator phone = new SoftwareAuthenticator();
+        HttpSession alice = new HttpSession(port);
+        alice.signInWithPassword("alice", "alice-password");
+        PasskeyEndpointsTest.register(alice, phone, "{\"name\": \"Phone\"}");
+        String page = "https://localhost:" + port;
+        HttpSession browser = new HttpSession(port);
+        JsonNode csrf = browser.csrf();
+
+        HttpResponse<String> options =
+                browser.send(fromPage(browser, csrf, page, "/passkeys/authentication/options", "{}"));
+
+        assertThat(options.statusCode()).as(options.body()).isEqualTo(200);
+        String cookie = options.headers().allValues("Set-Cookie").stream()
+                .filter(value -> value.contains("passkeys-signin="))
+                .findFirst()
+                .orElseThrow();
+        assertThat(cookie)
+                .matches("__Host-passkeys-signin=[A-Za-z0-9_-]{43}; .*")
+                .contains("Secure", "HttpOnly", "SameSite=Strict", "Path=/");
+        // The browser sends it back over https; the proxy passes it on over plain HTTP.
+        String assertion = phone.authenticate(SoftwareAuthenticator.requestOptions(options.body()), page);
+        HttpResponse<String> signIn = browser.send(fromPage(browser, csrf, page, "/passkeys/authentication", assertion)
+                .header("Cookie", cookie.substring(0, cookie.indexOf(';'))));
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        assertThat(browser.get("/whoami").body()).contains("alice");
+    }
+
+    private static HttpRequest.Builder fromPage(
+            HttpSession browser, JsonNode csrf, String page, String path, String json) {
+        return HttpRequest.newBuilder(URI.create(browser.url(path)))
+                .header("Origin", page)
+                .header("Content-Type", "application/json")
+                .header(csrf.path("header").asString(), csrf.path("token").asString())
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+    }
+
     @Test
     void aSignInFinishesOnlyWithTheCookieOfTheBrowserThatAskedAndOnlyOnce() {
         SoftwareAuthenticator phone = new SoftwareAuthenticator();

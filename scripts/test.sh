@@ -4,9 +4,10 @@
 #   ./scripts/test.sh [extra Maven arguments]      e.g. ./scripts/test.sh -pl passkeys-demo -am
 #
 # Installs (with apt-get, as root or through sudo) Chromium + chromedriver and Node.js + npm (axe-core) for the browser
-# tests, the PostgreSQL server binaries for the storage tests and redis-server for the Spring Session tests when
-# missing, starts a throwaway PostgreSQL (scripts/postgres.sh) and Redis (scripts/redis.sh), runs `mvn -B -ntp verify`
-# from the repository root, and stops both on exit (those this script started).
+# tests, the PostgreSQL and MariaDB servers for the storage tests and redis-server for the Spring Session tests when
+# missing, starts a throwaway PostgreSQL (scripts/postgres.sh), MariaDB (scripts/mariadb.sh) and Redis
+# (scripts/redis.sh), runs `mvn -B -ntp verify` from the repository root, and stops them on exit (those this script
+# started).
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -46,6 +47,9 @@ fi
 if ! compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null; then
   packages+=(postgresql)
 fi
+if ! command -v mariadbd >/dev/null 2>&1 && [ ! -x /usr/sbin/mariadbd ]; then
+  packages+=(mariadb-server)
+fi
 if ! command -v redis-server >/dev/null 2>&1; then
   packages+=(redis-server)
 fi
@@ -53,12 +57,17 @@ if [ ${#packages[@]} -gt 0 ]; then
   apt_install "${packages[@]}"
 fi
 
-# Stop PostgreSQL and Redis on exit, unless they were already running (someone else's session may be using them).
+# Stop PostgreSQL, MariaDB and Redis on exit, unless they were already running (someone else's session may be using them).
 on_exit=()
 if scripts/postgres.sh status 2>/dev/null; then
   say "PostgreSQL is already running: leaving it running afterwards"
 else
   on_exit+=('scripts/postgres.sh stop >&2 || true')
+fi
+if scripts/mariadb.sh status 2>/dev/null; then
+  say "MariaDB is already running: leaving it running afterwards"
+else
+  on_exit+=('scripts/mariadb.sh stop >&2 || true')
 fi
 if scripts/redis.sh status 2>/dev/null; then
   say "Redis is already running: leaving it running afterwards"
@@ -71,6 +80,10 @@ fi
 postgres_env=$(scripts/postgres.sh)
 eval "$postgres_env"
 say "PostgreSQL for the tests: ${PASSKEYS_TEST_POSTGRES_URL:?scripts/postgres.sh did not export PASSKEYS_TEST_POSTGRES_URL}"
+
+mariadb_env=$(scripts/mariadb.sh)
+eval "$mariadb_env"
+say "MariaDB for the tests: ${PASSKEYS_TEST_MARIADB_URL:?scripts/mariadb.sh did not export PASSKEYS_TEST_MARIADB_URL}"
 
 redis_env=$(scripts/redis.sh)
 eval "$redis_env"

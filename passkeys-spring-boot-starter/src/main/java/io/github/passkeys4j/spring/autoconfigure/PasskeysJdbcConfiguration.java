@@ -29,6 +29,8 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.jta.JtaTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -110,12 +112,24 @@ class PasskeysJdbcConfiguration {
             DataSource dataSource,
             ObjectProvider<PlatformTransactionManager> transactionManager,
             PasskeysProperties properties) {
-        TransactionTemplate template = new TransactionTemplate(
-                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)));
+        PlatformTransactionManager manager =
+                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource));
+        TransactionTemplate template = new TransactionTemplate(manager);
         if (statementTimeoutsOnce(dataSource)) {
             template.setTimeout(timeoutSeconds(properties));
         }
+        if (repeatableReadByDefault(productOnce(dataSource)) && !(manager instanceof JtaTransactionManager)) {
+            // InnoDB's default REPEATABLE READ locks the gap where a missing row would go (an account's first
+            // registration, its first recovery codes), and two such units then deadlock: READ COMMITTED, the level
+            // PostgreSQL and H2 run by default and JdbcStorageTransaction is written for.
+            template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        }
         return template;
+    }
+
+    /** MariaDB and MySQL (InnoDB) run REPEATABLE READ by default. */
+    static boolean repeatableReadByDefault(String databaseProduct) {
+        return "MariaDB".equalsIgnoreCase(databaseProduct) || "MySQL".equalsIgnoreCase(databaseProduct);
     }
 
     /** Recovery codes and wrong tries in the database, so a code works once and a lockout holds on every node. */
@@ -144,9 +158,19 @@ class PasskeysJdbcConfiguration {
 
     private boolean statementTimeoutsOnce(DataSource dataSource) {
         if (statementTimeouts == null) {
-            statementTimeouts = statementTimeouts(dataSource);
+            statementTimeouts = statementTimeouts(productOnce(dataSource));
         }
         return statementTimeouts;
+    }
+
+    /** The DataSource's database product, asked once. */
+    private String product;
+
+    private String productOnce(DataSource dataSource) {
+        if (product == null) {
+            product = databaseProduct(dataSource);
+        }
+        return product;
     }
 
     /**
@@ -155,7 +179,11 @@ class PasskeysJdbcConfiguration {
      * sign-in's finish). H2 runs in the app's own process, and its lock waits end after its own lock timeout.
      */
     static boolean statementTimeouts(DataSource dataSource) {
-        return !"H2".equals(databaseProduct(dataSource));
+        return statementTimeouts(databaseProduct(dataSource));
+    }
+
+    private static boolean statementTimeouts(String databaseProduct) {
+        return !"H2".equals(databaseProduct);
     }
 
     private static int timeoutSeconds(PasskeysProperties properties) {

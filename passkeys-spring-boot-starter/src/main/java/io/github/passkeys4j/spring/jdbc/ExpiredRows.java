@@ -2,7 +2,6 @@ package io.github.passkeys4j.spring.jdbc;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.sql.Types;
 import java.time.Instant;
 import java.util.List;
 
@@ -19,9 +18,8 @@ final class ExpiredRows {
     /** @return how many rows this call deleted */
     static <K> int deleteBatch(
             JdbcClient jdbc, String table, String key, Class<K> keyType, String expiry, Instant now, int batch) {
-        List<K> keys = jdbc.sql("SELECT " + key + " FROM " + table + " WHERE " + expiry + " < :now FETCH FIRST " + batch
-                        + " ROWS ONLY")
-                .param("now", JdbcColumns.timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
+        List<K> keys = jdbc.sql("SELECT " + key + " FROM " + table + " WHERE " + expiry + " < :now LIMIT " + batch)
+                .param("now", JdbcColumns.timestamp(now))
                 .query(keyType)
                 .list();
         if (keys.isEmpty()) {
@@ -30,7 +28,7 @@ final class ExpiredRows {
         // The expiry again: a key is never stored twice, but a row must not go unless it expired.
         return jdbc.sql("DELETE FROM " + table + " WHERE " + key + " IN (:keys) AND " + expiry + " < :now")
                 .param("keys", keys)
-                .param("now", JdbcColumns.timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("now", JdbcColumns.timestamp(now))
                 .update();
     }
 }

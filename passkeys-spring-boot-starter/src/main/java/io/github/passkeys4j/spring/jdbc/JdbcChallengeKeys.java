@@ -6,7 +6,6 @@ import org.springframework.jdbc.core.JdbcOperations;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.security.SecureRandom;
-import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
@@ -58,7 +57,7 @@ public final class JdbcChallengeKeys implements ChallengeKeys {
             jdbc.sql("INSERT INTO passkeys_challenge_key (key_id, secret, created_at) VALUES (:id, :secret, :now)")
                     .param("id", keyId)
                     .param("secret", Base64.getUrlEncoder().withoutPadding().encodeToString(fresh))
-                    .param("now", JdbcColumns.timestamp(Instant.now(clock)), Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("now", JdbcColumns.timestamp(Instant.now(clock)))
                     .update();
             jdbc.sql("DELETE FROM passkeys_challenge_key WHERE key_id < :oldest AND key_id <> :kept")
                     .param("oldest", keyId - KEPT)

@@ -1,11 +1,17 @@
 package io.github.passkeys4j.spring.jdbc;
 
+import org.springframework.jdbc.core.SqlTypeValue;
+
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -18,7 +24,10 @@ import java.util.stream.Collectors;
  * How our values are written to and read from columns, the same on every database.
  *
  * <p>Instants go to {@code TIMESTAMP WITH TIME ZONE} columns truncated to microseconds (PostgreSQL's precision), so a
- * value reads back equal to {@code instant.truncatedTo(ChronoUnit.MICROS)} on every database.
+ * value reads back equal to {@code instant.truncatedTo(ChronoUnit.MICROS)} on every database. MariaDB and MySQL have
+ * no such type: there the columns are {@code DATETIME(6)} holding the instant's UTC date and time, written and read
+ * as a {@link LocalDateTime} in UTC, because their drivers turn an {@link OffsetDateTime} into the JVM's own zone,
+ * which differs between nodes and repeats an hour each autumn. Which way is told by the statement's connection.
  *
  * <p>Lists of strings go to one text column, comma-separated, each element URL-encoded so that a comma inside an
  * element survives; the usual values (transports, base64url credential IDs) are stored as they are. An empty list
@@ -32,13 +41,35 @@ final class JdbcColumns {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(micros(instant), ZoneOffset.UTC);
+    /** A parameter for an instant column (or null), bound as its database keeps instants. */
+    static SqlTypeValue timestamp(Instant instant) {
+        Instant value = instant == null ? null : micros(instant);
+        return (PreparedStatement statement, int index, int sqlType, String typeName) -> {
+            boolean utcWallTime = utcWallTime(statement.getConnection());
+            if (value == null) {
+                statement.setNull(index, utcWallTime ? Types.TIMESTAMP : Types.TIMESTAMP_WITH_TIMEZONE);
+            } else if (utcWallTime) {
+                statement.setObject(index, LocalDateTime.ofInstant(value, ZoneOffset.UTC), Types.TIMESTAMP);
+            } else {
+                statement.setObject(
+                        index, OffsetDateTime.ofInstant(value, ZoneOffset.UTC), Types.TIMESTAMP_WITH_TIMEZONE);
+            }
+        };
     }
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
+        if (utcWallTime(rs.getStatement().getConnection())) {
+            LocalDateTime value = rs.getObject(column, LocalDateTime.class);
+            return value == null ? null : value.toInstant(ZoneOffset.UTC);
+        }
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    /** Whether the database keeps instants as UTC date and time ({@code DATETIME}): MariaDB, MySQL. */
+    static boolean utcWallTime(Connection connection) throws SQLException {
+        String product = connection.getMetaData().getDatabaseProductName();
+        return "MariaDB".equalsIgnoreCase(product) || "MySQL".equalsIgnoreCase(product);
     }
 
     static String join(Collection<String> values) {

@@ -8,7 +8,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -77,15 +76,22 @@ public final class JdbcPasskeyUserRepository implements PasskeyUserRepository {
                 user);
     }
 
-    /** One row written, or {@code false} when none was or a unique constraint refused it. */
+    /**
+     * One row written, or {@code false} when none was or a unique constraint refused it; run again when chosen to end
+     * a deadlock of racing inserts ({@link Deadlocks}), so that a racer learns of the duplicate rather than failing.
+     */
     private boolean write(String sql, PasskeyUser user) {
+        return Deadlocks.retried(() -> writeOnce(sql, user));
+    }
+
+    private boolean writeOnce(String sql, PasskeyUser user) {
         try {
             return jdbc.sql(sql)
                             .param("userHandle", user.userHandle())
                             .param("accountId", user.accountId())
                             .param("username", user.username())
                             .param("displayName", user.displayName())
-                            .param("notBefore", JdbcColumns.timestamp(user.notBefore()), Types.TIMESTAMP_WITH_TIMEZONE)
+                            .param("notBefore", JdbcColumns.timestamp(user.notBefore()))
                             .update()
                     == 1;
         } catch (DuplicateKeyException e) {

@@ -40,7 +40,7 @@ public final class JdbcPendingCeremonyStore implements PendingCeremonyStore {
                         + " VALUES (:challenge, :accountId, :expiresAt, :state)")
                 .param("challenge", key)
                 .param("accountId", accountId, Types.VARCHAR)
-                .param("expiresAt", JdbcColumns.timestamp(expiresAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("expiresAt", JdbcColumns.timestamp(expiresAt))
                 .param("state", state, Types.VARBINARY)
                 .update();
     }
@@ -64,7 +64,7 @@ public final class JdbcPendingCeremonyStore implements PendingCeremonyStore {
     @Override
     public void removeExpired(Instant now) {
         jdbc.sql("DELETE FROM passkeys_pending_ceremony WHERE expires_at < :now")
-                .param("now", JdbcColumns.timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("now", JdbcColumns.timestamp(now))
                 .update();
     }
 

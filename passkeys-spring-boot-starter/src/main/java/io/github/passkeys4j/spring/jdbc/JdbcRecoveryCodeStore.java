@@ -9,13 +9,12 @@ import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataAccessException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionOperations;
 
-import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -39,8 +38,12 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
 
     private final JdbcClient jdbc;
     private final TransactionOperations transactions;
-    /** Whether the database takes {@code INSERT … ON CONFLICT DO NOTHING} (PostgreSQL); null until first asked. */
-    private volatile Boolean onConflict;
+    /** The form of the lock row's insert this database takes; null until first found. */
+    private volatile LockRowInsert lockRowInsert;
+
+    private static final String LOCK_ROW_INSERT =
+            "INSERT INTO passkeys_recovery_code (account_id, code_id, code_hash, created_at, used_at)"
+                    + " VALUES (:accountId, :lock, :lock, :now, :now)";
 
     public JdbcRecoveryCodeStore(JdbcClient jdbc, TransactionOperations transactions) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
@@ -66,7 +69,7 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
                         .param("accountId", accountId)
                         .param("codeId", code.codeId())
                         .param("hash", code.hash())
-                        .param("createdAt", JdbcColumns.timestamp(code.createdAt()), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .param("createdAt", JdbcColumns.timestamp(code.createdAt()))
                         .update();
             }
         });
@@ -76,11 +79,8 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
      * Holds the account's lock row until commit, so that replacements of one account's codes run one after another on
      * every node, also for an account with no {@code passkeys_user} row (no passkey yet) for the caller to lock: the
      * later one's DELETE sees, and removes, the earlier one's codes. The lock row is marked used, so no read or count
-     * sees it. When there is none yet, of two first replacements the later INSERT waits for the earlier one's commit;
-     * it must then not fail the caller's transaction, which PostgreSQL refuses to go on with after any error: there
-     * {@code ON CONFLICT DO NOTHING} keeps it from failing. Other databases (H2) do not know that clause but go on
-     * after a failed statement, so a duplicate key there is caught, and the row the other committed is locked next
-     * round.
+     * sees it. When there is none yet, of two first replacements the later INSERT waits for the earlier one's commit,
+     * and then must neither fail the caller's transaction nor deadlock: see {@link LockRowInsert}.
      */
     private void lockTheSet(String accountId) {
         for (int attempt = 0; attempt < 3; attempt++) {
@@ -93,36 +93,62 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
                     .isEmpty()) {
                 return;
             }
-            String insert = "INSERT INTO passkeys_recovery_code (account_id, code_id, code_hash, created_at, used_at)"
-                    + " VALUES (:accountId, :lock, :lock, :now, :now)";
-            OffsetDateTime now = JdbcColumns.timestamp(Instant.now());
-            if (onConflict != Boolean.FALSE) {
-                try {
-                    insertLockRow(insert + " ON CONFLICT (account_id, code_id) DO NOTHING", accountId, now);
-                    onConflict = true;
-                    continue;
-                } catch (BadSqlGrammarException notPostgresql) {
-                    if (onConflict == Boolean.TRUE) {
-                        throw notPostgresql;
-                    }
-                    // Not PostgreSQL (which knows the clause), so the refused statement ended no transaction.
-                    onConflict = false;
-                }
+            LockRowInsert form = insertLockRow(accountId);
+            if (form == LockRowInsert.ON_DUPLICATE_KEY) {
+                return; // inserted or updated: locked either way
             }
-            try {
-                insertLockRow(insert, accountId, now);
-            } catch (DuplicateKeyException anotherReplacementWasFirst) {
-                // committed by the other replacement: locked on the next round
-            }
+            // inserted (locked), or the other replacement's committed row: locked on the next round
         }
         throw new ConcurrencyFailureException("The recovery codes of this account kept changing; try again");
     }
 
-    private void insertLockRow(String sql, String accountId, OffsetDateTime now) {
+    /**
+     * How this database inserts the lock row when another replacement may insert it at the same moment, found by
+     * trying each in turn once (a statement a database does not know fails, and ends no transaction but PostgreSQL's,
+     * which knows the first).
+     */
+    private enum LockRowInsert {
+        /** PostgreSQL: the later one does nothing, since any error would end the caller's transaction. */
+        ON_CONFLICT(" ON CONFLICT (account_id, code_id) DO NOTHING"),
+        /**
+         * MariaDB, MySQL: the later one updates the row, which locks it at once; a duplicate-key error would leave it
+         * a shared lock, and two such asking for the row next would deadlock.
+         */
+        ON_DUPLICATE_KEY(" ON DUPLICATE KEY UPDATE used_at = used_at"),
+        /** H2 knows neither, and goes on after a failed statement: the duplicate key is caught. */
+        PLAIN("");
+
+        final String clause;
+
+        LockRowInsert(String clause) {
+            this.clause = clause;
+        }
+    }
+
+    private LockRowInsert insertLockRow(String accountId) {
+        LockRowInsert known = lockRowInsert;
+        for (LockRowInsert form : known == null ? LockRowInsert.values() : new LockRowInsert[] {known}) {
+            try {
+                insertLockRow(LOCK_ROW_INSERT + form.clause, accountId, JdbcColumns.timestamp(Instant.now()));
+            } catch (BadSqlGrammarException unknownHere) {
+                if (known != null || form == LockRowInsert.PLAIN) {
+                    throw unknownHere;
+                }
+                continue;
+            } catch (DuplicateKeyException anotherReplacementWasFirst) {
+                // committed by the other replacement (PLAIN only)
+            }
+            lockRowInsert = form;
+            return form;
+        }
+        throw new IllegalStateException("unreachable: PLAIN either inserts or throws");
+    }
+
+    private void insertLockRow(String sql, String accountId, SqlTypeValue now) {
         jdbc.sql(sql)
                 .param("accountId", accountId)
                 .param("lock", SET_LOCK)
-                .param("now", now, Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("now", now)
                 .update();
     }
 
@@ -149,7 +175,7 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
     public boolean markUsed(String accountId, String codeId, Instant usedAt) {
         return jdbc.sql("UPDATE passkeys_recovery_code SET used_at = :usedAt"
                                 + " WHERE account_id = :accountId AND code_id = :codeId AND used_at IS NULL")
-                        .param("usedAt", JdbcColumns.timestamp(usedAt), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .param("usedAt", JdbcColumns.timestamp(usedAt))
                         .param("accountId", accountId)
                         .param("codeId", codeId)
                         .update()
@@ -186,8 +212,8 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
             RecoveryAttempts counted = transactions.execute(status -> {
                 int updated = jdbc.sql("UPDATE passkeys_recovery_attempt SET failures = CASE WHEN until_at < :now"
                                 + " THEN 1 ELSE failures + 1 END, until_at = :until WHERE attempt_key = :key")
-                        .param("now", JdbcColumns.timestamp(now), Types.TIMESTAMP_WITH_TIMEZONE)
-                        .param("until", JdbcColumns.timestamp(until), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .param("now", JdbcColumns.timestamp(now))
+                        .param("until", JdbcColumns.timestamp(until))
                         .param("key", key)
                         .update();
                 return updated == 0 ? null : attempts(key).orElse(null);
@@ -199,7 +225,7 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
                 jdbc.sql("INSERT INTO passkeys_recovery_attempt (attempt_key, failures, until_at)"
                                 + " VALUES (:key, 1, :until)")
                         .param("key", key)
-                        .param("until", JdbcColumns.timestamp(until), Types.TIMESTAMP_WITH_TIMEZONE)
+                        .param("until", JdbcColumns.timestamp(until))
                         .update();
                 return new RecoveryAttempts(1, until);
             } catch (DuplicateKeyException anotherNodeWasFirst) {

@@ -17,8 +17,10 @@ import java.util.function.Supplier;
  * every node sharing the database the checks that read an account's passkeys (the per-account limit, the last way
  * in) and the write that follows them run one account unit at a time. An account with no row yet (its first
  * registration) has nothing to lock: the unique account id then lets exactly one first registration store a row.
- * This needs the default READ COMMITTED isolation (each statement after the lock sees what the lock holder before
- * committed); a stricter level answers a waiting unit with a serialization failure instead.
+ * This needs READ COMMITTED isolation (each statement after the lock sees what the lock holder before committed),
+ * PostgreSQL's and H2's default; on MariaDB and MySQL give operations that set it, as the auto-configuration does
+ * (InnoDB's default REPEATABLE READ locks the gap where a missing row would go, and two first registrations then
+ * deadlock). A unit the database chose to end a deadlock is run again from the start ({@link Deadlocks}).
  */
 public final class JdbcStorageTransaction implements StorageTransaction {
 
@@ -36,17 +38,17 @@ public final class JdbcStorageTransaction implements StorageTransaction {
 
     @Override
     public <T> T run(Supplier<T> work) {
-        return operations.execute(status -> work.get());
+        return Deadlocks.retried(() -> operations.execute(status -> work.get()));
     }
 
     @Override
     public <T> T runForAccount(String accountId, Supplier<T> work) {
-        return operations.execute(status -> {
+        return Deadlocks.retried(() -> operations.execute(status -> {
             jdbc.sql("SELECT account_id FROM passkeys_user WHERE account_id = :accountId FOR UPDATE")
                     .param("accountId", accountId)
                     .query(String.class)
                     .list();
             return work.get();
-        });
+        }));
     }
 }

@@ -12,7 +12,6 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -56,7 +55,7 @@ public final class JdbcUsedChallengeStore implements UsedChallengeStore {
         try {
             jdbc.sql("INSERT INTO passkeys_spent_challenge (challenge_id, expires_at) VALUES (:id, :expiresAt)")
                     .param("id", id(key))
-                    .param("expiresAt", JdbcColumns.timestamp(keepUntil), Types.TIMESTAMP_WITH_TIMEZONE)
+                    .param("expiresAt", JdbcColumns.timestamp(keepUntil))
                     .update();
             return true;
         } catch (DuplicateKeyException alreadyUsed) {

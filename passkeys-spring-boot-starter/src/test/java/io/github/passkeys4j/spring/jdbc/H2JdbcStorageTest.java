@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Nested;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 /** The JDBC storage on H2 in memory, its schema created as the auto-configuration's default (EMBEDDED) does. */
-class H2JdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract, SchemaInitializerContract {
+class H2JdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract, SchemaUpgradeContract {
 
     @Override
     HikariDataSource createDataSource() {

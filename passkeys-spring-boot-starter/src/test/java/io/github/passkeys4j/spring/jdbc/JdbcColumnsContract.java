@@ -8,6 +8,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.TimeZone;
 
 import static io.github.passkeys4j.spring.jdbc.JdbcStorageTestSupport.T0;
 import static io.github.passkeys4j.testing.PasskeyRepositoryContract.barePasskey;
@@ -34,6 +35,32 @@ interface JdbcColumnsContract {
         assertThat(found.createdAt()).isEqualTo(withNanos.truncatedTo(ChronoUnit.MICROS));
         assertThat(found.lastUsedAt())
                 .isEqualTo(withNanos.plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.MICROS));
+    }
+
+    /**
+     * Nodes in different time zones read the same instants, also in the hour a zone repeats in autumn: written from a
+     * JVM in Berlin, read from one in New York. (MariaDB's driver turns an {@code OffsetDateTime} into the JVM's zone
+     * for a {@code DATETIME}: both 02:30 of 2026-10-25 in Berlin were then stored alike, one read back an hour off.)
+     */
+    @Test
+    default void instantsReadBackTheSameWhateverTheJvmTimeZone() {
+        Instant firstHalfPastTwo = Instant.parse("2026-10-25T00:30:00.5Z"); // 02:30 CEST; plus one hour: 02:30 CET
+        Instant notBefore = Instant.parse("2026-03-29T01:30:00Z"); // 03:30 CEST, the morning Berlin skips 02:00-03:00
+        TimeZone zone = TimeZone.getDefault();
+        try {
+            TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"));
+            passkeys().add(passkey("Y3JlZC0x", "dXNlci0x", firstHalfPastTwo));
+            users().create(PasskeyUser.startingAfresh("42", "alice", notBefore));
+
+            TimeZone.setDefault(TimeZone.getTimeZone("America/New_York"));
+            Passkey found = passkeys().findByCredentialId("Y3JlZC0x").orElseThrow();
+            assertThat(found.createdAt()).isEqualTo(firstHalfPastTwo);
+            assertThat(found.lastUsedAt()).isEqualTo(firstHalfPastTwo.plus(1, ChronoUnit.HOURS));
+            assertThat(users().findByAccountId("42"))
+                    .hasValueSatisfying(u -> assertThat(u.notBefore()).isEqualTo(notBefore));
+        } finally {
+            TimeZone.setDefault(zone);
+        }
     }
 
     @Test

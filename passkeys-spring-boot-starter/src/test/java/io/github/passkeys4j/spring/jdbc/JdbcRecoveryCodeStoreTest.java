@@ -10,7 +10,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -66,10 +65,10 @@ class JdbcRecoveryCodeStoreTest {
 
     static JdbcRecoveryCodeStore newStore(DataSource dataSource) {
         return new JdbcRecoveryCodeStore(
-                JdbcClient.create(dataSource), new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+                JdbcClient.create(dataSource), JdbcStorageTestSupport.transactions(dataSource));
     }
 
-    private static RecoveryCodeStore empty(HikariDataSource dataSource) {
+    static RecoveryCodeStore empty(HikariDataSource dataSource) {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.update("DELETE FROM passkeys_recovery_code");
         jdbc.update("DELETE FROM passkeys_recovery_attempt");
@@ -91,10 +90,10 @@ class JdbcRecoveryCodeStoreTest {
      * for them and deletes them too. One DELETE statement on PostgreSQL missed them: it saw the rows of the old set,
      * waited on them, and not the new rows committed meanwhile.
      */
-    private static void deletingWaitsForAReplacementUnderWay(HikariDataSource dataSource) throws Exception {
+    static void deletingWaitsForAReplacementUnderWay(HikariDataSource dataSource) throws Exception {
         JdbcRecoveryCodeStore store = (JdbcRecoveryCodeStore) empty(dataSource);
         store.replaceAll("erin", codes("old-"));
-        TransactionTemplate transaction = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        TransactionTemplate transaction = JdbcStorageTestSupport.transactions(dataSource);
         CountDownLatch replaced = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
         ExecutorService threads = Executors.newFixedThreadPool(2);

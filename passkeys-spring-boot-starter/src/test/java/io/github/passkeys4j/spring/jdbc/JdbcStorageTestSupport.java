@@ -6,9 +6,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
@@ -90,8 +92,21 @@ abstract class JdbcStorageTestSupport {
 
     /** A transaction over this database, as the auto-configuration makes one. */
     public JdbcStorageTransaction transaction() {
-        return new JdbcStorageTransaction(
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), jdbc());
+        return new JdbcStorageTransaction(transactions(dataSource), jdbc());
+    }
+
+    /**
+     * Transactions over {@code dataSource} as the auto-configuration makes them: READ COMMITTED on MariaDB (InnoDB's
+     * default REPEATABLE READ locks gaps, and two first registrations of one account would deadlock).
+     */
+    static TransactionTemplate transactions(DataSource dataSource) {
+        TransactionTemplate template = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+        String product = new JdbcTemplate(dataSource)
+                .execute((ConnectionCallback<String>) c -> c.getMetaData().getDatabaseProductName());
+        if ("MariaDB".equals(product)) {
+            template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
+        }
+        return template;
     }
 
     public JdbcPendingCeremonyStore ceremonies() {

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.fail;
  * another (user and password {@code passkeys} unless {@code PASSKEYS_TEST_POSTGRES_USER} / {@code _PASSWORD} say
  * otherwise). Without one the tests fail; they are never skipped.
  */
-class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract, SchemaInitializerContract {
+class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract, SchemaUpgradeContract {
 
     @Override
     HikariDataSource createDataSource() {

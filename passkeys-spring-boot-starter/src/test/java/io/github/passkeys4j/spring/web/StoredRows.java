@@ -1,5 +1,6 @@
 package io.github.passkeys4j.spring.web;
 
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import java.util.HexFormat;
@@ -36,8 +37,10 @@ record StoredRows(Map<String, List<String>> tables) {
 
     static StoredRows of(JdbcTemplate jdbc) {
         Map<String, List<String>> tables = new TreeMap<>();
-        String current =
-                jdbc.queryForObject("SELECT CURRENT_SCHEMA", String.class).toLowerCase(Locale.ROOT);
+        // The schema the app's tables are in; MariaDB has none but its database (the JDBC catalog).
+        String current = jdbc.execute(
+                        (ConnectionCallback<String>) c -> c.getSchema() != null ? c.getSchema() : c.getCatalog())
+                .toLowerCase(Locale.ROOT);
         for (Map<String, Object> found :
                 jdbc.queryForList("SELECT table_schema, table_name FROM information_schema.tables")) {
             String table = String.valueOf(found.get("table_name"));

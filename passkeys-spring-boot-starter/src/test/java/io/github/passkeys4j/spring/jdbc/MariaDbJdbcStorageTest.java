@@ -1,0 +1,221 @@
+package io.github.passkeys4j.spring.jdbc;
+
+import com.zaxxer.hikari.HikariDataSource;
+import io.github.passkeys4j.store.ChallengeKeys;
+import io.github.passkeys4j.store.PasskeyRepository;
+import io.github.passkeys4j.store.PasskeyUser;
+import io.github.passkeys4j.store.PasskeyUserRepository;
+import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
+import io.github.passkeys4j.store.StorageTransaction;
+import io.github.passkeys4j.store.UsedChallengeStore;
+import io.github.passkeys4j.testing.AccountRaceContract;
+import io.github.passkeys4j.testing.ChallengeKeysContract;
+import io.github.passkeys4j.testing.PasskeyRepositoryContract;
+import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
+import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
+import io.github.passkeys4j.testing.RecoveryCodeStoreContract;
+import io.github.passkeys4j.testing.UsedChallengeStoreContract;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.sql.init.DatabaseInitializationMode;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/**
+ * The JDBC storage on a real MariaDB server: every storage contract of {@code passkeys-test}, the account races with
+ * InnoDB's row locks, the schema file, and what MariaDB does differently (no time-zone type, case-insensitive
+ * default collations, primary keys all named {@code PRIMARY}). It needs a server: run {@code eval
+ * "$(scripts/mariadb.sh)"} from the repository root first, or point {@code -Dpasskeys.test.mariadb.url} /
+ * {@code PASSKEYS_TEST_MARIADB_URL} at another (user and password {@code passkeys} unless
+ * {@code PASSKEYS_TEST_MARIADB_USER} / {@code _PASSWORD} say otherwise). Without one the tests fail; never skipped.
+ */
+class MariaDbJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColumnsContract, SchemaInitializerContract {
+
+    @Override
+    HikariDataSource createDataSource() {
+        String url = setting("passkeys.test.mariadb.url", "PASSKEYS_TEST_MARIADB_URL", null);
+        if (url == null) {
+            fail("The MariaDB storage tests need a MariaDB server and none is configured. Start one with"
+                    + " 'eval \"$(scripts/mariadb.sh)\"' in the repository root (it sets PASSKEYS_TEST_MARIADB_URL),"
+                    + " or set -Dpasskeys.test.mariadb.url=jdbc:mariadb://host:port/db"
+                    + " (PASSKEYS_TEST_MARIADB_USER and _PASSWORD default to passkeys).");
+        }
+        return pool(
+                url,
+                setting("passkeys.test.mariadb.user", "PASSKEYS_TEST_MARIADB_USER", "passkeys"),
+                setting("passkeys.test.mariadb.password", "PASSKEYS_TEST_MARIADB_PASSWORD", "passkeys"));
+    }
+
+    @Override
+    DatabaseInitializationMode initializationMode() {
+        return DatabaseInitializationMode.ALWAYS;
+    }
+
+    @Override
+    public String platform() {
+        return "mariadb";
+    }
+
+    @Override
+    public boolean embedded() {
+        return false;
+    }
+
+    @Override
+    public boolean namesPrimaryKeys() {
+        return false;
+    }
+
+    private static String setting(String property, String variable, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(variable);
+        }
+        return value == null || value.isBlank() ? fallback : value;
+    }
+
+    /** The platform is told by the driver: the schema file is found without naming it. */
+    @Test
+    void thePlatformIsDetectedAndTheSchemaNeedsNoUpgradeFilesYet() {
+        assertThat(new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
+                        .initializeDatabase())
+                .isTrue();
+        assertThat(getClass().getResource("/io/github/passkeys4j/spring/jdbc/schema-mariadb.sql"))
+                .isNotNull();
+        assertThat(getClass().getResource("/io/github/passkeys4j/spring/jdbc/migration/mariadb"))
+                .as("MariaDB started at version 6: nothing to upgrade from yet")
+                .isNull();
+    }
+
+    /**
+     * Names and ids compare byte for byte, whatever the database's default collation (MariaDB's are case- and
+     * accent-insensitive): "Alice" is not "alice", so no lookup lands in another account.
+     */
+    @Test
+    void namesAndIdsAreCaseAndAccentSensitive() {
+        jdbc().execute("ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_general_ci");
+        try {
+            users().create(PasskeyUser.startingAfresh("acct-1", "alice", T0));
+
+            assertThat(users().findByUsername("Alice")).isEmpty();
+            assertThat(users().findByUsername("álice")).isEmpty();
+            assertThat(users().findByAccountId("ACCT-1")).isEmpty();
+            assertThat(users().findByUsername("alice")).hasSize(1);
+        } finally {
+            jdbc().execute("ALTER DATABASE CHARACTER SET utf8mb4 COLLATE utf8mb4_bin");
+        }
+    }
+
+    @Test
+    void deletingWaitsForARecoveryCodeReplacementUnderWayAndDeletesItsCodes() throws Exception {
+        JdbcRecoveryCodeStoreTest.deletingWaitsForAReplacementUnderWay((HikariDataSource) dataSource());
+    }
+
+    /** The storage contract of {@code passkeys-test} on this database. */
+    @Nested
+    class Passkeys extends PasskeyRepositoryContract {
+        @Override
+        protected PasskeyRepository createRepository() {
+            return MariaDbJdbcStorageTest.this.passkeys();
+        }
+    }
+
+    @Nested
+    class Users extends PasskeyUserRepositoryContract {
+        @Override
+        protected PasskeyUserRepository createRepository() {
+            return MariaDbJdbcStorageTest.this.users();
+        }
+    }
+
+    @Nested
+    class PendingCeremonies extends PendingCeremonyStoreContract {
+        @Override
+        protected PendingCeremonyStore createStore() {
+            return MariaDbJdbcStorageTest.this.ceremonies();
+        }
+    }
+
+    /** The races the account lock closes, with InnoDB's row locks. */
+    @Nested
+    class AccountRaces extends AccountRaceContract {
+        @Override
+        protected PasskeyRepository createPasskeys() {
+            return MariaDbJdbcStorageTest.this.passkeys();
+        }
+
+        @Override
+        protected PasskeyUserRepository createUsers() {
+            return MariaDbJdbcStorageTest.this.users();
+        }
+
+        @Override
+        protected StorageTransaction createTransaction() {
+            return MariaDbJdbcStorageTest.this.transaction();
+        }
+
+        @Override
+        protected RecoveryCodeStore createRecoveryCodes() {
+            return JdbcRecoveryCodeStoreTest.newStore(MariaDbJdbcStorageTest.this.dataSource());
+        }
+    }
+
+    @Nested
+    class UsedChallenges extends UsedChallengeStoreContract {
+        @Override
+        protected UsedChallengeStore createStore() {
+            jdbc().update("DELETE FROM passkeys_spent_challenge");
+            return new JdbcUsedChallengeStore(jdbc());
+        }
+
+        @Override
+        protected UsedChallengeStore anotherNode(UsedChallengeStore store) {
+            return new JdbcUsedChallengeStore(jdbc());
+        }
+
+        /** A sweep deletes a bounded batch, so one call never holds locks on an unbounded number of rows. */
+        @Test
+        void aSweepDeletesABoundedBatch() {
+            JdbcTemplate jdbc = jdbc();
+            jdbc.update("INSERT INTO passkeys_spent_challenge (challenge_id, expires_at)"
+                    + " SELECT seq, UTC_TIMESTAMP(6) - INTERVAL 1 HOUR FROM seq_1_to_2500");
+
+            store().removeExpired(Instant.now());
+
+            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM passkeys_spent_challenge", Long.class))
+                    .isEqualTo(2500 - JdbcUsedChallengeStore.SWEEP_BATCH);
+        }
+    }
+
+    @Nested
+    class Keys extends ChallengeKeysContract {
+        @Override
+        protected ChallengeKeys createKeys() {
+            jdbc().update("DELETE FROM passkeys_challenge_key");
+            return new JdbcChallengeKeys(jdbc());
+        }
+
+        @Override
+        protected ChallengeKeys anotherNode(ChallengeKeys keys) {
+            return new JdbcChallengeKeys(jdbc());
+        }
+    }
+
+    @Nested
+    class RecoveryCodes extends RecoveryCodeStoreContract {
+        @Override
+        protected RecoveryCodeStore createStore() {
+            return JdbcRecoveryCodeStoreTest.empty((HikariDataSource) dataSource());
+        }
+
+        @Override
+        protected RecoveryCodeStore anotherNode(RecoveryCodeStore store) {
+            return JdbcRecoveryCodeStoreTest.newStore(dataSource());
+        }
+    }
+}

@@ -8,7 +8,10 @@
 # Settings: PASSKEYS_MARIADB_DIR (default /tmp/passkeys-mariadb) and PASSKEYS_MARIADB_PORT (default 53306). The
 # database, user and password are all "passkeys". Only the export lines go to stdout; progress goes to stderr. Uses
 # Debian's MariaDB (mariadbd, mariadb-install-db) and, as root, installs it with apt-get when missing; as root the
-# server runs as the package's 'mysql' user. Durability is relaxed (no flush per commit): this is for tests only.
+# server runs as the package's 'mysql' user, otherwise as the user running this script, whose socket login is the
+# server's administrator. The database keeps the server's default collation, utf8mb4_general_ci (case-insensitive),
+# as Debian's configuration has it.
+# Durability is relaxed (no flush per commit): this is for tests only.
 set -euo pipefail
 
 DIR=${PASSKEYS_MARIADB_DIR:-/tmp/passkeys-mariadb}
@@ -46,7 +49,10 @@ fi
 # As root the server must not run as root: it runs as the package's 'mysql' user, which owns the data.
 owner_args() { if is_root; then echo "--user=mysql"; fi; }
 
-admin() { mariadb-admin --no-defaults --socket="$SOCKET" -u root "$@"; }
+# The server's own administrator is whoever runs this script: root, or this user when not root (a socket login).
+ADMIN=$(if is_root; then echo root; else id -un; fi)
+admin() { mariadb-admin --no-defaults --socket="$SOCKET" -u "$ADMIN" "$@"; }
+admin_sql() { mariadb --no-defaults --socket="$SOCKET" -u "$ADMIN" "$@"; }
 
 is_running() { [ -S "$SOCKET" ] && admin ping >/dev/null 2>&1; }
 
@@ -62,7 +68,7 @@ start() {
     say "creating a database directory in $DATA_DIR"
     # shellcheck disable=SC2046
     mariadb-install-db --no-defaults $(owner_args) --datadir="$DATA_DIR" --skip-test-db \
-      --auth-root-authentication-method=socket >"$DIR/install.log" 2>&1 \
+      --auth-root-authentication-method=socket --auth-root-socket-user="$ADMIN" >"$DIR/install.log" 2>&1 \
       || { cat "$DIR/install.log" >&2; die "mariadb-install-db failed"; }
   fi
   if is_running; then
@@ -72,7 +78,7 @@ start() {
     # shellcheck disable=SC2046
     setsid "$SERVER" --no-defaults $(owner_args) --datadir="$DATA_DIR" --port="$PORT" --bind-address=127.0.0.1 \
       --socket="$SOCKET" --pid-file="$PID_FILE" --log-error="$LOG_FILE" --skip-name-resolve --skip-log-bin \
-      --character-set-server=utf8mb4 --collation-server=utf8mb4_bin --innodb-flush-log-at-trx-commit=0 \
+      --character-set-server=utf8mb4 --collation-server=utf8mb4_general_ci --innodb-flush-log-at-trx-commit=0 \
       --innodb-doublewrite=0 --innodb-buffer-pool-size=256M --max-connections=300 </dev/null >/dev/null 2>&1 &
   fi
   local tries=0
@@ -81,8 +87,9 @@ start() {
     [ "$tries" -lt 120 ] || { tail -n 20 "$LOG_FILE" >&2 || true; die "the server did not start; see $LOG_FILE"; }
     sleep 0.5
   done
-  mariadb --no-defaults --socket="$SOCKET" -u root -e "
-    CREATE DATABASE IF NOT EXISTS $DB_NAME CHARACTER SET utf8mb4 COLLATE utf8mb4_bin;
+  # The server's default collation, case-insensitive as Debian's and most servers' are: the schema must not rely on it.
+  admin_sql -e "
+    CREATE DATABASE IF NOT EXISTS $DB_NAME;
     CREATE USER IF NOT EXISTS '$DB_USER'@'127.0.0.1' IDENTIFIED BY '$DB_PASSWORD';
     GRANT ALL PRIVILEGES ON $DB_NAME.* TO '$DB_USER'@'127.0.0.1';" >&2
   say "ready: database $DB_NAME, user $DB_USER, password $DB_PASSWORD"

@@ -29,9 +29,7 @@ import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.jta.JtaTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.transaction.support.TransactionOperations;
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
@@ -108,28 +106,14 @@ class PasskeysJdbcConfiguration {
                 transactions(dataSource, transactionManager, properties), jdbc(dataSource, properties));
     }
 
-    private TransactionTemplate transactions(
+    private TransactionOperations transactions(
             DataSource dataSource,
             ObjectProvider<PlatformTransactionManager> transactionManager,
             PasskeysProperties properties) {
-        PlatformTransactionManager manager =
-                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource));
-        TransactionTemplate template = new TransactionTemplate(manager);
-        if (statementTimeoutsOnce(dataSource)) {
-            template.setTimeout(timeoutSeconds(properties));
-        }
-        if (repeatableReadByDefault(productOnce(dataSource)) && !(manager instanceof JtaTransactionManager)) {
-            // InnoDB's default REPEATABLE READ locks the gap where a missing row would go (an account's first
-            // registration, its first recovery codes), and two such units then deadlock: READ COMMITTED, the level
-            // PostgreSQL and H2 run by default and JdbcStorageTransaction is written for.
-            template.setIsolationLevel(TransactionDefinition.ISOLATION_READ_COMMITTED);
-        }
-        return template;
-    }
-
-    /** MariaDB and MySQL (InnoDB) run REPEATABLE READ by default. */
-    static boolean repeatableReadByDefault(String databaseProduct) {
-        return "MariaDB".equalsIgnoreCase(databaseProduct) || "MySQL".equalsIgnoreCase(databaseProduct);
+        return new StarterTransactions(
+                dataSource,
+                transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource)),
+                statementTimeoutsOnce(dataSource) ? timeoutSeconds(properties) : 0);
     }
 
     /** Recovery codes and wrong tries in the database, so a code works once and a lockout holds on every node. */
@@ -158,19 +142,9 @@ class PasskeysJdbcConfiguration {
 
     private boolean statementTimeoutsOnce(DataSource dataSource) {
         if (statementTimeouts == null) {
-            statementTimeouts = statementTimeouts(productOnce(dataSource));
+            statementTimeouts = statementTimeouts(dataSource);
         }
         return statementTimeouts;
-    }
-
-    /** The DataSource's database product, asked once. */
-    private String product;
-
-    private String productOnce(DataSource dataSource) {
-        if (product == null) {
-            product = databaseProduct(dataSource);
-        }
-        return product;
     }
 
     /**
@@ -179,11 +153,7 @@ class PasskeysJdbcConfiguration {
      * sign-in's finish). H2 runs in the app's own process, and its lock waits end after its own lock timeout.
      */
     static boolean statementTimeouts(DataSource dataSource) {
-        return statementTimeouts(databaseProduct(dataSource));
-    }
-
-    private static boolean statementTimeouts(String databaseProduct) {
-        return !"H2".equals(databaseProduct);
+        return !"H2".equals(databaseProduct(dataSource));
     }
 
     private static int timeoutSeconds(PasskeysProperties properties) {

@@ -3,13 +3,16 @@ package io.github.passkeys4j.spring.jdbc;
 import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
+import java.sql.SQLException;
 import java.util.function.Supplier;
 
 /**
- * Runs a unit of work again when the database chose it to end a deadlock, as InnoDB (MariaDB, MySQL) does now and
- * then when sessions insert one unique key at once: the database has rolled the unit's transaction back, so running
- * it again from the start is safe. Only a unit that is its own transaction is run again: inside the caller's
- * transaction the caller's earlier work is gone too, so the failure goes to the caller.
+ * Runs a unit of database work again when the database rolled its transaction back to end a deadlock (or a
+ * serialization failure), as InnoDB (MariaDB, MySQL) does now and then when sessions insert one unique key at once:
+ * the unit's writes are gone, so running it again from the start is safe. Only for units that touch nothing but the
+ * database, and only when the unit is its own transaction: inside the caller's transaction the caller's earlier work
+ * is gone too, so the failure goes to the caller. A lock wait that timed out is not run again: it would wait as long
+ * again.
  */
 final class Deadlocks {
 
@@ -24,11 +27,23 @@ final class Deadlocks {
         for (int attempt = 1; ; attempt++) {
             try {
                 return unit.get();
-            } catch (PessimisticLockingFailureException chosenToEndADeadlock) {
-                if (attempt >= ATTEMPTS) {
-                    throw chosenToEndADeadlock;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt >= ATTEMPTS || !rolledBack(e)) {
+                    throw e;
                 }
             }
         }
+    }
+
+    /** SQLSTATE class 40, transaction rollback: a deadlock (40001 on InnoDB, 40P01 on PostgreSQL) or serialization. */
+    static boolean rolledBack(Throwable e) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
+                    && sql.getSQLState().startsWith("40")) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -18,7 +18,8 @@ final class ExpiredRows {
     /** @return how many rows this call deleted */
     static <K> int deleteBatch(
             JdbcClient jdbc, String table, String key, Class<K> keyType, String expiry, Instant now, int batch) {
-        List<K> keys = jdbc.sql("SELECT " + key + " FROM " + table + " WHERE " + expiry + " < :now LIMIT " + batch)
+        List<K> keys = jdbc.sql("SELECT " + key + " FROM " + table + " WHERE " + expiry + " < :now FETCH FIRST " + batch
+                        + " ROWS ONLY")
                 .param("now", JdbcColumns.timestamp(now))
                 .query(keyType)
                 .list();

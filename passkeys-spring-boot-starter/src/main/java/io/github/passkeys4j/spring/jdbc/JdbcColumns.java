@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -16,8 +17,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.Calendar;
 import java.util.Collection;
 import java.util.List;
+import java.util.TimeZone;
 import java.util.stream.Collectors;
 
 /**
@@ -26,14 +29,17 @@ import java.util.stream.Collectors;
  * <p>Instants go to {@code TIMESTAMP WITH TIME ZONE} columns truncated to microseconds (PostgreSQL's precision), so a
  * value reads back equal to {@code instant.truncatedTo(ChronoUnit.MICROS)} on every database. MariaDB and MySQL have
  * no such type: there the columns are {@code DATETIME(6)} holding the instant's UTC date and time, written and read
- * as a {@link LocalDateTime} in UTC, because their drivers turn an {@link OffsetDateTime} into the JVM's own zone,
- * which differs between nodes and repeats an hour each autumn. Which way is told by the statement's connection.
+ * as UTC (a {@link LocalDateTime} written, a timestamp read with a UTC calendar), because their drivers turn an
+ * {@link OffsetDateTime} into the JVM's own zone, which differs between nodes, repeats an hour each autumn and skips
+ * one each spring. Which way is told by the statement's connection.
  *
  * <p>Lists of strings go to one text column, comma-separated, each element URL-encoded so that a comma inside an
  * element survives; the usual values (transports, base64url credential IDs) are stored as they are. An empty list
  * is the empty string (and so empty-string elements are not kept).
  */
 final class JdbcColumns {
+
+    private static final TimeZone UTC = TimeZone.getTimeZone(ZoneOffset.UTC);
 
     private JdbcColumns() {}
 
@@ -59,8 +65,10 @@ final class JdbcColumns {
 
     static Instant instant(ResultSet rs, String column) throws SQLException {
         if (utcWallTime(rs.getStatement().getConnection())) {
-            LocalDateTime value = rs.getObject(column, LocalDateTime.class);
-            return value == null ? null : value.toInstant(ZoneOffset.UTC);
+            // Not getObject(column, LocalDateTime.class): MariaDB's driver passes that through the JVM's zone, which
+            // moves a time in the zone's spring-forward gap an hour on. A UTC calendar reads it as it is.
+            Timestamp value = rs.getTimestamp(column, Calendar.getInstance(UTC));
+            return value == null ? null : value.toInstant();
         }
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();

@@ -20,7 +20,8 @@ import java.util.function.Supplier;
  * This needs READ COMMITTED isolation (each statement after the lock sees what the lock holder before committed),
  * PostgreSQL's and H2's default; on MariaDB and MySQL give operations that set it, as the auto-configuration does
  * (InnoDB's default REPEATABLE READ locks the gap where a missing row would go, and two first registrations then
- * deadlock). A unit the database chose to end a deadlock is run again from the start ({@link Deadlocks}).
+ * deadlock). An account unit the database rolled back to end a deadlock is run again from the start
+ * ({@link Deadlocks}): its work touches only the database.
  */
 public final class JdbcStorageTransaction implements StorageTransaction {
 
@@ -38,7 +39,8 @@ public final class JdbcStorageTransaction implements StorageTransaction {
 
     @Override
     public <T> T run(Supplier<T> work) {
-        return Deadlocks.retried(() -> operations.execute(status -> work.get()));
+        // Not run again after a deadlock: the work may write outside the database (an app's sign-up account).
+        return operations.execute(status -> work.get());
     }
 
     @Override

@@ -18,14 +18,14 @@ import java.util.Objects;
  * bean it runs on startup, before beans that depend on database initialization. The scripts only create what is
  * missing, so running them again is harmless; a failing statement fails the initialization.
  *
- * <p>Schema files exist for {@code h2} and {@code postgresql}. On another database, create the tables yourself
+ * <p>Schema files exist for {@code h2}, {@code postgresql} and {@code mariadb}. On another database, create the tables yourself
  * (adapting {@code schema-postgresql.sql}) and use {@link DatabaseInitializationMode#NEVER}; with
  * {@link DatabaseInitializationMode#ALWAYS}, or {@code EMBEDDED} on an embedded database, this constructor then
  * throws an {@link IllegalStateException} that says so.
  */
 public final class PasskeysJdbcSchemaInitializer extends DataSourceScriptDatabaseInitializer {
 
-    /** Where the schema files are; {@code @@platform@@} is the platform ({@code h2}, {@code postgresql}). */
+    /** Where the schema files are; {@code @@platform@@} is the platform ({@code h2}, {@code postgresql}, {@code mariadb}). */
     public static final String SCHEMA_LOCATION = "classpath:io/github/passkeys4j/spring/jdbc/schema-@@platform@@.sql";
 
     /**

@@ -38,14 +38,17 @@ interface JdbcColumnsContract {
     }
 
     /**
-     * Nodes in different time zones read the same instants, also in the hour a zone repeats in autumn: written from a
-     * JVM in Berlin, read from one in New York. (MariaDB's driver turns an {@code OffsetDateTime} into the JVM's zone
-     * for a {@code DATETIME}: both 02:30 of 2026-10-25 in Berlin were then stored alike, one read back an hour off.)
+     * Nodes in different time zones read the same instants, also in the hour a zone repeats in autumn and the one it
+     * skips in spring: written from a JVM in Berlin, read from one in New York. (MariaDB's driver turns an
+     * {@code OffsetDateTime} into the JVM's zone for a {@code DATETIME}, so both 02:30 of 2026-10-25 in Berlin were
+     * stored alike; and it reads a {@code LocalDateTime} through the JVM's zone, so a UTC 02:30 that New York skips
+     * came back as 03:30.)
      */
     @Test
     default void instantsReadBackTheSameWhateverTheJvmTimeZone() {
         Instant firstHalfPastTwo = Instant.parse("2026-10-25T00:30:00.5Z"); // 02:30 CEST; plus one hour: 02:30 CET
-        Instant notBefore = Instant.parse("2026-03-29T01:30:00Z"); // 03:30 CEST, the morning Berlin skips 02:00-03:00
+        // 02:30 on the night New York skips from 02:00 to 03:00: a reader there must not move it to 03:30.
+        Instant notBefore = Instant.parse("2026-03-08T02:30:00.5Z");
         TimeZone zone = TimeZone.getDefault();
         try {
             TimeZone.setDefault(TimeZone.getTimeZone("Europe/Berlin"));

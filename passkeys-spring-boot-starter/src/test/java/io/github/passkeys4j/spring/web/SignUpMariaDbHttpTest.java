@@ -8,10 +8,6 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import java.lang.reflect.Field;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -53,12 +49,18 @@ class SignUpMariaDbHttpTest extends SignUpHttpTest {
         }
     }
 
+    /** The starter's transactions run at READ COMMITTED on MariaDB, whatever the server's default. */
     @Test
-    void theStartersTransactionsReadCommittedOnMariaDb() throws Exception {
-        Field operations = storageTransaction.getClass().getDeclaredField("operations");
-        operations.setAccessible(true);
-        assertThat(((TransactionTemplate) operations.get(storageTransaction)).getIsolationLevel())
-                .isEqualTo(TransactionDefinition.ISOLATION_READ_COMMITTED);
+    void theStartersTransactionsReadCommittedOnMariaDb() {
+        assertThat(jdbc.queryForObject("SELECT @@global.tx_isolation", String.class))
+                .as("the server's default")
+                .isEqualTo("REPEATABLE-READ");
+        assertThat(storageTransaction.runForAccount(
+                        "isolation", () -> jdbc.queryForObject("SELECT @@tx_isolation", String.class)))
+                .isEqualTo("READ-COMMITTED");
+        assertThat(jdbc.queryForObject("SELECT @@tx_isolation", String.class))
+                .as("the connection given back to the pool as it was")
+                .isEqualTo("REPEATABLE-READ");
     }
 
     private static String url() {

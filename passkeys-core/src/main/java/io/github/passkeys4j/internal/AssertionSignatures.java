@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.webauthn4j.data.CoreAuthenticationData;
 import com.webauthn4j.data.SignatureAlgorithm;
 import com.webauthn4j.data.attestation.authenticator.COSEKey;
+import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
 import com.webauthn4j.verifier.AuthenticationDataVerifier;
 import com.webauthn4j.verifier.exception.BadSignatureException;
 import com.webauthn4j.verifier.internal.AssertionSignatureVerifier;
@@ -23,7 +24,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The assertion signature check (WebAuthn Level 3 §7.2 steps 20-21) through BouncyCastle's JCA provider, which
- * verifies ES256 several times faster than the JDK's SunEC (≈5× on JDK 17, ≈2× on JDK 25). The provider is an
+ * verifies ES256 several times faster than the JDK's SunEC (≈5× on JDK 17, ≈2× on JDK 25), or for ES256 through
+ * Amazon Corretto Crypto Provider when the app has it (faster still, {@link CorrettoCrypto}). Each provider is an
  * instance only this class uses, never registered with {@code java.security.Security}, so the host app's cryptography
  * is unchanged. webauthn4j 0.32 has no setting for the signature verifier; {@link #install} swaps it into a
  * verifier's final field (where the JVM allows that quietly), so every other check still runs in webauthn4j, in its
@@ -33,6 +35,12 @@ final class AssertionSignatures extends AssertionSignatureVerifier {
 
     /** Not in {@code java.security.Security}: looked up only by this instance. */
     static final Provider PROVIDER = new BouncyCastleProvider();
+
+    /**
+     * ES256, nearly every passkey's algorithm: Amazon Corretto Crypto Provider when the app has it and it loads here
+     * ({@link CorrettoCrypto}), else BouncyCastle. Also an instance only this class uses.
+     */
+    static final Provider ES256_PROVIDER = CorrettoCrypto.provider().orElse(PROVIDER);
 
     private static final AssertionSignatures INSTANCE = new AssertionSignatures();
 
@@ -99,8 +107,14 @@ final class AssertionSignatures extends AssertionSignatureVerifier {
 
     /** One signature over {@code data}; false for a wrong signature, a malformed one, or a key that cannot be used. */
     static boolean verifies(SignatureAlgorithm algorithm, PublicKey key, byte[] signature, byte[] data) {
+        return verifies(providerFor(algorithm), algorithm, key, signature, data);
+    }
+
+    /** As {@link #verifies(SignatureAlgorithm, PublicKey, byte[], byte[])}, through {@code provider}. */
+    static boolean verifies(
+            Provider provider, SignatureAlgorithm algorithm, PublicKey key, byte[] signature, byte[] data) {
         try {
-            Signature verifier = signature(algorithm);
+            Signature verifier = signature(provider, algorithm);
             verifier.initVerify(key);
             verifier.update(data);
             return verifier.verify(signature);
@@ -124,25 +138,38 @@ final class AssertionSignatures extends AssertionSignatureVerifier {
     static PublicKey publicKey(COSEKey coseKey) {
         PublicKey key = PUBLIC_KEYS.getIfPresent(coseKey);
         if (key == null) {
-            key = translated(coseKey.getPublicKey());
+            key = translated(coseKey.getPublicKey(), providerFor(coseKey.getAlgorithm()));
             PUBLIC_KEYS.put(coseKey, key);
         }
         return key;
     }
 
-    private static PublicKey translated(PublicKey key) {
+    private static PublicKey translated(PublicKey key, Provider provider) {
         try {
             // From its X.509 form, which names the curve (a translated key would carry the curve's parameters instead).
-            return KeyFactory.getInstance(key.getAlgorithm(), PROVIDER)
+            return KeyFactory.getInstance(key.getAlgorithm(), provider)
                     .generatePublic(new X509EncodedKeySpec(key.getEncoded()));
         } catch (GeneralSecurityException | RuntimeException e) {
             return key; // the provider takes the JDK's key as it is, only more slowly
         }
     }
 
-    /** As webauthn4j's SignatureUtil.createSignature, with the provider instance (PSS: its fixed parameters). */
-    static Signature signature(SignatureAlgorithm algorithm) throws GeneralSecurityException {
-        Signature signature = Signature.getInstance(algorithm.getJcaName(), PROVIDER);
+    private static Provider providerFor(COSEAlgorithmIdentifier algorithm) {
+        try {
+            return algorithm == null ? PROVIDER : providerFor(algorithm.toSignatureAlgorithm());
+        } catch (RuntimeException signsNothing) {
+            return PROVIDER; // refused when checked, as in webauthn4j
+        }
+    }
+
+    /** The provider instance that checks {@code algorithm}. */
+    static Provider providerFor(SignatureAlgorithm algorithm) {
+        return SignatureAlgorithm.ES256.equals(algorithm) ? ES256_PROVIDER : PROVIDER;
+    }
+
+    /** As webauthn4j's SignatureUtil.createSignature, with a provider instance (PSS: its fixed parameters). */
+    static Signature signature(Provider provider, SignatureAlgorithm algorithm) throws GeneralSecurityException {
+        Signature signature = Signature.getInstance(algorithm.getJcaName(), provider);
         if (SignatureAlgorithm.PS256.equals(algorithm)) {
             signature.setParameter(new PSSParameterSpec("SHA-256", "MGF1", MGF1ParameterSpec.SHA256, 32, 1));
         } else if (SignatureAlgorithm.PS384.equals(algorithm)) {

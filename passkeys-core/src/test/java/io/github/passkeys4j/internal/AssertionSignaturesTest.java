@@ -99,6 +99,65 @@ class AssertionSignaturesTest {
         }
     }
 
+    /**
+     * Where Amazon Corretto Crypto Provider loads (this build has it on the test class path; it loads on Linux, where
+     * CI runs), ES256 goes through it and everything else through BouncyCastle; neither is registered.
+     */
+    @Test
+    void es256GoesThroughCorrettoWhereItLoads() throws Exception {
+        // Its native library is built for Linux (the build picks the jar for this CPU); elsewhere BouncyCastle checks.
+        assertThat(AssertionSignatures.ES256_PROVIDER.getName())
+                .as("on %s", System.getProperty("os.name"))
+                .isEqualTo(
+                        System.getProperty("os.name").startsWith("Linux")
+                                ? "AmazonCorrettoCryptoProvider"
+                                : AssertionSignatures.PROVIDER.getName());
+        assertThat(AssertionSignatures.providerFor(SignatureAlgorithm.ES256))
+                .isSameAs(AssertionSignatures.ES256_PROVIDER);
+        assertThat(AssertionSignatures.providerFor(SignatureAlgorithm.ES384)).isSameAs(AssertionSignatures.PROVIDER);
+        assertThat(AssertionSignatures.providerFor(SignatureAlgorithm.RS256)).isSameAs(AssertionSignatures.PROVIDER);
+        assertThat(Security.getProvider("AmazonCorrettoCryptoProvider")).isNull();
+        assertThat(Signature.getInstance("SHA256withECDSA").getProvider())
+                .isNotSameAs(AssertionSignatures.ES256_PROVIDER);
+    }
+
+    /** BouncyCastle (the fallback) and Corretto give the same answer to every ES256 signature, good or bad. */
+    @Test
+    void bothEs256ProvidersAgreeOnEverySignature() throws Exception {
+        KeyPair key = generate("EC", "secp256r1");
+        KeyPair other = generate("EC", "secp256r1");
+        byte[] der = jdkSign(SignatureAlgorithm.ES256, key, DATA);
+        byte[] flipped = der.clone();
+        flipped[der.length / 2] ^= 0x01;
+        byte[] trailing = Arrays.copyOf(der, der.length + 1);
+        byte[] wrongLength = der.clone();
+        wrongLength[1]++;
+        byte[] notASequence = der.clone();
+        notASequence[0] = 0x31;
+        for (java.security.Provider provider :
+                List.of(AssertionSignatures.PROVIDER, AssertionSignatures.ES256_PROVIDER)) {
+            assertThat(AssertionSignatures.verifies(provider, SignatureAlgorithm.ES256, key.getPublic(), der, DATA))
+                    .as(provider.getName())
+                    .isTrue();
+            assertThat(AssertionSignatures.verifies(provider, SignatureAlgorithm.ES256, other.getPublic(), der, DATA))
+                    .as(provider.getName() + ", another key")
+                    .isFalse();
+            assertThat(AssertionSignatures.verifies(
+                            provider, SignatureAlgorithm.ES256, key.getPublic(), der, "other".getBytes()))
+                    .as(provider.getName() + ", other bytes")
+                    .isFalse();
+            for (byte[] bad : List.of(flipped, trailing, wrongLength, notASequence, new byte[64], new byte[0])) {
+                assertThat(AssertionSignatures.verifies(provider, SignatureAlgorithm.ES256, key.getPublic(), bad, DATA))
+                        .as(provider.getName() + ", a bad signature")
+                        .isFalse();
+            }
+            assertThat(AssertionSignatures.verifies(provider, SignatureAlgorithm.ES256, key.getPublic(), null, DATA))
+                    .isFalse();
+            assertThat(AssertionSignatures.verifies(provider, SignatureAlgorithm.ES256, null, der, DATA))
+                    .isFalse();
+        }
+    }
+
     @Test
     void ourVerifierUsesTheProviderInstanceWithoutRegisteringIt() throws Exception {
         WebAuthn4jVerifier verifier = new WebAuthn4jVerifier(

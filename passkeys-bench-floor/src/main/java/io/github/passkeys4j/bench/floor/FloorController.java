@@ -21,6 +21,7 @@ import java.security.Signature;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -37,8 +38,23 @@ final class FloorController {
             <meta name="_csrf" content="floor"><meta name="_csrf_header" content="X-CSRF-TOKEN"></head>
             <body><button type="button" data-passkey-signin>Sign in with a passkey</button></body></html>
             """;
-    /** The implementation our verifier uses (issue 13): a BouncyCastle provider instance, not registered globally. */
-    private static final Provider BOUNCY_CASTLE = new BouncyCastleProvider();
+    /**
+     * The implementation our verifier uses for ES256 (issue 13): Amazon Corretto Crypto Provider where it loads (this
+     * app has it, as the demo does), else a BouncyCastle provider instance; neither registered globally.
+     */
+    private static final Provider ES256 = corretto().orElseGet(BouncyCastleProvider::new);
+
+    private static Optional<Provider> corretto() {
+        try {
+            Class<?> type = Class.forName("com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider");
+            Provider provider = (Provider) type.getField("INSTANCE").get(null);
+            return type.getMethod("getLoadingError").invoke(provider) == null
+                    ? Optional.of(provider)
+                    : Optional.empty();
+        } catch (ReflectiveOperationException | LinkageError absent) {
+            return Optional.empty();
+        }
+    }
 
     private static final SecureRandom RANDOM = new SecureRandom();
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
@@ -98,12 +114,12 @@ final class FloorController {
 
     /**
      * WebAuthn's ES256 check: the signature covers authenticatorData followed by SHA-256(clientDataJSON). The key is
-     * decoded by the JDK, the signature checked by BouncyCastle, as in passkeys-core's verifier.
+     * decoded by the JDK, the signature checked by the provider passkeys-core's verifier uses.
      */
     private static boolean verify(byte[] spki, byte[] authenticatorData, byte[] clientData, byte[] signature)
             throws GeneralSecurityException {
         PublicKey key = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(spki));
-        Signature ecdsa = Signature.getInstance("SHA256withECDSA", BOUNCY_CASTLE);
+        Signature ecdsa = Signature.getInstance("SHA256withECDSA", ES256);
         ecdsa.initVerify(key);
         ecdsa.update(authenticatorData);
         ecdsa.update(MessageDigest.getInstance("SHA-256").digest(clientData));

@@ -1,9 +1,19 @@
 package io.github.passkeys4j.spring.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.passkeys4j.store.PasskeyRepository;
+import io.github.passkeys4j.store.PasskeyUserRepository;
+import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
+import io.github.passkeys4j.store.StorageTransaction;
+import io.github.passkeys4j.testing.AccountRaceContract;
+import io.github.passkeys4j.testing.PasskeyRepositoryContract;
+import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
+import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -111,5 +121,63 @@ abstract class JdbcStorageTestSupport {
 
     public JdbcPendingCeremonyStore ceremonies() {
         return ceremonies;
+    }
+
+    /** The storage contract of {@code passkeys-test} on this database. */
+    @Nested
+    class Passkeys extends PasskeyRepositoryContract {
+        @Override
+        protected PasskeyRepository createRepository() {
+            return JdbcStorageTestSupport.this.passkeys();
+        }
+    }
+
+    @Nested
+    class Users extends PasskeyUserRepositoryContract {
+        @Override
+        protected PasskeyUserRepository createRepository() {
+            return JdbcStorageTestSupport.this.users();
+        }
+    }
+
+    @Nested
+    class PendingCeremonies extends PendingCeremonyStoreContract {
+        @Override
+        protected PendingCeremonyStore createStore() {
+            return JdbcStorageTestSupport.this.ceremonies();
+        }
+    }
+
+    /** The races the account lock closes, with this database's row locks. */
+    @Nested
+    class AccountRaces extends AccountRaceContract {
+        @Override
+        protected PasskeyRepository createPasskeys() {
+            return JdbcStorageTestSupport.this.passkeys();
+        }
+
+        @Override
+        protected PasskeyUserRepository createUsers() {
+            return JdbcStorageTestSupport.this.users();
+        }
+
+        @Override
+        protected StorageTransaction createTransaction() {
+            return JdbcStorageTestSupport.this.transaction();
+        }
+
+        @Override
+        protected RecoveryCodeStore createRecoveryCodes() {
+            return JdbcRecoveryCodeStoreTest.newStore(JdbcStorageTestSupport.this.dataSource());
+        }
+    }
+
+    /** A test setting: the system property, else the environment variable, else {@code fallback}. */
+    static String setting(String property, String variable, String fallback) {
+        String value = System.getProperty(property);
+        if (value == null || value.isBlank()) {
+            value = System.getenv(variable);
+        }
+        return value == null || value.isBlank() ? fallback : value;
     }
 }

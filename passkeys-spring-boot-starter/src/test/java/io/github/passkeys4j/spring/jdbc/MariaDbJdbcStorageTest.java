@@ -2,18 +2,10 @@ package io.github.passkeys4j.spring.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.github.passkeys4j.store.ChallengeKeys;
-import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUser;
-import io.github.passkeys4j.store.PasskeyUserRepository;
-import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.store.RecoveryCodeStore;
-import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.UsedChallengeStore;
-import io.github.passkeys4j.testing.AccountRaceContract;
 import io.github.passkeys4j.testing.ChallengeKeysContract;
-import io.github.passkeys4j.testing.PasskeyRepositoryContract;
-import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
-import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
 import io.github.passkeys4j.testing.RecoveryCodeStoreContract;
 import io.github.passkeys4j.testing.UsedChallengeStoreContract;
 import org.junit.jupiter.api.Nested;
@@ -72,14 +64,6 @@ class MariaDbJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColum
         return false;
     }
 
-    private static String setting(String property, String variable, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(variable);
-        }
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
     /** The platform is told by the driver: the schema file is found without naming it. */
     @Test
     void thePlatformIsDetectedAndTheSchemaNeedsNoUpgradeFilesYet() {
@@ -125,55 +109,6 @@ class MariaDbJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColum
     @Test
     void deletingWaitsForARecoveryCodeReplacementUnderWayAndDeletesItsCodes() throws Exception {
         JdbcRecoveryCodeStoreTest.deletingWaitsForAReplacementUnderWay((HikariDataSource) dataSource());
-    }
-
-    /** The storage contract of {@code passkeys-test} on this database. */
-    @Nested
-    class Passkeys extends PasskeyRepositoryContract {
-        @Override
-        protected PasskeyRepository createRepository() {
-            return MariaDbJdbcStorageTest.this.passkeys();
-        }
-    }
-
-    @Nested
-    class Users extends PasskeyUserRepositoryContract {
-        @Override
-        protected PasskeyUserRepository createRepository() {
-            return MariaDbJdbcStorageTest.this.users();
-        }
-    }
-
-    @Nested
-    class PendingCeremonies extends PendingCeremonyStoreContract {
-        @Override
-        protected PendingCeremonyStore createStore() {
-            return MariaDbJdbcStorageTest.this.ceremonies();
-        }
-    }
-
-    /** The races the account lock closes, with InnoDB's row locks. */
-    @Nested
-    class AccountRaces extends AccountRaceContract {
-        @Override
-        protected PasskeyRepository createPasskeys() {
-            return MariaDbJdbcStorageTest.this.passkeys();
-        }
-
-        @Override
-        protected PasskeyUserRepository createUsers() {
-            return MariaDbJdbcStorageTest.this.users();
-        }
-
-        @Override
-        protected StorageTransaction createTransaction() {
-            return MariaDbJdbcStorageTest.this.transaction();
-        }
-
-        @Override
-        protected RecoveryCodeStore createRecoveryCodes() {
-            return JdbcRecoveryCodeStoreTest.newStore(MariaDbJdbcStorageTest.this.dataSource());
-        }
     }
 
     @Nested

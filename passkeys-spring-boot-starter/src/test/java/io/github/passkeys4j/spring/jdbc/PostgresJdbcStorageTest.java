@@ -1,16 +1,6 @@
 package io.github.passkeys4j.spring.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.passkeys4j.store.PasskeyRepository;
-import io.github.passkeys4j.store.PasskeyUserRepository;
-import io.github.passkeys4j.store.PendingCeremonyStore;
-import io.github.passkeys4j.store.RecoveryCodeStore;
-import io.github.passkeys4j.store.StorageTransaction;
-import io.github.passkeys4j.testing.AccountRaceContract;
-import io.github.passkeys4j.testing.PasskeyRepositoryContract;
-import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
-import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
-import org.junit.jupiter.api.Nested;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 import static org.assertj.core.api.Assertions.fail;
@@ -51,62 +41,5 @@ class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColu
     @Override
     public boolean embedded() {
         return false;
-    }
-
-    private static String setting(String property, String variable, String fallback) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            value = System.getenv(variable);
-        }
-        return value == null || value.isBlank() ? fallback : value;
-    }
-
-    /** The storage contract of {@code passkeys-test} on this database. */
-    @Nested
-    class Passkeys extends PasskeyRepositoryContract {
-        @Override
-        protected PasskeyRepository createRepository() {
-            return PostgresJdbcStorageTest.this.passkeys();
-        }
-    }
-
-    @Nested
-    class Users extends PasskeyUserRepositoryContract {
-        @Override
-        protected PasskeyUserRepository createRepository() {
-            return PostgresJdbcStorageTest.this.users();
-        }
-    }
-
-    @Nested
-    class PendingCeremonies extends PendingCeremonyStoreContract {
-        @Override
-        protected PendingCeremonyStore createStore() {
-            return PostgresJdbcStorageTest.this.ceremonies();
-        }
-    }
-
-    /** The races the account lock closes, with this database's row locks. */
-    @Nested
-    class AccountRaces extends AccountRaceContract {
-        @Override
-        protected PasskeyRepository createPasskeys() {
-            return PostgresJdbcStorageTest.this.passkeys();
-        }
-
-        @Override
-        protected PasskeyUserRepository createUsers() {
-            return PostgresJdbcStorageTest.this.users();
-        }
-
-        @Override
-        protected StorageTransaction createTransaction() {
-            return PostgresJdbcStorageTest.this.transaction();
-        }
-
-        @Override
-        protected RecoveryCodeStore createRecoveryCodes() {
-            return JdbcRecoveryCodeStoreTest.newStore(PostgresJdbcStorageTest.this.dataSource());
-        }
     }
 }

@@ -13,7 +13,7 @@ import java.util.Optional;
  */
 final class CorrettoCrypto {
 
-    static final String PROVIDER_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
+    private static final String PROVIDER_CLASS = "com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider";
 
     private static final System.Logger LOG = System.getLogger(CorrettoCrypto.class.getName());
 
@@ -33,8 +33,8 @@ final class CorrettoCrypto {
             if (loadingError != null) {
                 LOG.log(
                         System.Logger.Level.INFO,
-                        "Amazon Corretto Crypto Provider is on the class path but does not" + " load here ("
-                                + loadingError + "): BouncyCastle checks ES256 signatures.");
+                        "Amazon Corretto Crypto Provider is on the class path but does not load here (" + loadingError
+                                + "): BouncyCastle checks ES256 signatures.");
                 return Optional.empty();
             }
             type.getMethod("assertHealthy").invoke(provider);

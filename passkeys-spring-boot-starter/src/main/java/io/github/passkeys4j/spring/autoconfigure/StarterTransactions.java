@@ -48,11 +48,6 @@ final class StarterTransactions implements TransactionOperations {
         return template().execute(action);
     }
 
-    /** The isolation level this database's transactions get (for tests: the default, -1, or READ COMMITTED). */
-    int isolationLevel() {
-        return template().getIsolationLevel();
-    }
-
     private TransactionTemplate template() {
         TransactionTemplate template = chosen;
         if (template != null) {
@@ -70,7 +65,7 @@ final class StarterTransactions implements TransactionOperations {
     }
 
     /** MariaDB and MySQL (InnoDB) run REPEATABLE READ by default. */
-    static boolean repeatableReadByDefault(@Nullable String databaseProduct) {
+    private static boolean repeatableReadByDefault(@Nullable String databaseProduct) {
         return "MariaDB".equalsIgnoreCase(databaseProduct) || "MySQL".equalsIgnoreCase(databaseProduct);
     }
 }

@@ -13,7 +13,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Spring Security's generated login page for a German browser ({@code --lang=de-DE}): Spring's own texts (title,
  * heading, labels, button, the alert after a wrong password) in German as well as our passkey button, and the page's
- * {@code lang} saying so; at 390 and 1280 px in light and dark mode, no axe violation, nothing outside the window, no
+ * {@code lang} saying so; then its "sign out?" page and the signed-out notice; at 390 and 1280 px in light and dark mode, no axe violation, nothing outside the window, no
  * squeezed text, with German's longer words.
  */
 @SpringBootTest(
@@ -63,7 +63,25 @@ class GermanGeneratedLoginPageBrowserTest extends BrowserTest {
         browser.waitUntil("the error", driver -> browser.path().equals("/app/login?error"));
         assertThat(browser.text(By.cssSelector(".alert-danger"))).isEqualTo("Benutzername oder Passwort ist falsch.");
         checks.check("generated-login-de-error");
-        assertThat(checks.checked()).hasSize(4);
+
+        // Signed in, Spring's "sign out?" page (GET /logout) speaks German too, and its button signs out.
+        browser.driver().findElement(By.id("username")).sendKeys("alice");
+        browser.driver().findElement(By.id("password")).sendKeys("alice-password");
+        browser.driver()
+                .findElement(By.cssSelector("form.login-form button[type=submit]"))
+                .click();
+        browser.waitUntil("signed in", driver -> !browser.path().startsWith("/app/login"));
+        browser.get("/app/logout");
+        assertThat(browser.run("return document.documentElement.lang;")).isEqualTo("de");
+        assertThat(browser.driver().getTitle()).isEqualTo("Abmelden?");
+        assertThat(browser.text(By.cssSelector("main h2"))).isEqualTo("Möchten Sie sich abmelden?");
+        checks.check("generated-logout-de");
+        browser.driver()
+                .findElement(By.cssSelector("form.logout-form button[type=submit]"))
+                .click();
+        browser.waitUntil("signed out", driver -> browser.path().equals("/app/login?logout"));
+        assertThat(browser.text(By.cssSelector(".alert-success"))).isEqualTo("Sie haben sich abgemeldet.");
+        assertThat(checks.checked()).hasSize(6);
         checks.assertAllPassed();
     }
 }

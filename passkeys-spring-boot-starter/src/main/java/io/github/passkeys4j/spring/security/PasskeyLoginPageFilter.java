@@ -4,19 +4,13 @@ import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.RequestFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletOutputStream;
-import jakarta.servlet.WriteListener;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
@@ -50,7 +44,7 @@ final class PasskeyLoginPageFilter extends RequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Buffer buffer = new Buffer(response);
+        GeneratedPages.Buffer buffer = new GeneratedPages.Buffer(response);
         boolean[] passedOn = {false};
         // The generator writes the page only for its own URLs; for any other it calls the chain given, untouched.
         generator.doFilter(request, buffer, (req, res) -> passedOn[0] = true);
@@ -99,7 +93,7 @@ final class PasskeyLoginPageFilter extends RequestFilter {
                         "<input type=\"text\" id=\"username\" autocomplete=\"username webauthn\"");
         int form = result.indexOf("</form>");
         int at = form >= 0 ? form + "</form>".length() : result.lastIndexOf("</body>");
-        return landmarks(at < 0 ? result : result.substring(0, at) + button + result.substring(at));
+        return GeneratedPages.landmarks(at < 0 ? result : result.substring(0, at) + button + result.substring(at));
     }
 
     /**
@@ -136,75 +130,7 @@ final class PasskeyLoginPageFilter extends RequestFilter {
                 .replace("Remember me on this computer.", text("passkeys.login.spring.remember-me", locale));
     }
 
-    /**
-     * What screen readers navigate by, which the generated page lacks (axe-core's landmark-one-main, region and
-     * page-has-heading-one): its content in a {@code <main>}, and its first heading ("Please sign in") at level one.
-     * The look stays Spring's: the heading keeps its {@code h2} style.
-     */
-    private static String landmarks(String html) {
-        int open = html.indexOf("<body>");
-        int close = html.lastIndexOf("</body>");
-        if (open < 0 || close < open || html.contains("<main")) {
-            return html;
-        }
-        int start = open + "<body>".length();
-        String body = html.substring(start, close)
-                .replaceFirst("<h2>", Matcher.quoteReplacement("<h2 role=\"heading\" aria-level=\"1\">"));
-        return html.substring(0, start) + "\n<main>" + body + "</main>\n" + html.substring(close);
-    }
-
     private String text(String key, Locale locale) {
         return HtmlUtils.htmlEscape(messages.get(key, locale), "UTF-8");
-    }
-
-    /** Holds what the generator writes (it writes through getWriter and sets the length of the original page). */
-    private static final class Buffer extends HttpServletResponseWrapper {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        private PrintWriter writer;
-
-        Buffer(HttpServletResponse response) {
-            super(response);
-        }
-
-        @Override
-        public PrintWriter getWriter() {
-            if (writer == null) {
-                writer = new PrintWriter(new OutputStreamWriter(bytes, StandardCharsets.UTF_8));
-            }
-            return writer;
-        }
-
-        @Override
-        public ServletOutputStream getOutputStream() {
-            return new ServletOutputStream() {
-                @Override
-                public void write(int b) {
-                    bytes.write(b);
-                }
-
-                @Override
-                public boolean isReady() {
-                    return true;
-                }
-
-                @Override
-                public void setWriteListener(WriteListener listener) {
-                    throw new UnsupportedOperationException();
-                }
-            };
-        }
-
-        @Override
-        public void setContentLength(int length) {}
-
-        @Override
-        public void setContentLengthLong(long length) {}
-
-        String html() {
-            if (writer != null) {
-                writer.flush();
-            }
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
     }
 }

@@ -15,6 +15,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.DefaultLoginPageConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
@@ -23,6 +24,7 @@ import org.springframework.security.web.authentication.AuthenticationSuccessHand
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
+import org.springframework.security.web.authentication.ui.DefaultLogoutPageGeneratingFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
@@ -211,6 +213,11 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
             http.addFilterBefore(
                     postProcess(new PasskeyLoginPageFilter(generatedLoginPage, basePath, messages)),
                     DefaultLoginPageGeneratingFilter.class);
+            // Spring adds its "sign out?" page where it generates the login page and logout is configured.
+            if (http.getConfigurer(LogoutConfigurer.class) != null) {
+                http.addFilterBefore(
+                        postProcess(new PasskeyLogoutPageFilter(messages)), DefaultLogoutPageGeneratingFilter.class);
+            }
         }
     }
 

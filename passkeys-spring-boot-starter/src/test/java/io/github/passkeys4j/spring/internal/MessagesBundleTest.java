@@ -133,7 +133,7 @@ class MessagesBundleTest {
                     sources.filter(p -> p.toString().endsWith(".java")).toList()) {
                 used.addAll(find(
                         Files.readString(source),
-                        "\"(passkeys\\.(?:page|login|language|diagnostics)(?:[a-z0-9.-]*[a-z0-9])?)\"",
+                        "\"(passkeys\\.(?:page|login|logout|language|diagnostics)(?:[a-z0-9.-]*[a-z0-9])?)\"",
                         ""));
             }
         }

@@ -116,6 +116,50 @@ class GeneratedLoginPageTest {
     }
 
     @Test
+    void springsSignOutPageIsInTheUsersLanguageAndSignsOut() {
+        HttpSession german = new HttpSession(port, "/app").language("de-DE");
+        assertThat(german.signInWithPassword("alice", "alice-password").statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> logout = german.get("/logout");
+        assertThat(logout.statusCode()).isEqualTo(200);
+        String page = logout.body();
+        assertThat(page)
+                .contains(
+                        "<html lang=\"de\">",
+                        "<title>Abmelden?</title>",
+                        "<main>",
+                        "<h2 role=\"heading\" aria-level=\"1\">Möchten Sie sich abmelden?</h2>",
+                        "<button class=\"primary\" type=\"submit\">Abmelden</button>",
+                        "action=\"/app/logout\"",
+                        "/app/default-ui.css")
+                .doesNotContain("Log Out", "log out", "lang=\"en\"");
+        assertThat(logout.headers().firstValueAsLong("Content-Length"))
+                .hasValue((long) page.getBytes(StandardCharsets.UTF_8).length);
+
+        // Its form signs out: the hidden CSRF input carries the session's token, as on Spring's own page.
+        Matcher csrf = Pattern.compile("<input name=\"_csrf\" type=\"hidden\" value=\"([^\"]+)\"")
+                .matcher(page);
+        assertThat(csrf.find()).isTrue();
+        HttpResponse<String> signedOut =
+                german.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(german.origin() + "/app/logout"))
+                        .header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1))));
+        assertThat(signedOut.statusCode()).isEqualTo(302);
+        assertThat(signedOut.headers().firstValue("Location")).hasValue(german.origin() + "/app/login?logout");
+        assertThat(german.get("/hello").statusCode()).isEqualTo(302);
+
+        // In English, plain words rather than "Log Out"; other GETs are not the page.
+        String english = new HttpSession(port, "/app").get("/logout").body();
+        assertThat(english)
+                .contains(
+                        "<html lang=\"en\">",
+                        "<title>Sign out?</title>",
+                        "Do you want to sign out?</h2>",
+                        "type=\"submit\">Sign out</button>")
+                .doesNotContain("Log Out");
+    }
+
+    @Test
     void otherPagesAreUntouchedAndPasswordLoginStillWorks() {
         HttpSession alice = new HttpSession(port, "/app");
         assertThat(alice.signInWithPassword("alice", "alice-password").statusCode())

@@ -10,6 +10,7 @@ import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.UsedChallengeStore;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -78,8 +79,9 @@ public final class PasskeysAutoConfiguration {
     PasskeysStartupLog passkeysStartupLog(
             ObjectProvider<RelyingParty> relyingParty,
             ObjectProvider<PasskeyRepository> passkeys,
-            ObjectProvider<PasskeysStorageDescriber> describers) {
-        return new PasskeysStartupLog(relyingParty, passkeys, describers);
+            ObjectProvider<PasskeysStorageDescriber> describers,
+            BeanFactory beans) {
+        return new PasskeysStartupLog(relyingParty, passkeys, describers, beans);
     }
 
     /** Built from {@code passkeys.*}, checked first: a set-up that cannot work stops the app with one clear line. */

@@ -1,21 +1,35 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
 import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.store.ChallengeKeys;
+import io.github.passkeys4j.store.InMemoryChallengeKeys;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
+import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
+import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
+import io.github.passkeys4j.store.InMemoryRecoveryCodeStore;
+import io.github.passkeys4j.store.InMemoryUsedChallengeStore;
 import io.github.passkeys4j.store.PasskeyRepository;
+import io.github.passkeys4j.store.PasskeyUserRepository;
+import io.github.passkeys4j.store.PendingCeremonyStore;
+import io.github.passkeys4j.store.RecoveryCodeStore;
+import io.github.passkeys4j.store.UsedChallengeStore;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.TreeSet;
 
 /**
  * One INFO line on start saying what the passkeys are bound to and where they are kept, so a wrong RP ID or a
- * forgotten DataSource shows in the first log lines rather than after users have enrolled; and a WARN when they are
- * kept in memory, where a restart loses them. (A {@link SmartInitializingSingleton} also runs under lazy
+ * forgotten DataSource shows in the first log lines rather than after users have enrolled; a WARN when they are kept
+ * in memory, where a restart loses them; and a WARN when the app stores passkeys itself but some other store fell back
+ * to memory, which works on one instance only. (A {@link SmartInitializingSingleton} also runs under lazy
  * initialization.)
  */
 final class PasskeysStartupLog implements SmartInitializingSingleton {
@@ -25,14 +39,17 @@ final class PasskeysStartupLog implements SmartInitializingSingleton {
     private final ObjectProvider<RelyingParty> relyingParty;
     private final ObjectProvider<PasskeyRepository> passkeys;
     private final ObjectProvider<PasskeysStorageDescriber> describers;
+    private final BeanFactory beans;
 
     PasskeysStartupLog(
             ObjectProvider<RelyingParty> relyingParty,
             ObjectProvider<PasskeyRepository> passkeys,
-            ObjectProvider<PasskeysStorageDescriber> describers) {
+            ObjectProvider<PasskeysStorageDescriber> describers,
+            BeanFactory beans) {
         this.relyingParty = relyingParty;
         this.passkeys = passkeys;
         this.describers = describers;
+        this.beans = beans;
     }
 
     @Override
@@ -49,6 +66,27 @@ final class PasskeysStartupLog implements SmartInitializingSingleton {
         if (inMemory) {
             log.warn("Passkeys for Java keeps passkeys in memory: they are lost on restart and not shared between "
                     + "instances. Add spring-boot-starter-jdbc and a DataSource to keep them in the app's database.");
+            return;
+        }
+        List<String> local = new ArrayList<>();
+        inMemory(PasskeyUserRepository.class, InMemoryPasskeyUserRepository.class, "accounts", local);
+        inMemory(PendingCeremonyStore.class, InMemoryPendingCeremonyStore.class, "pending ceremonies", local);
+        inMemory(UsedChallengeStore.class, InMemoryUsedChallengeStore.class, "used challenges", local);
+        inMemory(ChallengeKeys.class, InMemoryChallengeKeys.class, "challenge keys", local);
+        inMemory(RecoveryCodeStore.class, InMemoryRecoveryCodeStore.class, "recovery codes", local);
+        if (!local.isEmpty()) {
+            log.warn("Passkeys for Java keeps " + String.join(", ", local) + " in memory, beside passkeys in "
+                    + storage(repository, inMemory) + ": right for one instance only. With more, a sign-in started"
+                    + " on one cannot finish on another, a challenge could be used once on each, and recovery-code"
+                    + " lockouts count per instance. Declare these stores as beans over your shared storage (README:"
+                    + " \"Writing your own store\").");
+        }
+    }
+
+    private void inMemory(Class<?> type, Class<?> inMemoryType, String what, List<String> local) {
+        Object store = beans.getBeanProvider(type).getIfUnique();
+        if (inMemoryType.isInstance(store)) {
+            local.add(what);
         }
     }
 

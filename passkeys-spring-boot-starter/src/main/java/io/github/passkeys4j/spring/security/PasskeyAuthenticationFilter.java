@@ -61,11 +61,12 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
     protected void successfulAuthentication(
             HttpServletRequest request, HttpServletResponse response, FilterChain chain, Authentication authentication)
             throws IOException, ServletException {
+        super.successfulAuthentication(request, response, chain, authentication);
+        // After the context is saved: a sign-in that starts without a session (CSRF token in a cookie) has one now.
         HttpSession session = request.getSession(false);
         if (session != null && authentication instanceof PasskeyAuthenticationToken token) {
             session.setAttribute(PasskeyRevocationFilter.SESSION_ATTRIBUTE, token.getCredentialId());
         }
-        super.successfulAuthentication(request, response, chain, authentication);
         // Later requests get the sign-in without the stored passkey object (a kilobyte or more per session held in
         // memory; a store that serialises sessions drops it anyway). The events and success handler had it.
         SecurityContext context = contextHolder.getContext();

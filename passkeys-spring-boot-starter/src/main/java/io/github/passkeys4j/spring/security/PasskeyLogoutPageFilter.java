@@ -31,9 +31,18 @@ final class PasskeyLogoutPageFilter extends RequestFilter {
         generator.setResolveHiddenInputs(PasskeyLogoutPageFilter::csrfInput);
     }
 
+    /**
+     * Only {@code GET …/logout} goes to the generator, which matches it exactly: the app's other requests skip its
+     * path match and the request attribute it sets and removes as a {@code OncePerRequestFilter}.
+     */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !"GET".equals(request.getMethod());
+        if (!"GET".equals(request.getMethod())) {
+            return true;
+        }
+        String uri = request.getRequestURI();
+        int parameters = uri.indexOf(';');
+        return !(parameters < 0 ? uri : uri.substring(0, parameters)).endsWith("/logout");
     }
 
     @Override

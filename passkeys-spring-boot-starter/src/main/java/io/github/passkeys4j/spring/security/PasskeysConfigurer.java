@@ -301,7 +301,8 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
                 contextRepository(http),
                 getSecurityContextHolderStrategy(),
                 requestCache(http),
-                events);
+                events,
+                accountIds);
         return new PasskeySignUpFilter(relyingParty, signUp, signIn, messages, basePath);
     }
 

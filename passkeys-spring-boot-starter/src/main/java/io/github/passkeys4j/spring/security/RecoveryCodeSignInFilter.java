@@ -123,7 +123,8 @@ final class RecoveryCodeSignInFilter extends RequestFilter {
     private UserDetails signInAble(String username) {
         try {
             UserDetails user = users.loadUserByUsername(username);
-            return user.isEnabled()
+            return user != null
+                            && user.isEnabled()
                             && user.isAccountNonLocked()
                             && user.isAccountNonExpired()
                             && user.isCredentialsNonExpired()

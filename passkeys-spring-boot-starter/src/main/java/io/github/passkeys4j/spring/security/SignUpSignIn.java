@@ -2,6 +2,7 @@ package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.SignUpResult;
+import io.github.passkeys4j.spring.account.AccountIdResolver;
 import io.github.passkeys4j.spring.account.SignUpResponseContributor;
 import io.github.passkeys4j.spring.event.PasskeyRegisteredEvent;
 import io.github.passkeys4j.spring.event.PasskeyView;
@@ -22,6 +23,7 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.authentication.WebAuthenticationDetailsSource;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextRepository;
@@ -52,6 +54,7 @@ final class SignUpSignIn {
     private final SecurityContextHolderStrategy holder;
     private final RequestCache requestCache;
     private final ApplicationEventPublisher events;
+    private final AccountIdResolver accountIds;
 
     SignUpSignIn(
             RelyingParty relyingParty,
@@ -61,7 +64,8 @@ final class SignUpSignIn {
             SecurityContextRepository contextRepository,
             SecurityContextHolderStrategy holder,
             RequestCache requestCache,
-            ApplicationEventPublisher events) {
+            ApplicationEventPublisher events,
+            AccountIdResolver accountIds) {
         this.relyingParty = relyingParty;
         this.users = users;
         this.signUp = signUp;
@@ -70,6 +74,7 @@ final class SignUpSignIn {
         this.holder = holder;
         this.requestCache = requestCache;
         this.events = events;
+        this.accountIds = accountIds;
     }
 
     void signIn(SignUpResult result, HttpServletRequest request, HttpServletResponse response) throws IOException {
@@ -80,7 +85,7 @@ final class SignUpSignIn {
                 new PasskeyRegisteredEvent(username, view, relyingParty.clock().instant()));
         boolean signedIn = false;
         try {
-            UserDetails user = users.loadUserByUsername(username);
+            UserDetails user = newAccountsUser(username, result.accountId());
             new AccountStatusUserDetailsChecker().check(user);
             List<GrantedAuthority> authorities = new ArrayList<>(user.getAuthorities());
             authorities.add(FactorGrantedAuthority.fromAuthority(FactorGrantedAuthority.WEBAUTHN_AUTHORITY));
@@ -105,6 +110,10 @@ final class SignUpSignIn {
             // The app made the account disabled or locked (say, until an e-mail is confirmed): created, not signed in.
             log.info("Passkeys for Java: a new account was created but cannot sign in yet ("
                     + e.getClass().getSimpleName() + ")");
+        } catch (UsernameNotFoundException e) {
+            // Created and stored, but the app's users do not find it (a lagging replica, say): the passkey signs in
+            // once they do. Never another account's session.
+            log.warn("Passkeys for Java: a new account was created, but " + e.getMessage() + "; it was not signed in");
         }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("redirectUrl", redirectUrl(request, response));
@@ -118,6 +127,18 @@ final class SignUpSignIn {
         response.setHeader("Cache-Control", "no-store"); // it may carry recovery codes, shown once
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         PasskeysJson.mapper().writeValue(response.getOutputStream(), body);
+    }
+
+    /** The app's user of the account just created, or not found: not one that some other account resolves to. */
+    private UserDetails newAccountsUser(String username, String accountId) {
+        UserDetails user = users.loadUserByUsername(username);
+        if (user == null) {
+            throw new UsernameNotFoundException("its user could not be loaded");
+        }
+        if (!accountId.equals(accountIds.accountIdOf(user))) {
+            throw new UsernameNotFoundException("its username loads another account's user");
+        }
+        return user;
     }
 
     private String redirectUrl(HttpServletRequest request, HttpServletResponse response) {

@@ -146,7 +146,28 @@ class PasskeysAppShapesTest {
                 });
         assertThat(output)
                 .contains("storage the app's own (" + own.getClass().getName() + ")")
-                .doesNotContain(IN_MEMORY_WARNING);
+                .doesNotContain(IN_MEMORY_WARNING)
+                // The in-memory ones it gave itself are named; the JDBC ones beside them are not.
+                .contains("Passkeys for Java keeps accounts, pending ceremonies in memory, beside passkeys in the app's"
+                        + " own")
+                .doesNotContain("used challenges in memory");
+    }
+
+    @Test
+    void theAppsOwnPasskeyStoresWithoutADataSourceAreWarnedOfWhatStaysInMemory(CapturedOutput output) {
+        PasskeyRepository own = (PasskeyRepository) Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {PasskeyRepository.class}, (proxy, method, args) -> {
+                    throw new UnsupportedOperationException("not used at start-up");
+                });
+        runner.withClassLoader(NO_JDBC_NO_MICROMETER_NO_SESSION)
+                .withBean(PasskeyRepository.class, () -> own)
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(output)
+                .doesNotContain(IN_MEMORY_WARNING)
+                .contains("WARN")
+                .contains("Passkeys for Java keeps accounts, pending ceremonies, used challenges, challenge keys,"
+                        + " recovery codes in memory, beside passkeys in the app's own (")
+                .contains("right for one instance only");
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.signupapp;
 
 import io.github.passkeys4j.spring.account.SignUpResponseContributor;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -35,8 +36,15 @@ public class SignUpTestApplication {
                 .build();
     }
 
+    /**
+     * With {@code signup-test.case-insensitive-lookup=true}, the app finds users by name whatever its case, as many apps
+     * do ({@code lower(username) = lower(?)}), while {@code userExists} keeps Spring's exact comparison.
+     */
     @Bean
-    JdbcUserDetailsManager userDetailsManager(DataSource dataSource, PasswordEncoder encoder) {
+    JdbcUserDetailsManager userDetailsManager(
+            DataSource dataSource,
+            PasswordEncoder encoder,
+            @Value("${signup-test.case-insensitive-lookup:false}") boolean caseInsensitiveLookup) {
         // Spring Security's users schema (users.ddl), for H2 and PostgreSQL alike.
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         jdbc.execute("CREATE TABLE IF NOT EXISTS users (username VARCHAR(50) NOT NULL PRIMARY KEY,"
@@ -46,6 +54,12 @@ public class SignUpTestApplication {
                 + " REFERENCES users (username))");
         jdbc.execute("CREATE UNIQUE INDEX IF NOT EXISTS ix_auth_username ON authorities (username, authority)");
         JdbcUserDetailsManager users = new JdbcUserDetailsManager(dataSource);
+        if (caseInsensitiveLookup) {
+            users.setUsersByUsernameQuery(
+                    "SELECT username, password, enabled FROM users WHERE LOWER(username) = LOWER(?)");
+            users.setAuthoritiesByUsernameQuery(
+                    "SELECT username, authority FROM authorities WHERE LOWER(username) = LOWER(?)");
+        }
         if (!users.userExists("pat")) {
             users.createUser(User.withUsername("pat")
                     .password(encoder.encode("pat-password"))

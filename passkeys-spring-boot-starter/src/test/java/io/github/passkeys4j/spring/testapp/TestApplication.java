@@ -4,6 +4,7 @@ import io.github.passkeys4j.spring.event.PasskeyEvent;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.event.EventListener;
@@ -14,6 +15,7 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Component;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -35,8 +37,16 @@ import java.util.concurrent.CopyOnWriteArrayList;
 @SpringBootApplication
 public class TestApplication {
 
+    /**
+     * With {@code test-app.csrf-in-cookie=true}, the CSRF token lives in a cookie (single-page apps' usual set-up), so
+     * a browser has no session until it signs in.
+     */
     @Bean
-    SecurityFilterChain app(HttpSecurity http) throws Exception {
+    SecurityFilterChain app(HttpSecurity http, @Value("${test-app.csrf-in-cookie:false}") boolean csrfInCookie)
+            throws Exception {
+        if (csrfInCookie) {
+            http.csrf(c -> c.csrfTokenRepository(new CookieCsrfTokenRepository()));
+        }
         return http.authorizeHttpRequests(
                         a -> a.requestMatchers("/csrf").permitAll().anyRequest().authenticated())
                 .formLogin(f -> f.permitAll())

@@ -6,6 +6,7 @@ import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -49,6 +50,10 @@ class RevocationAfterPrincipalRefreshTest {
 
     @Test
     void aRevokedPasskeyEndsItsSessionAlsoAfterTheAppRefreshedThePrincipal() {
+        aRevokedPasskeyEndsItsSession(port, passkeyRepository);
+    }
+
+    static void aRevokedPasskeyEndsItsSession(int port, PasskeyRepository passkeyRepository) {
         HttpSession password = new HttpSession(port);
         assertThat(password.signInWithPassword("bob", "bob-password").statusCode())
                 .isEqualTo(302);
@@ -64,5 +69,28 @@ class RevocationAfterPrincipalRefreshTest {
         assertThat(lost.get("/whoami").statusCode())
                 .as("the lost passkey's session must be signed out")
                 .isNotEqualTo(200);
+    }
+
+    /** The same with the CSRF token in a cookie: the passkey sign-in is where the session begins. */
+    @Nested
+    @SpringBootTest(
+            classes = {TestApplication.class, RevocationAfterPrincipalRefreshTest.Refresh.class},
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {
+                "spring.datasource.url=jdbc:h2:mem:refresh-cookie;DB_CLOSE_DELAY=-1",
+                "test-app.csrf-in-cookie=true"
+            })
+    class CsrfTokenInACookie {
+
+        @LocalServerPort
+        int port;
+
+        @Autowired
+        PasskeyRepository passkeyRepository;
+
+        @Test
+        void aRevokedPasskeyEndsItsSessionThatBeganWithTheSignIn() {
+            aRevokedPasskeyEndsItsSession(port, passkeyRepository);
+        }
     }
 }

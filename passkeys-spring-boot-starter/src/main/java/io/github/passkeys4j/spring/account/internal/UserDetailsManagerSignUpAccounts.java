@@ -6,6 +6,8 @@ import io.github.passkeys4j.spring.account.AccountIdResolver;
 import io.github.passkeys4j.spring.account.PasskeySignUpAccounts;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.provisioning.UserDetailsManager;
 
 import java.util.List;
@@ -31,14 +33,19 @@ public final class UserDetailsManagerSignUpAccounts implements PasskeySignUpAcco
         this.ids = ids;
     }
 
+    /**
+     * Taken when the manager has the name, or when its lookup finds a user for it: an app whose lookup ignores case
+     * (say {@code lower(username) = lower(?)}) while {@code userExists} compares exactly would otherwise let "ALICE"
+     * sign up beside "alice", and then load, and hand the new passkey to, alice.
+     */
     @Override
     public boolean usernameExists(String username) {
-        return users.userExists(username);
+        return users.userExists(username) || loadsSomeone(username);
     }
 
     @Override
     public String createAccount(String username, String displayName) {
-        if (users.userExists(username)) {
+        if (usernameExists(username)) {
             throw new PasskeyException(Reason.USERNAME_TAKEN);
         }
         try {
@@ -53,7 +60,21 @@ public final class UserDetailsManagerSignUpAccounts implements PasskeySignUpAcco
             }
             throw e;
         }
-        return ids.accountIdOf(users.loadUserByUsername(username));
+        UserDetails created = users.loadUserByUsername(username);
+        if (created == null || !created.getUsername().equalsIgnoreCase(username)) {
+            // Not the user just written: never give another account's id (the storage transaction undoes the write).
+            throw new PasskeyException(
+                    Reason.USERNAME_TAKEN, "The app's users find another account under this username.");
+        }
+        return ids.accountIdOf(created);
+    }
+
+    private boolean loadsSomeone(String username) {
+        try {
+            return users.loadUserByUsername(username) != null;
+        } catch (UsernameNotFoundException notFound) {
+            return false;
+        }
     }
 
     /** Only where account ids are usernames: otherwise the id names no user this manager can find. */

@@ -1,6 +1,8 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
 import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.account.AccountIdResolver;
+import io.github.passkeys4j.spring.account.internal.UserDetailsManagerAccounts;
 import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.InMemoryChallengeKeys;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
@@ -18,6 +20,8 @@ import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.BeanFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.UserDetailsManager;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +67,7 @@ final class PasskeysStartupLog implements SmartInitializingSingleton {
         log.info("Passkeys for Java: rp-id " + rp.rpId() + ", origins " + new TreeSet<>(rp.origins())
                 + ", storage " + storage(repository, inMemory)
                 + ", user verification " + rp.userVerification().name().toLowerCase(Locale.ROOT));
+        warnIfDeletionsGoUnseen();
         if (inMemory) {
             log.warn("Passkeys for Java keeps passkeys in memory: they are lost on restart and not shared between "
                     + "instances. Add spring-boot-starter-jdbc and a DataSource to keep them in the app's database.");
@@ -80,6 +85,27 @@ final class PasskeysStartupLog implements SmartInitializingSingleton {
                     + " on one cannot finish on another, a challenge could be used once on each, and recovery-code"
                     + " lockouts count per instance. Declare these stores as beans over your shared storage (README:"
                     + " \"Writing your own store\").");
+        }
+    }
+
+    /**
+     * Usernames as account ids, and no {@code UserDetailsManager} whose {@code deleteUser} the starter follows: an
+     * account the app deletes its own way leaves its passkeys to whoever gets its name next, unless the app announces
+     * the deletion. Said once, at start-up, with the two ways out.
+     */
+    private void warnIfDeletionsGoUnseen() {
+        if (beans.getBeanProvider(AccountIdResolver.class).getIfAvailable() != null
+                || beans.getBeanProvider(UserDetailsService.class).getIfAvailable() == null) {
+            return;
+        }
+        boolean followed = beans.getBeanProvider(UserDetailsManager.class).getIfAvailable() != null
+                && beans.getBeanProvider(UserDetailsManagerAccounts.class).getIfAvailable() != null;
+        if (!followed) {
+            log.warn("Passkeys for Java binds passkeys to usernames (there is no AccountIdResolver bean) and sees no"
+                    + " UserDetailsManager whose deleteUser it follows: when your app deletes an account, publish an"
+                    + " AccountDeletedEvent, or a later account given the same username could sign in with the deleted"
+                    + " account's passkeys. An AccountIdResolver bean (your users' immutable id) rules this out"
+                    + " (README: \"Account lifecycle\").");
         }
     }
 

@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
 import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.account.AccountIdResolver;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyRepository;
 import io.github.passkeys4j.spring.jdbc.PasskeysJdbcSchemaInitializer;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
@@ -55,6 +56,9 @@ class PasskeysAppShapesTest {
 
     private static final String IN_MEMORY_WARNING =
             "Passkeys for Java keeps passkeys in memory: they are lost on restart";
+
+    private static final String DELETIONS_WARNING =
+            "sees no UserDetailsManager whose deleteUser it follows: when your app deletes an account";
 
     private final WebApplicationContextRunner runner = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(
@@ -168,6 +172,39 @@ class PasskeysAppShapesTest {
                 .contains("Passkeys for Java keeps accounts, pending ceremonies, used challenges, challenge keys,"
                         + " recovery codes in memory, beside passkeys in the app's own (")
                 .contains("right for one instance only");
+    }
+
+    @Test
+    void usersThatAreNoUserDetailsManagerWithoutAnAccountIdResolverAreWarnedOfDeletions(CapturedOutput output) {
+        UserDetailsService lookupOnly = username ->
+                User.withUsername(username).password("{noop}pw").roles("USER").build();
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        SecurityAutoConfiguration.class,
+                        ServletWebSecurityAutoConfiguration.class,
+                        PasskeysAutoConfiguration.class))
+                .withClassLoader(NO_JDBC_NO_MICROMETER_NO_SESSION)
+                .withBean(UserDetailsService.class, () -> lookupOnly)
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).contains(DELETIONS_WARNING);
+    }
+
+    @Test
+    void anAccountIdResolverOrAFollowedUserDetailsManagerNeedsNoDeletionWarning(CapturedOutput output) {
+        runner.withClassLoader(NO_JDBC_NO_MICROMETER_NO_SESSION)
+                .run(context -> assertThat(context).hasNotFailed());
+        UserDetailsService lookupOnly = username ->
+                User.withUsername(username).password("{noop}pw").roles("USER").build();
+        new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        SecurityAutoConfiguration.class,
+                        ServletWebSecurityAutoConfiguration.class,
+                        PasskeysAutoConfiguration.class))
+                .withClassLoader(NO_JDBC_NO_MICROMETER_NO_SESSION)
+                .withBean(UserDetailsService.class, () -> lookupOnly)
+                .withBean(AccountIdResolver.class, () -> user -> "id-" + user.getUsername())
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).doesNotContain(DELETIONS_WARNING);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package io.github.passkeys4j.spring.internal;
 
 import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -21,6 +24,16 @@ public final class RequestBodies {
     private static final long ONE_ARRAY_UP_TO = 64 * 1024;
 
     private RequestBodies() {}
+
+    /** Whether {@code contentType} is JSON ({@code application/json}, with or without parameters). */
+    public static boolean isJson(@Nullable String contentType) {
+        try {
+            return contentType != null
+                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
+        } catch (InvalidMediaTypeException malformed) {
+            return false;
+        }
+    }
 
     /** The request's body as UTF-8 text (empty when there is none). */
     public static String text(HttpServletRequest request) throws IOException {

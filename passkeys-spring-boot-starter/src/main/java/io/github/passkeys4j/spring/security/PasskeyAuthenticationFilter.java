@@ -12,7 +12,6 @@ import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -84,7 +83,7 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
     @Override
     public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response)
             throws IOException {
-        if (!isJson(request.getContentType())) {
+        if (!RequestBodies.isJson(request.getContentType())) {
             // Refused before any verification: not a sign-in attempt, so no failure handler or event.
             Problems.write(
                     request,
@@ -97,15 +96,6 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
         PasskeyAuthenticationRequest authRequest = new PasskeyAuthenticationRequest(body, SignInBinding.read(request));
         authRequest.setDetails(authenticationDetailsSource.buildDetails(request));
         return getAuthenticationManager().authenticate(authRequest);
-    }
-
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null
-                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException malformed) {
-            return false;
-        }
     }
 
     private record JsonSuccessHandler(RequestCache requestCache, String defaultSuccessUrl)

@@ -20,7 +20,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -70,7 +69,7 @@ final class PasskeySignUpFilter extends RequestFilter {
         }
         response.setHeader("Cache-Control", "no-store");
         try {
-            if (!isJson(request.getContentType())) {
+            if (!RequestBodies.isJson(request.getContentType())) {
                 Problems.write(
                         request,
                         response,
@@ -159,15 +158,6 @@ final class PasskeySignUpFilter extends RequestFilter {
                             + signUp.displayNameMaxLength() + ").");
         }
         return displayName;
-    }
-
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null
-                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException malformed) {
-            return false;
-        }
     }
 
     /** The app's {@link io.github.passkeys4j.spring.account.PasskeySignUpAccounts} as the core asks for it. */

@@ -139,7 +139,7 @@ final class PasskeyStepUpFilter extends RequestFilter {
             Authentication authentication,
             PasskeyAccounts.Account account)
             throws IOException {
-        if (!StepUpRequests.isJson(request.getContentType())) {
+        if (!RequestBodies.isJson(request.getContentType())) {
             refuse(
                     request,
                     response,

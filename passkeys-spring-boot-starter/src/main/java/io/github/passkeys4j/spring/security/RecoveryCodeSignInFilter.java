@@ -14,7 +14,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -67,7 +66,7 @@ final class RecoveryCodeSignInFilter extends RequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (!isJson(request.getContentType())) {
+        if (!RequestBodies.isJson(request.getContentType())) {
             refuse(request, response, Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send application/json."));
             return;
         }
@@ -138,14 +137,5 @@ final class RecoveryCodeSignInFilter extends RequestFilter {
     private void refuse(HttpServletRequest request, HttpServletResponse response, ProblemDetail problem)
             throws IOException {
         Problems.write(request, response, problem, messages);
-    }
-
-    private static boolean isJson(String contentType) {
-        try {
-            return contentType != null
-                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException malformed) {
-            return false;
-        }
     }
 }

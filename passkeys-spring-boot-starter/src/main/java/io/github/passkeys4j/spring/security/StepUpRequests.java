@@ -1,7 +1,5 @@
 package io.github.passkeys4j.spring.security;
 
-import org.springframework.http.InvalidMediaTypeException;
-import org.springframework.http.MediaType;
 import tools.jackson.databind.JsonNode;
 
 import java.util.Base64;
@@ -15,15 +13,6 @@ final class StepUpRequests {
     private static final int UV = 0x04;
 
     private StepUpRequests() {}
-
-    static boolean isJson(String contentType) {
-        try {
-            return contentType != null
-                    && MediaType.APPLICATION_JSON.isCompatibleWith(MediaType.parseMediaType(contentType));
-        } catch (InvalidMediaTypeException malformed) {
-            return false;
-        }
-    }
 
     /**
      * A path on this site: starts with one {@code /}, no {@code //} or {@code /\} (which browsers read as another

@@ -51,6 +51,71 @@ class MalformedRequestsTest {
     }
 
     @Test
+    void optionsBodiesMustBeJsonButAnEmptyBodyNeedsNoType() {
+        HttpSession browser = new HttpSession(port);
+        JsonNode csrf = browser.csrf();
+        for (String path : new String[] {"/passkeys/authentication/options", "/passkeys/registration/options"}) {
+            if (path.startsWith("/passkeys/registration")) {
+                browser.signInWithPassword("alice", "alice-password");
+                csrf = browser.csrf();
+            }
+            for (String type : new String[] {"text/plain", "application/x-www-form-urlencoded", "application/xml"}) {
+                HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(browser.url(path)))
+                        .header("Content-Type", type)
+                        .header(
+                                csrf.path("header").asString(),
+                                csrf.path("token").asString())
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\": \"alice\"}")));
+                assertThat(response.statusCode()).as(path + " " + type).isEqualTo(415);
+                assertProblem(response);
+            }
+            HttpResponse<String> bare = browser.send(HttpRequest.newBuilder(URI.create(browser.url(path)))
+                    .header(csrf.path("header").asString(), csrf.path("token").asString())
+                    .POST(HttpRequest.BodyPublishers.noBody()));
+            assertThat(bare.statusCode()).as(path + " without a body").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anUnknownKindOfAuthenticatorIsAMalformedRequest() {
+        HttpSession alice = new HttpSession(port);
+        alice.signInWithPassword("alice", "alice-password");
+        HttpResponse<String> response = alice.post("/passkeys/registration/options", "{\"kind\": \"foo\"}");
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json(response).path("reason").asString()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(json(response).path("detail").asString()).contains("\"kind\"");
+    }
+
+    @Test
+    void anotherMethodOnTheSignInEndpointsIs405ForAnyone() {
+        for (boolean signedIn : new boolean[] {false, true}) {
+            HttpSession browser = new HttpSession(port);
+            if (signedIn) {
+                browser.signInWithPassword("alice", "alice-password");
+            }
+            for (String path : new String[] {"/passkeys/authentication/options", "/passkeys/authentication"}) {
+                HttpResponse<String> response = browser.get(path);
+                assertThat(response.statusCode()).as(path).isEqualTo(405);
+                assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+                assertThat(json(response).path("reason").asString()).isEqualTo("METHOD_NOT_ALLOWED");
+            }
+        }
+    }
+
+    @Test
+    void aStaleCsrfTokenIsNamedAsAPossibleCause() {
+        HttpSession alice = new HttpSession(port);
+        alice.signInWithPassword("alice", "alice-password");
+        HttpResponse<String> response =
+                alice.send(HttpRequest.newBuilder(URI.create(alice.url("/passkeys/registration/options")))
+                        .header("Content-Type", "application/json")
+                        .header("X-CSRF-TOKEN", "a-token-of-another-session")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")));
+        assertThat(response.statusCode()).isEqualTo(403);
+        assertThat(json(response).path("detail").asString()).contains("CSRF token sent is not this session's");
+    }
+
+    @Test
     void pathsTheFirewallRefusesGetProblems() {
         HttpSession alice = new HttpSession(port);
         alice.signInWithPassword("alice", "alice-password");
@@ -63,6 +128,7 @@ class MalformedRequestsTest {
             HttpResponse<String> response = alice.get(path);
             assertThat(response.statusCode()).as(path).isEqualTo(400);
             assertProblem(response);
+            assertThat(json(response).path("detail").asString()).as(path).contains("firewall");
         }
     }
 

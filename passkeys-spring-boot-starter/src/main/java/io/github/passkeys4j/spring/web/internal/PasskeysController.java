@@ -8,6 +8,7 @@ import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.event.PasskeyRegisteredEvent;
 import io.github.passkeys4j.spring.event.PasskeyView;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
+import io.github.passkeys4j.spring.internal.RequestBodies;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import io.github.passkeys4j.spring.security.PasskeyAuthenticationToken;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
@@ -19,6 +20,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -62,7 +64,14 @@ public final class PasskeysController {
     /** Body: none (a passkey), or {@code {"kind": "passkey" | "security-key"}} ({@link RegistrationKinds}). */
     @PostMapping("/registration/options")
     public ResponseEntity<String> registrationOptions(
-            Authentication authentication, @RequestBody(required = false) String body) {
+            Authentication authentication,
+            @RequestBody(required = false) String body,
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            throws HttpMediaTypeNotSupportedException {
+        if (body != null && !body.isBlank() && !RequestBodies.isJson(contentType)) {
+            // Not consumes = JSON: an empty body (a passkey) needs no content type.
+            throw new HttpMediaTypeNotSupportedException("Send the request body as application/json.");
+        }
         PasskeyAccounts.Account account = signedIn(accounts, authentication);
         return PasskeysJson.ok(
                 relyingParty.startRegistration(StartRegistration.forAccount(account.id(), account.username())

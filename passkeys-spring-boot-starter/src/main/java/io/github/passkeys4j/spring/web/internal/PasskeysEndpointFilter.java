@@ -144,8 +144,15 @@ public final class PasskeysEndpointFilter extends RequestFilter {
                     csrf
                             ? "The request has no CSRF token: send Spring Security's token in the header the"
                                     + " _csrf_header meta tag names (passkeys.js does)."
-                            : "Refused by the app's authorization rules, or by Spring Security after the session"
-                                    + " changed (signed in or out in another tab).";
+                            : withCsrfToken(request)
+                                    ? "Refused by Spring Security: either the CSRF token sent is not this session's"
+                                            + " (the session changed, say signed in or out in another tab: reload"
+                                            + " the page for a new token), or the app's authorization rules refuse"
+                                            + " this request."
+                                    : "Refused by the app's authorization rules.";
+                case BAD_REQUEST ->
+                    "The request was refused before it was read: its URL or headers are malformed (Spring Security's"
+                            + " firewall refuses, say, a ';', '//' or an encoded '.' in the path).";
                 case NOT_FOUND -> "No such endpoint or resource under the passkeys base path.";
                 case METHOD_NOT_ALLOWED -> "This endpoint does not accept HTTP method " + request.getMethod() + ".";
                 default -> known.getReasonPhrase() + ".";
@@ -158,6 +165,14 @@ public final class PasskeysEndpointFilter extends RequestFilter {
             Problems.write(request, (HttpServletResponse) getResponse(), problem, messages);
             flushBuffer();
         }
+    }
+
+    /** A change that carries a CSRF token, good or stale (Spring Security's 403 does not say which). */
+    private static boolean withCsrfToken(HttpServletRequest request) {
+        return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token
+                && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
+                && (request.getHeader(token.getHeaderName()) != null
+                        || request.getParameter(token.getParameterName()) != null);
     }
 
     /**

@@ -70,6 +70,11 @@ public final class PasskeysExceptionHandler {
                 messages);
     }
 
+    @ExceptionHandler(RegistrationKinds.BadKindException.class)
+    ProblemDetail badKind(RegistrationKinds.BadKindException e, HttpServletRequest request) {
+        return Problems.answer(request, Problems.of(HttpStatus.BAD_REQUEST, e.getMessage()), messages);
+    }
+
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
     ProblemDetail mediaType(HttpServletRequest request) {
         return Problems.answer(

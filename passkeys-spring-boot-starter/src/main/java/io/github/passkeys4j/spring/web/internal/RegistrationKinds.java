@@ -1,6 +1,5 @@
 package io.github.passkeys4j.spring.web.internal;
 
-import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.RegistrationPreferences;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import org.jspecify.annotations.Nullable;
@@ -23,7 +22,7 @@ public record RegistrationKinds(RegistrationPreferences passkey, boolean securit
         JsonNode json = PasskeysJson.read(body);
         JsonNode kind = json.path("kind");
         if (!json.isObject() || (!kind.isMissingNode() && !kind.isNull() && !kind.isString())) {
-            throw new PasskeyException(PasskeyException.Reason.MALFORMED_RESPONSE, SHAPE);
+            throw new BadKindException(SHAPE);
         }
         String value = kind.asString("passkey");
         if ("passkey".equals(value)) {
@@ -32,10 +31,16 @@ public record RegistrationKinds(RegistrationPreferences passkey, boolean securit
         if ("security-key".equals(value) && securityKeys) {
             return RegistrationPreferences.SECURITY_KEY;
         }
-        throw new PasskeyException(
-                PasskeyException.Reason.MALFORMED_RESPONSE,
+        throw new BadKindException(
                 "security-key".equals(value)
                         ? "Security keys are not offered here (passkeys.registration.security-keys=false)."
                         : SHAPE);
+    }
+
+    /** A request the page or the app got wrong, not a device's answer: 400 {@code MALFORMED_REQUEST}. */
+    static final class BadKindException extends RuntimeException {
+        BadKindException(String detail) {
+            super(detail, null, false, false);
+        }
     }
 }

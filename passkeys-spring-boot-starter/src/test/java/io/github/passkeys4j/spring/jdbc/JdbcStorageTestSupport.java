@@ -1,19 +1,25 @@
 package io.github.passkeys4j.spring.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
+import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
+import io.github.passkeys4j.store.UsedChallengeStore;
 import io.github.passkeys4j.testing.AccountRaceContract;
+import io.github.passkeys4j.testing.ChallengeKeysContract;
 import io.github.passkeys4j.testing.PasskeyRepositoryContract;
 import io.github.passkeys4j.testing.PasskeyUserRepositoryContract;
 import io.github.passkeys4j.testing.PendingCeremonyStoreContract;
+import io.github.passkeys4j.testing.RecoveryCodeStoreContract;
+import io.github.passkeys4j.testing.UsedChallengeStoreContract;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -25,6 +31,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One database for a whole test class: the schema is applied once through {@link PasskeysJdbcSchemaInitializer},
@@ -168,8 +178,71 @@ abstract class JdbcStorageTestSupport {
 
         @Override
         protected RecoveryCodeStore createRecoveryCodes() {
-            return JdbcRecoveryCodeStoreTest.newStore(JdbcStorageTestSupport.this.dataSource());
+            return RecoveryCodeStores.newStore(JdbcStorageTestSupport.this.dataSource());
         }
+    }
+
+    /** Used challenges and challenge keys: "another node" is a second store over the same database. */
+    @Nested
+    class UsedChallenges extends UsedChallengeStoreContract {
+        @Override
+        protected UsedChallengeStore createStore() {
+            jdbc().update("DELETE FROM passkeys_spent_challenge");
+            return new JdbcUsedChallengeStore(jdbc());
+        }
+
+        @Override
+        protected UsedChallengeStore anotherNode(UsedChallengeStore store) {
+            return new JdbcUsedChallengeStore(jdbc());
+        }
+
+        /** A sweep deletes a bounded batch, so one call never holds locks on an unbounded number of rows. */
+        @Test
+        void aSweepDeletesABoundedBatch() {
+            List<Object[]> expired = new ArrayList<>();
+            for (long id = 1; id <= 2500; id++) {
+                expired.add(new Object[] {id, JdbcColumns.timestamp(T0)});
+            }
+            jdbc().batchUpdate(
+                            "INSERT INTO passkeys_spent_challenge (challenge_id, expires_at) VALUES (?, ?)", expired);
+
+            store().removeExpired(T0.plusSeconds(1));
+
+            assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM passkeys_spent_challenge", Long.class))
+                    .isEqualTo(2500 - JdbcUsedChallengeStore.SWEEP_BATCH);
+        }
+    }
+
+    @Nested
+    class Keys extends ChallengeKeysContract {
+        @Override
+        protected ChallengeKeys createKeys() {
+            jdbc().update("DELETE FROM passkeys_challenge_key");
+            return new JdbcChallengeKeys(jdbc());
+        }
+
+        @Override
+        protected ChallengeKeys anotherNode(ChallengeKeys keys) {
+            return new JdbcChallengeKeys(jdbc());
+        }
+    }
+
+    @Nested
+    class RecoveryCodes extends RecoveryCodeStoreContract {
+        @Override
+        protected RecoveryCodeStore createStore() {
+            return RecoveryCodeStores.empty(dataSource);
+        }
+
+        @Override
+        protected RecoveryCodeStore anotherNode(RecoveryCodeStore store) {
+            return RecoveryCodeStores.newStore(dataSource);
+        }
+    }
+
+    @Test
+    void deletingWaitsForARecoveryCodeReplacementUnderWayAndDeletesItsCodes() throws Exception {
+        RecoveryCodeStores.deletingWaitsForAReplacementUnderWay(dataSource);
     }
 
     /** A test setting: the system property, else the environment variable, else {@code fallback}. */

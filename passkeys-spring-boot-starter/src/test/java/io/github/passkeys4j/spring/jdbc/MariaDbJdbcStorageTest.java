@@ -1,19 +1,10 @@
 package io.github.passkeys4j.spring.jdbc;
 
 import com.zaxxer.hikari.HikariDataSource;
-import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyUser;
-import io.github.passkeys4j.store.RecoveryCodeStore;
-import io.github.passkeys4j.store.UsedChallengeStore;
-import io.github.passkeys4j.testing.ChallengeKeysContract;
-import io.github.passkeys4j.testing.RecoveryCodeStoreContract;
-import io.github.passkeys4j.testing.UsedChallengeStoreContract;
-import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
-import org.springframework.jdbc.core.JdbcTemplate;
 
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -104,64 +95,5 @@ class MariaDbJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColum
                 .as("another account id, not a duplicate of acct-1")
                 .isTrue();
         assertThat(users().findByUsername("alice")).hasSize(2);
-    }
-
-    @Test
-    void deletingWaitsForARecoveryCodeReplacementUnderWayAndDeletesItsCodes() throws Exception {
-        JdbcRecoveryCodeStoreTest.deletingWaitsForAReplacementUnderWay((HikariDataSource) dataSource());
-    }
-
-    @Nested
-    class UsedChallenges extends UsedChallengeStoreContract {
-        @Override
-        protected UsedChallengeStore createStore() {
-            jdbc().update("DELETE FROM passkeys_spent_challenge");
-            return new JdbcUsedChallengeStore(jdbc());
-        }
-
-        @Override
-        protected UsedChallengeStore anotherNode(UsedChallengeStore store) {
-            return new JdbcUsedChallengeStore(jdbc());
-        }
-
-        /** A sweep deletes a bounded batch, so one call never holds locks on an unbounded number of rows. */
-        @Test
-        void aSweepDeletesABoundedBatch() {
-            JdbcTemplate jdbc = jdbc();
-            jdbc.update("INSERT INTO passkeys_spent_challenge (challenge_id, expires_at)"
-                    + " SELECT seq, UTC_TIMESTAMP(6) - INTERVAL 1 HOUR FROM seq_1_to_2500");
-
-            store().removeExpired(Instant.now());
-
-            assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM passkeys_spent_challenge", Long.class))
-                    .isEqualTo(2500 - JdbcUsedChallengeStore.SWEEP_BATCH);
-        }
-    }
-
-    @Nested
-    class Keys extends ChallengeKeysContract {
-        @Override
-        protected ChallengeKeys createKeys() {
-            jdbc().update("DELETE FROM passkeys_challenge_key");
-            return new JdbcChallengeKeys(jdbc());
-        }
-
-        @Override
-        protected ChallengeKeys anotherNode(ChallengeKeys keys) {
-            return new JdbcChallengeKeys(jdbc());
-        }
-    }
-
-    @Nested
-    class RecoveryCodes extends RecoveryCodeStoreContract {
-        @Override
-        protected RecoveryCodeStore createStore() {
-            return JdbcRecoveryCodeStoreTest.empty((HikariDataSource) dataSource());
-        }
-
-        @Override
-        protected RecoveryCodeStore anotherNode(RecoveryCodeStore store) {
-            return JdbcRecoveryCodeStoreTest.newStore(dataSource());
-        }
     }
 }

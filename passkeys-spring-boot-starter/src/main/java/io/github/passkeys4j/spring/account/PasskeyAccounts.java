@@ -98,8 +98,26 @@ public final class PasskeyAccounts {
      */
     @EventListener
     public void onAccountDeleted(AccountDeletedEvent event) {
-        if (event.accountId() != null) {
-            deleteAccount(event.accountId());
+        String accountId = event.accountId();
+        if (accountId != null && usernameIsAccountId() && !accountId.equals(event.username())) {
+            // Without an AccountIdResolver the id is the username: any other id names no account, and deleting it
+            // would leave the passkeys to the name's next owner.
+            log.warn("Passkeys for Java: an AccountDeletedEvent gave account id " + accountId + " for username "
+                    + event.username() + ", but without an AccountIdResolver bean account ids are usernames; the"
+                    + " account of the username was deleted");
+            accountId = event.username();
+        }
+        if (accountId != null) {
+            String id = accountId;
+            if (management.list(id).isEmpty()
+                    && management.accountsNamed(event.username()).stream()
+                            .anyMatch(other -> !other.accountId().equals(id)
+                                    && !management.list(other.accountId()).isEmpty())) {
+                log.warn("Passkeys for Java: an AccountDeletedEvent named account id " + accountId + ", which has no"
+                        + " passkeys stored, while username " + event.username() + " has passkeys under another id:"
+                        + " is the event's id the one your AccountIdResolver gives? Those passkeys were kept");
+            }
+            deleteAccount(accountId);
         } else if (usernameIsAccountId()) {
             deleteAccount(event.username());
         } else {

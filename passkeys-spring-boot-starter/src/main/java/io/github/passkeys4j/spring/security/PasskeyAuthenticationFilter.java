@@ -138,7 +138,7 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                         HttpStatus.UNAUTHORIZED,
                         "The passkey is valid, but its account cannot sign in (UserDetails disabled, locked, expired"
                                 + " or not found; the server log says which).");
-                log.info("Passkey sign-in refused: the account cannot sign in ("
+                log.info("Passkey sign-in refused: the account cannot sign in: " + exception.getMessage() + " ("
                         + exception.getClass().getSimpleName() + ")");
                 problem.setProperty("reason", "ACCOUNT_UNAVAILABLE");
             }

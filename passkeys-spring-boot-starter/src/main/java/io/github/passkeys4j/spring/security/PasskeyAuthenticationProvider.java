@@ -117,10 +117,15 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
         try {
             user = userDetailsService.loadUserByUsername(account.username());
         } catch (UsernameNotFoundException e) {
-            throw new BadCredentialsException("The account of this passkey no longer exists.");
+            user = null;
         }
-        if (user == null || !account.accountId().equals(accountIds.accountIdOf(user))) {
-            throw new BadCredentialsException("The account of this passkey no longer exists.");
+        if (user == null) {
+            throw new BadCredentialsException("the app has no user named " + account.username()
+                    + " (deleted, or renamed without a UsernameChangedEvent)");
+        }
+        if (!account.accountId().equals(accountIds.accountIdOf(user))) {
+            throw new BadCredentialsException("the user named " + account.username()
+                    + " is another account than the passkey's (its account was deleted or renamed)");
         }
         userDetailsChecker.check(user);
         return user;

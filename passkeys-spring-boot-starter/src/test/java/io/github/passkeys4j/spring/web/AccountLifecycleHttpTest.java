@@ -11,8 +11,11 @@ import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.core.userdetails.User;
@@ -30,6 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code UserDetailsManager} or announced with {@link AccountDeletedEvent} takes its passkeys with it, a new owner of
  * the name gets none, a rename keeps them, and a sign-in refused for the account records nothing.
  */
+@ExtendWith(OutputCaptureExtension.class)
 @SpringBootTest(
         classes = TestApplication.class,
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
@@ -87,6 +91,22 @@ class AccountLifecycleHttpTest {
         assertThat(passkeyRepository.findByCredentialId(second)).isEmpty();
         assertThat(relyingParty.management().list("frank")).isEmpty();
         assertSignsInToNobody(franksPhone);
+    }
+
+    /** An app without an AccountIdResolver that puts its own numeric id in the event: its passkeys still go. */
+    @Test
+    void anEventWithAnIdThatIsNoAccountIdHereStillForgetsTheUsernamesAccount(CapturedOutput output) {
+        createUser("gwen");
+        SoftwareAuthenticator gwensPhone = new SoftwareAuthenticator();
+        String id = register(signedIn("gwen"), gwensPhone, "{}").path("id").asString();
+
+        publisher.publishEvent(new AccountDeletedEvent("gwen", "20"));
+
+        assertThat(passkeyRepository.findByCredentialId(id)).isEmpty();
+        assertSignsInToNobody(gwensPhone);
+        assertThat(output)
+                .contains("an AccountDeletedEvent gave account id 20 for username gwen, but without an"
+                        + " AccountIdResolver bean account ids are usernames");
     }
 
     @Test

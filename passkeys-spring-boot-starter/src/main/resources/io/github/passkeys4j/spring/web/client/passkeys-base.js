@@ -55,21 +55,38 @@ function language() {
   return loaded.language || document.documentElement.lang || undefined;
 }
 
-// --- requests ------------------------------------------------------------------------------------------------------
-function csrfHeaders() {
-  const token = document.querySelector('meta[name="_csrf"]');
-  const header = document.querySelector('meta[name="_csrf_header"]');
-  return token && header && token.content && header.content ? { [header.content]: token.content } : {};
+/** After a sign-in: where the server says, or (an app's own success handler answered) a passkeys:signed-in event. */
+function signedIn(result) {
+  if (result && typeof result.redirectUrl === 'string') location.assign(result.redirectUrl);
+  else if (result) document.dispatchEvent(new CustomEvent('passkeys:signed-in', { detail: result }));
 }
 
-async function request(method, path, body) {
+// --- requests ------------------------------------------------------------------------------------------------------
+function csrfHeaders(fromCookie) {
+  const token = document.querySelector('meta[name="_csrf"]');
+  const header = document.querySelector('meta[name="_csrf_header"]');
+  if (!fromCookie && token && header && token.content && header.content) return { [header.content]: token.content };
+  // Spring Security's single-page set-up (csrf.spa()): the token in the XSRF-TOKEN cookie, back as X-XSRF-TOKEN.
+  const cookie = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]+)/);
+  return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie[1]) } : {};
+}
+
+async function request(method, path, body, retried) {
+  const csrf = csrfHeaders(retried);
   const response = await fetch(basePath + path, {
     method,
     credentials: 'same-origin',
     headers: Object.assign({ 'Accept': 'application/json, application/problem+json' },
-      body === undefined ? {} : { 'Content-Type': 'application/json' }, csrfHeaders()),
+      body === undefined ? {} : { 'Content-Type': 'application/json' }, csrf),
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  // csrf.spa() wants the cookie's token, not the page's; and a first request may find none, until this refusal set it.
+  if (response.status === 403 && !retried) {
+    const cookie = csrfHeaders(true);
+    if (Object.keys(cookie).length && JSON.stringify(cookie) !== JSON.stringify(csrf)) {
+      return request(method, path, body, true);
+    }
+  }
   const raw = await response.text();
   let json = null;
   try { json = raw ? JSON.parse(raw) : null; } catch (e) { json = null; }

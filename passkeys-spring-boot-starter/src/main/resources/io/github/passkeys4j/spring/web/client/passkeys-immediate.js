@@ -16,14 +16,14 @@ function immediateButton(button) {
     try {
       const options = await request('POST', '/authentication/options');
       const credential = await navigator.credentials.get({ publicKey: requestOptions(options), uiMode: 'immediate' });
-      location.assign((await finishSignIn(options, credential)).redirectUrl);
+      signedIn(await finishSignIn(options, credential));
     } catch (error) {
       if (!error || error.name !== 'NotAllowedError') return showError(await explained(error));
       showError(await plainError('immediate.none'));
       const fallback = document.querySelector(button.dataset.passkeyImmediate || 'input[autocomplete~="username"]');
       if (fallback) fallback.focus();
       if (document.querySelector('input[autocomplete~="webauthn"]')) {
-        startAutofill().then(r => r && location.assign(r.redirectUrl), () => {});
+        startAutofill().then(signedIn, () => {});
       }
     }
   });

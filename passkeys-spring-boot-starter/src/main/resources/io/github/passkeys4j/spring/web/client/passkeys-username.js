@@ -42,8 +42,7 @@ function wireUsernameSignIn() {
       await texts();
       if (status) status.textContent = text('username.touch-key');
       try {
-        const result = await signInWithUsername(username);
-        location.assign(result.redirectUrl);
+        signedIn(await signInWithUsername(username));
       } catch (error) {
         if (status) status.textContent = '';
         showError(await explained(error), form);

@@ -17,8 +17,7 @@ function wire() {
       showError({ message: '' });
       button.disabled = true;
       try {
-        const result = await signIn();
-        location.assign(result.redirectUrl);
+        signedIn(await signIn());
       } catch (error) {
         showError(await explained(error));
       } finally {
@@ -30,7 +29,7 @@ function wire() {
   if (autofillInput) {
     if (autofillInput.form) autofillInput.form.addEventListener('submit', stopAutofill);
     startAutofill()
-      .then(result => { if (result) location.assign(result.redirectUrl); })
+      .then(signedIn)
       .catch(async error => showError(await explained(error)));
   }
   wireUsernameSignIn();

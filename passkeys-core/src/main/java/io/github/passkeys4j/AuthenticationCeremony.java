@@ -16,6 +16,9 @@ import java.util.Map;
 /** WebAuthn Level 3 §7.2, verifying an authentication assertion, plus this library's bookkeeping around it. */
 final class AuthenticationCeremony {
 
+    /** Compare-and-set tries of a sign-in's record against other sign-ins of the same passkey recorded meanwhile. */
+    private static final int MAX_RECORD_ATTEMPTS = 8;
+
     private final RelyingParty.Settings settings;
     private final WebAuthn4jVerifier verifier;
     private final PendingCeremonies pending;
@@ -146,19 +149,28 @@ final class AuthenticationCeremony {
         }
         Passkey used = passkey.usedAt(
                 settings.clock().instant(), verified.signCount(), verified.backupState(), verified.userVerified());
-        if (!settings.passkeys().recordUse(used, passkey.signCount())) {
-            // Another sign-in with this passkey was recorded since we read it, or the passkey was deleted.
+        long expected = passkey.signCount();
+        for (int attempt = 0; !settings.passkeys().recordUse(used, expected); attempt++) {
+            // Since we read it: another sign-in with this passkey was recorded, or it was disabled or deleted.
             Passkey now = settings.passkeys()
                     .findByCredentialId(passkey.credentialId())
                     .orElseThrow(() -> new PasskeyException(Reason.UNKNOWN_CREDENTIAL));
+            if (!now.enabled()) {
+                throw new PasskeyException(Reason.PASSKEY_DISABLED);
+            }
             boolean countersInUse = verified.signCount() != 0 || now.signCount() != 0;
-            if (countersInUse && settings.refuseSignCounterRegression()) {
+            // A counter still above the one recorded meanwhile is in order (two sign-ins, 6 and 7, finished as 7, 6).
+            boolean regressed = countersInUse && verified.signCount() <= now.signCount();
+            if ((regressed || attempt == MAX_RECORD_ATTEMPTS) && settings.refuseSignCounterRegression()) {
                 throw new PasskeyException(
                         Reason.SIGN_COUNTER_REGRESSED,
-                        "Another sign-in with this passkey and the "
-                                + "same signature counter was just recorded: the passkey may have been cloned.");
+                        "Another sign-in with this passkey and the same or a later signature counter was just recorded:"
+                                + " the passkey may have been cloned.");
             }
-            settings.passkeys().recordUse(used, now.signCount());
+            if (attempt == MAX_RECORD_ATTEMPTS) {
+                break; // counters not in use, or regressions allowed: the others' records stand
+            }
+            expected = now.signCount();
         }
         return new AuthenticationResult(user, used, verified.userVerified());
     }

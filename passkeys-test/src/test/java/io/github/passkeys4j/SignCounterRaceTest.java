@@ -58,6 +58,60 @@ class SignCounterRaceTest {
                 .isEqualTo(1);
     }
 
+    /** Two sign-ins counted 1 and 2 that finish as 2 after 1: the later counter is in order, not a clone. */
+    @Test
+    void aHigherCounterRecordedAfterALowerOneThatRacedItIsAccepted() {
+        RacingRepository passkeys = new RacingRepository();
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator(UUID.randomUUID(), 0, 2);
+        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example")
+                .origins(Set.of(ORIGIN))
+                .passkeys(passkeys)
+                .build();
+        String created = authenticator.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
+        Passkey passkey = rp.finishRegistration(FinishRegistration.of("alice", created));
+
+        String assertion =
+                authenticator.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
+        passkeys.raceTo = 1; // the other sign-in, counted 1, is recorded first
+        assertThat(rp.finishAuthentication(new FinishAuthentication(assertion))
+                        .passkey()
+                        .signCount())
+                .isEqualTo(2);
+        assertThat(passkeys.findByCredentialId(passkey.credentialId())
+                        .orElseThrow()
+                        .signCount())
+                .isEqualTo(2);
+    }
+
+    /** Disabled by its owner on another device while its sign-in was being verified: it does not sign in. */
+    @Test
+    void aPasskeyDisabledBeforeItsSignInIsRecordedDoesNotSignIn() {
+        ForwardingRepository passkeys = new ForwardingRepository() {
+            @Override
+            public boolean recordUse(Passkey used, long expectedSignCount) {
+                updateSettings(
+                        findByCredentialId(used.credentialId()).orElseThrow().withEnabled(false));
+                return super.recordUse(used, expectedSignCount);
+            }
+        };
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example")
+                .origins(Set.of(ORIGIN))
+                .passkeys(passkeys)
+                .build();
+        String created = authenticator.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
+        Passkey passkey = rp.finishRegistration(FinishRegistration.of("alice", created));
+
+        String assertion =
+                authenticator.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
+        assertThatThrownBy(() -> rp.finishAuthentication(new FinishAuthentication(assertion)))
+                .isInstanceOfSatisfying(
+                        PasskeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PASSKEY_DISABLED));
+        Passkey now = passkeys.findByCredentialId(passkey.credentialId()).orElseThrow();
+        assertThat(now.signCount()).isEqualTo(passkey.signCount());
+        assertThat(now.lastUsedAt()).isEqualTo(passkey.lastUsedAt());
+    }
+
     @Test
     void passkeysWithoutCountersMayRace() {
         RacingRepository passkeys = new RacingRepository();

@@ -36,7 +36,7 @@ public final class InMemoryPasskeyRepository implements PasskeyRepository {
     @Override
     public synchronized boolean recordUse(Passkey used, long expectedSignCount) {
         Passkey stored = byCredentialId.get(used.credentialId());
-        if (stored == null || stored.signCount() != expectedSignCount) {
+        if (stored == null || stored.signCount() != expectedSignCount || !stored.enabled()) {
             return false;
         }
         byCredentialId.put(

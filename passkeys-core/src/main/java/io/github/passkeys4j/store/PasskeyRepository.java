@@ -23,9 +23,10 @@ public interface PasskeyRepository {
     /**
      * Records a sign-in: stores {@code used}'s sign count, backup state, UV-initialized flag and last-used time, but
      * only while the stored sign count is still {@code expectedSignCount}, so of two sign-ins that raced with the same
-     * counter only one is recorded (a cloned authenticator cannot slip through). Everything else stays as stored.
-     * Returns {@code false} when the counter moved in between or the passkey is gone. It must be one atomic
-     * compare-and-set (a conditional {@code UPDATE}, a conditional write, a lock).
+     * counter only one is recorded (a cloned authenticator cannot slip through), and only while the passkey is
+     * enabled (one disabled while its sign-in was being verified does not sign in). Everything else stays as stored.
+     * Returns {@code false} when the counter moved in between, the passkey was disabled, or it is gone. It must be one
+     * atomic compare-and-set (a conditional {@code UPDATE}, a conditional write, a lock).
      */
     boolean recordUse(Passkey used, long expectedSignCount);
 

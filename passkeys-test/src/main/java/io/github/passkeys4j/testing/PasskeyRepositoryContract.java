@@ -211,7 +211,8 @@ public abstract class PasskeyRepositoryContract {
 
     @Test
     public void recordUseIsACompareAndSetOnTheCounterAndKeepsOtherFields() {
-        Passkey stored = barePasskey("Y3JlZC0x", "dXNlci0x", T0).withName("Laptop");
+        Passkey stored =
+                barePasskey("Y3JlZC0x", "dXNlci0x", T0).withName("Laptop").withEnabled(true);
         passkeys().add(stored);
         passkeys().updateSettings(stored.withName("Renamed meanwhile"));
         Passkey used = stored.usedAt(T0.plusSeconds(60), 5, true, true);
@@ -232,6 +233,21 @@ public abstract class PasskeyRepositoryContract {
         assertThat(passkeys().recordUse(used.usedAt(T0, 6, true, true), 5)).isTrue();
         assertThat(passkeys().recordUse(barePasskey("bm9uZQ", "dXNlci0x", T0), 0))
                 .isFalse();
+    }
+
+    @Test
+    public void recordUseLeavesADisabledPasskeyAsItIs() {
+        Passkey stored =
+                barePasskey("Y3JlZC0x", "dXNlci0x", T0).withName("Laptop").withEnabled(true);
+        passkeys().add(stored);
+        passkeys().updateSettings(stored.withEnabled(false));
+
+        assertThat(passkeys().recordUse(stored.usedAt(T0.plusSeconds(60), 5, true, true), stored.signCount()))
+                .as("a passkey disabled while its sign-in was verified")
+                .isFalse();
+        Passkey now = passkeys().findByCredentialId("Y3JlZC0x").orElseThrow();
+        assertThat(now.signCount()).isEqualTo(stored.signCount());
+        assertThat(now.lastUsedAt()).isNull();
     }
 
     @Test

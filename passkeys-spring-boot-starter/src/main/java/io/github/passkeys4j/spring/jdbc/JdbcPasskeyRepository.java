@@ -63,7 +63,8 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
     public boolean recordUse(Passkey used, long expectedSignCount) {
         return jdbc.sql("UPDATE passkeys_credential SET sign_count = :signCount, backup_state = :backupState,"
                                 + " uv_initialized = :uvInitialized, last_used_at = :lastUsedAt"
-                                + " WHERE credential_id = :credentialId AND sign_count = :expectedSignCount")
+                                + " WHERE credential_id = :credentialId AND sign_count = :expectedSignCount"
+                                + " AND enabled = TRUE")
                         .param("signCount", used.signCount())
                         .param("backupState", used.backupState())
                         .param("uvInitialized", used.uvInitialized())

@@ -41,9 +41,13 @@ final class AuthenticationCeremony {
         if (request.isUsernameFirst()) {
             return usernameFirst.start(request);
         }
+        // An account with nothing stored has no passkey: a stand-in with a user handle of its own lets none finish.
         PasskeyUser user = request.accountId() == null
                 ? null
-                : settings.users().findByAccountId(request.accountId()).orElse(null);
+                : settings.users()
+                        .findByAccountId(request.accountId())
+                        .orElseGet(() -> PasskeyUser.startingAfresh(
+                                request.accountId(), request.accountId(), settings.clock().instant()));
         List<Passkey> allowed = user == null
                 ? List.of()
                 : settings.passkeys().findByUserHandle(user.userHandle()).stream()

@@ -28,6 +28,20 @@ class OwnershipTest {
         assertThat(fx.stored(bobs.credentialId())).isEqualTo(bobs);
     }
 
+    /** A sign-in started for an account that has nothing stored: no passkey is its, so none finishes it. */
+    @Test
+    void refusesEveryPasskeyForAnAccountWithoutPasskeys() {
+        Fixture fx = new Fixture(builder -> builder.requireUserHandleMatch(false));
+        Passkey bobs = fx.register("bob", bobsPhone);
+        PublicKeyCredentialRequestOptions forNobody =
+                fx.rp.startAuthentication(StartAuthentication.forAccount("account-without-passkeys"));
+        assertThat(forNobody.allowCredentials()).isEmpty();
+        String response = bobsPhone.authenticate(forNobody, ORIGIN, new Tamper().useCredential(bobs.credentialId()));
+
+        fx.assertRefused(Reason.USER_HANDLE_MISMATCH, () -> fx.signIn(response));
+        assertThat(fx.stored(bobs.credentialId())).isEqualTo(bobs);
+    }
+
     @Test
     void refusesAnotherUsersPasskeyForANamedUserEvenWithoutTheUserHandleCheck() {
         Fixture fx = new Fixture(builder -> builder.requireUserHandleMatch(false));

@@ -47,7 +47,9 @@ final class AuthenticationCeremony {
                 : settings.users()
                         .findByAccountId(request.accountId())
                         .orElseGet(() -> PasskeyUser.startingAfresh(
-                                request.accountId(), request.accountId(), settings.clock().instant()));
+                                request.accountId(),
+                                request.accountId(),
+                                settings.clock().instant()));
         List<Passkey> allowed = user == null
                 ? List.of()
                 : settings.passkeys().findByUserHandle(user.userHandle()).stream()

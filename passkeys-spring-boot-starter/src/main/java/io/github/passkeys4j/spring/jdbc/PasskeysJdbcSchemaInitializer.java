@@ -44,7 +44,17 @@ public final class PasskeysJdbcSchemaInitializer extends DataSourceScriptDatabas
      *                   detect it from the database
      */
     public PasskeysJdbcSchemaInitializer(DataSource dataSource, DatabaseInitializationMode mode, String platform) {
-        super(dataSource, settings(dataSource, mode, platform));
+        this(settings(dataSource, mode, platform), dataSource);
+    }
+
+    private PasskeysJdbcSchemaInitializer(DatabaseInitializationSettings settings, DataSource dataSource) {
+        super(
+                settings.getSchemaLocations() != null
+                                && settings.getSchemaLocations().stream()
+                                        .anyMatch(location -> location.endsWith("-postgresql.sql"))
+                        ? new OneAtATime(dataSource)
+                        : dataSource,
+                settings);
     }
 
     private static DatabaseInitializationSettings settings(

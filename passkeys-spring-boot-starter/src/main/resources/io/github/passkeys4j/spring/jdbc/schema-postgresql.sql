@@ -113,26 +113,27 @@ CREATE TABLE IF NOT EXISTS passkeys_spent_challenge (
 CREATE INDEX IF NOT EXISTS passkeys_spent_challenge_expires_at_idx ON passkeys_spent_challenge (expires_at);
 
 -- Upgrading from version 5: the version-3 table's challenges still live are carried over under the id the starter
--- computes, so a sign-in finished before the upgrade cannot be finished again after it (sha256() needs PostgreSQL 11), then that table goes.
--- Safe to run again and on a new database (the old table is made empty first, only to be dropped); nodes of the old
--- release refuse passkey sign-ins from then on (they fail closed): upgrade every node together.
-CREATE TABLE IF NOT EXISTS passkeys_used_challenge (
-    challenge_hash VARCHAR(64)              NOT NULL,
-    expires_at     TIMESTAMP WITH TIME ZONE NOT NULL,
-    CONSTRAINT passkeys_used_challenge_pk PRIMARY KEY (challenge_hash)
-);
-
-INSERT INTO passkeys_spent_challenge (challenge_id, expires_at)
-SELECT live.challenge_id, MAX(live.expires_at)
-FROM (SELECT ('x' || encode(substr(sha256(convert_to(challenge_hash, 'UTF8')), 1, 8), 'hex'))::bit(64)::bigint
-                 AS challenge_id,
-             expires_at
-      FROM passkeys_used_challenge
-      WHERE expires_at > CURRENT_TIMESTAMP) live
-GROUP BY live.challenge_id
-ON CONFLICT (challenge_id) DO NOTHING;
-
-DROP TABLE IF EXISTS passkeys_used_challenge;
+-- computes, so a sign-in finished before the upgrade cannot be finished again after it (sha256() needs PostgreSQL 11),
+-- then that table goes; nodes of the old release refuse passkey sign-ins from then on (they fail closed): upgrade every
+-- node together. One block under a transaction-scoped advisory lock, so nodes starting together take turns: a second
+-- node finds the table gone and skips (each statement of this script commits on its own). A quoted block, not $$:
+-- Spring's script splitter knows quotes only.
+DO '
+BEGIN
+    PERFORM pg_advisory_xact_lock(7315672934150621);
+    IF to_regclass(''passkeys_used_challenge'') IS NOT NULL THEN
+        INSERT INTO passkeys_spent_challenge (challenge_id, expires_at)
+        SELECT live.challenge_id, MAX(live.expires_at)
+        FROM (SELECT (''x'' || encode(substr(sha256(convert_to(challenge_hash, ''UTF8'')), 1, 8), ''hex''))::bit(64)::bigint
+                         AS challenge_id,
+                     expires_at
+              FROM passkeys_used_challenge
+              WHERE expires_at > CURRENT_TIMESTAMP) live
+        GROUP BY live.challenge_id
+        ON CONFLICT (challenge_id) DO NOTHING;
+        DROP TABLE passkeys_used_challenge;
+    END IF;
+END';
 
 CREATE TABLE IF NOT EXISTS passkeys_challenge_key (
     key_id     BIGINT                   NOT NULL,

@@ -109,7 +109,7 @@ interface SchemaUpgradeContract extends SchemaInitializerContract {
      * Tables as version 5 made them, with 64 live used challenges (keys as the library makes them: base64url
      * SHA-256) and one expired ({@code "expired"}); returns the live keys.
      */
-    private List<String> versionFiveWithUsedChallenges() {
+    default List<String> versionFiveWithUsedChallenges() {
         PasskeysTables.dropAll(jdbc());
         migrateTo(5);
         List<String> live = new ArrayList<>();
@@ -133,7 +133,7 @@ interface SchemaUpgradeContract extends SchemaInitializerContract {
         return live;
     }
 
-    private void assertCarriedOver(List<String> live) {
+    default void assertCarriedOver(List<String> live) {
         JdbcUsedChallengeStore used = new JdbcUsedChallengeStore(jdbc());
         assertThat(live).allSatisfy(key -> assertThat(used.isUsed(key)).as(key).isTrue());
         assertThat(used.markUsed(live.get(0), Instant.now().plusSeconds(300))).isFalse();

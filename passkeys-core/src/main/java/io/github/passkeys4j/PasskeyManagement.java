@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What a user may do with their own passkeys: list, rename, disable or enable, delete; and what the application
@@ -89,18 +90,48 @@ public final class PasskeyManagement {
      */
     public int deleteAccount(String accountId) {
         Instant now = clock.instant();
-        int deleted = transaction.runForAccount(accountId, () -> {
+        int deleted = untilNothingStoredMeanwhile(() -> transaction.runForAccount(accountId, () -> {
             Optional<PasskeyUser> stored = users.findByAccountId(accountId);
             int count = stored.map(user -> passkeys.deleteByUserHandle(user.userHandle()))
                     .orElse(0);
             stored.ifPresent(user -> users.delete(user.userHandle()));
             recoveryCodes.deleteAll(accountId);
-            users.create(PasskeyUser.startingAfresh(
-                    accountId, stored.map(PasskeyUser::username).orElse(accountId), now));
+            startAfresh(accountId, stored, now);
             return count;
-        });
+        }));
         pendingCeremonies.removeByAccountId(accountId);
         return deleted;
+    }
+
+    /**
+     * The account id's fresh start. An account with nothing stored has no row for the account lock to hold, so a first
+     * registration may store one while we work: then the unit is undone and run again, and deletes that too.
+     */
+    private void startAfresh(String accountId, Optional<PasskeyUser> stored, Instant now) {
+        if (!users.create(PasskeyUser.startingAfresh(
+                accountId, stored.map(PasskeyUser::username).orElse(accountId), now))) {
+            throw new StoredMeanwhile();
+        }
+    }
+
+    private static <T> T untilNothingStoredMeanwhile(Supplier<T> unit) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return unit.get();
+            } catch (StoredMeanwhile e) {
+                if (attempt == 3) {
+                    throw new IllegalStateException(
+                            "The account was given passkeys three times while it was being changed; try again", e);
+                }
+            }
+        }
+    }
+
+    /** A row for the account id was stored by another transaction after this one looked. */
+    private static final class StoredMeanwhile extends RuntimeException {
+        StoredMeanwhile() {
+            super("a first registration of the account was stored meanwhile", null, false, false);
+        }
     }
 
     /**
@@ -113,7 +144,7 @@ public final class PasskeyManagement {
         String newAccountId = to.accountId();
         String newUsername = to.username();
         Instant now = clock.instant();
-        return transaction.runForAccount(accountId, () -> {
+        return untilNothingStoredMeanwhile(() -> transaction.runForAccount(accountId, () -> {
             Optional<PasskeyUser> stored = users.findByAccountId(accountId);
             Optional<PasskeyUser> target =
                     newAccountId.equals(accountId) ? Optional.empty() : users.findByAccountId(newAccountId);
@@ -134,11 +165,10 @@ public final class PasskeyManagement {
                             .build()))
                     .orElse(false);
             if (!newAccountId.equals(accountId)) {
-                users.create(PasskeyUser.startingAfresh(
-                        accountId, stored.map(PasskeyUser::username).orElse(accountId), now));
+                startAfresh(accountId, stored, now);
             }
             return moved;
-        });
+        }));
     }
 
     private static Instant latest(Instant a, Instant b) {

@@ -2,9 +2,14 @@ package io.github.passkeys4j;
 
 import io.github.passkeys4j.PasskeyException.Reason;
 import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions;
+import io.github.passkeys4j.store.InMemoryPasskeyRepository;
+import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
 import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
 import io.github.passkeys4j.store.Passkey;
+import io.github.passkeys4j.store.PasskeyUser;
+import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.store.StorageTransaction;
+import io.github.passkeys4j.testing.PasskeyRepositoryContract;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import org.junit.jupiter.api.Test;
 
@@ -86,6 +91,45 @@ class AccountLifecycleTest {
         assertThat(fresh.userHandle()).isNotEqualTo(first.userHandle());
         assertThat(management.list("alice")).containsExactly(fresh);
         fx.assertRefused(Reason.UNKNOWN_CREDENTIAL, () -> signIn(phone));
+    }
+
+    /**
+     * An account with nothing stored has no row for the account lock to hold: a first registration can commit while
+     * its deletion runs (two nodes, a database). The deletion's fresh start then finds the id taken: it runs again and
+     * deletes what that registration stored.
+     */
+    @Test
+    void aFirstRegistrationStoredWhileTheAccountIsDeletedIsDeletedToo() {
+        InMemoryPasskeyUserRepository stored = new InMemoryPasskeyUserRepository();
+        InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
+        AtomicInteger races = new AtomicInteger(1);
+        PasskeyUserRepository users = new ForwardingUsers(stored) {
+            @Override
+            public boolean create(PasskeyUser user) {
+                if (user.notBefore() != null && races.getAndDecrement() > 0) {
+                    // The other node's first registration commits just before our fresh start is written.
+                    PasskeyUser registered = PasskeyUser.builder()
+                            .randomUserHandle()
+                            .accountId(user.accountId())
+                            .username("dora")
+                            .build();
+                    stored.create(registered);
+                    passkeys.add(PasskeyRepositoryContract.passkey("cmFjZWQ", registered.userHandle(), Fixture.START));
+                }
+                return super.create(user);
+            }
+        };
+        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example")
+                .origins(java.util.Set.of(Fixture.ORIGIN))
+                .passkeys(passkeys)
+                .users(users)
+                .build();
+
+        assertThat(rp.management().deleteAccount("dora-1")).isEqualTo(1);
+
+        assertThat(passkeys.findByCredentialId("cmFjZWQ")).isEmpty();
+        assertThat(stored.findByAccountId("dora-1"))
+                .hasValueSatisfying(fresh -> assertThat(fresh.notBefore()).isNotNull());
     }
 
     @Test
@@ -223,5 +267,44 @@ class AccountLifecycleTest {
                 Reason.CHALLENGE_MISMATCH, () -> limited.rp.finishRegistration(FinishRegistration.of("bob", response)));
         limited.assertRefused(
                 Reason.CHALLENGE_UNKNOWN, () -> limited.rp.finishRegistration(FinishRegistration.of("bob", response)));
+    }
+
+    /** Forwards to another user repository; a test changes one method. */
+    static class ForwardingUsers implements PasskeyUserRepository {
+        private final PasskeyUserRepository delegate;
+
+        ForwardingUsers(PasskeyUserRepository delegate) {
+            this.delegate = delegate;
+        }
+
+        @Override
+        public java.util.Optional<PasskeyUser> findByAccountId(String accountId) {
+            return delegate.findByAccountId(accountId);
+        }
+
+        @Override
+        public List<PasskeyUser> findByUsername(String username) {
+            return delegate.findByUsername(username);
+        }
+
+        @Override
+        public java.util.Optional<PasskeyUser> findByUserHandle(String userHandle) {
+            return delegate.findByUserHandle(userHandle);
+        }
+
+        @Override
+        public boolean create(PasskeyUser user) {
+            return delegate.create(user);
+        }
+
+        @Override
+        public boolean update(PasskeyUser user) {
+            return delegate.update(user);
+        }
+
+        @Override
+        public boolean delete(String userHandle) {
+            return delegate.delete(userHandle);
+        }
     }
 }

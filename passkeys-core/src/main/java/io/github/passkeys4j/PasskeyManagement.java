@@ -86,7 +86,9 @@ public final class PasskeyManagement {
      * transaction, and starts the account id afresh (see {@link PasskeyUser#startingAfresh}): a new user handle, and
      * sessions signed in before now no longer count for it. Afterwards no passkey of the old account signs in
      * anywhere, and an account that later gets the same id starts with nothing. Returns how many passkeys were
-     * deleted.
+     * deleted. A first registration of the account stored meanwhile (on another node) is deleted too, by running the
+     * unit again; inside a transaction of the caller's that cannot be, and the deletion fails instead: roll back and
+     * try again.
      */
     public int deleteAccount(String accountId) {
         Instant now = clock.instant();

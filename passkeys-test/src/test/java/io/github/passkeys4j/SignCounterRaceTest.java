@@ -35,19 +35,31 @@ class SignCounterRaceTest {
         }
     }
 
+    /** A relying party over {@code passkeys} with one passkey of alice's from {@code authenticator}. */
+    private record Registered(RelyingParty rp, Passkey passkey) {
+        static Registered with(
+                io.github.passkeys4j.store.PasskeyRepository passkeys, SoftwareAuthenticator authenticator) {
+            RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example")
+                    .origins(Set.of(ORIGIN))
+                    .passkeys(passkeys)
+                    .build();
+            String created = authenticator.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
+            return new Registered(rp, rp.finishRegistration(FinishRegistration.of("alice", created)));
+        }
+
+        String assertion(SoftwareAuthenticator authenticator) {
+            return authenticator.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
+        }
+    }
+
     @Test
     void theSecondOfTwoSignInsWithTheSameCounterIsRefused() {
         RacingRepository passkeys = new RacingRepository();
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator(UUID.randomUUID(), 0, 1);
-        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example")
-                .origins(Set.of(ORIGIN))
-                .passkeys(passkeys)
-                .build();
-        String created = authenticator.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
-        Passkey passkey = rp.finishRegistration(FinishRegistration.of("alice", created));
-
-        String assertion =
-                authenticator.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
+        Registered registered = Registered.with(passkeys, authenticator);
+        RelyingParty rp = registered.rp();
+        Passkey passkey = registered.passkey();
+        String assertion = registered.assertion(authenticator);
         passkeys.raceTo = 1;
         assertThatThrownBy(() -> rp.finishAuthentication(new FinishAuthentication(assertion)))
                 .isInstanceOfSatisfying(
@@ -63,15 +75,10 @@ class SignCounterRaceTest {
     void aHigherCounterRecordedAfterALowerOneThatRacedItIsAccepted() {
         RacingRepository passkeys = new RacingRepository();
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator(UUID.randomUUID(), 0, 2);
-        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example")
-                .origins(Set.of(ORIGIN))
-                .passkeys(passkeys)
-                .build();
-        String created = authenticator.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
-        Passkey passkey = rp.finishRegistration(FinishRegistration.of("alice", created));
-
-        String assertion =
-                authenticator.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
+        Registered registered = Registered.with(passkeys, authenticator);
+        RelyingParty rp = registered.rp();
+        Passkey passkey = registered.passkey();
+        String assertion = registered.assertion(authenticator);
         passkeys.raceTo = 1; // the other sign-in, counted 1, is recorded first
         assertThat(rp.finishAuthentication(new FinishAuthentication(assertion))
                         .passkey()
@@ -95,15 +102,10 @@ class SignCounterRaceTest {
             }
         };
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
-        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example")
-                .origins(Set.of(ORIGIN))
-                .passkeys(passkeys)
-                .build();
-        String created = authenticator.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
-        Passkey passkey = rp.finishRegistration(FinishRegistration.of("alice", created));
-
-        String assertion =
-                authenticator.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
+        Registered registered = Registered.with(passkeys, authenticator);
+        RelyingParty rp = registered.rp();
+        Passkey passkey = registered.passkey();
+        String assertion = registered.assertion(authenticator);
         assertThatThrownBy(() -> rp.finishAuthentication(new FinishAuthentication(assertion)))
                 .isInstanceOfSatisfying(
                         PasskeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.PASSKEY_DISABLED));
@@ -116,15 +118,9 @@ class SignCounterRaceTest {
     void passkeysWithoutCountersMayRace() {
         RacingRepository passkeys = new RacingRepository();
         SoftwareAuthenticator syncedPasskey = new SoftwareAuthenticator(UUID.randomUUID(), 0, 0);
-        RelyingParty rp = RelyingParty.builder(Fixture.RP_ID, "Example")
-                .origins(Set.of(ORIGIN))
-                .passkeys(passkeys)
-                .build();
-        String created = syncedPasskey.register(rp.startRegistration(StartRegistration.forUser("alice")), ORIGIN);
-        rp.finishRegistration(FinishRegistration.of("alice", created));
-
-        String assertion =
-                syncedPasskey.authenticate(rp.startAuthentication(StartAuthentication.discoverable()), ORIGIN);
+        Registered registered = Registered.with(passkeys, syncedPasskey);
+        RelyingParty rp = registered.rp();
+        String assertion = registered.assertion(syncedPasskey);
         passkeys.raceTo = 0;
         assertThat(rp.finishAuthentication(new FinishAuthentication(assertion))
                         .user()

@@ -94,12 +94,19 @@ final class PasskeysStartupLog implements SmartInitializingSingleton {
      * the deletion. Said once, at start-up, with the two ways out.
      */
     private void warnIfDeletionsGoUnseen() {
-        if (beans.getBeanProvider(AccountIdResolver.class).getIfAvailable() != null
-                || beans.getBeanProvider(UserDetailsService.class).getIfAvailable() == null) {
+        // Any AccountIdResolver or UserDetailsService at all counts, however many: a log line must never stop start-up.
+        if (beans.getBeanProvider(AccountIdResolver.class).stream().findAny().isPresent()
+                || beans.getBeanProvider(UserDetailsService.class).stream()
+                        .findAny()
+                        .isEmpty()) {
             return;
         }
-        boolean followed = beans.getBeanProvider(UserDetailsManager.class).getIfAvailable() != null
-                && beans.getBeanProvider(UserDetailsManagerAccounts.class).getIfAvailable() != null;
+        boolean followed = beans.getBeanProvider(UserDetailsManager.class).stream()
+                        .findAny()
+                        .isPresent()
+                && beans.getBeanProvider(UserDetailsManagerAccounts.class).stream()
+                        .findAny()
+                        .isPresent();
         if (!followed) {
             log.warn("Passkeys for Java binds passkeys to usernames (there is no AccountIdResolver bean) and sees no"
                     + " UserDetailsManager whose deleteUser it follows: when your app deletes an account, publish an"

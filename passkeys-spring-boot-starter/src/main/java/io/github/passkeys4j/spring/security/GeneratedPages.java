@@ -1,20 +1,49 @@
 package io.github.passkeys4j.spring.security;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
 import jakarta.servlet.WriteListener;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 
 /** What the filters that edit Spring Security's generated login and logout pages share. */
 final class GeneratedPages {
 
     private GeneratedPages() {}
+
+    /**
+     * Lets Spring's {@code generator} render into a buffer and writes the page {@code decorate} makes of it; a
+     * request that is not the generator's (it then calls the chain given, untouched) goes on down {@code chain}.
+     */
+    static void render(
+            Filter generator,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            FilterChain chain,
+            UnaryOperator<String> decorate)
+            throws ServletException, IOException {
+        Buffer buffer = new Buffer(response);
+        boolean[] passedOn = {false};
+        generator.doFilter(request, buffer, (req, res) -> passedOn[0] = true);
+        if (passedOn[0]) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] page = decorate.apply(buffer.html()).getBytes(StandardCharsets.UTF_8);
+        response.setContentLength(page.length);
+        response.getOutputStream().write(page);
+    }
 
     /**
      * What screen readers navigate by, which the generated page lacks (axe-core's landmark-one-main, region and

@@ -11,7 +11,6 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.regex.Matcher;
 
@@ -44,17 +43,8 @@ final class PasskeyLoginPageFilter extends RequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        GeneratedPages.Buffer buffer = new GeneratedPages.Buffer(response);
-        boolean[] passedOn = {false};
         // The generator writes the page only for its own URLs; for any other it calls the chain given, untouched.
-        generator.doFilter(request, buffer, (req, res) -> passedOn[0] = true);
-        if (passedOn[0]) {
-            chain.doFilter(request, response);
-            return;
-        }
-        byte[] page = decorate(buffer.html(), request).getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(page.length);
-        response.getOutputStream().write(page);
+        GeneratedPages.render(generator, request, response, chain, html -> decorate(html, request));
     }
 
     String decorate(String html, HttpServletRequest request) {

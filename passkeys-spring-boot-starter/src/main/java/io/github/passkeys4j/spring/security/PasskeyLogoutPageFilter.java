@@ -11,7 +11,6 @@ import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.util.HtmlUtils;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
 
@@ -48,17 +47,8 @@ final class PasskeyLogoutPageFilter extends RequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        GeneratedPages.Buffer buffer = new GeneratedPages.Buffer(response);
-        boolean[] passedOn = {false};
         // The generator writes the page only for GET /logout; for any other request it calls the chain given.
-        generator.doFilter(request, buffer, (req, res) -> passedOn[0] = true);
-        if (passedOn[0]) {
-            chain.doFilter(request, response);
-            return;
-        }
-        byte[] page = decorate(buffer.html(), messages.locale(request)).getBytes(StandardCharsets.UTF_8);
-        response.setContentLength(page.length);
-        response.getOutputStream().write(page);
+        GeneratedPages.render(generator, request, response, chain, html -> decorate(html, messages.locale(request)));
     }
 
     /**

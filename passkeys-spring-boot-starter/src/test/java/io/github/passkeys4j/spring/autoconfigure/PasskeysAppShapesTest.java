@@ -176,16 +176,7 @@ class PasskeysAppShapesTest {
 
     @Test
     void usersThatAreNoUserDetailsManagerWithoutAnAccountIdResolverAreWarnedOfDeletions(CapturedOutput output) {
-        UserDetailsService lookupOnly = username ->
-                User.withUsername(username).password("{noop}pw").roles("USER").build();
-        new WebApplicationContextRunner()
-                .withConfiguration(AutoConfigurations.of(
-                        SecurityAutoConfiguration.class,
-                        ServletWebSecurityAutoConfiguration.class,
-                        PasskeysAutoConfiguration.class))
-                .withClassLoader(NO_JDBC_NO_MICROMETER_NO_SESSION)
-                .withBean(UserDetailsService.class, () -> lookupOnly)
-                .run(context -> assertThat(context).hasNotFailed());
+        lookupOnlyUsers().run(context -> assertThat(context).hasNotFailed());
         assertThat(output).contains(DELETIONS_WARNING);
     }
 
@@ -193,18 +184,46 @@ class PasskeysAppShapesTest {
     void anAccountIdResolverOrAFollowedUserDetailsManagerNeedsNoDeletionWarning(CapturedOutput output) {
         runner.withClassLoader(NO_JDBC_NO_MICROMETER_NO_SESSION)
                 .run(context -> assertThat(context).hasNotFailed());
-        UserDetailsService lookupOnly = username ->
-                User.withUsername(username).password("{noop}pw").roles("USER").build();
+        lookupOnlyUsers()
+                .withBean(AccountIdResolver.class, () -> user -> "id-" + user.getUsername())
+                .run(context -> assertThat(context).hasNotFailed());
+        assertThat(output).doesNotContain(DELETIONS_WARNING);
+    }
+
+    /**
+     * Two user managers (admins, customers) behind a primary service that asks both: the start-up log, which looks
+     * for managers, must not stop start-up.
+     */
+    @Test
+    void twoUserDetailsManagersBehindAPrimaryServiceStart() {
+        InMemoryUserDetailsManager admins = new InMemoryUserDetailsManager();
+        InMemoryUserDetailsManager customers = new InMemoryUserDetailsManager();
+        UserDetailsService both = username -> admins.userExists(username)
+                ? admins.loadUserByUsername(username)
+                : customers.loadUserByUsername(username);
         new WebApplicationContextRunner()
                 .withConfiguration(AutoConfigurations.of(
                         SecurityAutoConfiguration.class,
                         ServletWebSecurityAutoConfiguration.class,
                         PasskeysAutoConfiguration.class))
                 .withClassLoader(NO_JDBC_NO_MICROMETER_NO_SESSION)
-                .withBean(UserDetailsService.class, () -> lookupOnly)
-                .withBean(AccountIdResolver.class, () -> user -> "id-" + user.getUsername())
+                .withBean("admins", InMemoryUserDetailsManager.class, () -> admins)
+                .withBean("customers", InMemoryUserDetailsManager.class, () -> customers)
+                .withBean("users", UserDetailsService.class, () -> both, definition -> definition.setPrimary(true))
                 .run(context -> assertThat(context).hasNotFailed());
-        assertThat(output).doesNotContain(DELETIONS_WARNING);
+    }
+
+    /** An app whose users the starter can look up but not follow: a UserDetailsService that is no manager. */
+    private static WebApplicationContextRunner lookupOnlyUsers() {
+        UserDetailsService lookupOnly = username ->
+                User.withUsername(username).password("{noop}pw").roles("USER").build();
+        return new WebApplicationContextRunner()
+                .withConfiguration(AutoConfigurations.of(
+                        SecurityAutoConfiguration.class,
+                        ServletWebSecurityAutoConfiguration.class,
+                        PasskeysAutoConfiguration.class))
+                .withClassLoader(NO_JDBC_NO_MICROMETER_NO_SESSION)
+                .withBean(UserDetailsService.class, () -> lookupOnly);
     }
 
     @Test

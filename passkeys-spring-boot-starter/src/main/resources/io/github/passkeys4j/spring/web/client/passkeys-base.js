@@ -55,7 +55,10 @@ function language() {
   return loaded.language || document.documentElement.lang || undefined;
 }
 
-/** After a sign-in: where the server says, or (an app's own success handler answered) a passkeys:signed-in event. */
+/**
+ * After a sign-in: where the server says, or (an app's own success handler answered) a passkeys:signed-in event with
+ * its answer ({} for none). A null result is no sign-in (autofill that ended without one).
+ */
 function signedIn(result) {
   if (result && typeof result.redirectUrl === 'string') location.assign(result.redirectUrl);
   else if (result) document.dispatchEvent(new CustomEvent('passkeys:signed-in', { detail: result }));
@@ -81,15 +84,19 @@ async function request(method, path, body, retried) {
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   // csrf.spa() wants the cookie's token, not the page's; and a first request may find none, until this refusal set it.
+  // Only a refusal that may be the token's goes again (a stale token is a bare FORBIDDEN), never a passkey check's.
   if (response.status === 403 && !retried) {
     const cookie = csrfHeaders(true);
     if (Object.keys(cookie).length && JSON.stringify(cookie) !== JSON.stringify(csrf)) {
-      return request(method, path, body, true);
+      const reason = await response.clone().json().then(p => p && p.reason, () => undefined);
+      if (!reason || reason === 'CSRF_TOKEN_INVALID' || reason === 'FORBIDDEN') return request(method, path, body, true);
     }
   }
   const raw = await response.text();
   let json = null;
   try { json = raw ? JSON.parse(raw) : null; } catch (e) { json = null; }
+  // An app's own success handler that redirected: fetch followed it to a page; go there.
+  if (response.ok && json === null && response.redirected) return { redirectUrl: response.url };
   if (!response.ok) {
     // The user's words from the server (`message`), else ours; the developer's (`detail`) go to the console.
     await texts();

@@ -76,7 +76,7 @@ async function finishSignIn(options, credential) {
     throw error;
   }
   await signalAccepted();
-  return result;
+  return result || {};
 }
 
 /** A username-less sign-in. Resolves to {redirectUrl}. */

@@ -21,7 +21,6 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.JsonNode;
 
@@ -34,7 +33,7 @@ import java.time.Duration;
  * account's passkeys, or stand-ins of the same shape for a username with none. A filter placed before authorization
  * (as Spring Security's {@code PublicKeyCredentialRequestOptionsFilter}), so the app's URL rules never have to open it.
  * The JSON is written by our own mapper: the app's Jackson settings cannot rename its fields. A body must be declared
- * {@code application/json} (else 415); another method than POST on either sign-in endpoint is 405.
+ * {@code application/json} (else 415).
  */
 final class PasskeySignInOptionsFilter extends RequestFilter {
 
@@ -46,7 +45,6 @@ final class PasskeySignInOptionsFilter extends RequestFilter {
 
     private final RelyingParty relyingParty;
     private final RequestMatcher matcher;
-    private final RequestMatcher signInPaths;
     private final @Nullable UserDetailsService users;
     private final AccountIdResolver accountIds;
     private final PasskeysMessages messages;
@@ -60,9 +58,6 @@ final class PasskeySignInOptionsFilter extends RequestFilter {
         this.relyingParty = relyingParty;
         this.matcher =
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, basePath + "/authentication/options");
-        this.signInPaths = new OrRequestMatcher(
-                PathPatternRequestMatcher.withDefaults().matcher(basePath + "/authentication/options"),
-                PathPatternRequestMatcher.withDefaults().matcher(basePath + "/authentication"));
         this.users = users;
         this.accountIds = accountIds;
         this.messages = messages;
@@ -72,18 +67,6 @@ final class PasskeySignInOptionsFilter extends RequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (!matcher.matches(request)) {
-            if (wrongMethodForSignIn(request)) {
-                // Both sign-in endpoints are filters, so no controller answers 405 for them as it does for the rest.
-                response.setHeader("Allow", "POST");
-                Problems.write(
-                        request,
-                        response,
-                        Problems.of(
-                                HttpStatus.METHOD_NOT_ALLOWED,
-                                "This endpoint does not accept HTTP method " + request.getMethod() + "."),
-                        messages);
-                return;
-            }
             chain.doFilter(request, response);
             return;
         }
@@ -143,16 +126,6 @@ final class PasskeySignInOptionsFilter extends RequestFilter {
             throw new IllegalArgumentException(SHAPE);
         }
         return value;
-    }
-
-    /** GET, PUT, … of either sign-in endpoint (OPTIONS and HEAD pass on, to CORS and the container). */
-    private boolean wrongMethodForSignIn(HttpServletRequest request) {
-        String method = request.getMethod();
-        return !"POST".equals(method)
-                && !"OPTIONS".equals(method)
-                && !"HEAD".equals(method)
-                && request.getRequestURI().contains("/authentication")
-                && signInPaths.matches(request);
     }
 
     /** A body that is not declared JSON: 415, as the other endpoints answer. */

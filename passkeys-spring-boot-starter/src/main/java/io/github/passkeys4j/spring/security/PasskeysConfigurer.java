@@ -35,6 +35,7 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -209,6 +210,17 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         if (recovery != null) {
             addRecovery(http, messages);
         }
+        List<String> postOnly =
+                new ArrayList<>(List.of("/authentication/options", "/authentication", "/step-up/options"));
+        if (signUp != null) {
+            postOnly.addAll(List.of("/sign-up/options", "/sign-up"));
+        }
+        if (recovery != null) {
+            postOnly.add("/recovery");
+        }
+        // After authorization: only POST is answered before the app's rules; another method is theirs to refuse first.
+        http.addFilterAfter(
+                postProcess(new PostOnlyEndpoints(basePath, postOnly, messages)), AuthorizationFilter.class);
         if (generatedLoginPage != null) {
             http.addFilterBefore(
                     postProcess(new PasskeyLoginPageFilter(generatedLoginPage, basePath, messages)),

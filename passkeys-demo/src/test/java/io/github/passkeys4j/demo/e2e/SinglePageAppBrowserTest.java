@@ -3,6 +3,7 @@ package io.github.passkeys4j.demo.e2e;
 import io.github.passkeys4j.spring.security.PasskeySignInHandlers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -18,6 +19,8 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Arrays;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.config.Customizer.withDefaults;
 
@@ -27,7 +30,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * {@code redirectUrl}. In real Chromium: our passkeys page (its meta tag's token is refused by {@code csrf.spa()}, the
  * cookie's is taken) adds a passkey; then, with no token cookie at all, the starter's button signs in on the app's
  * page (the refusal of the first request sets the cookie, the client sends it once more) and hands the app's answer to
- * a {@code passkeys:signed-in} event instead of navigating.
+ * a {@code passkeys:signed-in} event instead of navigating; a handler that redirects is followed.
  */
 @SpringBootTest(
         classes = SinglePageAppBrowserTest.SinglePageApp.class,
@@ -66,6 +69,16 @@ class SinglePageAppBrowserTest extends BrowserTest {
         browser.get("/");
         assertThat(browser.driver().findElement(By.tagName("body")).getText())
                 .isEqualTo("alice PasskeyAuthenticationToken");
+
+        // A handler that redirects: the client follows it, as a form sign-in would.
+        browser.forgetSession();
+        browser.get("/app.html");
+        browser.driver().manage().addCookie(new Cookie("answer", "redirect"));
+        browser.driver().findElement(By.cssSelector("[data-passkey-signin]")).click();
+        browser.waitUntil(
+                "the home page the handler pointed to", driver -> browser.path().equals("/"));
+        assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                .isEqualTo("alice PasskeyAuthenticationToken");
     }
 
     // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
@@ -92,10 +105,20 @@ class SinglePageAppBrowserTest extends BrowserTest {
                     .build());
         }
 
-        /** The app's own answer to a passkey sign-in: JSON for its front end, no redirect. */
+        /**
+         * The app's own answer to a passkey sign-in: JSON for its front end, no redirect; or, for a browser with the
+         * cookie {@code answer=redirect}, a redirect to its home page, as Spring's own URL success handlers answer.
+         */
         @Bean
         PasskeySignInHandlers passkeySignInHandlers() {
             return PasskeySignInHandlers.success((request, response, authentication) -> {
+                if (request.getCookies() != null
+                        && Arrays.stream(request.getCookies())
+                                .anyMatch(c -> c.getName().equals("answer")
+                                        && c.getValue().equals("redirect"))) {
+                    response.sendRedirect("/");
+                    return;
+                }
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.getWriter().write("{\"user\":\"" + authentication.getName() + "\"}");
             });

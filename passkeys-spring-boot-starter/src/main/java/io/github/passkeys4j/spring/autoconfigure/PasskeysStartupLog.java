@@ -94,19 +94,10 @@ final class PasskeysStartupLog implements SmartInitializingSingleton {
      * the deletion. Said once, at start-up, with the two ways out.
      */
     private void warnIfDeletionsGoUnseen() {
-        // Any AccountIdResolver or UserDetailsService at all counts, however many: a log line must never stop start-up.
-        if (beans.getBeanProvider(AccountIdResolver.class).stream().findAny().isPresent()
-                || beans.getBeanProvider(UserDetailsService.class).stream()
-                        .findAny()
-                        .isEmpty()) {
+        if (has(AccountIdResolver.class) || !has(UserDetailsService.class)) {
             return;
         }
-        boolean followed = beans.getBeanProvider(UserDetailsManager.class).stream()
-                        .findAny()
-                        .isPresent()
-                && beans.getBeanProvider(UserDetailsManagerAccounts.class).stream()
-                        .findAny()
-                        .isPresent();
+        boolean followed = has(UserDetailsManager.class) && has(UserDetailsManagerAccounts.class);
         if (!followed) {
             log.warn("Passkeys for Java binds passkeys to usernames (there is no AccountIdResolver bean) and sees no"
                     + " UserDetailsManager whose deleteUser it follows: when your app deletes an account, publish an"
@@ -114,6 +105,11 @@ final class PasskeysStartupLog implements SmartInitializingSingleton {
                     + " account's passkeys. An AccountIdResolver bean (your users' immutable id) rules this out"
                     + " (README: \"Account lifecycle\").");
         }
+    }
+
+    /** Whether there is a bean of {@code type}, however many: a log line must never stop start-up. */
+    private boolean has(Class<?> type) {
+        return beans.getBeanProvider(type).stream().findAny().isPresent();
     }
 
     private void inMemory(Class<?> type, Class<?> inMemoryType, String what, List<String> local) {

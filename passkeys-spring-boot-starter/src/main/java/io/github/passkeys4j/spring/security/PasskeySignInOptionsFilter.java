@@ -70,18 +70,20 @@ final class PasskeySignInOptionsFilter extends RequestFilter {
             chain.doFilter(request, response);
             return;
         }
-        String username;
-        try {
-            username = username(request);
-        } catch (IllegalArgumentException e) {
-            Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, e.getMessage()), messages);
-            return;
-        } catch (NotJsonException e) {
+        String body = RequestBodies.text(request);
+        if (!body.isBlank() && !RequestBodies.isJson(request.getContentType())) {
             Problems.write(
                     request,
                     response,
                     Problems.of(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Send the request body as application/json."),
                     messages);
+            return;
+        }
+        String username;
+        try {
+            username = username(body);
+        } catch (IllegalArgumentException e) {
+            Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, e.getMessage()), messages);
             return;
         }
         // Stateless: no session, nothing stored; the challenge is sealed and bound to this browser's cookie.
@@ -98,13 +100,9 @@ final class PasskeySignInOptionsFilter extends RequestFilter {
     }
 
     /** The username of a username-first request, {@code null} for a username-less one; refuses other bodies. */
-    private static @Nullable String username(HttpServletRequest request) throws IOException, NotJsonException {
-        String body = RequestBodies.text(request);
+    private static @Nullable String username(String body) {
         if (body.isBlank()) {
             return null;
-        }
-        if (!RequestBodies.isJson(request.getContentType())) {
-            throw new NotJsonException();
         }
         JsonNode json;
         try {
@@ -126,13 +124,6 @@ final class PasskeySignInOptionsFilter extends RequestFilter {
             throw new IllegalArgumentException(SHAPE);
         }
         return value;
-    }
-
-    /** A body that is not declared JSON: 415, as the other endpoints answer. */
-    private static final class NotJsonException extends Exception {
-        NotJsonException() {
-            super(null, null, false, false);
-        }
     }
 
     /** The application's account under this username, or {@code null} when it has none (or cannot say). */

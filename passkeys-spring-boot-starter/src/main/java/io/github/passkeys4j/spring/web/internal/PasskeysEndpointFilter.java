@@ -137,19 +137,20 @@ public final class PasskeysEndpointFilter extends RequestFilter {
             }
             HttpStatus resolved = HttpStatus.resolve(status);
             HttpStatus known = resolved != null ? resolved : HttpStatus.INTERNAL_SERVER_ERROR;
-            boolean csrf = known == HttpStatus.FORBIDDEN && withoutCsrfToken(request);
+            CsrfTokenSent csrf = known == HttpStatus.FORBIDDEN ? CsrfTokenSent.of(request) : CsrfTokenSent.NOT_NEEDED;
             String detail = switch (known) {
                 case UNAUTHORIZED -> Problems.NOT_SIGNED_IN;
                 case FORBIDDEN ->
-                    csrf
-                            ? "The request has no CSRF token: send Spring Security's token in the header the"
-                                    + " _csrf_header meta tag names (passkeys.js does)."
-                            : withCsrfToken(request)
-                                    ? "Refused by Spring Security: either the CSRF token sent is not this session's"
-                                            + " (the session changed, say signed in or out in another tab: reload"
-                                            + " the page for a new token), or the app's authorization rules refuse"
-                                            + " this request."
-                                    : "Refused by the app's authorization rules.";
+                    switch (csrf) {
+                        case MISSING ->
+                            "The request has no CSRF token: send Spring Security's token in the header the"
+                                    + " _csrf_header meta tag names (passkeys.js does).";
+                        case SENT ->
+                            "Refused by Spring Security: either the CSRF token sent is not this session's (the"
+                                    + " session changed, say signed in or out in another tab: reload the page for a"
+                                    + " new token), or the app's authorization rules refuse this request.";
+                        case NOT_NEEDED -> "Refused by the app's authorization rules.";
+                    };
                 case BAD_REQUEST ->
                     "The request was refused before it was read: its URL or headers are malformed (Spring Security's"
                             + " firewall refuses, say, a ';', '//' or an encoded '.' in the path).";
@@ -158,7 +159,7 @@ public final class PasskeysEndpointFilter extends RequestFilter {
                 default -> known.getReasonPhrase() + ".";
             };
             ProblemDetail problem = Problems.of(known, detail);
-            if (csrf) {
+            if (csrf == CsrfTokenSent.MISSING) {
                 problem.setProperty("reason", "CSRF_TOKEN_INVALID");
             }
             resetBuffer();
@@ -167,25 +168,25 @@ public final class PasskeysEndpointFilter extends RequestFilter {
         }
     }
 
-    /** A change that carries a CSRF token, good or stale (Spring Security's 403 does not say which). */
-    private static boolean withCsrfToken(HttpServletRequest request) {
-        return request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token
-                && !List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())
-                && (request.getHeader(token.getHeaderName()) != null
-                        || request.getParameter(token.getParameterName()) != null);
-    }
-
     /**
-     * A change sent with no CSRF token at all (Spring Security answers both that and the app's rules with a bare 403;
-     * a token that is present but stale is not told apart from the rules).
+     * Whether a refused request carried Spring Security's CSRF token. Spring answers a missing token, a stale one and
+     * the app's rules alike with a bare 403; only a missing one can be told for sure.
      */
-    private static boolean withoutCsrfToken(HttpServletRequest request) {
-        if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)
-                || List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())) {
-            return false;
+    private enum CsrfTokenSent {
+        NOT_NEEDED,
+        MISSING,
+        SENT;
+
+        static CsrfTokenSent of(HttpServletRequest request) {
+            if (!(request.getAttribute(CsrfToken.class.getName()) instanceof CsrfToken token)
+                    || List.of("GET", "HEAD", "OPTIONS", "TRACE").contains(request.getMethod())) {
+                return NOT_NEEDED;
+            }
+            return request.getHeader(token.getHeaderName()) == null
+                            && request.getParameter(token.getParameterName()) == null
+                    ? MISSING
+                    : SENT;
         }
-        return request.getHeader(token.getHeaderName()) == null
-                && request.getParameter(token.getParameterName()) == null;
     }
 
     static final class LimitExceededException extends IOException {

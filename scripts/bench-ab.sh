@@ -3,10 +3,12 @@
 # pinned and interleaved as scripts/bench.sh does, so a change is measured against the build before it on the same
 # machine at the same time. Writes benchmarks/ab-jdk<N>-<date>[-<label>].md.
 #
-#   ./scripts/bench-ab.sh [--warmup 120s] [--measure 30s] [--clients 4,16] [--label spent] NAME=JAR NAME=JAR ...
+#   ./scripts/bench-ab.sh [--warmup 120s] [--measure 30s] [--clients 4,16] [--label spent] NAME=JAR[::ARGS] ...
 #   e.g. cp passkeys-demo/target/passkeys-demo-0.1.0-SNAPSHOT.jar /tmp/before.jar; (change, then)
 #        mvn -q -pl passkeys-demo -am package -DskipTests; cp passkeys-demo/target/*-SNAPSHOT.jar /tmp/after.jar
 #        ./scripts/bench-ab.sh before=/tmp/before.jar after=/tmp/after.jar
+#   ARGS after "::" are extra arguments for that jar's app, e.g. to measure a setting against the same build:
+#        ./scripts/bench-ab.sh plain=/tmp/a.jar "virtual=/tmp/a.jar::--spring.threads.virtual.enabled=true"
 #
 # Every jar runs on CPU 0 with the bench profile (in-memory H2) and bench.sh's heap and flags; the generator on CPU 1.
 # Needs the generator built (scripts/bench.sh builds it; --no-build runs reuse it). Nothing else should run meanwhile.
@@ -44,11 +46,12 @@ trap 'for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; wait 2>/dev
 port=18181
 targets=()
 for spec in "${jars[@]}"; do
-  name=${spec%%=*} jar=${spec#*=}
+  name=${spec%%=*} jar=${spec#*=} extra=()
+  case "$jar" in *::*) read -r -a extra <<<"${jar#*::}"; jar=${jar%%::*} ;; esac
   [ -f "$jar" ] || { say "no such jar: $jar"; exit 2; }
   if curl -s -o /dev/null "http://localhost:$port/"; then say "port $port is taken"; exit 1; fi
   taskset -c 0 "$java" -Xms"$heap" -Xmx"$heap" -jar "$jar" --server.port="$port" \
-    --server.servlet.session.timeout=1m --spring.profiles.active=bench >"$work/$name.log" 2>&1 &
+    --server.servlet.session.timeout=1m --spring.profiles.active=bench ${extra[@]+"${extra[@]}"} >"$work/$name.log" 2>&1 &
   pid=$!
   pids+=("$pid")
   until [ "$(curl -s -o /dev/null -w '%{http_code}' "http://localhost:$port/login")" = 200 ]; do

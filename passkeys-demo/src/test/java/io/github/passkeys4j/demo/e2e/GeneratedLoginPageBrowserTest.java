@@ -31,7 +31,7 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * A second, minimal app as many start: {@code formLogin(withDefaults())} and Spring Security's generated login page,
  * no HTML of its own, under {@code server.servlet.context-path=/app}. In real Chromium: password sign-in on the
  * generated page, a passkey added on our page (with its Content-Security-Policy: no violation may be logged), then a
- * sign-in with the button the starter added to the generated page. Conditional requests are held pending (as a real
+ * sign-in with the button the starter added to the generated page, "remember me" ticked. Conditional requests are held pending (as a real
  * browser does until the user picks a passkey), so autofill is checked only as far as its request starting.
  */
 @SpringBootTest(
@@ -76,6 +76,14 @@ class GeneratedLoginPageBrowserTest extends BrowserTest {
                 "the passkey button",
                 driver -> !driver.findElements(By.cssSelector("[data-passkey-signin]"))
                         .isEmpty());
+        // "Remember me", ticked by a click on its words (they label it), goes with the passkey sign-in.
+        browser.driver()
+                .findElement(By.cssSelector("label:has(input[data-passkey-remember-me])"))
+                .click();
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("input[name=remember-me]"))
+                        .isSelected())
+                .isTrue();
         browser.driver().findElement(By.cssSelector("[data-passkey-signin]")).click();
         browser.waitUntil(
                 "the home page after the passkey sign-in",
@@ -84,6 +92,13 @@ class GeneratedLoginPageBrowserTest extends BrowserTest {
                 .contains("alice", "PasskeyAuthenticationToken");
         List<Map<String, Object>> requests = browser.credentialRequests();
         assertThat(requests.get(requests.size() - 1)).containsEntry("outcome", "resolved");
+
+        // The session gone, the app's remember-me cookie signs alice in again.
+        assertThat(browser.driver().manage().getCookieNamed("remember-me")).isNotNull();
+        browser.driver().manage().deleteCookieNamed("JSESSIONID");
+        browser.get("/app/");
+        assertThat(browser.driver().findElement(By.tagName("body")).getText())
+                .contains("alice", "RememberMeAuthenticationToken");
     }
 
     /**
@@ -130,9 +145,10 @@ class GeneratedLoginPageBrowserTest extends BrowserTest {
     @Import(DefaultLoginApp.Home.class)
     static class DefaultLoginApp {
         @Bean
-        SecurityFilterChain web(HttpSecurity http) throws Exception {
+        SecurityFilterChain web(HttpSecurity http, UserDetailsService users) throws Exception {
             return http.authorizeHttpRequests(a -> a.anyRequest().authenticated())
                     .formLogin(withDefaults())
+                    .rememberMe(r -> r.key("generated-login-page-test").userDetailsService(users))
                     .build();
         }
 

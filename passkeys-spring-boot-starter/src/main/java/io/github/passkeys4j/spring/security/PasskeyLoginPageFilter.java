@@ -13,6 +13,7 @@ import org.springframework.web.util.HtmlUtils;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Adds passkey sign-in to the login page Spring Security generates ({@code formLogin(withDefaults())}): our script,
@@ -23,6 +24,10 @@ import java.util.regex.Matcher;
  * generating filter, lets it render into a buffer, and edits the HTML. Other requests pass untouched.
  */
 final class PasskeyLoginPageFilter extends RequestFilter {
+
+    /** Spring's "remember me" checkbox ({@code http.rememberMe()}), its text after it, outside any label. */
+    private static final Pattern REMEMBER_ME =
+            Pattern.compile("<p><input type='checkbox' name='([^'<>]*)'/> ([^<]*)</p>");
 
     private final DefaultLoginPageGeneratingFilter generator;
     private final String basePath;
@@ -81,6 +86,12 @@ final class PasskeyLoginPageFilter extends RequestFilter {
                 .replaceFirst(
                         "<input type=\"text\" id=\"username\"",
                         "<input type=\"text\" id=\"username\" autocomplete=\"username webauthn\"");
+        // The checkbox labelled by its text (a click on the text ticks it; a screen reader names it), and marked so
+        // that passkeys.js sends it with a passkey sign-in too.
+        result = REMEMBER_ME
+                .matcher(result)
+                .replaceFirst(box -> Matcher.quoteReplacement("<p><label><input type=\"checkbox\" name=\""
+                        + box.group(1) + "\" data-passkey-remember-me> " + box.group(2) + "</label></p>"));
         int form = result.indexOf("</form>");
         int at = form >= 0 ? form + "</form>".length() : result.lastIndexOf("</body>");
         return GeneratedPages.landmarks(at < 0 ? result : result.substring(0, at) + button + result.substring(at));

@@ -21,6 +21,7 @@ import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.authentication.session.SessionAuthenticationStrategy;
 import org.springframework.security.web.authentication.ui.DefaultLoginPageGeneratingFilter;
@@ -301,6 +302,12 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         filter.setSessionAuthenticationStrategy(sessionStrategy(http));
         filter.setSecurityContextRepository(contextRepository(http));
         filter.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
+        // The app's http.rememberMe(): a passkey sign-in is remembered as a form login is (the request's
+        // "remember-me" parameter, or always), and a failed one forgets, as a failed form login does.
+        RememberMeServices rememberMe = http.getSharedObject(RememberMeServices.class);
+        if (rememberMe != null) {
+            filter.setRememberMeServices(rememberMe);
+        }
         return filter;
     }
 

@@ -68,9 +68,13 @@ async function explained(error) {
 async function finishSignIn(options, credential) {
   // For the next page: after a passkey from another device (a phone), it offers one on this device (upgrade part).
   try { sessionStorage.setItem('passkeys.attachment', credential.authenticatorAttachment || ''); } catch (e) { }
+  // "Remember me" (the app's http.rememberMe()): a ticked data-passkey-remember-me checkbox goes as the request
+  // parameter of its name, where Spring Security's remember-me services look for it.
+  const remember = document.querySelector('input[data-passkey-remember-me]');
+  const query = remember && remember.checked ? '?' + encodeURIComponent(remember.name || 'remember-me') + '=true' : '';
   let result;
   try {
-    result = await request('POST', '/authentication', credentialJSON(credential));
+    result = await request('POST', '/authentication' + query, credentialJSON(credential));
   } catch (error) {
     signalUnknown(options, error);
     throw error;

@@ -1,0 +1,161 @@
+package io.github.passkeys4j.spring.web;
+
+import io.github.passkeys4j.testing.SoftwareAuthenticator;
+import io.github.passkeys4j.testing.Tamper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static io.github.passkeys4j.spring.web.HttpSession.json;
+import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.config.Customizer.withDefaults;
+
+/**
+ * An app with {@code http.rememberMe()}: a passkey sign-in is remembered as its form login is, when the request asks
+ * ({@code remember-me} parameter, which passkeys.js sends from a ticked {@code data-passkey-remember-me} checkbox),
+ * and a failed one forgets, as a failed form login does. Spring Security's generated page marks its checkbox so.
+ */
+@SpringBootTest(
+        classes = RememberMeHttpTest.RememberMeApp.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:rememberme;DB_CLOSE_DELAY=-1")
+class RememberMeHttpTest {
+
+    private static final String COOKIE = "remember-me";
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aPasskeySignInThatAsksIsRememberedAfterTheSessionEnds() {
+        SoftwareAuthenticator authenticator = alicesPasskey();
+        HttpSession browser = new HttpSession(port);
+        HttpResponse<String> signIn = signIn(browser, authenticator, "?remember-me=true", new Tamper());
+        assertThat(signIn.statusCode()).as(signIn.body()).isEqualTo(200);
+        String remembered = browser.cookie(COOKIE);
+        assertThat(remembered).isNotBlank();
+
+        // The session gone (a new browser session with only that cookie): the app's remember-me signs alice in.
+        HttpResponse<String> later = withOnlyTheCookie(remembered, "/hello");
+        assertThat(later.statusCode()).isEqualTo(200);
+        assertThat(later.body()).isEqualTo("{\"hello\":\"alice\"}");
+    }
+
+    @Test
+    void aPasskeySignInThatDoesNotAskIsNotRemembered() {
+        SoftwareAuthenticator authenticator = alicesPasskey();
+        HttpSession browser = new HttpSession(port);
+        assertThat(signIn(browser, authenticator, "", new Tamper()).statusCode())
+                .isEqualTo(200);
+        assertThat(browser.get("/hello").body()).isEqualTo("{\"hello\":\"alice\"}");
+        assertThat(browser.cookie(COOKIE)).isNull();
+    }
+
+    @Test
+    void aFailedPasskeySignInForgetsAsAFailedPasswordDoes() {
+        SoftwareAuthenticator authenticator = alicesPasskey();
+        HttpSession browser = new HttpSession(port);
+        signIn(browser, authenticator, "?remember-me=true", new Tamper());
+        assertThat(browser.cookie(COOKIE)).isNotBlank();
+
+        HttpResponse<String> refused =
+                signIn(browser, authenticator, "?remember-me=true", new Tamper().corruptSignature());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        assertThat(json(refused).path("reason").asString()).isEqualTo("BAD_SIGNATURE");
+        assertThat(refused.headers().allValues("Set-Cookie"))
+                .anySatisfy(
+                        cookie -> assertThat(cookie).startsWith(COOKIE + "=;").contains("Expires=Thu, 01 Jan 1970"));
+        assertThat(browser.cookie(COOKIE)).isNull();
+    }
+
+    @Test
+    void theGeneratedPagesCheckboxIsLabelledAndSentWithAPasskeySignIn() {
+        String page = new HttpSession(port).get("/login").body();
+        assertThat(page)
+                .contains("<p><label><input type=\"checkbox\" name=\"remember-me\" data-passkey-remember-me>"
+                        + " Remember me on this computer.</label></p>")
+                .doesNotContain("<input type='checkbox'");
+        String german = new HttpSession(port).language("de").get("/login").body();
+        assertThat(german)
+                .contains("<label><input type=\"checkbox\" name=\"remember-me\" data-passkey-remember-me>"
+                        + " Auf diesem Computer angemeldet bleiben.</label>");
+    }
+
+    private SoftwareAuthenticator alicesPasskey() {
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+        HttpSession alice = new HttpSession(port);
+        alice.signInWithPassword("alice", "alice-password");
+        register(alice, authenticator, "{}");
+        return authenticator;
+    }
+
+    private static HttpResponse<String> signIn(
+            HttpSession session, SoftwareAuthenticator authenticator, String query, Tamper tamper) {
+        HttpResponse<String> options = session.post("/passkeys/authentication/options", "{}");
+        assertThat(options.statusCode()).isEqualTo(200);
+        String assertion = authenticator.authenticate(
+                SoftwareAuthenticator.requestOptions(options.body()), session.origin(), tamper);
+        return session.post("/passkeys/authentication" + query, assertion);
+    }
+
+    private HttpResponse<String> withOnlyTheCookie(String value, String path) {
+        HttpSession fresh = new HttpSession(port);
+        return fresh.send(HttpRequest.newBuilder(URI.create(fresh.url(path))).header("Cookie", COOKIE + "=" + value));
+    }
+
+    /** An app with form login on Spring Security's generated page, and remember-me. */
+    // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @Import(RememberMeApp.Endpoints.class)
+    static class RememberMeApp {
+        @Bean
+        SecurityFilterChain web(HttpSecurity http, UserDetailsService users) throws Exception {
+            return http.authorizeHttpRequests(a ->
+                            a.requestMatchers("/csrf").permitAll().anyRequest().authenticated())
+                    .formLogin(withDefaults())
+                    .rememberMe(r -> r.key("remember-me-test-key").userDetailsService(users))
+                    .build();
+        }
+
+        @Bean
+        UserDetailsService users() {
+            return new InMemoryUserDetailsManager(User.withUsername("alice")
+                    .password("{noop}alice-password")
+                    .roles("USER")
+                    .build());
+        }
+
+        @RestController
+        static class Endpoints {
+            @GetMapping("/hello")
+            Map<String, String> hello(Authentication authentication) {
+                return Map.of("hello", authentication.getName());
+            }
+
+            @GetMapping("/csrf")
+            Map<String, String> csrf(CsrfToken token) {
+                return Map.of("header", token.getHeaderName(), "token", token.getToken());
+            }
+        }
+    }
+}

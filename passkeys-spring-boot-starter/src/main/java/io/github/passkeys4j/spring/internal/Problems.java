@@ -50,6 +50,7 @@ public final class Problems {
             "STORAGE_UNAVAILABLE",
             "TOO_MANY_REQUESTS",
             "ACCOUNT_UNAVAILABLE",
+            "SESSION_LIMIT_REACHED",
             "RECOVERY_SESSION_LIMITED",
             "STEP_UP_REQUIRED",
             "STEP_UP_NO_PASSKEY");
@@ -108,6 +109,20 @@ public final class Problems {
                     case SERVICE_UNAVAILABLE -> "STORAGE_UNAVAILABLE";
                     default -> status.is5xxServerError() ? "SERVER_ERROR" : status.name();
                 });
+        return problem;
+    }
+
+    /**
+     * The app's session management refused another session for the user ({@code maximumSessions(n)} with
+     * {@code maxSessionsPreventsLogin(true)}): the sign-in itself passed.
+     */
+    public static ProblemDetail sessionLimitReached() {
+        ProblemDetail problem = of(
+                HttpStatus.CONFLICT,
+                "The app's session management refused another session for this user (SessionAuthenticationException,"
+                        + " e.g. sessionManagement().maximumSessions(n).maxSessionsPreventsLogin(true)): they must"
+                        + " sign out elsewhere, or that session end, first.");
+        problem.setProperty("reason", "SESSION_LIMIT_REACHED");
         return problem;
     }
 

@@ -23,6 +23,7 @@ import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
+import org.springframework.security.web.authentication.session.SessionAuthenticationException;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -131,6 +132,9 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                     // Lets the client call PublicKeyCredential.signalUnknownCredential for a deleted passkey.
                     problem.setProperty("credentialId", passkey.getCredentialId());
                 }
+            } else if (exception instanceof SessionAuthenticationException) {
+                // The passkey passed; the app's session limit did not (as its form login would be refused).
+                problem = Problems.sessionLimitReached();
             } else {
                 // Account disabled, locked, gone: say so without telling which (the log says), as that would help
                 // whoever holds the passkey.

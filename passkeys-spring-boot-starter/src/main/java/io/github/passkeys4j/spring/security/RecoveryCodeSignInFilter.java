@@ -20,6 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.web.authentication.session.SessionAuthenticationException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.databind.JsonNode;
 
@@ -109,7 +110,14 @@ final class RecoveryCodeSignInFilter extends RequestFilter {
             refuse(request, response, problem);
             return;
         }
-        String redirectUrl = recovery.signInForRecovery(request, response, user.getUsername());
+        String redirectUrl;
+        try {
+            redirectUrl = recovery.signInForRecovery(request, response, user.getUsername());
+        } catch (SessionAuthenticationException limit) {
+            // The app's session limit, after the code was spent: said plainly, not a 500 (README: "Session limits").
+            refuse(request, response, Problems.sessionLimitReached());
+            return;
+        }
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("redirectUrl", redirectUrl);
         answer.put("codesLeft", recovered.codesLeft());

@@ -8,7 +8,6 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
@@ -63,9 +62,8 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
             throws IOException, ServletException {
         super.successfulAuthentication(request, response, chain, authentication);
         // After the context is saved: a sign-in that starts without a session (CSRF token in a cookie) has one now.
-        HttpSession session = request.getSession(false);
-        if (session != null && authentication instanceof PasskeyAuthenticationToken token) {
-            session.setAttribute(PasskeyRevocationFilter.SESSION_ATTRIBUTE, token.getCredentialId());
+        if (authentication instanceof PasskeyAuthenticationToken token) {
+            PasskeyRevocationFilter.remember(request, token);
         }
         // Later requests get the sign-in without the stored passkey object (a kilobyte or more per session held in
         // memory; a store that serialises sessions drops it anyway). The events and success handler had it.

@@ -32,8 +32,22 @@ import java.util.Objects;
  */
 final class PasskeyRevocationFilter extends RequestFilter {
 
-    /** The credential ID a session was signed in with; set by the sign-in filter. */
+    /**
+     * The credential ID a session was signed in with and its user's name ({@link #remember}); set by the sign-ins.
+     */
     static final String SESSION_ATTRIBUTE = PasskeyRevocationFilter.class.getName() + ".CREDENTIAL_ID";
+
+    /**
+     * Remembers in the session the passkey {@code token} signed in with. With the user's name: a session kept through
+     * a sign-out ({@code invalidateHttpSession(false)}) may next be someone else's, whom this passkey must not sign out.
+     */
+    static void remember(HttpServletRequest request, PasskeyAuthenticationToken token) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            // A credential ID is base64url: no space in it.
+            session.setAttribute(SESSION_ATTRIBUTE, token.getCredentialId() + " " + token.getName());
+        }
+    }
 
     private static final Log log = LogFactory.getLog(PasskeyRevocationFilter.class);
 
@@ -93,7 +107,13 @@ final class PasskeyRevocationFilter extends RequestFilter {
                         .noneMatch(a -> FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(a.getAuthority()))) {
             return null;
         }
-        return session.getAttribute(SESSION_ATTRIBUTE) instanceof String id ? id : null;
+        if (!(session.getAttribute(SESSION_ATTRIBUTE) instanceof String remembered)) {
+            return null;
+        }
+        int space = remembered.indexOf(' ');
+        return space > 0 && remembered.substring(space + 1).equals(authentication.getName())
+                ? remembered.substring(0, space)
+                : null;
     }
 
     /** A problem body where the client reads JSON; else the app's own error page (Spring Boot's, say). */

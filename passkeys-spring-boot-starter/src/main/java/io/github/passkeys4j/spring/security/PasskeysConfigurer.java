@@ -8,6 +8,7 @@ import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.ObjectPostProcessor;
@@ -30,8 +31,8 @@ import org.springframework.security.web.authentication.www.BasicAuthenticationFi
 import org.springframework.security.web.context.DelegatingSecurityContextRepository;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
-import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.header.HeaderWriterFilter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
@@ -207,7 +208,9 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         http.addFilterBefore(postProcess(stepUpFilter(http, messages)), AuthorizationFilter.class);
         PasskeyRevocationFilter revocation = new PasskeyRevocationFilter(relyingParty, basePath, messages);
         revocation.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
-        http.addFilterAfter(postProcess(revocation), SecurityContextHolderFilter.class);
+        // After the context is loaded, by SecurityContextHolderFilter or, with requireExplicitSave(false), by
+        // SecurityContextPersistenceFilter, which comes after it: the header writer follows both.
+        http.addFilterAfter(postProcess(revocation), HeaderWriterFilter.class);
         if (recovery != null) {
             addRecovery(http, messages);
         }
@@ -284,8 +287,14 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
     private PasskeyAuthenticationFilter signInFilter(HttpSecurity http, PasskeysMessages messages) {
         ProviderManager authenticationManager = new ProviderManager(
                 new PasskeyAuthenticationProvider(relyingParty, userDetailsService, accountIds, events, observer));
-        // Apps listening for Spring Security's AuthenticationSuccessEvent & co. hear passkey sign-ins as well.
-        authenticationManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        // Apps listening for Spring Security's AuthenticationSuccessEvent & co. hear passkey sign-ins as well, through
+        // their own publisher when they have one.
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        AuthenticationEventPublisher publisher = context == null
+                ? new DefaultAuthenticationEventPublisher(events)
+                : context.getBeanProvider(AuthenticationEventPublisher.class)
+                        .getIfUnique(() -> new DefaultAuthenticationEventPublisher(events));
+        authenticationManager.setAuthenticationEventPublisher(new SignInEvents(publisher));
         PasskeyAuthenticationFilter filter = new PasskeyAuthenticationFilter(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, basePath + "/authentication"),
                 authenticationManager,

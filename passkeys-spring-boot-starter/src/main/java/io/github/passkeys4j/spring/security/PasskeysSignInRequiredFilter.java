@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationCredentialsNotFoundException;
 import org.springframework.security.authentication.AuthenticationTrustResolver;
 import org.springframework.security.authentication.AuthenticationTrustResolverImpl;
 import org.springframework.security.core.Authentication;
@@ -53,6 +54,12 @@ final class PasskeysSignInRequiredFilter extends RequestFilter {
             throws ServletException, IOException {
         try {
             chain.doFilter(request, response);
+        } catch (AuthenticationCredentialsNotFoundException e) {
+            // anonymous().disable(): no authentication at all is what a signed-out request has then.
+            if (response.isCommitted()) {
+                throw e;
+            }
+            Problems.write(request, response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.NOT_SIGNED_IN), messages);
         } catch (AccessDeniedException e) {
             Authentication authentication = contextHolder.getContext().getAuthentication();
             if (response.isCommitted() || (authentication != null && !trustResolver.isAnonymous(authentication))) {

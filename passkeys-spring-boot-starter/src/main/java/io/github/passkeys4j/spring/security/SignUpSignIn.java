@@ -9,7 +9,6 @@ import io.github.passkeys4j.spring.event.PasskeyView;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -100,10 +99,7 @@ final class SignUpSignIn {
             context.setAuthentication(token);
             holder.setContext(context);
             contextRepository.saveContext(context, request, response);
-            HttpSession session = request.getSession(false);
-            if (session != null) {
-                session.setAttribute(PasskeyRevocationFilter.SESSION_ATTRIBUTE, token.getCredentialId());
-            }
+            PasskeyRevocationFilter.remember(request, token);
             events.publishEvent(new AuthenticationSuccessEvent(token));
             signedIn = true;
         } catch (AccountStatusException e) {

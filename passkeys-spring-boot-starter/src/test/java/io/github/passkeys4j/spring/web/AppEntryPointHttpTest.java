@@ -1,0 +1,130 @@
+package io.github.passkeys4j.spring.web;
+
+import io.github.passkeys4j.testing.SoftwareAuthenticator;
+import io.github.passkeys4j.testing.Tamper;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+
+import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
+import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.signIn;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.config.Customizer.withDefaults;
+
+/**
+ * a JSON API app: anonymous().disable(), its own AuthenticationEntryPoint and AccessDeniedHandler; form login
+ * on Spring's page. Signed-out and signed-in answers for the app's and the starter's paths.
+ */
+@SpringBootTest(
+        classes = AppEntryPointHttpTest.App.class,
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "spring.datasource.url=jdbc:h2:mem:shape-entry;DB_CLOSE_DELAY=-1")
+class AppEntryPointHttpTest {
+
+    @LocalServerPort
+    int port;
+
+    private static String line(String what, HttpResponse<String> r) {
+        return what + " -> " + r.statusCode() + " "
+                + r.headers().firstValue("Location").orElse("")
+                + r.body()
+                        .replaceAll("\\s+", " ")
+                        .substring(0, Math.min(160, r.body().length()));
+    }
+
+    @Test
+    void signedOutAndSignedIn() {
+        HttpSession out = new HttpSession(port);
+        String a = line("GET /hello", out.get("/hello"));
+        String b = line("GET /passkeys/credentials", out.get("/passkeys/credentials"));
+        String c = line("GET /passkeys/manage", out.get("/passkeys/manage"));
+        String d = line("POST /passkeys/registration/options", out.post("/passkeys/registration/options", "{}"));
+        String e = line("GET /login", out.get("/login"));
+        assertThat(out.get("/hello").statusCode()).isEqualTo(401);
+        assertThat(out.get("/hello").body()).isEqualTo("{\"error\":\"app-entry-point\"}");
+
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+        HttpSession setup = new HttpSession(port);
+        assertThat(setup.signInWithPassword("alice", "alice-password").statusCode())
+                .isEqualTo(302);
+        register(setup, authenticator, "{}");
+        HttpSession browser = new HttpSession(port);
+        HttpResponse<String> ok = signIn(browser, authenticator, new Tamper());
+        assertThat(ok.statusCode()).isEqualTo(200);
+        assertThat(browser.get("/hello").body()).contains("alice");
+        assertThat(browser.get("/passkeys/credentials").statusCode()).isEqualTo(200);
+        HttpResponse<String> denied = browser.get("/admin");
+        HttpResponse<String> refused = signIn(new HttpSession(port), authenticator, new Tamper().corruptSignature());
+        assertThat(refused.statusCode()).isEqualTo(401);
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableAutoConfiguration
+    @Import(App.Endpoints.class)
+    static class App {
+        @Bean
+        SecurityFilterChain web(HttpSecurity http) throws Exception {
+            return http.authorizeHttpRequests(a -> a.requestMatchers("/csrf")
+                            .permitAll()
+                            .requestMatchers("/admin")
+                            .hasRole("ADMIN")
+                            .anyRequest()
+                            .authenticated())
+                    .formLogin(withDefaults())
+                    .anonymous(an -> an.disable())
+                    .exceptionHandling(e -> e.authenticationEntryPoint((req, res, ex) -> {
+                                res.setStatus(401);
+                                res.setContentType("application/json");
+                                res.getWriter().write("{\"error\":\"app-entry-point\"}");
+                            })
+                            .accessDeniedHandler((req, res, ex) -> {
+                                res.setStatus(403);
+                                res.setContentType("application/json");
+                                res.getWriter().write("{\"error\":\"app-denied\"}");
+                            }))
+                    .build();
+        }
+
+        @Bean
+        UserDetailsService users() {
+            return new InMemoryUserDetailsManager(User.withUsername("alice")
+                    .password("{noop}alice-password")
+                    .roles("USER")
+                    .build());
+        }
+
+        @RestController
+        static class Endpoints {
+            @GetMapping("/hello")
+            Map<String, String> hello(Authentication authentication) {
+                return Map.of("hello", authentication.getName());
+            }
+
+            @GetMapping("/admin")
+            String admin() {
+                return "admin";
+            }
+
+            @GetMapping("/csrf")
+            Map<String, String> csrf(CsrfToken token) {
+                return Map.of("header", token.getHeaderName(), "token", token.getToken());
+            }
+        }
+    }
+}

@@ -24,6 +24,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The entry point: one relying party (your site) and its two ceremonies. Build it once and share it; it is immutable
@@ -46,6 +47,7 @@ public final class RelyingParty {
     private final AuthenticationCeremony authentication;
     private final PasskeyManagement management;
     private final RecoveryCodes recoveryCodes;
+    private final Predicate<String> originAllowed;
 
     private RelyingParty(Settings settings) {
         this.settings = settings;
@@ -56,6 +58,7 @@ public final class RelyingParty {
                 settings.algorithms().stream().map(CoseAlgorithm::id).toList(),
                 settings.clock(),
                 settings.attestationTrust());
+        this.originAllowed = verifier::allowsOrigin;
         this.registration = new RegistrationCeremony(settings, verifier);
         this.signUp = new SignUpCeremony(settings, verifier, registration);
         this.authentication = new AuthenticationCeremony(settings, verifier);
@@ -132,6 +135,15 @@ public final class RelyingParty {
 
     public Set<String> origins() {
         return settings.origins();
+    }
+
+    /**
+     * Whether a page at {@code origin} (as a browser's {@code Origin} header gives it, e.g.
+     * {@code https://example.com}) may run ceremonies here: the same allow-list the checks use. For diagnostics and
+     * early warnings; the ceremonies check the origin the authenticator signed, whatever this answers.
+     */
+    public boolean allowsOrigin(String origin) {
+        return originAllowed.test(origin);
     }
 
     public UserVerification userVerification() {

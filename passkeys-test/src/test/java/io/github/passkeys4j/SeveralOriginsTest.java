@@ -50,6 +50,31 @@ class SeveralOriginsTest {
     }
 
     @Test
+    void theRefusalNamesTheOriginToAddAndItsSetting() {
+        String response = assertionFrom("https://shop.example.org");
+
+        assertThatThrownBy(() -> fx.signIn(response))
+                .isInstanceOfSatisfying(
+                        PasskeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.ORIGIN_NOT_ALLOWED))
+                .hasMessage("The page's origin \"https://shop.example.org\" is not allowed: add it to the relying"
+                        + " party's origins (passkeys.origins in Spring Boot).");
+    }
+
+    /** The same allow-list, asked directly (the Spring Boot starter warns with it when options come from elsewhere). */
+    @Test
+    void allowsOriginAnswersAsTheChecksDo() {
+        assertThat(fx.rp.allowsOrigin("https://example.com")).isTrue();
+        assertThat(fx.rp.allowsOrigin("https://app.example.com")).isTrue();
+        assertThat(fx.rp.allowsOrigin(ANDROID)).isTrue();
+        assertThat(fx.rp.allowsOrigin("https://evilexample.com")).isFalse();
+        assertThat(fx.rp.allowsOrigin("http://example.com")).isFalse();
+        assertThat(fx.rp.allowsOrigin("https://app.example.com:8443")).isFalse();
+        assertThat(fx.rp.allowsOrigin("not an origin")).isFalse();
+        assertThat(fx.rp.allowsOrigin("")).isFalse();
+        assertThat(fx.rp.allowsOrigin(null)).isFalse();
+    }
+
+    @Test
     void withoutTheWildcardASubdomainIsRefused() {
         Fixture exact = new Fixture(builder -> builder.origins(Set.of("https://example.com")));
         exact.register("alice");

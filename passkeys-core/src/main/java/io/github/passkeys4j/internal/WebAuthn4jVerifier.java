@@ -14,6 +14,8 @@ import com.webauthn4j.data.attestation.authenticator.AAGUID;
 import com.webauthn4j.data.attestation.authenticator.AttestedCredentialData;
 import com.webauthn4j.data.attestation.authenticator.AuthenticatorData;
 import com.webauthn4j.data.attestation.statement.COSEAlgorithmIdentifier;
+import com.webauthn4j.data.client.CollectedClientData;
+import com.webauthn4j.data.client.Origin;
 import com.webauthn4j.data.client.challenge.DefaultChallenge;
 import com.webauthn4j.server.ServerProperty;
 import com.webauthn4j.verifier.exception.VerificationException;
@@ -118,7 +120,10 @@ public final class WebAuthn4jVerifier {
         RegistrationData data = (RegistrationData) parsed.data();
         RegistrationParameters parameters = new RegistrationParameters(
                 serverProperty(parsed.challenge()), algorithms, userVerificationRequired, userPresenceRequired);
-        verify(() -> manager.verify(data, parameters), VerificationFailures::reasonForRegistration);
+        verify(
+                () -> manager.verify(data, parameters),
+                VerificationFailures::reasonForRegistration,
+                data.getCollectedClientData());
         AuthenticatorData<?> authData = data.getAttestationObject().getAuthenticatorData();
         AttestedCredentialData credential = authData.getAttestedCredentialData();
         TrustChecks.check(
@@ -192,7 +197,7 @@ public final class WebAuthn4jVerifier {
                 : allowCredentialIds.stream().map(Base64Url::decode).toList();
         AuthenticationParameters parameters = new AuthenticationParameters(
                 serverProperty(parsed.challenge()), record, allow, userVerificationRequired, true);
-        verify(() -> manager.verify(data, parameters), VerificationFailures::reasonFor);
+        verify(() -> manager.verify(data, parameters), VerificationFailures::reasonFor, data.getCollectedClientData());
         AuthenticatorData<?> authData = data.getAuthenticatorData();
         return new VerifiedAuthentication(authData.getSignCount(), authData.isFlagUV(), authData.isFlagBS());
     }
@@ -231,23 +236,49 @@ public final class WebAuthn4jVerifier {
         }
     }
 
-    private static void verify(Runnable verification, Function<VerificationException, Reason> reasons) {
+    private static void verify(
+            Runnable verification, Function<VerificationException, Reason> reasons, CollectedClientData clientData) {
         try {
             verification.run();
         } catch (VerificationException e) {
             Reason reason = reasons.apply(e);
-            // Which part of a statement failed helps its developer; webauthn4j's words carry no secret.
-            String message = (reason == Reason.ATTESTATION_INVALID
-                                    || reason == Reason.ATTESTATION_NOT_TRUSTED
-                                    || reason == Reason.AUTHENTICATOR_REVOKED)
-                            && e.getMessage() != null
-                    ? reason.message() + " " + e.getMessage()
-                    : reason.message();
+            String message;
+            if (reason == Reason.ORIGIN_NOT_ALLOWED) {
+                // The origin the browser saw is what the developer must add (the usual mistake behind a proxy).
+                message = "The page's origin " + printable(clientData == null ? null : clientData.getOrigin())
+                        + " is not allowed: add it to the relying party's origins (passkeys.origins in Spring Boot).";
+            } else if ((reason == Reason.ATTESTATION_INVALID
+                            || reason == Reason.ATTESTATION_NOT_TRUSTED
+                            || reason == Reason.AUTHENTICATOR_REVOKED)
+                    && e.getMessage() != null) {
+                // Which part of a statement failed helps its developer; webauthn4j's words carry no secret.
+                message = reason.message() + " " + e.getMessage();
+            } else {
+                message = reason.message();
+            }
             throw new PasskeyException(reason, message, e);
         } catch (DataConversionException | IllegalArgumentException | tools.jackson.core.JacksonException e) {
             // webauthn4j reads the client extension results only now: a credProps.rk that is no boolean lands here.
             throw new PasskeyException(Reason.MALFORMED_RESPONSE, Reason.MALFORMED_RESPONSE.message(), e);
         }
+    }
+
+    /** Whether a page at {@code origin} may run ceremonies here: the allow-list the checks use. */
+    public boolean allowsOrigin(String origin) {
+        try {
+            return origin != null && origins.test(new Origin(origin));
+        } catch (IllegalArgumentException malformed) {
+            return false;
+        }
+    }
+
+    /** What the browser sent as its origin, quoted, short and without control characters (it goes to logs). */
+    private static String printable(Object origin) {
+        if (origin == null) {
+            return "(none)";
+        }
+        String text = origin.toString().replaceAll("\\p{Cntrl}", "?");
+        return "\"" + (text.length() > 100 ? text.substring(0, 100) + "…" : text) + "\"";
     }
 
     /** A registration response whose challenge is known but which is not verified yet. */

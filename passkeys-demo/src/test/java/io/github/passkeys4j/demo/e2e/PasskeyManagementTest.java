@@ -7,6 +7,9 @@ import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.browser.Browser;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.Alert;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.virtualauthenticator.Credential;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.ActiveProfiles;
@@ -173,6 +176,50 @@ class PasskeyManagementTest extends BrowserTest {
         assertThat(used.badges()).containsExactlyInAnyOrder("device-bound", "current");
         assertThat(used.meta()).contains("Last used");
         assertThat(used.times()).hasSize(2);
+    }
+
+    /**
+     * Turning off or deleting the passkey this session signed in with ends the session (README: "Revoking a passkey"):
+     * the page says so first, and then shows the sign-in page rather than a list that is no longer this user's.
+     */
+    @Test
+    void disablingOrDeletingThePasskeyOfThisSignInWarnsThenSignsOutHere() {
+        String username = Users.unique("current");
+        signUpAndOpenPasskeys(username).addPasskey("Laptop");
+        PasskeysPage page = HomePage.open(browser).signOut().signInWithPasskey().managePasskeys();
+        By toggle = By.cssSelector("li.passkey button.passkey-toggle");
+
+        browser.driver().findElement(toggle).click();
+        Alert disable = browser.waitUntil("the confirmation", ExpectedConditions.alertIsPresent());
+        assertThat(disable.getText())
+                .isEqualTo("You signed in with \"Laptop\": disabling it also signs you out here. Disable it?");
+        disable.dismiss();
+        assertThat(page.row("Laptop").toggleLabel()).isEqualTo("Disable");
+        assertThat(Me.fetch(browser).status()).isEqualTo(200);
+
+        browser.driver().findElement(toggle).click();
+        browser.waitUntil("the confirmation", ExpectedConditions.alertIsPresent())
+                .accept();
+        browser.waitUntil("the sign-in page", driver -> browser.path().startsWith("/login"));
+        assertThat(Me.fetch(browser).status()).isEqualTo(401);
+
+        // Signed in again, the browser is back on the passkeys page it was on.
+        LoginPage.at(browser).submitPassword(username, Users.PASSWORD);
+        page = PasskeysPage.at(browser);
+        assertThat(page.row("Laptop").badges()).doesNotContain("current");
+        page.toggle("Laptop");
+        page = HomePage.open(browser).signOut().signInWithPasskey().managePasskeys();
+        PasskeysPage.DeleteDialog delete = page.delete("Laptop");
+        assertThat(delete.warning())
+                .isEqualTo("You signed in with this passkey: deleting it also signs you out here. This is your last"
+                        + " passkey. After deleting it you can only sign in with your password.");
+        browser.driver()
+                .findElement(By.cssSelector("button.passkey-delete-confirm"))
+                .click();
+        browser.waitUntil("the sign-in page", driver -> browser.path().startsWith("/login"));
+        assertThat(Me.fetch(browser).status()).isEqualTo(401);
+        LoginPage.at(browser).submitPassword(username, Users.PASSWORD);
+        assertThat(PasskeysPage.at(browser).rows()).isEmpty();
     }
 
     @Test

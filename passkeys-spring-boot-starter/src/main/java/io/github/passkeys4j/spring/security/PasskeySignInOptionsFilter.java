@@ -4,6 +4,7 @@ import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartAuthentication;
 import io.github.passkeys4j.data.PublicKeyCredentialRequestOptions;
 import io.github.passkeys4j.spring.account.AccountIdResolver;
+import io.github.passkeys4j.spring.internal.OriginWarnings;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
@@ -86,6 +87,7 @@ final class PasskeySignInOptionsFilter extends RequestFilter {
             Problems.write(request, response, Problems.of(HttpStatus.BAD_REQUEST, e.getMessage()), messages);
             return;
         }
+        OriginWarnings.check(request, relyingParty);
         // Stateless: no session, nothing stored; the challenge is sealed and bound to this browser's cookie.
         String binding = SignInBinding.forRequest(request);
         StartAuthentication start = username == null

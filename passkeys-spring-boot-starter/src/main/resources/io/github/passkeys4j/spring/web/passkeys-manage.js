@@ -244,6 +244,8 @@
     }
 
     async toggle(passkey) {
+      // Turning off the passkey of this sign-in ends this session too (README: "Revoking a passkey"): ask first.
+      if (passkey.current && passkey.enabled && !window.confirm(t('manage.disable-current', { name: passkey.label }))) return;
       if (await this.change(passkey, { enabled: !passkey.enabled },
         t(passkey.enabled ? 'manage.now-disabled' : 'manage.now-enabled', { name: passkey.label }))) {
         this.focusAfter(passkey.id, '.passkey-toggle');
@@ -256,6 +258,7 @@
         await window.Passkeys.withStepUp(
           () => window.Passkeys.request('PATCH', '/credentials/' + encodeURIComponent(passkey.id), body),
           () => this.say(t('step-up.confirming')));
+        if (passkey.current && body.enabled === false) return this.signedOut();
         await this.refresh();
         this.say(done);
         return true;
@@ -282,11 +285,18 @@
       this.dialog.querySelector('#passkey-delete-text').textContent = t('manage.delete-text',
         { name: passkey.label, provider: passkey.provider ? passkey.provider.name : t('manage.your-device') });
       const warning = this.dialog.querySelector('#passkey-delete-warning');
-      const last = this.passkeys.length === 1;
-      warning.hidden = !last;
-      warning.textContent = last ? t('manage.delete-last') : '';
+      const notes = [passkey.current ? t('manage.delete-current') : '', this.passkeys.length === 1 ? t('manage.delete-last') : '']
+        .filter(Boolean);
+      warning.hidden = !notes.length;
+      warning.textContent = notes.join(' ');
       this.dialog.showModal();
       this.dialog.querySelector('.passkey-delete-cancel').focus();
+    }
+
+    /** The passkey of this sign-in is gone, and this session with it: load the page again, for the app's sign-in. */
+    signedOut() {
+      window.location.reload();
+      return true;
     }
 
     async remove(passkey) {
@@ -297,6 +307,7 @@
         await window.Passkeys.withStepUp(
           () => window.Passkeys.request('DELETE', '/credentials/' + encodeURIComponent(passkey.id)),
           () => this.say(t('step-up.confirming')));
+        if (passkey.current) return this.signedOut();
         await this.refresh();
         this.focusAfter(passkey.id, 'button', index);
         this.say(t('manage.deleted', { name: passkey.label }));

@@ -7,12 +7,14 @@ import io.github.passkeys4j.StartRegistration;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.event.PasskeyRegisteredEvent;
 import io.github.passkeys4j.spring.event.PasskeyView;
+import io.github.passkeys4j.spring.internal.OriginWarnings;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.RequestBodies;
 import io.github.passkeys4j.spring.metrics.CeremonyObserver;
 import io.github.passkeys4j.spring.security.PasskeyAuthenticationToken;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
 import io.github.passkeys4j.store.Passkey;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -66,13 +68,15 @@ public final class PasskeysController {
     public ResponseEntity<String> registrationOptions(
             Authentication authentication,
             @RequestBody(required = false) String body,
-            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType)
+            @RequestHeader(name = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+            HttpServletRequest request)
             throws HttpMediaTypeNotSupportedException {
         if (body != null && !body.isBlank() && !RequestBodies.isJson(contentType)) {
             // Not consumes = JSON: an empty body (a passkey) needs no content type.
             throw new HttpMediaTypeNotSupportedException("Send the request body as application/json.");
         }
         PasskeyAccounts.Account account = signedIn(accounts, authentication);
+        OriginWarnings.check(request, relyingParty);
         return PasskeysJson.ok(
                 relyingParty.startRegistration(StartRegistration.forAccount(account.id(), account.username())
                         .withDisplayName(displayNames.displayName(authentication))

@@ -9,7 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The diagnostics page when this page's address is not an allowed origin (a set-up mistake it exists to find): the
- * verdict says "No" and what to change, and the test stops, clearly, at the server's check of the new passkey.
+ * verdict says "No" and what to change, and the test stops, clearly, at the server's check of the new passkey; the
+ * passkeys page's refused passkey is forgotten by its provider.
  */
 @ActiveProfiles("test")
 @TestPropertySource(properties = "passkeys.origins=https://localhost:1")
@@ -38,5 +39,24 @@ class DiagnosticsOriginRefusedBrowserTest extends BrowserTest {
         PageChecks checks = new PageChecks(browser);
         checks.check("diagnostics-origin-refused");
         checks.assertAllPassed();
+    }
+
+    /**
+     * The passkeys page with the same mistake: the device makes the passkey, the server refuses it, and the page asks
+     * the provider to forget it (Signal API), so no dead entry stays in the user's password manager.
+     */
+    @Test
+    void aPasskeyTheServerRefusedIsForgottenByItsProvider() {
+        String username = Users.unique("originbad");
+        PasskeysPage page = SignupPage.open(browser)
+                .signUp(username, Users.PASSWORD)
+                .signInWithPassword(username, Users.PASSWORD)
+                .managePasskeys();
+
+        assertThat(page.addPasskeyRefused("Laptop")).isNotBlank();
+        assertThat(page.rows()).isEmpty();
+        browser.waitUntil(
+                "Chrome to drop the refused passkey (signalUnknownCredential)",
+                driver -> browser.authenticator().getCredentials().isEmpty());
     }
 }

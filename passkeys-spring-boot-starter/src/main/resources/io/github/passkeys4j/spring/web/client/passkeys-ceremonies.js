@@ -194,7 +194,26 @@ async function register(name, kind) {
   } catch (error) {
     throw await explained(error);
   }
-  return request('POST', '/registration', { credential: credentialJSON(credential), name: name || null });
+  try {
+    return await request('POST', '/registration', { credential: credentialJSON(credential), name: name || null });
+  } catch (error) {
+    forgetRefused(options.rp.id, credential.id, error);
+    throw error;
+  }
+}
+
+/**
+ * A new passkey the server refused (4xx) is stored nowhere: ask its provider to forget it, where the browser can, so
+ * no dead entry stays in the user's password manager. Never after a 5xx or a lost connection (it may be stored), nor
+ * when it is a passkey the server already has.
+ */
+function forgetRefused(rpId, credentialId, error) {
+  const problem = error && error.problem;
+  const status = problem && problem.status;
+  if (status >= 400 && status < 500 && problem.reason !== 'CREDENTIAL_ALREADY_REGISTERED'
+      && typeof PublicKeyCredential.signalUnknownCredential === 'function') {
+    PublicKeyCredential.signalUnknownCredential({ rpId, credentialId }).catch(() => {});
+  }
 }
 
 function listPasskeys() {

@@ -44,13 +44,8 @@ async function signUp(details) {
     return await request('POST', '/sign-up', {
       ...who, credential: credentialJSON(credential), name: d.name || null });
   } catch (error) {
-    // A 4xx stored nothing: the passkey just made opens no account, so ask its provider to forget it (where the
-    // browser can). Never after a 5xx or a lost connection: the account may exist.
-    const status = error && error.problem && error.problem.status;
-    if (status >= 400 && status < 500 && typeof PublicKeyCredential.signalUnknownCredential === 'function') {
-      PublicKeyCredential.signalUnknownCredential({ rpId: options.rp.id, credentialId: credential.id })
-        .catch(() => {});
-    }
+    // A 4xx opened no account with the passkey just made: its provider may forget it.
+    forgetRefused(options.rp.id, credential.id, error);
     throw error;
   }
 }

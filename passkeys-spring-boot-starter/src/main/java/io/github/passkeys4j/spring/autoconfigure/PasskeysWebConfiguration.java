@@ -143,8 +143,9 @@ class PasskeysWebConfiguration {
     @Bean
     FilterRegistrationBean<PasskeysEndpointFilter> passkeysEndpointFilter(
             PasskeysProperties properties, PasskeysMessages messages) {
-        FilterRegistrationBean<PasskeysEndpointFilter> registration = new FilterRegistrationBean<>(
-                new PasskeysEndpointFilter(properties.getMaxRequestSize().toBytes(), messages));
+        FilterRegistrationBean<PasskeysEndpointFilter> registration =
+                new FilterRegistrationBean<>(new PasskeysEndpointFilter(
+                        properties.getMaxRequestSize().toBytes(), messages, BasePath.of(properties)));
         registration.addUrlPatterns(BasePath.of(properties) + "/*");
         // Before Spring Security's filter chain, which reads the sign-in body. Requests only: the filter passes any
         // other dispatch on (RequestFilter), and the starter never forwards into its own paths.

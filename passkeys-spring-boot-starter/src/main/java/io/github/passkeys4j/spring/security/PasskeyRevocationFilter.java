@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.internal.ChainCoverage;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.internal.RequestFilter;
@@ -53,6 +54,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
 
     private final RelyingParty relyingParty;
     private final String basePath;
+    private final String baseSlash;
     private final PasskeysMessages messages;
     private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
     private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
@@ -60,6 +62,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
     PasskeyRevocationFilter(RelyingParty relyingParty, String basePath, PasskeysMessages messages) {
         this.relyingParty = relyingParty;
         this.basePath = basePath;
+        this.baseSlash = basePath + "/";
         this.messages = messages;
     }
 
@@ -71,6 +74,12 @@ final class PasskeyRevocationFilter extends RequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // The first of the starter's filters in a chain: a request under the base path has met them.
+        String uri = request.getRequestURI();
+        String contextPath = request.getContextPath();
+        if (uri.startsWith(baseSlash, contextPath.length()) && uri.startsWith(contextPath)) {
+            ChainCoverage.seen(request);
+        }
         Authentication authentication = contextHolder.getContext().getAuthentication();
         String credentialId = credentialIdOf(authentication, request);
         boolean revoked;

@@ -4,9 +4,12 @@ import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -32,17 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.config.Customizer.withDefaults;
 
 /**
- * Two chains (an API chain first), and anonymous().disable() with form login's own entry point.
+ * Two chains (an API chain first), one chain that leaves the passkey paths out, and anonymous().disable() with form
+ * login's own entry point.
  */
 class ChainShapesHttpTest {
-
-    private static String line(String what, HttpResponse<String> r) {
-        return what + " -> " + r.statusCode() + " "
-                + r.headers().firstValue("Location").orElse("") + " "
-                + r.body()
-                        .replaceAll("\\s+", " ")
-                        .substring(0, Math.min(200, r.body().length()));
-    }
 
     /** An /api/** chain (HTTP Basic, stateless) first, then the form-login chain for everything else. */
     @Nested
@@ -50,12 +46,13 @@ class ChainShapesHttpTest {
             classes = App.class,
             webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
             properties = {"spring.datasource.url=jdbc:h2:mem:shape-chains-api;DB_CLOSE_DELAY=-1", "test.mode=api"})
+    @ExtendWith(OutputCaptureExtension.class)
     class ApiChainFirst {
         @LocalServerPort
         int port;
 
         @Test
-        void passkeySessionIsTreatedAsAFormLoginSession() {
+        void passkeySessionIsTreatedAsAFormLoginSession(CapturedOutput output) {
             HttpSession form = new HttpSession(port);
             form.signInWithPassword("alice", "alice-password");
             SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
@@ -63,12 +60,39 @@ class ChainShapesHttpTest {
             HttpSession browser = new HttpSession(port);
             HttpResponse<String> ok = signIn(browser, authenticator, new Tamper());
             assertThat(ok.statusCode()).isEqualTo(200);
-            String f = line("form /api/hello", form.get("/api/hello"));
-            String p = line("passkey /api/hello", browser.get("/api/hello"));
-            String ap = line("signed out /api/passkeys", new HttpSession(port).get("/api/passkeys"));
             assertThat(browser.get("/api/hello").statusCode())
                     .isEqualTo(form.get("/api/hello").statusCode());
             assertThat(browser.get("/hello").body()).contains("alice");
+            assertThat(output.getOut()).doesNotContain("went through no security filter chain");
+        }
+    }
+
+    /**
+     * One chain only, whose securityMatcher leaves out /passkeys/**: passkeys cannot work there, and the log says why
+     * (once), where nothing else would.
+     */
+    @Nested
+    @SpringBootTest(
+            classes = App.class,
+            webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+            properties = {"spring.datasource.url=jdbc:h2:mem:shape-chains-none;DB_CLOSE_DELAY=-1", "test.mode=narrow"})
+    @ExtendWith(OutputCaptureExtension.class)
+    class PasskeysOutsideEveryChain {
+        @LocalServerPort
+        int port;
+
+        @Test
+        void theLogSaysNoChainCoversThePasskeyPaths(CapturedOutput output) {
+            HttpSession alice = new HttpSession(port);
+            alice.signInWithPassword("alice", "alice-password");
+            assertThat(alice.get("/passkeys/credentials").statusCode()).isNotEqualTo(200);
+            alice.get("/passkeys/credentials");
+
+            String warning = "no SecurityFilterChain's securityMatcher covers /passkeys/**";
+            assertThat(output.getOut()).contains("GET /passkeys/credentials went through no security filter chain");
+            assertThat(output.getOut().split(java.util.regex.Pattern.quote(warning), -1))
+                    .as("once")
+                    .hasSize(2);
         }
     }
 

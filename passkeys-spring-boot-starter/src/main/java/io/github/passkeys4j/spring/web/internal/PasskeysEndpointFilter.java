@@ -1,5 +1,6 @@
 package io.github.passkeys4j.spring.web.internal;
 
+import io.github.passkeys4j.spring.internal.ChainCoverage;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.internal.RequestFilter;
@@ -36,10 +37,12 @@ public final class PasskeysEndpointFilter extends RequestFilter {
 
     private final long maxBytes;
     private final PasskeysMessages messages;
+    private final ChainCoverage coverage;
 
-    public PasskeysEndpointFilter(long maxBytes, PasskeysMessages messages) {
+    public PasskeysEndpointFilter(long maxBytes, PasskeysMessages messages, String basePath) {
         this.maxBytes = maxBytes;
         this.messages = messages;
+        this.coverage = new ChainCoverage(basePath);
     }
 
     @Override
@@ -51,6 +54,7 @@ public final class PasskeysEndpointFilter extends RequestFilter {
         }
         try {
             chain.doFilter(new LimitedRequest(request, maxBytes), new ProblemOnError(request, response));
+            coverage.check(request, response);
         } catch (IOException | ServletException | RuntimeException e) {
             if (response.isCommitted()) {
                 throw e;
@@ -65,6 +69,7 @@ public final class PasskeysEndpointFilter extends RequestFilter {
             }
             // Every error under the base path is a problem body: the stack trace goes to the log, not the client.
             response.reset();
+            coverage.check(request, response);
             ProblemDetail problem = unhandled(request, e);
             if (problem.getStatus() == HttpStatus.SERVICE_UNAVAILABLE.value()) {
                 response.setHeader("Retry-After", "5");

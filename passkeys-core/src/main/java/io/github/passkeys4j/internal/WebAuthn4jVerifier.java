@@ -272,12 +272,12 @@ public final class WebAuthn4jVerifier {
         }
     }
 
-    /** What the browser sent as its origin, quoted, short and without control characters (it goes to logs). */
+    /** What the browser sent as its origin, quoted, short, without control or format characters (it goes to logs). */
     private static String printable(Object origin) {
         if (origin == null) {
             return "(none)";
         }
-        String text = origin.toString().replaceAll("\\p{Cntrl}", "?");
+        String text = origin.toString().replaceAll("[\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}]", "?");
         return "\"" + (text.length() > 100 ? text.substring(0, 100) + "…" : text) + "\"";
     }
 

@@ -33,14 +33,16 @@ public final class ChainCoverage {
     }
 
     /**
-     * Called after the request went through the app's filters; warns once per app. Not for a 400: Spring Security's
-     * firewall refuses a malformed URL before choosing any chain.
+     * Called after the request went through the app's filters; warns once per app, and only for the answers an
+     * uncovered path gives (401, 404): a firewall's 400 or an https redirect comes before any chain in every app.
      */
     public void check(HttpServletRequest request, HttpServletResponse response) {
+        int status = response.getStatus();
         if (request.getAttribute(SEEN) == null
-                && response.getStatus() != HttpServletResponse.SC_BAD_REQUEST
+                && (status == HttpServletResponse.SC_UNAUTHORIZED || status == HttpServletResponse.SC_NOT_FOUND)
                 && warned.compareAndSet(false, true)) {
-            log.warn(request.getMethod() + " " + request.getRequestURI() + " went through no security filter chain that"
+            log.warn(request.getMethod() + " " + Printable.of(request.getRequestURI())
+                    + " went through no security filter chain that"
                     + " has the passkey filters: no SecurityFilterChain's securityMatcher covers " + basePath + "/**,"
                     + " so passkey sign-in and the passkey pages cannot work. Add the path to a chain's securityMatcher"
                     + " (README: \"Your rules stay yours\"). Reported once.");

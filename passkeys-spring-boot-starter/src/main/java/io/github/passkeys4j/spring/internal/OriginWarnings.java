@@ -36,8 +36,7 @@ public final class OriginWarnings {
                 || !REPORTED.add(origin)) {
             return;
         }
-        String shown = origin.replaceAll("\\p{Cntrl}", "?");
-        log.warn("A page at " + (shown.length() > 100 ? shown.substring(0, 100) + "…" : shown)
+        log.warn("A page at " + Printable.of(origin)
                 + " asked for passkey options, but that origin is not allowed (rp-id " + relyingParty.rpId()
                 + ", origins " + new TreeSet<>(relyingParty.origins()) + "): its browser or this server will refuse"
                 + " the passkey. If it is your site's address, set passkeys.rp-id and passkeys.origins to it (README:"

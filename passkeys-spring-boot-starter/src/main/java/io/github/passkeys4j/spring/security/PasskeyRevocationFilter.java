@@ -14,10 +14,15 @@ import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
+import org.springframework.security.web.authentication.NullRememberMeServices;
+import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 
 import java.io.IOException;
@@ -33,20 +38,26 @@ import java.util.Objects;
  */
 final class PasskeyRevocationFilter extends RequestFilter {
 
-    /**
-     * The credential ID a session was signed in with and its user's name ({@link #remember}); set by the sign-ins.
-     */
+    /** The credential ID a session was signed in with; set by the sign-ins, removed at sign-out ({@link #forget}). */
     static final String SESSION_ATTRIBUTE = PasskeyRevocationFilter.class.getName() + ".CREDENTIAL_ID";
 
-    /**
-     * Remembers in the session the passkey {@code token} signed in with. With the user's name: a session kept through
-     * a sign-out ({@code invalidateHttpSession(false)}) may next be someone else's, whom this passkey must not sign out.
-     */
+    /** Remembers in the session the passkey {@code token} signed in with. */
     static void remember(HttpServletRequest request, PasskeyAuthenticationToken token) {
         HttpSession session = request.getSession(false);
         if (session != null) {
-            // A credential ID is base64url: no space in it.
-            session.setAttribute(SESSION_ATTRIBUTE, token.getCredentialId() + " " + token.getName());
+            session.setAttribute(SESSION_ATTRIBUTE, token.getCredentialId());
+        }
+    }
+
+    /**
+     * A logout handler: a session kept through sign-out ({@code invalidateHttpSession(false)}) may next be someone
+     * else's, whom the last user's passkey must not sign out. (Bound to the session, not to a name: the app may rename
+     * the user, and a renamed session must still end with its passkey.)
+     */
+    static void forget(HttpServletRequest request, HttpServletResponse response, Authentication authentication) {
+        HttpSession session = request.getSession(false);
+        if (session != null) {
+            session.removeAttribute(SESSION_ATTRIBUTE);
         }
     }
 
@@ -54,16 +65,19 @@ final class PasskeyRevocationFilter extends RequestFilter {
 
     private final RelyingParty relyingParty;
     private final String basePath;
-    private final String baseSlash;
     private final PasskeysMessages messages;
     private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
+    private RememberMeServices rememberMe = new NullRememberMeServices();
     private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
     PasskeyRevocationFilter(RelyingParty relyingParty, String basePath, PasskeysMessages messages) {
         this.relyingParty = relyingParty;
         this.basePath = basePath;
-        this.baseSlash = basePath + "/";
         this.messages = messages;
+    }
+
+    void setRememberMeServices(RememberMeServices rememberMe) {
+        this.rememberMe = rememberMe;
     }
 
     public void setSecurityContextHolderStrategy(SecurityContextHolderStrategy contextHolder) {
@@ -77,7 +91,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
         // The first of the starter's filters in a chain: a request under the base path has met them.
         String uri = request.getRequestURI();
         String contextPath = request.getContextPath();
-        if (uri.startsWith(baseSlash, contextPath.length()) && uri.startsWith(contextPath)) {
+        if (uri.startsWith(basePath, contextPath.length()) && uri.startsWith(contextPath)) {
             ChainCoverage.seen(request);
         }
         Authentication authentication = contextHolder.getContext().getAuthentication();
@@ -101,6 +115,16 @@ final class PasskeyRevocationFilter extends RequestFilter {
             log.info("Signing out a session of " + authentication.getName() + ": the passkey it signed in with was "
                     + "deleted or disabled");
             logout.logout(request, response, authentication);
+            if (!(rememberMe instanceof NullRememberMeServices)) {
+                // The app's remember-me cookie would sign the browser in again at once, as a sign-in that no passkey
+                // revokes: this browser forgets it, and this request goes on as a visitor's, not past the remember-me
+                // filter with the cookie it still carries.
+                rememberMe.loginFail(request, response);
+                SecurityContext visitor = contextHolder.createEmptyContext();
+                visitor.setAuthentication(new AnonymousAuthenticationToken(
+                        "passkey-revoked", "anonymousUser", AuthorityUtils.createAuthorityList("ROLE_ANONYMOUS")));
+                contextHolder.setContext(visitor);
+            }
         }
         chain.doFilter(request, response);
     }
@@ -116,13 +140,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
                         .noneMatch(a -> FactorGrantedAuthority.WEBAUTHN_AUTHORITY.equals(a.getAuthority()))) {
             return null;
         }
-        if (!(session.getAttribute(SESSION_ATTRIBUTE) instanceof String remembered)) {
-            return null;
-        }
-        int space = remembered.indexOf(' ');
-        return space > 0 && remembered.substring(space + 1).equals(authentication.getName())
-                ? remembered.substring(0, space)
-                : null;
+        return session.getAttribute(SESSION_ATTRIBUTE) instanceof String id ? id : null;
     }
 
     /** A problem body where the client reads JSON; else the app's own error page (Spring Boot's, say). */

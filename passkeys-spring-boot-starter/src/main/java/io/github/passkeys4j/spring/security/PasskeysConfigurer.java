@@ -169,6 +169,11 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
             exceptions.defaultDeniedHandlerForMissingAuthority(
                     new PasskeyStepUpEntryPoint(basePath, messages(http)), PasskeyStepUp.FACTOR);
         }
+        // A session kept through sign-out forgets its passkey (PasskeyRevocationFilter.forget).
+        LogoutConfigurer<HttpSecurity> logout = http.getConfigurer(LogoutConfigurer.class);
+        if (logout != null) {
+            logout.addLogoutHandler(PasskeyRevocationFilter::forget);
+        }
         // The login page generator is post-processed only when its configurer adds it to the chain, which is the one
         // case where there is a generated page to add our button to.
         DefaultLoginPageConfigurer<HttpSecurity> loginPage = http.getConfigurer(DefaultLoginPageConfigurer.class);
@@ -208,6 +213,10 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         http.addFilterBefore(postProcess(stepUpFilter(http, messages)), AuthorizationFilter.class);
         PasskeyRevocationFilter revocation = new PasskeyRevocationFilter(relyingParty, basePath, messages);
         revocation.setSecurityContextHolderStrategy(getSecurityContextHolderStrategy());
+        RememberMeServices rememberMe = http.getSharedObject(RememberMeServices.class);
+        if (rememberMe != null) {
+            revocation.setRememberMeServices(rememberMe);
+        }
         // After the context is loaded, by SecurityContextHolderFilter or, with requireExplicitSave(false), by
         // SecurityContextPersistenceFilter, which comes after it: the header writer follows both.
         http.addFilterAfter(postProcess(revocation), HeaderWriterFilter.class);

@@ -60,6 +60,30 @@ class RememberMeHttpTest {
         assertThat(later.body()).isEqualTo("{\"hello\":\"alice\"}");
     }
 
+    /** The cookie would sign the browser in again, past the passkey's revocation: it goes with the session. */
+    @Test
+    void revokingThePasskeyEndsItsSessionAndItsRememberMeCookie() {
+        HttpSession owner = new HttpSession(port);
+        owner.signInWithPassword("alice", "alice-password");
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+        String id = register(owner, authenticator, "{}").path("id").asString();
+        HttpSession lost = new HttpSession(port);
+        assertThat(signIn(lost, authenticator, "?remember-me=true", new Tamper())
+                        .statusCode())
+                .isEqualTo(200);
+        String remembered = lost.cookie(COOKIE);
+        assertThat(remembered).isNotBlank();
+
+        assertThat(owner.delete("/passkeys/credentials/" + id).statusCode()).isEqualTo(204);
+
+        HttpResponse<String> next = lost.get("/hello");
+        assertThat(next.statusCode()).isEqualTo(302);
+        assertThat(next.headers().allValues("Set-Cookie"))
+                .anySatisfy(cookie -> assertThat(cookie).startsWith(COOKIE + "=;"));
+        assertThat(lost.cookie(COOKIE)).isNull();
+        assertThat(lost.get("/hello").statusCode()).isEqualTo(302);
+    }
+
     @Test
     void aPasskeySignInThatDoesNotAskIsNotRemembered() {
         SoftwareAuthenticator authenticator = alicesPasskey();

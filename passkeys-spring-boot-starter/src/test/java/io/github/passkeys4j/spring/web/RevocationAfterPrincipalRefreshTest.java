@@ -15,6 +15,8 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
+import org.springframework.security.core.userdetails.User;
+import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -40,6 +42,19 @@ class RevocationAfterPrincipalRefreshTest {
             new HttpSessionSecurityContextRepository().saveContext(context, request, response);
             return "ok";
         }
+
+        /** As after the user renamed their account: the same session, the principal under its new name. */
+        @PostMapping("/rename")
+        String rename(Authentication current, HttpServletRequest request, HttpServletResponse response) {
+            UserDetails renamed = User.withUserDetails((UserDetails) current.getPrincipal())
+                    .username(current.getName() + "-renamed")
+                    .build();
+            SecurityContextImpl context = new SecurityContextImpl(
+                    UsernamePasswordAuthenticationToken.authenticated(renamed, null, current.getAuthorities()));
+            SecurityContextHolder.setContext(context);
+            new HttpSessionSecurityContextRepository().saveContext(context, request, response);
+            return "ok";
+        }
     }
 
     @LocalServerPort
@@ -50,10 +65,20 @@ class RevocationAfterPrincipalRefreshTest {
 
     @Test
     void aRevokedPasskeyEndsItsSessionAlsoAfterTheAppRefreshedThePrincipal() {
-        aRevokedPasskeyEndsItsSession(port, passkeyRepository);
+        aRevokedPasskeyEndsItsSession(port, passkeyRepository, "/refresh");
+    }
+
+    /** A renamed session is still the passkey's: whoever holds a lost passkey cannot keep its session by a rename. */
+    @Test
+    void aRevokedPasskeyEndsItsSessionAlsoAfterARename() {
+        aRevokedPasskeyEndsItsSession(port, passkeyRepository, "/rename");
     }
 
     static void aRevokedPasskeyEndsItsSession(int port, PasskeyRepository passkeyRepository) {
+        aRevokedPasskeyEndsItsSession(port, passkeyRepository, "/refresh");
+    }
+
+    static void aRevokedPasskeyEndsItsSession(int port, PasskeyRepository passkeyRepository, String refresh) {
         HttpSession password = new HttpSession(port);
         assertThat(password.signInWithPassword("bob", "bob-password").statusCode())
                 .isEqualTo(302);
@@ -62,7 +87,8 @@ class RevocationAfterPrincipalRefreshTest {
 
         HttpSession lost = new HttpSession(port);
         assertThat(signIn(lost, key, new Tamper()).statusCode()).isEqualTo(200);
-        assertThat(lost.post("/refresh", "{}").statusCode()).isEqualTo(200);
+        assertThat(lost.post(refresh, "{}").statusCode()).isEqualTo(200);
+        assertThat(lost.get("/whoami").statusCode()).isEqualTo(200);
 
         passkeyRepository.delete(id); // the owner deletes the lost passkey
 

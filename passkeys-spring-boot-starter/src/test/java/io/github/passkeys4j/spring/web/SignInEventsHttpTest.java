@@ -97,10 +97,10 @@ class SignInEventsHttpTest {
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(recorder.events)
                 .as("a Spring Security AbstractAuthenticationFailureEvent for a bad passkey signature")
-                .anySatisfy(e -> assertThat(e).startsWith("AuthenticationFailure"));
+                .anySatisfy(e -> assertThat(e).startsWith("AuthenticationFailureBadCredentialsEvent"));
         assertThat(recorder.publisherCalls)
                 .as("the app's AuthenticationEventPublisher bean told of the failure")
-                .anySatisfy(e -> assertThat(e).startsWith("failure"));
+                .anySatisfy(e -> assertThat(e).startsWith("failure BadCredentialsException"));
     }
 
     private SoftwareAuthenticator alicesPasskey() {

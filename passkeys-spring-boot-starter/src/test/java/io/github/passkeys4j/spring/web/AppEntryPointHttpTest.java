@@ -11,11 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -75,7 +72,7 @@ class AppEntryPointHttpTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(App.Endpoints.class)
+    @Import({App.Endpoints.class, SmallApps.Csrf.class})
     static class App {
         @Bean
         SecurityFilterChain web(HttpSecurity http) throws Exception {
@@ -102,10 +99,7 @@ class AppEntryPointHttpTest {
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(User.withUsername("alice")
-                    .password("{noop}alice-password")
-                    .roles("USER")
-                    .build());
+            return SmallApps.users("alice");
         }
 
         @RestController
@@ -118,11 +112,6 @@ class AppEntryPointHttpTest {
             @GetMapping("/admin")
             String admin() {
                 return "admin";
-            }
-
-            @GetMapping("/csrf")
-            Map<String, String> csrf(CsrfToken token) {
-                return Map.of("header", token.getHeaderName(), "token", token.getToken());
             }
         }
     }

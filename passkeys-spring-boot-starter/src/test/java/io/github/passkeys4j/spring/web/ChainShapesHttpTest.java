@@ -18,11 +18,8 @@ import org.springframework.core.annotation.Order;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -121,7 +118,7 @@ class ChainShapesHttpTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(App.Endpoints.class)
+    @Import({App.Endpoints.class, SmallApps.Csrf.class})
     static class App {
         @Bean
         @Order(1)
@@ -174,10 +171,7 @@ class ChainShapesHttpTest {
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(User.withUsername("alice")
-                    .password("{noop}alice-password")
-                    .roles("USER")
-                    .build());
+            return SmallApps.users("alice");
         }
 
         @RestController
@@ -185,11 +179,6 @@ class ChainShapesHttpTest {
             @GetMapping({"/hello", "/api/hello", "/app/hello"})
             Map<String, String> hello(Authentication authentication) {
                 return Map.of("hello", authentication == null ? "null" : authentication.getName());
-            }
-
-            @GetMapping("/csrf")
-            Map<String, String> csrf(CsrfToken token) {
-                return Map.of("header", token.getHeaderName(), "token", token.getToken());
             }
         }
     }

@@ -11,11 +11,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -150,7 +147,7 @@ class RememberMeHttpTest {
     // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(RememberMeApp.Endpoints.class)
+    @Import({RememberMeApp.Endpoints.class, SmallApps.Csrf.class})
     static class RememberMeApp {
         @Bean
         SecurityFilterChain web(HttpSecurity http, UserDetailsService users) throws Exception {
@@ -163,10 +160,7 @@ class RememberMeHttpTest {
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(User.withUsername("alice")
-                    .password("{noop}alice-password")
-                    .roles("USER")
-                    .build());
+            return SmallApps.users("alice");
         }
 
         @RestController
@@ -174,11 +168,6 @@ class RememberMeHttpTest {
             @GetMapping("/hello")
             Map<String, String> hello(Authentication authentication) {
                 return Map.of("hello", authentication.getName());
-            }
-
-            @GetMapping("/csrf")
-            Map<String, String> csrf(CsrfToken token) {
-                return Map.of("header", token.getHeaderName(), "token", token.getToken());
             }
         }
     }

@@ -12,11 +12,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.savedrequest.NullRequestCache;
@@ -25,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
@@ -110,7 +106,7 @@ class RequestCachesHttpTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(App.Endpoints.class)
+    @Import({App.Endpoints.class, SmallApps.Csrf.class})
     static class App {
         @Bean
         SecurityFilterChain web(HttpSecurity http, @Value("${test.cache}") String cache) throws Exception {
@@ -132,10 +128,7 @@ class RequestCachesHttpTest {
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(User.withUsername("alice")
-                    .password("{noop}alice-password")
-                    .roles("USER")
-                    .build());
+            return SmallApps.users("alice");
         }
 
         @RestController
@@ -143,11 +136,6 @@ class RequestCachesHttpTest {
             @GetMapping("/private")
             String priv() {
                 return "private";
-            }
-
-            @GetMapping("/csrf")
-            Map<String, String> csrf(CsrfToken token) {
-                return Map.of("header", token.getHeaderName(), "token", token.getToken());
             }
         }
     }

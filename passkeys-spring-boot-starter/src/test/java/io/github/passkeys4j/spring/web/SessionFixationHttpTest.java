@@ -15,11 +15,8 @@ import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -131,7 +128,7 @@ class SessionFixationHttpTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(App.Endpoints.class)
+    @Import({App.Endpoints.class, SmallApps.Csrf.class})
     static class App {
         @Bean
         SecurityFilterChain web(
@@ -158,10 +155,7 @@ class SessionFixationHttpTest {
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(User.withUsername("alice")
-                    .password("{noop}alice-password")
-                    .roles("USER")
-                    .build());
+            return SmallApps.users("alice");
         }
 
         @RestController
@@ -181,11 +175,6 @@ class SessionFixationHttpTest {
             String cart(HttpServletRequest request) {
                 var session = request.getSession(false);
                 return session == null ? "no session" : String.valueOf(session.getAttribute("cart"));
-            }
-
-            @GetMapping("/csrf")
-            Map<String, String> csrf(CsrfToken token) {
-                return Map.of("header", token.getHeaderName(), "token", token.getToken());
             }
         }
     }

@@ -15,11 +15,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -118,7 +115,7 @@ class SessionLimitHttpTest {
     // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(OneSessionApp.Endpoints.class)
+    @Import({OneSessionApp.Endpoints.class, SmallApps.Csrf.class})
     static class OneSessionApp {
         @Bean
         SecurityFilterChain web(HttpSecurity http, @Value("${test.max-sessions-prevents-login:false}") boolean prevents)
@@ -137,10 +134,7 @@ class SessionLimitHttpTest {
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(User.withUsername("alice")
-                    .password("{noop}alice-password")
-                    .roles("USER")
-                    .build());
+            return SmallApps.users("alice");
         }
 
         @RestController
@@ -148,11 +142,6 @@ class SessionLimitHttpTest {
             @GetMapping("/hello")
             Map<String, String> hello(Authentication authentication) {
                 return Map.of("hello", authentication.getName());
-            }
-
-            @GetMapping("/csrf")
-            Map<String, String> csrf(CsrfToken token) {
-                return Map.of("header", token.getHeaderName(), "token", token.getToken());
             }
         }
     }

@@ -19,11 +19,8 @@ import org.springframework.security.authentication.event.AbstractAuthenticationE
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -124,7 +121,7 @@ class SignInEventsHttpTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(App.Endpoints.class)
+    @Import({App.Endpoints.class, SmallApps.Csrf.class})
     static class App {
         @Bean
         Recorder recorder() {
@@ -162,10 +159,7 @@ class SignInEventsHttpTest {
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(User.withUsername("alice")
-                    .password("{noop}alice-password")
-                    .roles("USER")
-                    .build());
+            return SmallApps.users("alice");
         }
 
         @RestController
@@ -173,11 +167,6 @@ class SignInEventsHttpTest {
             @GetMapping("/hello")
             Map<String, String> hello(Authentication authentication) {
                 return Map.of("hello", authentication.getName());
-            }
-
-            @GetMapping("/csrf")
-            Map<String, String> csrf(CsrfToken token) {
-                return Map.of("header", token.getHeaderName(), "token", token.getToken());
             }
         }
     }

@@ -12,11 +12,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -108,7 +105,7 @@ class SignOutKeepingTheSessionHttpTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import(App.Endpoints.class)
+    @Import({App.Endpoints.class, SmallApps.Csrf.class})
     static class App {
         @Bean
         List<String> logouts() {
@@ -128,15 +125,7 @@ class SignOutKeepingTheSessionHttpTest {
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice")
-                            .password("{noop}alice-password")
-                            .roles("USER")
-                            .build(),
-                    User.withUsername("bob")
-                            .password("{noop}bob-password")
-                            .roles("USER")
-                            .build());
+            return SmallApps.users("alice", "bob");
         }
 
         @RestController
@@ -148,11 +137,6 @@ class SignOutKeepingTheSessionHttpTest {
                         authentication.getName(),
                         "authorities",
                         authentication.getAuthorities().toString());
-            }
-
-            @GetMapping("/csrf")
-            Map<String, String> csrf(CsrfToken token) {
-                return Map.of("header", token.getHeaderName(), "token", token.getToken());
             }
         }
     }

@@ -298,12 +298,7 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
                 new PasskeyAuthenticationProvider(relyingParty, userDetailsService, accountIds, events, observer));
         // Apps listening for Spring Security's AuthenticationSuccessEvent & co. hear passkey sign-ins as well, through
         // their own publisher when they have one.
-        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
-        AuthenticationEventPublisher publisher = context == null
-                ? new DefaultAuthenticationEventPublisher(events)
-                : context.getBeanProvider(AuthenticationEventPublisher.class)
-                        .getIfUnique(() -> new DefaultAuthenticationEventPublisher(events));
-        authenticationManager.setAuthenticationEventPublisher(new SignInEvents(publisher));
+        authenticationManager.setAuthenticationEventPublisher(authenticationEvents(http));
         PasskeyAuthenticationFilter filter = new PasskeyAuthenticationFilter(
                 PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, basePath + "/authentication"),
                 authenticationManager,
@@ -329,6 +324,16 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         return filter;
     }
 
+    /** The app's own AuthenticationEventPublisher (Spring Boot declares one), else Spring's default. */
+    private AuthenticationEventPublisher authenticationEvents(HttpSecurity http) {
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        AuthenticationEventPublisher publisher = context == null
+                ? new DefaultAuthenticationEventPublisher(events)
+                : context.getBeanProvider(AuthenticationEventPublisher.class)
+                        .getIfUnique(() -> new DefaultAuthenticationEventPublisher(events));
+        return new SignInEvents(publisher);
+    }
+
     private PasskeySignUpFilter signUpFilter(HttpSecurity http, PasskeysMessages messages) {
         SignUpSignIn signIn = new SignUpSignIn(
                 relyingParty,
@@ -339,6 +344,7 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
                 getSecurityContextHolderStrategy(),
                 requestCache(http),
                 events,
+                authenticationEvents(http),
                 accountIds);
         return new PasskeySignUpFilter(relyingParty, signUp, signIn, messages, basePath);
     }

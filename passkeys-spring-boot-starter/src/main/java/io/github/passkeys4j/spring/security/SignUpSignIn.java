@@ -15,7 +15,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
 import org.springframework.security.authentication.AccountStatusException;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
-import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
@@ -53,6 +53,7 @@ final class SignUpSignIn {
     private final SecurityContextHolderStrategy holder;
     private final RequestCache requestCache;
     private final ApplicationEventPublisher events;
+    private final AuthenticationEventPublisher authenticationEvents;
     private final AccountIdResolver accountIds;
 
     SignUpSignIn(
@@ -64,6 +65,7 @@ final class SignUpSignIn {
             SecurityContextHolderStrategy holder,
             RequestCache requestCache,
             ApplicationEventPublisher events,
+            AuthenticationEventPublisher authenticationEvents,
             AccountIdResolver accountIds) {
         this.relyingParty = relyingParty;
         this.users = users;
@@ -73,6 +75,7 @@ final class SignUpSignIn {
         this.holder = holder;
         this.requestCache = requestCache;
         this.events = events;
+        this.authenticationEvents = authenticationEvents;
         this.accountIds = accountIds;
     }
 
@@ -100,7 +103,8 @@ final class SignUpSignIn {
             holder.setContext(context);
             contextRepository.saveContext(context, request, response);
             PasskeyRevocationFilter.remember(request, token);
-            events.publishEvent(new AuthenticationSuccessEvent(token));
+            // Through the app's publisher, as a passkey sign-in's success is.
+            authenticationEvents.publishAuthenticationSuccess(token);
             signedIn = true;
         } catch (AccountStatusException e) {
             // The app made the account disabled or locked (say, until an e-mail is confirmed): created, not signed in.

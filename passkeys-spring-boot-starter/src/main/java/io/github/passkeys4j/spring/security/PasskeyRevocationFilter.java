@@ -21,7 +21,6 @@ import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
-import org.springframework.security.web.authentication.NullRememberMeServices;
 import org.springframework.security.web.authentication.RememberMeServices;
 import org.springframework.security.web.authentication.logout.SecurityContextLogoutHandler;
 
@@ -67,7 +66,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
     private final String basePath;
     private final PasskeysMessages messages;
     private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
-    private RememberMeServices rememberMe = new NullRememberMeServices();
+    private RememberMeServices rememberMe; // the app's http.rememberMe(), if any
     private SecurityContextHolderStrategy contextHolder = SecurityContextHolder.getContextHolderStrategy();
 
     PasskeyRevocationFilter(RelyingParty relyingParty, String basePath, PasskeysMessages messages) {
@@ -115,7 +114,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
             log.info("Signing out a session of " + authentication.getName() + ": the passkey it signed in with was "
                     + "deleted or disabled");
             logout.logout(request, response, authentication);
-            if (!(rememberMe instanceof NullRememberMeServices)) {
+            if (rememberMe != null) {
                 // The app's remember-me cookie would sign the browser in again at once, as a sign-in that no passkey
                 // revokes: this browser forgets it, and this request goes on as a visitor's, not past the remember-me
                 // filter with the cookie it still carries.

@@ -10,16 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.util.Map;
 
 import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
@@ -147,7 +143,7 @@ class RememberMeHttpTest {
     // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import({RememberMeApp.Endpoints.class, SmallApps.Csrf.class})
+    @Import({SmallApps.Hello.class, SmallApps.Csrf.class})
     static class RememberMeApp {
         @Bean
         SecurityFilterChain web(HttpSecurity http, UserDetailsService users) throws Exception {
@@ -161,14 +157,6 @@ class RememberMeHttpTest {
         @Bean
         UserDetailsService users() {
             return SmallApps.users("alice");
-        }
-
-        @RestController
-        static class Endpoints {
-            @GetMapping("/hello")
-            Map<String, String> hello(Authentication authentication) {
-                return Map.of("hello", authentication.getName());
-            }
         }
     }
 }

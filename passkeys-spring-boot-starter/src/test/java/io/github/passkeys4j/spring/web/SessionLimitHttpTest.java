@@ -14,12 +14,9 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.net.http.HttpResponse;
 import java.util.Map;
@@ -115,7 +112,7 @@ class SessionLimitHttpTest {
     // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import({OneSessionApp.Endpoints.class, SmallApps.Csrf.class})
+    @Import({SmallApps.Hello.class, SmallApps.Csrf.class})
     static class OneSessionApp {
         @Bean
         SecurityFilterChain web(HttpSecurity http, @Value("${test.max-sessions-prevents-login:false}") boolean prevents)
@@ -135,14 +132,6 @@ class SessionLimitHttpTest {
         @Bean
         UserDetailsService users() {
             return SmallApps.users("alice");
-        }
-
-        @RestController
-        static class Endpoints {
-            @GetMapping("/hello")
-            Map<String, String> hello(Authentication authentication) {
-                return Map.of("hello", authentication.getName());
-            }
         }
     }
 }

@@ -21,12 +21,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.RestController;
 
 import java.net.http.HttpResponse;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
@@ -121,7 +118,7 @@ class SignInEventsHttpTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
-    @Import({App.Endpoints.class, SmallApps.Csrf.class})
+    @Import({SmallApps.Hello.class, SmallApps.Csrf.class})
     static class App {
         @Bean
         Recorder recorder() {
@@ -160,14 +157,6 @@ class SignInEventsHttpTest {
         @Bean
         UserDetailsService users() {
             return SmallApps.users("alice");
-        }
-
-        @RestController
-        static class Endpoints {
-            @GetMapping("/hello")
-            Map<String, String> hello(Authentication authentication) {
-                return Map.of("hello", authentication.getName());
-            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.github.passkeys4j.spring.web;
 
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
@@ -10,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.Arrays;
 import java.util.Map;
 
-/** What the small apps of these tests share: users whose password is "{name}-password", and GET /csrf. */
+/** What the small apps of these tests share: users whose password is "{name}-password", GET /csrf and GET /hello. */
 final class SmallApps {
 
     private SmallApps() {}
@@ -30,6 +31,15 @@ final class SmallApps {
         @GetMapping("/csrf")
         Map<String, String> csrf(CsrfToken token) {
             return Map.of("header", token.getHeaderName(), "token", token.getToken());
+        }
+    }
+
+    /** Who is signed in: {@code {"hello": name}}. */
+    @RestController
+    static class Hello {
+        @GetMapping("/hello")
+        Map<String, String> hello(Authentication authentication) {
+            return Map.of("hello", authentication.getName());
         }
     }
 }

@@ -50,6 +50,7 @@ public final class Problems {
             "STORAGE_UNAVAILABLE",
             "TOO_MANY_REQUESTS",
             "ACCOUNT_UNAVAILABLE",
+            "PASSWORD_EXPIRED",
             "SESSION_LIMIT_REACHED",
             "RECOVERY_SESSION_LIMITED",
             "STEP_UP_REQUIRED",

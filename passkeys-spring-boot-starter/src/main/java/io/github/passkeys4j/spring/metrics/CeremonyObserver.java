@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.metrics;
 
 import io.github.passkeys4j.PasskeyException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.AuthenticationException;
 
 import java.util.function.Supplier;
@@ -34,7 +35,7 @@ public interface CeremonyObserver {
             if (failure.getCause() instanceof PasskeyException e) {
                 return e.reason().name();
             }
-            return "ACCOUNT_UNAVAILABLE";
+            return failure instanceof CredentialsExpiredException ? "PASSWORD_EXPIRED" : "ACCOUNT_UNAVAILABLE";
         }
         return "ERROR";
     }

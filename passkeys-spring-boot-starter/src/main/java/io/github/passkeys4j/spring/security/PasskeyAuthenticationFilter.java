@@ -14,6 +14,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -133,6 +134,13 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
             } else if (exception instanceof SessionAuthenticationException) {
                 // The passkey passed; the app's session limit did not (as its form login would be refused).
                 problem = Problems.sessionLimitReached();
+            } else if (exception instanceof CredentialsExpiredException) {
+                // Only the holder of the passkey gets here, so telling the cause helps the user and no one else.
+                problem = Problems.of(
+                        HttpStatus.UNAUTHORIZED,
+                        "The passkey is valid, but the account's password has expired"
+                                + " (UserDetails.isCredentialsNonExpired() is false): it must be changed first.");
+                problem.setProperty("reason", "PASSWORD_EXPIRED");
             } else {
                 // Account disabled, locked, gone: say so without telling which (the log says), as that would help
                 // whoever holds the passkey.

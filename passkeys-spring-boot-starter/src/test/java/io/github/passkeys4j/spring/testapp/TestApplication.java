@@ -70,7 +70,13 @@ public class TestApplication {
                         .disabled(true)
                         .build(),
                 // dave has no password: passkeys are his only way in.
-                User.withUsername("dave").password("").roles("USER").build());
+                User.withUsername("dave").password("").roles("USER").build(),
+                // olga's password has expired: the app wants it changed before any sign-in.
+                User.withUsername("olga")
+                        .password("{noop}olga-password")
+                        .roles("USER")
+                        .credentialsExpired(true)
+                        .build());
     }
 
     @Bean

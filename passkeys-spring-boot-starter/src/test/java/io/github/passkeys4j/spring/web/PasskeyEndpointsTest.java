@@ -113,6 +113,24 @@ class PasskeyEndpointsTest {
     }
 
     @Test
+    void anExpiredPasswordIsNamedAsTheCauseToThePasskeyHolder() {
+        // olga's password has expired: her passkey verifies, and she is told what to do rather than "contact support".
+        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
+        String origin = "http://localhost:" + port;
+        String created =
+                authenticator.register(relyingParty.startRegistration(StartRegistration.forUser("olga")), origin);
+        relyingParty.finishRegistration(FinishRegistration.of("olga", created));
+
+        HttpSession browser = new HttpSession(port);
+        HttpResponse<String> refused = signIn(browser, authenticator, new Tamper());
+        assertThat(refused.statusCode()).isEqualTo(401);
+        JsonNode problem = json(refused);
+        assertThat(problem.path("reason").asString()).isEqualTo("PASSWORD_EXPIRED");
+        assertThat(problem.path("message").asString()).contains("password has expired");
+        assertThat(browser.get("/whoami").statusCode()).isEqualTo(302);
+    }
+
+    @Test
     void everyCeremonyPostNeedsTheCsrfToken() {
         HttpSession browser = new HttpSession(port);
         browser.csrf();

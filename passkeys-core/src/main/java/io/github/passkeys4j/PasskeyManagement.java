@@ -57,7 +57,7 @@ public final class PasskeyManagement {
      * with it needs to stay signed in. {@code false} for a deleted, disabled or unknown passkey.
      */
     public boolean isActive(String credentialId) {
-        return passkeys.findByCredentialId(credentialId).map(Passkey::enabled).orElse(false);
+        return passkeys.isEnabled(credentialId);
     }
 
     /**

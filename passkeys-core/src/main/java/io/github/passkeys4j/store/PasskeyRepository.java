@@ -38,6 +38,15 @@ public interface PasskeyRepository {
 
     Optional<Passkey> findByCredentialId(String credentialId);
 
+    /**
+     * Whether the passkey is stored and enabled. Asked on every request of a session the passkey signed in (a deleted
+     * or disabled passkey signs its sessions out), so a store should answer it from the one flag: the default reads
+     * the whole passkey, attestation included.
+     */
+    default boolean isEnabled(String credentialId) {
+        return findByCredentialId(credentialId).map(Passkey::enabled).orElse(false);
+    }
+
     /** The user's passkeys, oldest first. */
     List<Passkey> findByUserHandle(String userHandle);
 

@@ -204,6 +204,26 @@ public abstract class PasskeyRepositoryContract {
     }
 
     @Test
+    public void isEnabledOnlyForAStoredEnabledPasskey() {
+        Passkey stored = barePasskey("Y3JlZC0x", "dXNlci0x", T0).withEnabled(true);
+        passkeys().add(stored);
+        passkeys().add(barePasskey("Y3JlZC0y", "dXNlci0x", T0).withEnabled(true));
+        assertThat(passkeys().isEnabled("Y3JlZC0x")).isTrue();
+
+        passkeys().updateSettings(stored.withEnabled(false));
+        assertThat(passkeys().isEnabled("Y3JlZC0x")).as("disabled").isFalse();
+        assertThat(passkeys().isEnabled("Y3JlZC0y"))
+                .as("another passkey of the account")
+                .isTrue();
+        passkeys().updateSettings(stored.withEnabled(true));
+        assertThat(passkeys().isEnabled("Y3JlZC0x")).as("enabled again").isTrue();
+
+        passkeys().delete("Y3JlZC0x");
+        assertThat(passkeys().isEnabled("Y3JlZC0x")).as("deleted").isFalse();
+        assertThat(passkeys().isEnabled("bm9uZQ")).as("never stored").isFalse();
+    }
+
+    @Test
     public void unknownCredentialIdIsEmpty() {
         assertThat(passkeys().findByCredentialId("bm9uZQ")).isEmpty();
         assertThat(passkeys().delete("bm9uZQ")).isFalse();

@@ -96,6 +96,16 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
     }
 
     @Override
+    public boolean isEnabled(String credentialId) {
+        // One flag, not the row: this runs on every request of a passkey session (attestation can be kilobytes).
+        return jdbc.sql("SELECT enabled FROM passkeys_credential WHERE credential_id = :credentialId")
+                .param("credentialId", credentialId)
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    @Override
     public List<Passkey> findByUserHandle(String userHandle) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM passkeys_credential WHERE user_handle = :userHandle"
                         + " ORDER BY created_at, credential_id")

@@ -111,6 +111,18 @@ class PostgresSignInPlansTest {
     }
 
     @Test
+    void theRevocationCheckOfEveryRequestIsOneIndexedLookupOfTheFlag() {
+        List<QueryPlans.Plan> check =
+                plans.explain(() -> assertThat(rp.management().isActive("c77")).isTrue());
+
+        assertThat(check).singleElement().satisfies(plan -> {
+            assertThat(plan.seqScan()).isFalse();
+            assertThat(plan.plan()).contains("passkeys_credential_pk");
+            assertThat(plan.sql()).startsWith("SELECT enabled FROM");
+        });
+    }
+
+    @Test
     void withoutTheUserHandleIndexTheListReadsTheWholeTable() {
         JdbcTemplate jdbc = new JdbcTemplate(pool);
         jdbc.execute("DROP INDEX passkeys_credential_user_handle_idx");

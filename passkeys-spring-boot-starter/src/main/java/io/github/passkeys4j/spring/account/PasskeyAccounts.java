@@ -8,6 +8,7 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.authentication.RememberMeAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -39,9 +40,32 @@ public final class PasskeyAccounts {
      * The account of a signed-in user. Empty for an anonymous user, for a principal that is not one of the app's
      * {@code UserDetails} (an OAuth2 login, say: its name is not a local account's), and for a session signed in
      * before its account was deleted or its name given to a new account, so such a session cannot touch the passkeys
-     * of whoever holds the account now.
+     * of whoever holds the account now. Empty too for a session signed in by remember-me alone (see
+     * {@link #isRememberedOnly}): when it signed in is unknown, and a passkey added from a stolen cookie would keep
+     * the account for good, so managing passkeys needs a sign-in, as Spring Security's {@code fullyAuthenticated()}.
      */
     public Optional<Account> current(Authentication authentication) {
+        return isRememberedOnly(authentication) ? Optional.empty() : account(authentication);
+    }
+
+    /**
+     * The account of a session signed in by remember-me alone, which {@link #current} refuses: for a passkey step-up,
+     * which then proves a passkey of that very account (a cookie of a deleted account's session has none of the new
+     * owner's). Otherwise as {@link #current}.
+     */
+    public Optional<Account> currentForStepUp(Authentication authentication) {
+        return account(authentication);
+    }
+
+    /**
+     * Whether the session was signed in by the app's remember-me and by nothing since: Spring Security's
+     * remember-me token with no factor authority (a passkey step-up adds one).
+     */
+    public static boolean isRememberedOnly(Authentication authentication) {
+        return authentication instanceof RememberMeAuthenticationToken && signedInAt(authentication) == null;
+    }
+
+    private Optional<Account> account(Authentication authentication) {
         if (authentication == null
                 || !authentication.isAuthenticated()
                 || authentication instanceof AnonymousAuthenticationToken

@@ -39,6 +39,7 @@ public final class Problems {
     /** The reasons of refusals that are not a failed ceremony check ({@code PasskeyException.Reason} has those). */
     public static final List<String> OTHER_REASONS = List.of(
             "SIGN_IN_REQUIRED",
+            "SIGN_IN_AGAIN",
             "CSRF_TOKEN_INVALID",
             "FORBIDDEN",
             "NOT_FOUND",

@@ -102,7 +102,8 @@ final class PasskeyStepUpFilter extends RequestFilter {
             return;
         }
         Authentication authentication = contextHolder.getContext().getAuthentication();
-        PasskeyAccounts.Account account = accounts.current(authentication).orElse(null);
+        PasskeyAccounts.Account account =
+                accounts.currentForStepUp(authentication).orElse(null);
         try {
             if (account == null) {
                 refuse(request, response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.NOT_SIGNED_IN));

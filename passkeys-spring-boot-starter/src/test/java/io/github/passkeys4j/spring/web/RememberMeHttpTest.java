@@ -3,6 +3,7 @@ package io.github.passkeys4j.spring.web;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -10,15 +11,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.UserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
+import static io.github.passkeys4j.spring.web.PasskeyStepUpHttpTest.stepUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.config.Customizer.withDefaults;
 
@@ -37,6 +44,9 @@ class RememberMeHttpTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    UserDetailsService users;
 
     @Test
     void aPasskeySignInThatAsksIsRememberedAfterTheSessionEnds() {
@@ -115,6 +125,78 @@ class RememberMeHttpTest {
         assertThat(german)
                 .contains("<label><input type=\"checkbox\" name=\"remember-me\" data-passkey-remember-me>"
                         + " Auf diesem Computer angemeldet bleiben.</label>");
+    }
+
+    /**
+     * A browser signed in by remember-me alone sees and changes no passkey (a passkey added from a stolen cookie would
+     * keep the account for good) until it signs in again; a passkey step-up is such a sign-in.
+     */
+    @Test
+    void aSessionSignedInByRememberMeAloneSignsInAgainBeforeItManagesPasskeys() {
+        SoftwareAuthenticator authenticator = alicesPasskey();
+        HttpSession remembered = rememberedSession("alice", "alice-password");
+        assertThat(remembered.get("/hello").body()).isEqualTo("{\"hello\":\"alice\"}");
+
+        for (HttpResponse<String> refused : List.of(
+                remembered.get("/passkeys/credentials"),
+                remembered.post("/passkeys/registration/options", "{}"),
+                remembered.get("/passkeys/recovery-codes"))) {
+            assertThat(refused.statusCode()).as(refused.body()).isEqualTo(401);
+            assertThat(json(refused).path("reason").asString()).isEqualTo("SIGN_IN_AGAIN");
+            assertThat(json(refused).path("message").asString()).contains("sign in again");
+        }
+
+        assertThat(stepUp(remembered, authenticator, new Tamper(), null).statusCode())
+                .isEqualTo(200);
+        HttpResponse<String> listed = remembered.get("/passkeys/credentials");
+        assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
+        assertThat(json(listed)).hasSize(1);
+    }
+
+    /**
+     * StaleSessionTakeoverTest's case with a session remembered before the account was deleted: it cannot give the
+     * name's next owner a passkey of its own (the review's finding: it could, and that passkey signed in to them).
+     */
+    @Test
+    void aRememberedSessionOfADeletedAccountCannotAddAPasskeyForTheNamesNextOwner() {
+        UserDetailsManager manager = (UserDetailsManager) users;
+        manager.createUser(User.withUsername("carl")
+                .password("{noop}old-owner")
+                .roles("USER")
+                .build());
+        HttpSession oldCarl = rememberedSession("carl", "old-owner");
+        manager.deleteUser("carl");
+        manager.createUser(User.withUsername("carl")
+                .password("{noop}new-owner")
+                .roles("USER")
+                .build());
+        try {
+            HttpResponse<String> options = oldCarl.post("/passkeys/registration/options", "{}");
+            assertThat(options.statusCode()).as(options.body()).isEqualTo(401);
+            HttpSession newCarl = new HttpSession(port);
+            newCarl.signInWithPassword("carl", "new-owner");
+            assertThat(json(newCarl.get("/passkeys/credentials"))).isEmpty();
+        } finally {
+            manager.deleteUser("carl");
+        }
+    }
+
+    /** A browser whose session has ended, signed in again by the cookie a password sign-in with remember-me left. */
+    private HttpSession rememberedSession(String username, String password) {
+        HttpSession signIn = new HttpSession(port);
+        String token = signIn.csrf().path("token").asString();
+        HttpResponse<String> form = signIn.send(HttpRequest.newBuilder(URI.create(signIn.url("/login")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username=" + username + "&password=" + password
+                        + "&remember-me=on&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8))));
+        assertThat(form.statusCode()).isEqualTo(302);
+        String cookie = signIn.cookie(COOKIE);
+        assertThat(cookie).isNotBlank();
+        HttpSession remembered = new HttpSession(port);
+        HttpResponse<String> first = remembered.send(
+                HttpRequest.newBuilder(URI.create(remembered.url("/hello"))).header("Cookie", COOKIE + "=" + cookie));
+        assertThat(first.statusCode()).isEqualTo(200);
+        return remembered;
     }
 
     private SoftwareAuthenticator alicesPasskey() {

@@ -116,7 +116,10 @@ public final class PasskeysController {
     }
 
     static PasskeyAccounts.Account signedIn(PasskeyAccounts accounts, Authentication authentication) {
-        return accounts.current(authentication).orElseThrow(SignInRequiredException::new);
+        return accounts.current(authentication)
+                .orElseThrow(() -> PasskeyAccounts.isRememberedOnly(authentication)
+                        ? new SignInAgainException()
+                        : new SignInRequiredException());
     }
 
     /** The signed-in user's name, for pages that need no account. */
@@ -137,6 +140,13 @@ public final class PasskeysController {
     static final class SignInRequiredException extends RuntimeException {
         SignInRequiredException() {
             super("Sign in first.", null, false, false);
+        }
+    }
+
+    /** A session signed in by remember-me alone, asking to see or change passkeys. */
+    static final class SignInAgainException extends RuntimeException {
+        SignInAgainException() {
+            super("Sign in again.", null, false, false);
         }
     }
 }

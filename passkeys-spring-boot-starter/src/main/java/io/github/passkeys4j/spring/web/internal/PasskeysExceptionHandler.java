@@ -50,6 +50,16 @@ public final class PasskeysExceptionHandler {
         return Problems.answer(request, Problems.of(HttpStatus.UNAUTHORIZED, Problems.NOT_SIGNED_IN), messages);
     }
 
+    @ExceptionHandler(PasskeysController.SignInAgainException.class)
+    ProblemDetail signInAgain(HttpServletRequest request) {
+        ProblemDetail problem = Problems.of(
+                HttpStatus.UNAUTHORIZED,
+                "Signed in by remember-me only: seeing or changing passkeys needs a sign-in (a password, a passkey, or"
+                        + " a passkey step-up), as Spring Security's fullyAuthenticated() would.");
+        problem.setProperty("reason", "SIGN_IN_AGAIN");
+        return Problems.answer(request, problem, messages);
+    }
+
     @ExceptionHandler(PasskeyUpgradeController.NotAfterPasswordException.class)
     ProblemDetail notAfterPassword(PasskeyUpgradeController.NotAfterPasswordException e, HttpServletRequest request) {
         return Problems.answer(request, Problems.of(HttpStatus.FORBIDDEN, e.getMessage()), messages);

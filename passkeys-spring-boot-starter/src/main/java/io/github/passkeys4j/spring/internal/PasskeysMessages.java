@@ -28,8 +28,9 @@ import java.util.regex.Pattern;
 /**
  * Every text a user sees, in the request's language: the app's own messages ({@code passkeys.*} keys in its
  * {@code messages.properties}, Spring Boot's {@code spring.messages.*}) win over the starter's bundle
- * ({@value #BASENAME}{@code .properties}, English, and {@code _de}). The locale is the app's {@link LocaleResolver}'s
- * (Boot's default reads {@code Accept-Language}), else the request's {@code Accept-Language}.
+ * ({@value #BASENAME}{@code .properties}, English, and {@code _de}, {@code _fr}, {@code _es}: German, French,
+ * Spanish). The locale is the app's {@link LocaleResolver}'s (Boot's default reads {@code Accept-Language}), else the
+ * request's {@code Accept-Language}.
  *
  * <p>Internal: not API, may change in any release.
  */

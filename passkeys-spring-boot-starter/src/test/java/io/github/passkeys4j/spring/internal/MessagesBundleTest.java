@@ -27,9 +27,10 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The starter's message bundles: English and German have exactly the same keys; every key the HTML, the JavaScript
- * and the Java use exists; every refusal has the user's words; placeholders match between languages; and no text a
- * user sees speaks like a developer (except on the diagnostics page, which is for developers: {@value #DIAGNOSTICS}).
+ * The starter's message bundles: English, German, French and Spanish have exactly the same keys; every key the HTML,
+ * the JavaScript and the Java use exists; every refusal has the user's words; placeholders match between languages;
+ * apostrophes survive formatting; and no text a user sees speaks like a developer (except on the diagnostics page,
+ * which is for developers: {@value #DIAGNOSTICS}).
  */
 class MessagesBundleTest {
 
@@ -40,34 +41,59 @@ class MessagesBundleTest {
     /** The developer diagnostics page's texts: technical words are what its readers need. */
     static final String DIAGNOSTICS = "passkeys.diagnostics.";
 
-    /** Words (regular expressions) for {@code detail} and the log, never in what a user reads (both languages). */
+    /** Words (regular expressions) for {@code detail} and the log, never in what a user reads (every language). */
     static final List<String> DEVELOPER_WORDS = List.of(
-            "ceremon",
+            "ceremon", // also Spanish "ceremonia"
             "zeremon",
+            "cérémon",
             "rpid",
             "rp-id",
             "rp id",
             "relying party",
-            "origin",
+            "origin", // also French "origine"
+            "origen",
+            "orígen", // "orígenes"
+            "partie de confiance",
+            "partie utilisatrice",
+            "parte de confianza",
+            "parte que confía",
+            "défi\\b",
+            "desafío",
             "challenge",
             "attestation",
             "authenticator",
+            "authentificateur",
+            "autenticador",
             "credential",
-            "assertion",
+            "credencial",
+            "assertion", // also French
+            "aserción",
+            "atestaci",
             "csrf",
             "token",
+            "jeton",
             "json",
             "http",
             "endpoint",
             "setting",
             "einstellung",
+            "paramètre",
+            "parámetro",
             "property",
+            "propriété",
+            "propiedad",
             "passkeys\\.[a-z]", // a property name; "your passkeys." at a sentence's end is fine
             "user handle",
             "aaguid",
             "counter",
-            "exception",
+            "compteur",
+            "contador",
+            "exception", // also French
+            "excepción",
             "internal",
+            "interne",
+            "interno",
+            "point de terminaison",
             "null",
             "webauthn",
             "reason",
@@ -82,15 +108,87 @@ class MessagesBundleTest {
 
     static final Map<String, String> EN = bundle("");
     static final Map<String, String> DE = bundle("_de");
+    static final Map<String, String> FR = bundle("_fr");
+    static final Map<String, String> ES = bundle("_es");
+
+    /** Every translation, by its language: each is held to everything English is. */
+    static final Map<String, Map<String, String>> TRANSLATIONS = Map.of("de", DE, "fr", FR, "es", ES);
 
     @Test
-    void englishAndGermanHaveTheSameKeys() {
-        assertThat(DE.keySet()).isEqualTo(EN.keySet());
+    void everyLanguageHasTheSameKeysAsEnglish() {
         assertThat(PasskeysMessages.keys()).isEqualTo(EN.keySet());
         assertThat(EN.get("passkeys.language")).isEqualTo("en");
-        assertThat(DE.get("passkeys.language")).isEqualTo("de");
         assertThat(EN.values()).noneMatch(String::isBlank);
-        assertThat(DE.values()).noneMatch(String::isBlank);
+        TRANSLATIONS.forEach((language, bundle) -> {
+            assertThat(bundle.keySet()).as(language).isEqualTo(EN.keySet());
+            assertThat(bundle.get("passkeys.language")).isEqualTo(language);
+            assertThat(bundle.values()).as(language).noneMatch(String::isBlank);
+        });
+    }
+
+    @Test
+    void theStarterAnswersEachLanguageInItsOwnWords() {
+        PasskeysMessages messages = PasskeysMessages.ours();
+        Map<Locale, String> expected = Map.of(
+                Locale.ENGLISH,
+                "en",
+                Locale.GERMANY,
+                "de",
+                Locale.FRANCE,
+                "fr",
+                Locale.CANADA_FRENCH,
+                "fr",
+                Locale.forLanguageTag("es-ES"),
+                "es",
+                Locale.forLanguageTag("es-MX"),
+                "es",
+                Locale.ITALIAN,
+                "en");
+        expected.forEach((locale, language) ->
+                assertThat(messages.language(locale)).as(locale.toString()).isEqualTo(language));
+        assertThat(messages.get("passkeys.page.title", Locale.FRENCH)).isEqualTo("Vos clés d'accès");
+        assertThat(messages.get("passkeys.page.title", Locale.forLanguageTag("es")))
+                .isEqualTo("Sus llaves de acceso");
+    }
+
+    @Test
+    void everyApostropheSurvivesFormatting() {
+        PasskeysMessages messages = PasskeysMessages.ours();
+        int formatted = 0;
+        int apostrophes = 0;
+        for (String language : List.of("en", "de", "fr", "es")) {
+            Map<String, String> bundle = language.equals("en") ? EN : TRANSLATIONS.get(language);
+            Locale locale = Locale.forLanguageTag(language);
+            for (Map.Entry<String, String> entry : bundle.entrySet()) {
+                String key = entry.getKey();
+                String text = entry.getValue();
+                if (!key.startsWith(PasskeysMessages.CLIENT_PREFIX) && text.contains("{0}")) {
+                    // A MessageFormat pattern, filled in on the server: '' is one apostrophe, a lone ' would vanish.
+                    assertThat(text.replace("''", "")).as(key).doesNotContain("'");
+                    assertThat(messages.get(key, locale, "X"))
+                            .as(language + " " + key)
+                            .isEqualTo(text.replace("''", "'").replace("{0}", "X"));
+                    formatted++;
+                } else {
+                    // Given out as written (no arguments; {name}-style placeholders are the JavaScript's): a doubled
+                    // apostrophe would show twice.
+                    assertThat(text).as(language + " " + key).doesNotContain("''");
+                    assertThat(messages.get(key, locale))
+                            .as(language + " " + key)
+                            .isEqualTo(text);
+                    if (text.contains("{") && text.contains("'")) {
+                        apostrophes++;
+                    }
+                }
+            }
+        }
+        assertThat(formatted).as("server-side patterns checked").isGreaterThanOrEqualTo(4 * 5);
+        assertThat(apostrophes)
+                .as("texts with placeholders and apostrophes checked")
+                .isGreaterThan(10);
+        assertThat(FR.values().stream().filter(t -> t.contains("'")).count())
+                .as("French texts with an apostrophe")
+                .isGreaterThan(100);
     }
 
     @Test
@@ -163,23 +261,44 @@ class MessagesBundleTest {
     }
 
     @Test
-    void placeholdersAreTheSameInBothLanguagesAndPatternsParse() {
+    void placeholdersAreTheSameInEveryLanguageAndPatternsParse() {
         for (String key : EN.keySet()) {
-            assertThat(placeholders(DE.get(key))).as(key).isEqualTo(placeholders(EN.get(key)));
-            if (!key.startsWith(PasskeysMessages.CLIENT_PREFIX) && EN.get(key).contains("{0}")) {
+            boolean pattern = !key.startsWith(PasskeysMessages.CLIENT_PREFIX)
+                    && EN.get(key).contains("{0}");
+            if (pattern) {
                 // A MessageFormat pattern: it must parse, and keep its text (an apostrophe would need doubling).
                 assertThat(new MessageFormat(EN.get(key), Locale.ENGLISH).format(new Object[] {"X"}))
                         .isEqualTo(EN.get(key).replace("{0}", "X"));
-                assertThat(new MessageFormat(DE.get(key), Locale.GERMAN).format(new Object[] {"X"}))
-                        .isEqualTo(DE.get(key).replace("{0}", "X"));
             }
+            TRANSLATIONS.forEach((language, bundle) -> {
+                String text = bundle.get(key);
+                assertThat(placeholders(text)).as(language + " " + key).isEqualTo(placeholders(EN.get(key)));
+                if (pattern) {
+                    assertThat(new MessageFormat(text, Locale.forLanguageTag(language)).format(new Object[] {"X"}))
+                            .as(language + " " + key)
+                            .isEqualTo(text.replace("''", "'").replace("{0}", "X"));
+                }
+            });
         }
+    }
+
+    @Test
+    void frenchPunctuationHasItsNoBreakSpace() {
+        // Before ? ! : ; and inside « », a no-break space (U+00A0), so that the sign never starts a line.
+        FR.forEach((key, text) -> {
+            assertThat(text).as(key).doesNotContainPattern(" [?!:;»]").doesNotContain("« ");
+            assertThat(text).as(key).doesNotContainPattern("[^\\s\u00a0/][?!;»]");
+            // A colon right after a letter is only in an address or a property (the diagnostics page's).
+            assertThat(text.replaceAll("https?://", "")).as(key).doesNotContainPattern("\\p{L}:");
+        });
+        assertThat(FR.get("passkeys.logout.spring.question")).isEqualTo("Voulez-vous vous déconnecter\u00a0?");
+        assertThat(ES.get("passkeys.logout.spring.question")).isEqualTo("¿Desea cerrar la sesión?");
     }
 
     @Test
     void noTextAUserSeesSpeaksLikeADeveloper() {
         List<String> found = new ArrayList<>();
-        for (Map<String, String> bundle : List.of(EN, DE)) {
+        for (Map<String, String> bundle : List.of(EN, DE, FR, ES)) {
             bundle.forEach((key, text) -> {
                 if (key.startsWith(DIAGNOSTICS)) {
                     return; // for developers (passkeysDiagnosticsTextsDoSpeakLikeADeveloper shows the scan sees them)
@@ -195,14 +314,18 @@ class MessagesBundleTest {
 
     @Test
     void onlyTheDiagnosticsPageIsExemptAndItsTextsDoSpeakLikeADeveloper() {
-        long technical = EN.entrySet().stream()
-                .filter(e -> e.getKey().startsWith(DIAGNOSTICS))
-                .filter(e -> DEVELOPER_WORDS.stream()
-                        .anyMatch(word -> Pattern.compile(word)
-                                .matcher(e.getValue().toLowerCase(Locale.ROOT))
-                                .find()))
-                .count();
-        assertThat(technical).as("developer words the exemption lets through").isGreaterThan(5);
+        for (Map<String, String> bundle : List.of(EN, DE, FR, ES)) {
+            long technical = bundle.entrySet().stream()
+                    .filter(e -> e.getKey().startsWith(DIAGNOSTICS))
+                    .filter(e -> DEVELOPER_WORDS.stream()
+                            .anyMatch(word -> Pattern.compile(word)
+                                    .matcher(e.getValue().toLowerCase(Locale.ROOT))
+                                    .find()))
+                    .count();
+            assertThat(technical)
+                    .as(bundle.get("passkeys.language") + ": developer words the exemption lets through")
+                    .isGreaterThan(5);
+        }
         assertThat(EN.keySet().stream().filter(k -> !k.startsWith(DIAGNOSTICS)))
                 .as("texts users see, checked")
                 .hasSizeGreaterThan(60);

@@ -116,6 +116,46 @@ class GeneratedLoginPageTest {
     }
 
     @Test
+    void theWholePageIsInFrenchAndInSpanishToo() {
+        // Texts with an apostrophe come HTML-escaped (&#39;), as every text the filter puts in Spring's page.
+        Map<String, String[]> expected = Map.of(
+                "fr-FR,fr;q=0.9,en;q=0.5",
+                new String[] {
+                    "<html lang=\"fr\">",
+                    "<title>Veuillez vous connecter</title>",
+                    "placeholder=\"Nom d&#39;utilisateur\"",
+                    "placeholder=\"Mot de passe\"",
+                    "<button type=\"submit\" class=\"primary\">Se connecter</button>",
+                    "<div class=\"login-form\" lang=\"fr\">",
+                    "data-passkey-signin>Se connecter avec une clé d&#39;accès</button>",
+                    "\"language\":\"fr\"",
+                    "role=\"alert\">Nom d&#39;utilisateur ou mot de passe incorrect.</div>"
+                },
+                "es-ES,es;q=0.9",
+                new String[] {
+                    "<html lang=\"es\">",
+                    "<title>Inicie sesión</title>",
+                    "placeholder=\"Nombre de usuario\"",
+                    "placeholder=\"Contraseña\"",
+                    "<button type=\"submit\" class=\"primary\">Iniciar sesión</button>",
+                    "<div class=\"login-form\" lang=\"es\">",
+                    "data-passkey-signin>Iniciar sesión con una llave de acceso</button>",
+                    "\"language\":\"es\"",
+                    "role=\"alert\">Nombre de usuario o contraseña incorrectos.</div>"
+                });
+        expected.forEach((language, texts) -> {
+            HttpSession browser = new HttpSession(port, "/app").language(language);
+            browser.signInWithPassword("alice", "not-her-password");
+            String page =
+                    browser.get("/login").body() + browser.get("/login?error").body();
+            assertThat(page)
+                    .as(language)
+                    .contains(texts)
+                    .doesNotContain("Please sign in", "Username", ">Sign in<", "Sign in with a passkey", "lang=\"en\"");
+        });
+    }
+
+    @Test
     void springsSignOutPageIsInTheUsersLanguageAndSignsOut() {
         HttpSession german = new HttpSession(port, "/app").language("de-DE");
         assertThat(german.signInWithPassword("alice", "alice-password").statusCode())

@@ -42,6 +42,10 @@ class LocalizedProblemsHttpTest {
             "This passkey was removed from your account. Choose another one or sign in with your password.";
     static final String REMOVED_DE = "Dieser Passkey wurde aus Ihrem Konto entfernt. Wählen Sie einen anderen oder"
             + " melden Sie sich mit Ihrem Passwort an.";
+    static final String REMOVED_FR = "Cette clé d'accès a été retirée de votre compte. Choisissez-en une autre ou"
+            + " connectez-vous avec votre mot de passe.";
+    static final String REMOVED_ES =
+            "Esta llave de acceso se quitó de su cuenta. Elija otra o inicie sesión con su contraseña.";
 
     @LocalServerPort
     int port;
@@ -53,7 +57,11 @@ class LocalizedProblemsHttpTest {
     void aRemovedPasskeyIsExplainedToTheUserInTheirLanguageAndToTheDeveloperInDetail(CapturedOutput log) {
         SoftwareAuthenticator phone = new SoftwareAuthenticator();
         register(signedIn(new HttpSession(port)), phone, "{}");
-        Map<String, String> expected = Map.of("en-GB,en;q=0.8", REMOVED_EN, "de-DE,de;q=0.9,en;q=0.5", REMOVED_DE);
+        Map<String, String> expected = Map.of(
+                "en-GB,en;q=0.8", REMOVED_EN,
+                "de-DE,de;q=0.9,en;q=0.5", REMOVED_DE,
+                "fr-FR,fr;q=0.9,en;q=0.5", REMOVED_FR,
+                "es-ES,es;q=0.9", REMOVED_ES);
         expected.forEach((language, message) -> {
             HttpSession browser = new HttpSession(port).language(language);
             JsonNode problem = json(signIn(browser, phone, new Tamper().credentialId("AAAAAAAAAAAAAAAAAAAAAA")));
@@ -103,13 +111,35 @@ class LocalizedProblemsHttpTest {
 
     @Test
     void aLanguageWithoutTextsGetsEnglish() {
-        HttpSession french = new HttpSession(port).language("fr-FR,fr;q=0.9");
-        assertThat(json(french.post("/passkeys/registration/options", "{}"))
+        HttpSession italian = new HttpSession(port).language("it-IT,it;q=0.9");
+        assertThat(json(italian.post("/passkeys/registration/options", "{}"))
                         .path("message")
                         .asString())
                 .isEqualTo("Please sign in first: you are not signed in, or your session has ended.");
-        assertThat(json(french.get("/passkeys/messages")).path("language").asString())
+        assertThat(json(italian.get("/passkeys/messages")).path("language").asString())
                 .isEqualTo("en");
+    }
+
+    @Test
+    void frenchAndSpanishBrowsersGetTheirOwnWords() {
+        Map<String, String> signInFirst = Map.of(
+                "fr-CA,fr;q=0.9",
+                "Veuillez d'abord vous connecter\u00a0: vous n'êtes pas connecté, ou votre session a pris fin.",
+                "es-MX,es;q=0.9",
+                "Primero inicie sesión: no ha iniciado sesión o su sesión ha terminado.");
+        signInFirst.forEach((language, message) -> {
+            HttpSession browser = new HttpSession(port).language(language);
+            JsonNode problem = json(browser.post("/passkeys/registration/options", "{}"));
+            assertThat(problem.path("reason").asString()).isEqualTo("SIGN_IN_REQUIRED");
+            assertThat(problem.path("message").asString()).as(language).isEqualTo(message);
+            assertThat(problem.path("detail").asString()).as(language).doesNotContain(message);
+        });
+        JsonNode french = json(new HttpSession(port).language("fr-FR").get("/passkeys/messages"));
+        assertThat(french.path("language").asString()).isEqualTo("fr");
+        assertThat(french.path("texts").path("manage.add").asString()).isEqualTo("Ajouter une clé d'accès");
+        JsonNode spanish = json(new HttpSession(port).language("es").get("/passkeys/messages"));
+        assertThat(spanish.path("language").asString()).isEqualTo("es");
+        assertThat(spanish.path("texts").path("manage.add").asString()).isEqualTo("Añadir una llave de acceso");
     }
 
     @Test
@@ -152,6 +182,15 @@ class LocalizedProblemsHttpTest {
         assertThat(bob.get("/passkeys/manage").body())
                 .contains("<html lang=\"en\">", "<title>Your passkeys</title>", "\"manage.add\":\"Add a passkey\"")
                 .doesNotContain("Ihre Passkeys");
+        HttpSession french = new HttpSession(port).language("fr-FR,fr;q=0.9");
+        french.signInWithPassword("alice", "alice-password");
+        assertThat(french.get("/passkeys/manage").body())
+                .contains(
+                        "<html lang=\"fr\">",
+                        "<title>Vos clés d&#39;accès</title>",
+                        "Connecté en tant que <strong>alice</strong>.",
+                        "\"manage.add\":\"Ajouter une clé d'accès\"")
+                .doesNotContain("Your passkeys", "{{");
     }
 
     private HttpResponse<String> badSignature(HttpSession session) {

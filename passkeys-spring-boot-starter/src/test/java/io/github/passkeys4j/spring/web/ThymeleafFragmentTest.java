@@ -69,8 +69,12 @@ class ThymeleafFragmentTest {
         assertThat(german.body())
                 .contains("<p>Ihre Passkeys werden geladen … (diese Seite braucht JavaScript)</p>")
                 .doesNotContain("Loading your passkeys");
-        HttpResponse<String> french = alice.language("fr-FR").get("/account/passkeys");
-        assertThat(french.body())
+        assertThat(alice.language("fr-FR").get("/account/passkeys").body())
+                .contains("<p>Chargement de vos clés d&#39;accès… (cette page nécessite JavaScript)</p>");
+        assertThat(alice.language("es-ES").get("/account/passkeys").body())
+                .contains("<p>Cargando sus llaves de acceso… (esta página necesita JavaScript)</p>");
+        HttpResponse<String> italian = alice.language("it-IT").get("/account/passkeys");
+        assertThat(italian.body())
                 .as("a language without a bundle: English")
                 .contains("<p>Loading your passkeys… (this page needs JavaScript)</p>");
     }

@@ -1,5 +1,6 @@
 package io.github.passkeys4j.spring.security;
 
+import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
@@ -126,7 +127,16 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                 throws IOException {
             ProblemDetail problem;
             if (exception instanceof PasskeyAuthenticationException passkey) {
-                problem = Problems.of(passkey.getPasskeyException());
+                PasskeyException refusal = passkey.getPasskeyException();
+                if (refusal.reason() == PasskeyException.Reason.USER_HANDLE_MISMATCH) {
+                    // Decided before the signature: answered apart from an unknown passkey, it would tell anyone
+                    // which credential IDs are real (a username-first answer lists an account's among stand-ins).
+                    // The event and the metrics keep the true reason.
+                    log.info("Passkey sign-in refused: the response's userHandle is not the passkey's owner's;"
+                            + " answered as an unknown passkey");
+                    refusal = new PasskeyException(PasskeyException.Reason.UNKNOWN_CREDENTIAL);
+                }
+                problem = Problems.of(refusal);
                 if (passkey.getCredentialId() != null) {
                     // Lets the client call PublicKeyCredential.signalUnknownCredential for a deleted passkey.
                     problem.setProperty("credentialId", passkey.getCredentialId());

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.ObjectNode;
 
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -118,8 +119,51 @@ class UsernameFirstHttpTest {
         HttpResponse<String> refused = browser.post("/passkeys/authentication", assertion);
 
         assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(json(refused).path("reason").asString()).isEqualTo("USER_HANDLE_MISMATCH");
+        // Answered as an unknown passkey: see theAnswerDoesNotTellWhetherACredentialIdIsReal.
+        assertThat(json(refused).path("reason").asString()).isEqualTo("UNKNOWN_CREDENTIAL");
         assertThat(browser.get("/whoami").statusCode()).isNotEqualTo(200);
+    }
+
+    /**
+     * A username-first answer lists an account's credential IDs among stand-ins; a username-less sign-in with a forged
+     * assertion under each must not tell them apart (the review's oracle: USER_HANDLE_MISMATCH against
+     * UNKNOWN_CREDENTIAL), with or without a userHandle.
+     */
+    @Test
+    void theAnswerDoesNotTellWhetherACredentialIdIsReal() {
+        addSecurityKey("alice", new SoftwareAuthenticator());
+        SoftwareAuthenticator attackersKey = new SoftwareAuthenticator();
+        addSecurityKey("bob", attackersKey);
+        HttpSession attacker = new HttpSession(port);
+        String real = json(optionsFor(attacker, "alice"))
+                .path("allowCredentials")
+                .get(0)
+                .path("id")
+                .asString();
+        String standIn = json(optionsFor(attacker, "nobody-here"))
+                .path("allowCredentials")
+                .get(0)
+                .path("id")
+                .asString();
+
+        List<JsonNode> answers = new ArrayList<>();
+        for (String id : List.of(real, standIn)) {
+            HttpResponse<String> options = attacker.post("/passkeys/authentication/options", "{}");
+            for (Tamper tamper : List.of(new Tamper(), new Tamper().omitUserHandle())) {
+                String forged = attackersKey.authenticate(
+                        SoftwareAuthenticator.requestOptions(options.body()),
+                        attacker.origin(),
+                        tamper.credentialId(id));
+                HttpResponse<String> answer = attacker.post("/passkeys/authentication", forged);
+                assertThat(answer.statusCode()).isEqualTo(401);
+                ObjectNode problem = (ObjectNode) json(answer);
+                problem.remove("credentialId");
+                answers.add(problem);
+            }
+        }
+        assertThat(answers.get(0)).isEqualTo(answers.get(2));
+        assertThat(answers.get(1)).isEqualTo(answers.get(3));
+        assertThat(answers.get(0).path("reason").asString()).isEqualTo("UNKNOWN_CREDENTIAL");
     }
 
     @Test

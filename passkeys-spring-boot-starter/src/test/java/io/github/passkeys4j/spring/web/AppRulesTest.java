@@ -77,6 +77,12 @@ class AppRulesTest {
         assertThat(roleRefusal.path("status").asInt()).isEqualTo(403);
         assertThat(roleRefusal.path("reason").asString()).isEqualTo("FORBIDDEN");
         assertThat(roleRefusal.path("detail").asString()).doesNotContain("CSRF");
+        // A person opening the page gets the app's own error page, not a problem body to read as text.
+        HttpResponse<String> page = user.send(HttpRequest.newBuilder(URI.create(user.url("/passkeys/manage")))
+                .header("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"));
+        assertThat(page.statusCode()).isEqualTo(403);
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("text/html"));
 
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         HttpSession admin = new HttpSession(port(app));

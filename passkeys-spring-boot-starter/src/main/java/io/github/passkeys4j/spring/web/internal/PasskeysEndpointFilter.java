@@ -135,9 +135,14 @@ public final class PasskeysEndpointFilter extends RequestFilter {
         }
 
         @Override
-        public void sendError(int status, String ignored) throws IOException {
+        public void sendError(int status, String message) throws IOException {
             if (isCommitted()) {
                 super.sendError(status);
+                return;
+            }
+            if (isPageVisit(request)) {
+                // A person opening the passkeys page (refused by the app's rules, say): the app's own error page.
+                super.sendError(status, message);
                 return;
             }
             HttpStatus resolved = HttpStatus.resolve(status);
@@ -171,6 +176,14 @@ public final class PasskeysEndpointFilter extends RequestFilter {
             Problems.write(request, (HttpServletResponse) getResponse(), problem, messages);
             flushBuffer();
         }
+    }
+
+    /** A browser navigating to a page (GET, HTML first in Accept), not a script calling the API. */
+    static boolean isPageVisit(HttpServletRequest request) {
+        String accept = request.getHeader("Accept");
+        return ("GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod()))
+                && accept != null
+                && accept.startsWith("text/html");
     }
 
     /**

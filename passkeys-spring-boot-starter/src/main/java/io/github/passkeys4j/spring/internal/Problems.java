@@ -54,6 +54,7 @@ public final class Problems {
             "PASSWORD_EXPIRED",
             "SESSION_LIMIT_REACHED",
             "RECOVERY_SESSION_LIMITED",
+            "RECOVERY_UNAVAILABLE",
             "STEP_UP_REQUIRED",
             "STEP_UP_NO_PASSKEY");
 

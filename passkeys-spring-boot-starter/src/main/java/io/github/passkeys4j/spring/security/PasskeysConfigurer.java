@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.configurers.ExceptionH
 import org.springframework.security.config.annotation.web.configurers.LogoutConfigurer;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
+import org.springframework.security.web.access.WebInvocationPrivilegeEvaluator;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.AuthenticationSuccessHandler;
@@ -260,7 +261,11 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
                             userDetailsService,
                             accountIds,
                             forChain,
-                            messages)),
+                            messages,
+                            new RecoveryRules(
+                                    http.getSharedObject(ApplicationContext.class)
+                                            .getBeanProvider(WebInvocationPrivilegeEvaluator.class),
+                                    basePath))),
                     AuthorizationFilter.class);
         }
     }

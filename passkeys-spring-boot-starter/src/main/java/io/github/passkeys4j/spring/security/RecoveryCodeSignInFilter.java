@@ -43,6 +43,7 @@ final class RecoveryCodeSignInFilter extends RequestFilter {
     private final AccountIdResolver accountIds;
     private final PasskeyRecovery recovery;
     private final PasskeysMessages messages;
+    private final RecoveryRules rules;
 
     RecoveryCodeSignInFilter(
             RequestMatcher matcher,
@@ -50,13 +51,15 @@ final class RecoveryCodeSignInFilter extends RequestFilter {
             UserDetailsService users,
             AccountIdResolver accountIds,
             PasskeyRecovery recovery,
-            PasskeysMessages messages) {
+            PasskeysMessages messages,
+            RecoveryRules rules) {
         this.matcher = matcher;
         this.codes = codes;
         this.users = users;
         this.accountIds = accountIds;
         this.recovery = recovery;
         this.messages = messages;
+        this.rules = rules;
     }
 
     @Override
@@ -90,6 +93,16 @@ final class RecoveryCodeSignInFilter extends RequestFilter {
                     Problems.of(
                             HttpStatus.BAD_REQUEST,
                             "The body must be {\"username\": <1 to 255 characters>, \"code\": <a recovery code>}."));
+            return;
+        }
+        if (!rules.admit(request, username)) {
+            // Nothing spent or looked up: the same answer for every user, since the rules are the app's, not theirs.
+            ProblemDetail problem = Problems.of(
+                    HttpStatus.FORBIDDEN,
+                    "The app's authorization rules refuse a recovery session the passkeys page or adding a passkey"
+                            + " (the server log says which, and how to allow it): no code was used.");
+            problem.setProperty("reason", "RECOVERY_UNAVAILABLE");
+            refuse(request, response, problem);
             return;
         }
         UserDetails user = signInAble(username);

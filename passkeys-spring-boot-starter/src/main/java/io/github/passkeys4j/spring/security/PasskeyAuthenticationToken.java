@@ -1,7 +1,10 @@
 package io.github.passkeys4j.spring.security;
 
 import io.github.passkeys4j.store.Passkey;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
@@ -72,6 +75,16 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
                 new PasskeyAuthenticationToken(principal, credentialId, userVerified, getAuthorities());
         token.setDetails(getDetails());
         return token;
+    }
+
+    /**
+     * The credential ID of the passkey the request's session signed in with, or {@code null}: the token's own, or,
+     * when the app replaced the token but kept its {@code FACTOR_WEBAUTHN} (refreshing the principal after a rename,
+     * say), the one the session remembers, which is also the one whose deletion signs the session out.
+     */
+    public static @Nullable String currentCredentialId(
+            @Nullable Authentication authentication, HttpServletRequest request) {
+        return PasskeyRevocationFilter.credentialIdOf(authentication, request);
     }
 
     @Override

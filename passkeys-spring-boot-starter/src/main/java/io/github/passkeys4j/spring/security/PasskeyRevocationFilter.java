@@ -128,7 +128,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
         chain.doFilter(request, response);
     }
 
-    private static String credentialIdOf(Authentication authentication, HttpServletRequest request) {
+    static String credentialIdOf(Authentication authentication, HttpServletRequest request) {
         if (authentication instanceof PasskeyAuthenticationToken token) {
             return token.getCredentialId();
         }

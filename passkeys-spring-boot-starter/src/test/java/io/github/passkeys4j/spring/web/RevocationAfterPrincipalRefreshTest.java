@@ -20,6 +20,7 @@ import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.JsonNode;
 
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.signIn;
@@ -89,6 +90,12 @@ class RevocationAfterPrincipalRefreshTest {
         assertThat(signIn(lost, key, new Tamper()).statusCode()).isEqualTo(200);
         assertThat(lost.post(refresh, "{}").statusCode()).isEqualTo(200);
         assertThat(lost.get("/whoami").statusCode()).isEqualTo(200);
+        // The page still knows it as this session's passkey, whose deletion signs out here (after a rename the account
+        // is another until the app announces it: UsernameChangedEvent).
+        if (refresh.equals("/refresh")) {
+            JsonNode listed = HttpSession.json(lost.get("/passkeys/credentials/" + id));
+            assertThat(listed.path("current").asBoolean()).as(listed.toString()).isTrue();
+        }
 
         passkeyRepository.delete(id); // the owner deletes the lost passkey
 

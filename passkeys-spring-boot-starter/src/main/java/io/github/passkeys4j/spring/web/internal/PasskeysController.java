@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -132,8 +134,11 @@ public final class PasskeysController {
         return authentication.getName();
     }
 
+    /** The passkey the session signed in with (what the page marks as "this one", whose deletion signs out here). */
     static String currentCredentialId(Authentication authentication) {
-        return authentication instanceof PasskeyAuthenticationToken token ? token.getCredentialId() : null;
+        return RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes attributes
+                ? PasskeyAuthenticationToken.currentCredentialId(authentication, attributes.getRequest())
+                : null;
     }
 
     /** A signed-out call to an endpoint that needs a user (when the app's own rules let it through). */

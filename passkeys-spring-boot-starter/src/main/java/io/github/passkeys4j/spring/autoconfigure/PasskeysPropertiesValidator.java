@@ -174,6 +174,13 @@ final class PasskeysPropertiesValidator {
                     + scheme + "://" + host);
             return;
         }
+        if (host.startsWith("[") || host.matches("[0-9.]+")) {
+            // Browsers take no IP address as an RP ID: suggesting https://<the address> would be refused as well.
+            problems.add("passkeys.origins: " + origin + " has an IP address, which browsers never accept for passkeys"
+                    + " (the RP ID must be a domain name): use a host name"
+                    + (isLoopback(host) ? ", here " + scheme + "://localhost" + portSuffix(uri) : ""));
+            return;
+        }
         boolean localhost = "localhost".equals(host) || host.endsWith(".localhost");
         if (anyPort && (!"localhost".equals(host) || uri.getPort() != -1)) {
             problems.add("passkeys.origins: " + origin + " has a port wildcard, allowed only as http(s)://localhost:*");
@@ -186,6 +193,10 @@ final class PasskeysPropertiesValidator {
             problems.add("passkeys.origins: " + origin + " is not under passkeys.rp-id " + rpId + " (its host must be "
                     + rpId + " or end with ." + rpId + ")");
         }
+    }
+
+    private static boolean isLoopback(String host) {
+        return host.startsWith("127.") || host.equals("[::1]");
     }
 
     private static String portSuffix(URI uri) {

@@ -128,6 +128,24 @@ class PasskeysStartupChecksTest {
                 "passkeys.origins=ftp://example.com");
     }
 
+    /** An IP address is never an origin browsers accept, so the message must not suggest https://<address>. */
+    @Test
+    void anIpAddressOriginIsRefusedWithAHostNameToUseInstead() {
+        assertRefused(
+                "passkeys.origins: http://127.0.0.1:8080 has an IP address, which browsers never accept for passkeys"
+                        + " (the RP ID must be a domain name): use a host name, here http://localhost:8080",
+                "passkeys.origins=http://127.0.0.1:8080");
+        runner.withPropertyValues("passkeys.origins=http://127.0.0.1:8080")
+                .run(context -> assertThat(context.getStartupFailure())
+                        .rootCause()
+                        .message()
+                        .doesNotContain("https://127.0.0.1"));
+        assertRefused(
+                "passkeys.origins: https://10.0.0.5 has an IP address",
+                "passkeys.rp-id=example.com",
+                "passkeys.origins=https://10.0.0.5");
+    }
+
     @Test
     void plainHttpIsRefusedExceptOnLocalhost() {
         assertRefused(

@@ -111,7 +111,8 @@ public final class PasskeyAccounts {
     public int deleteAccount(String accountId) {
         int deleted = management.deleteAccount(accountId);
         if (deleted > 0) {
-            log.info("Passkeys for Java: an account was deleted, and its " + deleted + " passkey(s) with it");
+            log.info("Passkeys for Java: deleted the " + deleted + " passkey(s) of a deleted account (within the"
+                    + " caller's transaction, if any: its rollback keeps them)");
         }
         return deleted;
     }

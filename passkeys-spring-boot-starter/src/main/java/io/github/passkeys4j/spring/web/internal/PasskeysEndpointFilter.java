@@ -23,6 +23,7 @@ import org.springframework.security.web.csrf.CsrfToken;
 
 import java.io.IOException;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * Guards the passkey endpoints before Spring Security sees them. It caps request bodies (a declared Content-Length
@@ -152,9 +153,7 @@ public final class PasskeysEndpointFilter extends RequestFilter {
                 case UNAUTHORIZED -> Problems.NOT_SIGNED_IN;
                 case FORBIDDEN ->
                     switch (csrf) {
-                        case MISSING ->
-                            "The request has no CSRF token: send Spring Security's token in the header the"
-                                    + " _csrf_header meta tag names (passkeys.js does).";
+                        case MISSING -> missingCsrfToken(request);
                         case SENT ->
                             "Refused by Spring Security: either the CSRF token sent is not this session's (the"
                                     + " session changed, say signed in or out in another tab: reload the page for a"
@@ -176,6 +175,20 @@ public final class PasskeysEndpointFilter extends RequestFilter {
             Problems.write(request, (HttpServletResponse) getResponse(), problem, messages);
             flushBuffer();
         }
+    }
+
+    private final AtomicBoolean warnedOfMissingCsrf = new AtomicBoolean();
+
+    /** Missing, not stale: the page lacks the meta tags passkeys.js reads, a set-up mistake (logged once as WARN). */
+    private String missingCsrfToken(HttpServletRequest request) {
+        String detail = "The request has no CSRF token: the page needs Spring Security's token in"
+                + " <meta name=\"_csrf\" content=\"...\"> and <meta name=\"_csrf_header\" content=\"...\"> (passkeys.js"
+                + " sends it from there), or send it in that header yourself.";
+        if (warnedOfMissingCsrf.compareAndSet(false, true)) {
+            log.warn("Passkeys for Java: " + request.getMethod() + " " + request.getRequestURI() + " came without a"
+                    + " CSRF token (logged once). " + detail);
+        }
+        return detail;
     }
 
     /** A browser navigating to a page (GET, HTML first in Accept), not a script calling the API. */

@@ -102,9 +102,15 @@ async function request(method, path, body, retried) {
     await texts();
     const problem = json || { status: response.status };
     console.warn('[passkeys]', method, path, response.status, problem.reason || '', problem.detail || '');
-    const message = typeof problem.message === 'string' && problem.message ? problem.message
+    let message = typeof problem.message === 'string' && problem.message ? problem.message
       : text(response.status === 403 ? 'error.refused' : response.status >= 500 || !json ? 'error.unavailable'
         : 'error.generic');
+    if (problem.reason === 'CSRF_TOKEN_INVALID' && !Object.keys(csrf).length) {
+      // No token on the page at all: reloading will not help the user; the developer must add the meta tags.
+      console.error('[passkeys] this page has no CSRF token: add <meta name="_csrf" content="…"> and'
+        + ' <meta name="_csrf_header" content="…"> to its <head> (README, step 3)');
+      message = text('error.setup');
+    }
     throw new PasskeyError(message, problem);
   }
   return json;

@@ -195,7 +195,7 @@ public final class PasskeyManagement {
      *
      * @param otherSignIn as for {@link #setEnabled}; only consulted when the change disables the passkey
      * @throws PasskeyException {@code INVALID_NAME} when the new name is blank, longer than 64 characters or has
-     *                          control characters; {@code PASSKEY_NOT_FOUND} when the user has no such passkey;
+     *                          control characters or bidirectional overrides; {@code PASSKEY_NOT_FOUND} when the user has no such passkey;
      *                          {@code LAST_SIGN_IN_METHOD} as for {@link #setEnabled}
      */
     public Passkey update(String accountId, String credentialId, SettingsChange change, OtherSignIn otherSignIn) {

@@ -189,7 +189,7 @@ final class RegistrationCeremony {
             return null;
         }
         String clean = name.codePoints()
-                .filter(c -> !Character.isISOControl(c))
+                .filter(c -> !ShownText.isRefused(c))
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString()
                 .strip();
@@ -209,7 +209,7 @@ final class RegistrationCeremony {
             return null;
         }
         String trimmed = name.strip();
-        if (trimmed.length() > MAX_NAME_LENGTH || trimmed.chars().anyMatch(Character::isISOControl)) {
+        if (trimmed.length() > MAX_NAME_LENGTH || ShownText.hasRefused(trimmed)) {
             throw new PasskeyException(Reason.INVALID_NAME);
         }
         return trimmed;

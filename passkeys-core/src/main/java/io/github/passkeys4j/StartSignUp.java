@@ -44,7 +44,8 @@ public final class StartSignUp {
 
     /**
      * The same, with the name the authenticator shows in its account chooser; {@code null} or blank (the default)
-     * shows the username. Refused with {@code INVALID_DISPLAY_NAME} when too long or holding control characters.
+     * shows the username. Refused with {@code INVALID_DISPLAY_NAME} when too long or holding control characters or
+     * bidirectional overrides.
      */
     public StartSignUp withDisplayName(@Nullable String displayName) {
         if (displayName == null || displayName.isBlank()) {
@@ -68,7 +69,7 @@ public final class StartSignUp {
     }
 
     private static boolean hasControl(String s) {
-        return s.codePoints().anyMatch(Character::isISOControl);
+        return ShownText.hasRefused(s);
     }
 
     public String username() {

@@ -8,6 +8,8 @@ import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
+
 import static io.github.passkeys4j.Fixture.ORIGIN;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +131,24 @@ class RegistrationRefusalTest {
                 Reason.INVALID_NAME,
                 () -> fx.rp.finishRegistration(
                         FinishRegistration.of("alice", response).withName("My\u0000phone")));
+        // Shown as "My phone moc.elgoog" stored, read right to left: the bidi overrides and isolates ("Trojan Source").
+        for (String spoof : List.of("My phone \u202Egoogle.com", "a\u2066b\u2069", "line\u2028break")) {
+            fx.assertRefused(
+                    Reason.INVALID_NAME,
+                    () -> fx.rp.finishRegistration(
+                            FinishRegistration.of("alice", response).withName(spoof)));
+        }
+    }
+
+    /** What scripts and emoji need: joiners and direction marks, not overrides. */
+    @Test
+    void acceptsJoinersAndMarksThatScriptsAndEmojiNeed() {
+        String response = fx.registrationResponse("alice", new Tamper());
+
+        Passkey passkey = fx.rp.finishRegistration(FinishRegistration.of("alice", response)
+                .withName("\uD83D\uDC68\u200D\uD83D\uDCBB \u0645\u06CC\u200C\u0634\u0648\u062F \u200F"));
+
+        assertThat(passkey.name()).startsWith("\uD83D\uDC68\u200D\uD83D\uDCBB");
     }
 
     @Test

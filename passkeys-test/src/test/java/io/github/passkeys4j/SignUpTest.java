@@ -240,9 +240,11 @@ class SignUpTest {
                     .isInstanceOfSatisfying(
                             PasskeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_USERNAME));
         }
-        assertThatThrownBy(() -> StartSignUp.of("judy").withDisplayName("x".repeat(1025)))
-                .isInstanceOfSatisfying(
-                        PasskeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_DISPLAY_NAME));
+        for (String displayName : List.of("x".repeat(1025), "Judy \u202Eoob", "Judy\u2067x\u2069")) {
+            assertThatThrownBy(() -> StartSignUp.of("judy").withDisplayName(displayName))
+                    .isInstanceOfSatisfying(
+                            PasskeyException.class, e -> assertThat(e.reason()).isEqualTo(Reason.INVALID_DISPLAY_NAME));
+        }
         assertThat(StartSignUp.of("judy").withDisplayName("  ").displayName()).isNull();
     }
 }

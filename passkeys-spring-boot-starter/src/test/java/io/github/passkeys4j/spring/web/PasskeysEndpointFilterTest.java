@@ -65,7 +65,7 @@ class PasskeysEndpointFilterTest {
         HttpResponse<String> noCsrf = browser.postWithoutCsrf("/passkeys/authentication/options", "{}");
         assertThat(noCsrf.statusCode()).isEqualTo(403);
         assertThat(json(noCsrf).path("detail").asString())
-                .contains("no CSRF token", "<meta name=\"_csrf\"", "<meta name=\"_csrf_header\"");
+                .contains("no CSRF token", "meta tags named _csrf and _csrf_header");
         assertThat(json(noCsrf).path("reason").asString()).isEqualTo("CSRF_TOKEN_INVALID");
         // Signed in: the app's rules (anyRequest().authenticated()) let it reach Spring MVC.
         HttpSession alice = new HttpSession(port);

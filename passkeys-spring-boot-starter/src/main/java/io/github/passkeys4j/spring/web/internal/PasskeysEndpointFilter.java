@@ -181,9 +181,9 @@ public final class PasskeysEndpointFilter extends RequestFilter {
 
     /** Missing, not stale: the page lacks the meta tags passkeys.js reads, a set-up mistake (logged once as WARN). */
     private String missingCsrfToken(HttpServletRequest request) {
-        String detail = "The request has no CSRF token: the page needs Spring Security's token in"
-                + " <meta name=\"_csrf\" content=\"...\"> and <meta name=\"_csrf_header\" content=\"...\"> (passkeys.js"
-                + " sends it from there), or send it in that header yourself.";
+        String detail = "The request has no CSRF token: the page needs the meta tags named _csrf and _csrf_header,"
+                + " with Spring Security's token and header name (passkeys.js sends the token from there), or send it"
+                + " in that header yourself.";
         if (warnedOfMissingCsrf.compareAndSet(false, true)) {
             log.warn("Passkeys for Java: " + request.getMethod() + " " + request.getRequestURI() + " came without a"
                     + " CSRF token (logged once). " + detail);

@@ -107,8 +107,8 @@ async function request(method, path, body, retried) {
         : 'error.generic');
     if (problem.reason === 'CSRF_TOKEN_INVALID' && !Object.keys(csrf).length) {
       // No token on the page at all: reloading will not help the user; the developer must add the meta tags.
-      console.error('[passkeys] this page has no CSRF token: add <meta name="_csrf" content="…"> and'
-        + ' <meta name="_csrf_header" content="…"> to its <head> (README, step 3)');
+      console.error('[passkeys] this page has no CSRF token: add the meta tags named _csrf and _csrf_header,'
+        + ' with Spring Security\'s token and header name, to its <head> (README, step 3)');
       message = text('error.setup');
     }
     throw new PasskeyError(message, problem);

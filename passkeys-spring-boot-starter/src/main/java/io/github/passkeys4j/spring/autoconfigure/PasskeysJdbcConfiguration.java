@@ -1,5 +1,7 @@
 package io.github.passkeys4j.spring.autoconfigure;
 
+import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.account.AccountIdResolver;
 import io.github.passkeys4j.spring.jdbc.JdbcChallengeKeys;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyRepository;
 import io.github.passkeys4j.spring.jdbc.JdbcPasskeyUserRepository;
@@ -8,6 +10,7 @@ import io.github.passkeys4j.spring.jdbc.JdbcRecoveryCodeStore;
 import io.github.passkeys4j.spring.jdbc.JdbcStorageTransaction;
 import io.github.passkeys4j.spring.jdbc.JdbcUsedChallengeStore;
 import io.github.passkeys4j.spring.jdbc.PasskeysJdbcSchemaInitializer;
+import io.github.passkeys4j.spring.jdbc.SpringSecurityPasskeysImport;
 import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
@@ -16,18 +19,22 @@ import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.UsedChallengeStore;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnSingleCandidate;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.support.JdbcUtils;
 import org.springframework.jdbc.support.MetaDataAccessException;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
 
@@ -158,6 +165,45 @@ class PasskeysJdbcConfiguration {
 
     private static int timeoutSeconds(PasskeysProperties properties) {
         return (int) Math.max(1, properties.getJdbc().getQueryTimeout().toSeconds());
+    }
+
+    /**
+     * With {@code passkeys.jdbc.import-spring-security-passkeys=true}: at start-up, the passkeys of Spring Security's
+     * {@code http.webAuthn()} in this DataSource are copied into ours (see {@link SpringSecurityPasskeysImport}),
+     * before the web server takes requests: a sign-in refused as an unknown passkey meanwhile would have the browser
+     * forget the passkey (signalUnknownCredential).
+     */
+    @Bean
+    @ConditionalOnProperty(name = "passkeys.jdbc.import-spring-security-passkeys", havingValue = "true")
+    SmartInitializingSingleton passkeysSpringSecurityImport(
+            DataSource dataSource,
+            PasskeyRepository passkeys,
+            PasskeyUserRepository users,
+            ObjectProvider<UserDetailsService> appUsers,
+            ObjectProvider<AccountIdResolver> accountIds,
+            RelyingParty relyingParty) {
+        return () -> {
+            UserDetailsService userDetails = appUsers.getIfUnique();
+            if (userDetails == null) {
+                throw new IllegalStateException("passkeys.jdbc.import-spring-security-passkeys=true needs the app's"
+                        + " UserDetailsService (one bean), to bind each imported passkey to the app's account");
+            }
+            try {
+                new SpringSecurityPasskeysImport(
+                                new JdbcTemplate(dataSource),
+                                passkeys,
+                                users,
+                                userDetails,
+                                accountIds.getIfUnique(() -> AccountIdResolver.USERNAME),
+                                relyingParty.clock())
+                        .importAll();
+            } catch (BadSqlGrammarException e) {
+                throw new IllegalStateException(
+                        "passkeys.jdbc.import-spring-security-passkeys=true, but Spring"
+                                + " Security's tables user_entities and user_credentials are not in the DataSource",
+                        e);
+            }
+        };
     }
 
     /** "JDBC (PostgreSQL)" in the start-up log line when our JDBC repository is the one in use. */

@@ -137,6 +137,21 @@ public class PasskeysProperties {
          */
         private Duration queryTimeout = Duration.ofSeconds(10);
 
+        /**
+         * At start-up, copy the passkeys of Spring Security's own http.webAuthn() (its tables user_entities and
+         * user_credentials in the same DataSource) into ours, bound to the app's users of the same names, so people
+         * keep signing in with the passkeys they have. Safe to leave on: what is here already is skipped.
+         */
+        private boolean importSpringSecurityPasskeys;
+
+        public boolean isImportSpringSecurityPasskeys() {
+            return importSpringSecurityPasskeys;
+        }
+
+        public void setImportSpringSecurityPasskeys(boolean importSpringSecurityPasskeys) {
+            this.importSpringSecurityPasskeys = importSpringSecurityPasskeys;
+        }
+
         public Duration getQueryTimeout() {
             return queryTimeout;
         }

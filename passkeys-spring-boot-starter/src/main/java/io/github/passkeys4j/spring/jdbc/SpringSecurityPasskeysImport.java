@@ -88,7 +88,8 @@ public final class SpringSecurityPasskeysImport {
             if (!account.userHandle().equals(entity.id())) {
                 otherHandle++;
                 log.warn("Passkeys for Java: Spring Security's passkeys of user " + entity.name() + " were not"
-                        + " imported: the account already has passkeys here, under another user handle");
+                        + " imported: the account already has a user handle of its own here (from a passkey added"
+                        + " through this library), and those passkeys answer with Spring's");
                 continue;
             }
             for (Passkey passkey : credentials(entity.id())) {

@@ -4,11 +4,13 @@ import io.github.passkeys4j.FinishRegistration;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartRegistration;
 import io.github.passkeys4j.spring.account.AccountIdResolver;
+import io.github.passkeys4j.spring.jdbc.JdbcPasskeyUserRepository;
 import io.github.passkeys4j.spring.jdbc.SpringSecurityPasskeysImport;
 import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyRepository;
+import io.github.passkeys4j.store.PasskeyUser;
 import io.github.passkeys4j.store.PasskeyUserRepository;
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
@@ -52,7 +54,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * Spring's tables (written here by Spring's own JDBC repositories), and with
  * {@code passkeys.jdbc.import-spring-security-passkeys=true} they sign in with our endpoints at once, username-less
  * (the authenticator answers with the user handle Spring gave it), as the app's user of that name, under their label.
- * Running it again imports nothing twice; a Spring user the app does not have is left out and counted.
+ * Running it again imports nothing twice; a Spring user the app does not have, and an account that already has a user
+ * handle here, are left out and counted.
  */
 class SpringSecurityPasskeysImportHttpTest {
 
@@ -69,6 +72,11 @@ class SpringSecurityPasskeysImportHttpTest {
         SoftwareAuthenticator alicesPhone = new SoftwareAuthenticator();
         Passkey made = madeWithSpringSecurity(database, alicesPhone, "alice", "Alice's phone");
         madeWithSpringSecurity(database, new SoftwareAuthenticator(), "ghost", "Nobody's key");
+        // bob added a passkey through the starter before the import: his account has a user handle of its own here.
+        Passkey bobsOld = madeWithSpringSecurity(database, new SoftwareAuthenticator(), "bob", "Bob's old key");
+        new ResourceDatabasePopulator(new ClassPathResource("io/github/passkeys4j/spring/jdbc/schema-h2.sql"))
+                .execute(database.getDataSource());
+        new JdbcPasskeyUserRepository(database).create(PasskeyUser.newAccount("bob", "bob"));
 
         try (ConfigurableApplicationContext app = SpringApplication.run(
                 SwitchedApp.class,
@@ -103,7 +111,10 @@ class SpringSecurityPasskeysImportHttpTest {
                     app.getBean(UserDetailsService.class),
                     AccountIdResolver.USERNAME,
                     Clock.systemUTC());
-            assertThat(again.importAll()).isEqualTo(new SpringSecurityPasskeysImport.Result(0, 1, 1, 0));
+            assertThat(again.importAll()).isEqualTo(new SpringSecurityPasskeysImport.Result(0, 1, 1, 1));
+            assertThat(app.getBean(PasskeyRepository.class).findByCredentialId(bobsOld.credentialId()))
+                    .as("left out: it would answer with the other user handle")
+                    .isEmpty();
         }
     }
 
@@ -162,7 +173,7 @@ class SpringSecurityPasskeysImportHttpTest {
 
         @Bean
         UserDetailsService users() {
-            return SmallApps.users("alice");
+            return SmallApps.users("alice", "bob");
         }
     }
 }

@@ -69,7 +69,7 @@ final class RecoverySessionFilter extends RequestFilter {
                     || path.equals(basePath + "/credentials")
                     || path.equals(basePath + "/messages")
                     || path.equals("/error")
-                    || STATIC.contains(extension(path));
+                    || (STATIC.contains(extension(path)) && isSubresource(request));
         }
         return "POST".equals(method)
                 && (path.equals(basePath + "/registration/options")
@@ -79,6 +79,22 @@ final class RecoverySessionFilter extends RequestFilter {
                         || path.equals(basePath + "/recovery")
                         || path.equals("/logout"));
     }
+
+    /**
+     * A style sheet, script, image or font the page loads (the layout of the passkeys page), not a page opened or a
+     * call from a script: an app route such as {@code /files/{name}} stays closed at {@code /files/q3.png}. Browsers
+     * say which in {@code Sec-Fetch-Dest}; without it, what asks for HTML or JSON first is no subresource.
+     */
+    private static boolean isSubresource(HttpServletRequest request) {
+        String dest = request.getHeader("Sec-Fetch-Dest");
+        if (dest != null) {
+            return SUBRESOURCES.contains(dest);
+        }
+        String accept = request.getHeader("Accept");
+        return accept == null || !(accept.startsWith("text/html") || accept.startsWith("application/json"));
+    }
+
+    private static final Set<String> SUBRESOURCES = Set.of("style", "script", "image", "font", "manifest");
 
     private static String extension(String path) {
         int slash = path.lastIndexOf('/');

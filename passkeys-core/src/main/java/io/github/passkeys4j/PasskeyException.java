@@ -63,7 +63,8 @@ public final class PasskeyException extends RuntimeException {
         TOO_MANY_PASSKEYS("This account has the most passkeys allowed; delete one before adding another."),
         LAST_SIGN_IN_METHOD(
                 "This is the last way to sign in to this account; add another passkey or a password first."),
-        INVALID_NAME("A passkey name must be at most 64 characters, with no control characters."),
+        INVALID_NAME("A passkey name must be at most 64 characters, with no control characters, line separators or"
+                + " bidirectional overrides."),
         PASSKEY_DISABLED("This passkey is disabled; enable it on the passkeys page or use another way to sign in."),
         PUBLIC_KEY_NOT_ACCEPTED(
                 "The passkey's public key is not one this relying party accepts: an EC key must be a point"

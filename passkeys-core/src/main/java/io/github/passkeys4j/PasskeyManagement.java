@@ -53,6 +53,15 @@ public final class PasskeyManagement {
     }
 
     /**
+     * A passkey name made elsewhere (by an app, or an import), as the library keeps names: without control characters,
+     * line separators or bidirectional overrides, trimmed and cut at 64 characters rather than refused; {@code null}
+     * when nothing is left.
+     */
+    public static String cleanedName(String name) {
+        return RegistrationCeremony.fallbackName(name);
+    }
+
+    /**
      * Whether a passkey with this credential ID is stored and enabled, whoever owns it: what a session that signed in
      * with it needs to stay signed in. {@code false} for a deleted, disabled or unknown passkey.
      */

@@ -37,6 +37,7 @@ import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
@@ -169,7 +170,7 @@ class PasskeysJdbcConfiguration {
 
     /**
      * With {@code passkeys.jdbc.import-spring-security-passkeys=true}: at start-up, the passkeys of Spring Security's
-     * {@code http.webAuthn()} in this DataSource are copied into ours (see {@link SpringSecurityPasskeysImport}),
+     * {@code http.webAuthn()} in this DataSource are moved into ours (see {@link SpringSecurityPasskeysImport}),
      * before the web server takes requests: a sign-in refused as an unknown passkey meanwhile would have the browser
      * forget the passkey (signalUnknownCredential).
      */
@@ -177,6 +178,7 @@ class PasskeysJdbcConfiguration {
     @ConditionalOnProperty(name = "passkeys.jdbc.import-spring-security-passkeys", havingValue = "true")
     SmartInitializingSingleton passkeysSpringSecurityImport(
             DataSource dataSource,
+            ObjectProvider<PlatformTransactionManager> transactionManager,
             PasskeyRepository passkeys,
             PasskeyUserRepository users,
             ObjectProvider<UserDetailsService> appUsers,
@@ -188,21 +190,26 @@ class PasskeysJdbcConfiguration {
                 throw new IllegalStateException("passkeys.jdbc.import-spring-security-passkeys=true needs the app's"
                         + " UserDetailsService (one bean), to bind each imported passkey to the app's account");
             }
+            JdbcTemplate jdbc = new JdbcTemplate(dataSource);
             try {
-                new SpringSecurityPasskeysImport(
-                                new JdbcTemplate(dataSource),
-                                passkeys,
-                                users,
-                                userDetails,
-                                accountIds.getIfUnique(() -> AccountIdResolver.USERNAME),
-                                relyingParty.clock())
-                        .importAll();
+                jdbc.queryForObject("SELECT COUNT(*) FROM user_entities WHERE 1 = 0", Integer.class);
+                jdbc.queryForObject("SELECT COUNT(*) FROM user_credentials WHERE 1 = 0", Integer.class);
             } catch (BadSqlGrammarException e) {
                 throw new IllegalStateException(
                         "passkeys.jdbc.import-spring-security-passkeys=true, but Spring"
                                 + " Security's tables user_entities and user_credentials are not in the DataSource",
                         e);
             }
+            new SpringSecurityPasskeysImport(
+                            jdbc,
+                            new TransactionTemplate(
+                                    transactionManager.getIfUnique(() -> new DataSourceTransactionManager(dataSource))),
+                            passkeys,
+                            users,
+                            userDetails,
+                            accountIds.getIfUnique(() -> AccountIdResolver.USERNAME),
+                            relyingParty.clock())
+                    .importAll();
         };
     }
 

@@ -138,9 +138,10 @@ public class PasskeysProperties {
         private Duration queryTimeout = Duration.ofSeconds(10);
 
         /**
-         * At start-up, copy the passkeys of Spring Security's own http.webAuthn() (its tables user_entities and
+         * At start-up, move the passkeys of Spring Security's own http.webAuthn() (its tables user_entities and
          * user_credentials in the same DataSource) into ours, bound to the app's users of the same names, so people
-         * keep signing in with the passkeys they have. Safe to leave on: what is here already is skipped.
+         * keep signing in with the passkeys they have. Each user's passkeys are stored here and deleted there in one
+         * transaction, so it may stay on through a rolling deploy: later runs move only what Spring's tables got since.
          */
         private boolean importSpringSecurityPasskeys;
 

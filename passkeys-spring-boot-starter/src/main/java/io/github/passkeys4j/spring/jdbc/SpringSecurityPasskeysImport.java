@@ -1,6 +1,6 @@
 package io.github.passkeys4j.spring.jdbc;
 
-import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.PasskeyManagement;
 import io.github.passkeys4j.spring.account.AccountIdResolver;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyRepository;
@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetails;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.transaction.support.TransactionOperations;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -30,34 +31,43 @@ import java.util.stream.Collectors;
  * Moves the passkeys of Spring Security's own {@code http.webAuthn()}, kept in its JDBC tables {@code user_entities}
  * and {@code user_credentials}, into this library's stores, so people keep signing in with the passkeys they have:
  * the same credential IDs, public keys, counters and flags, their labels as names, and the same user handles (an
- * authenticator answers a username-less sign-in with the handle it was given). Spring's tables are only read.
+ * authenticator answers a username-less sign-in with the handle it was given).
  *
- * <p>Each Spring user entity is matched to the app's user of the same name ({@link UserDetailsService}) and bound to
- * that account's id ({@link AccountIdResolver}). Safe to run again, on any number of nodes: what is here already is
- * skipped. Left out, and counted: entities without an app user of that name, and accounts that already have a user
- * handle of their own here (made by a passkey added through this library before the import), whose Spring passkeys
- * would answer with the other handle.
+ * <p>A move, not a copy: each Spring user's passkeys are stored here and deleted from Spring's tables in one
+ * transaction, so running it again (on every start-up, on any number of nodes) moves only what Spring's tables got
+ * since, say from nodes still on {@code http.webAuthn()} during a rolling deploy, and never brings back a passkey the
+ * user deleted here. Each Spring user is matched to the app's user of the same name ({@link UserDetailsService}) and
+ * bound to that account's id ({@link AccountIdResolver}): a passkey signs in as the app's user of that name, as it did
+ * under Spring Security. Left in Spring's tables, counted and logged: users the app does not have, and accounts that
+ * already have another user handle here (made by a passkey added through this library), whose Spring passkeys would
+ * answer with the other handle.
  */
 public final class SpringSecurityPasskeysImport {
 
     private static final Log log = LogFactory.getLog(SpringSecurityPasskeysImport.class);
 
     private final JdbcClient spring;
+    private final TransactionOperations transactions;
     private final PasskeyRepository passkeys;
     private final PasskeyUserRepository users;
     private final UserDetailsService appUsers;
     private final AccountIdResolver accountIds;
     private final Clock clock;
 
-    /** @param springTables where Spring Security's {@code user_entities} and {@code user_credentials} are */
+    /**
+     * @param springTables where Spring Security's {@code user_entities} and {@code user_credentials} are: the same
+     *                     database as {@code passkeys} and {@code users}, so that {@code transactions} spans both
+     */
     public SpringSecurityPasskeysImport(
             JdbcOperations springTables,
+            TransactionOperations transactions,
             PasskeyRepository passkeys,
             PasskeyUserRepository users,
             UserDetailsService appUsers,
             AccountIdResolver accountIds,
             Clock clock) {
         this.spring = JdbcClient.create(Objects.requireNonNull(springTables, "springTables"));
+        this.transactions = Objects.requireNonNull(transactions, "transactions");
         this.passkeys = Objects.requireNonNull(passkeys, "passkeys");
         this.users = Objects.requireNonNull(users, "users");
         this.appUsers = Objects.requireNonNull(appUsers, "appUsers");
@@ -65,48 +75,101 @@ public final class SpringSecurityPasskeysImport {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    /** What an import did. */
+    /**
+     * What a run did.
+     *
+     * @param passkeysMoved        stored here and deleted from Spring's tables
+     * @param passkeysAlreadyHere  found here already (another node moved them meanwhile): deleted from Spring's tables
+     * @param usersWithoutAppUser  Spring users left in place: the app has no user of that name
+     * @param usersWithOtherHandle Spring users left in place: their account has another user handle here
+     */
     public record Result(
-            int passkeysImported, int passkeysAlreadyHere, int usersWithoutAppUser, int usersWithOtherHandle) {}
+            int passkeysMoved, int passkeysAlreadyHere, int usersWithoutAppUser, int usersWithOtherHandle) {}
 
-    /** Imports every Spring Security passkey not here yet. */
+    /** Moves every Spring Security passkey whose user the app has. */
     public Result importAll() {
         List<SpringUser> entities = spring.sql("SELECT id, name, display_name FROM user_entities ORDER BY id")
                 .query((rs, row) ->
                         new SpringUser(rs.getString("id"), rs.getString("name"), rs.getString("display_name")))
                 .list();
-        int imported = 0, here = 0, noAppUser = 0, otherHandle = 0;
+        int moved = 0, here = 0, noAppUser = 0, otherHandle = 0;
         for (SpringUser entity : entities) {
             Optional<UserDetails> appUser = appUser(entity.name());
             if (appUser.isEmpty()) {
                 noAppUser++;
-                log.warn("Passkeys for Java: Spring Security's passkeys of user " + entity.name() + " were not"
-                        + " imported: the app has no user of that name");
+                log.warn("Passkeys for Java: Spring Security's passkeys of user " + entity.name() + " stay in its"
+                        + " tables: the app has no user of that name");
                 continue;
             }
-            PasskeyUser account = account(entity, appUser.get());
-            if (!account.userHandle().equals(entity.id())) {
+            int[] counts;
+            try {
+                counts = transactions.execute(status -> move(entity, appUser.get()));
+            } catch (RuntimeException e) {
+                // Rolled back, nothing half-moved: the passkeys stay in Spring's tables for the next run.
+                log.warn(
+                        "Passkeys for Java: Spring Security's passkeys of user " + entity.name() + " stay in its"
+                                + " tables for now: " + e,
+                        e);
+                continue;
+            }
+            if (counts == null) {
                 otherHandle++;
-                log.warn("Passkeys for Java: Spring Security's passkeys of user " + entity.name() + " were not"
-                        + " imported: the account already has a user handle of its own here (from a passkey added"
-                        + " through this library), and those passkeys answer with Spring's");
+                log.warn("Passkeys for Java: Spring Security's passkeys of user " + entity.name() + " stay in its"
+                        + " tables: the account already has another user handle here (from a passkey added through"
+                        + " this library, or the handle is another account's), and those passkeys answer with"
+                        + " Spring's");
                 continue;
             }
-            for (Passkey passkey : credentials(entity.id())) {
-                try {
-                    passkeys.add(passkey);
-                    imported++;
-                } catch (PasskeyException e) {
-                    if (e.reason() != PasskeyException.Reason.CREDENTIAL_ALREADY_REGISTERED) {
-                        throw e;
-                    }
-                    here++;
-                }
+            moved += counts[0];
+            here += counts[1];
+        }
+        Result result = new Result(moved, here, noAppUser, otherHandle);
+        if (!entities.isEmpty()) {
+            log.info("Passkeys for Java: moved Spring Security's passkeys into ours: " + result);
+        }
+        return result;
+    }
+
+    /** One Spring user's passkeys, in the caller's transaction: {moved, already here}, or null when left out. */
+    private int[] move(SpringUser entity, UserDetails appUser) {
+        String accountId = accountIds.accountIdOf(appUser);
+        if (accountId == null || accountId.isBlank()) {
+            throw new IllegalStateException("the AccountIdResolver gave no account id for " + appUser.getUsername());
+        }
+        Optional<PasskeyUser> byHandle = users.findByUserHandle(entity.id());
+        if (byHandle.isPresent() && !byHandle.get().accountId().equals(accountId)) {
+            return null;
+        }
+        Optional<PasskeyUser> account = users.findByAccountId(accountId);
+        if (account.isPresent() && !account.get().userHandle().equals(entity.id())) {
+            return null;
+        }
+        if (account.isEmpty()
+                && !users.create(PasskeyUser.builder()
+                        .userHandle(entity.id())
+                        .accountId(accountId)
+                        .username(appUser.getUsername())
+                        .displayName(entity.displayName())
+                        .build())) {
+            // Another node made it meanwhile: this transaction rolls back, and the next start-up moves them.
+            throw new IllegalStateException("the account of " + appUser.getUsername() + " was made meanwhile");
+        }
+        int moved = 0, here = 0;
+        for (Passkey passkey : credentials(entity.id())) {
+            if (passkeys.findByCredentialId(passkey.credentialId()).isPresent()) {
+                here++;
+            } else {
+                passkeys.add(passkey);
+                moved++;
             }
         }
-        Result result = new Result(imported, here, noAppUser, otherHandle);
-        log.info("Passkeys for Java: imported Spring Security's passkeys: " + result);
-        return result;
+        spring.sql("DELETE FROM user_credentials WHERE user_entity_user_id = :handle")
+                .param("handle", entity.id())
+                .update();
+        spring.sql("DELETE FROM user_entities WHERE id = :handle")
+                .param("handle", entity.id())
+                .update();
+        return new int[] {moved, here};
     }
 
     private Optional<UserDetails> appUser(String name) {
@@ -115,22 +178,6 @@ public final class SpringSecurityPasskeysImport {
         } catch (UsernameNotFoundException e) {
             return Optional.empty();
         }
-    }
-
-    /** The account here, made with Spring's user handle when it has none yet (another node may make it first). */
-    private PasskeyUser account(SpringUser entity, UserDetails appUser) {
-        String accountId = accountIds.accountIdOf(appUser);
-        Optional<PasskeyUser> existing = users.findByAccountId(accountId);
-        if (existing.isPresent()) {
-            return existing.get();
-        }
-        PasskeyUser made = PasskeyUser.builder()
-                .userHandle(entity.id())
-                .accountId(accountId)
-                .username(appUser.getUsername())
-                .displayName(entity.displayName())
-                .build();
-        return users.create(made) ? made : users.findByAccountId(accountId).orElseThrow();
     }
 
     private List<Passkey> credentials(String userHandle) {
@@ -163,20 +210,9 @@ public final class SpringSecurityPasskeysImport {
                                         .collect(Collectors.toSet()))
                 .createdAt(created == null ? clock.instant() : created.toInstant())
                 .lastUsedAt(lastUsed == null ? null : lastUsed.toInstant())
-                .name(name(rs.getString("label")))
+                // Spring's label is what the user typed, with no rule on its characters: ours apply.
+                .name(PasskeyManagement.cleanedName(rs.getString("label")))
                 .build();
-    }
-
-    /** Spring's label, cut to the 64 characters a name here may have (not inside a surrogate pair). */
-    private static String name(String label) {
-        if (label == null) {
-            return null;
-        }
-        String name = label.strip();
-        if (name.length() <= 64) {
-            return name;
-        }
-        return name.substring(0, Character.isHighSurrogate(name.charAt(63)) ? 63 : 64);
     }
 
     private record SpringUser(String id, String name, String displayName) {}

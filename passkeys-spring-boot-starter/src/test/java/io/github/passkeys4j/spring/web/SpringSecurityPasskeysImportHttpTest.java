@@ -24,6 +24,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.core.env.Environment;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.jdbc.datasource.init.ResourceDatabasePopulator;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -37,6 +38,7 @@ import org.springframework.security.web.webauthn.api.ImmutablePublicKeyCredentia
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialType;
 import org.springframework.security.web.webauthn.management.JdbcPublicKeyCredentialUserEntityRepository;
 import org.springframework.security.web.webauthn.management.JdbcUserCredentialRepository;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.net.http.HttpResponse;
 import java.time.Clock;
@@ -54,8 +56,8 @@ import static org.springframework.security.config.Customizer.withDefaults;
  * Spring's tables (written here by Spring's own JDBC repositories), and with
  * {@code passkeys.jdbc.import-spring-security-passkeys=true} they sign in with our endpoints at once, username-less
  * (the authenticator answers with the user handle Spring gave it), as the app's user of that name, under their label.
- * Running it again imports nothing twice; a Spring user the app does not have, and an account that already has a user
- * handle here, are left out and counted.
+ * The passkeys are moved, not copied, so a later run never brings back one deleted here; a Spring user the app does
+ * not have, and an account that already has another user handle here, are left in Spring's tables and counted.
  */
 class SpringSecurityPasskeysImportHttpTest {
 
@@ -104,17 +106,33 @@ class SpringSecurityPasskeysImportHttpTest {
                             .userHandle())
                     .isEqualTo(made.userHandle());
 
+            // Moved, not copied: alice's rows left Spring's tables in the same transaction; ghost's and bob's stay.
+            assertThat(database.queryForList("SELECT name FROM user_entities ORDER BY name", String.class))
+                    .containsExactly("bob", "ghost");
+            assertThat(database.queryForObject(
+                            "SELECT COUNT(*) FROM user_credentials WHERE credential_id = ?",
+                            Integer.class,
+                            made.credentialId()))
+                    .isZero();
+            assertThat(app.getBean(PasskeyRepository.class).findByCredentialId(bobsOld.credentialId()))
+                    .as("left out: it would answer with the other user handle")
+                    .isEmpty();
+
+            // alice deletes it here (a lost phone): the next start-up's run must not bring it back.
+            app.getBean(PasskeyRepository.class).delete(made.credentialId());
             SpringSecurityPasskeysImport again = new SpringSecurityPasskeysImport(
                     database,
+                    new TransactionTemplate(new DataSourceTransactionManager(database.getDataSource())),
                     app.getBean(PasskeyRepository.class),
                     app.getBean(PasskeyUserRepository.class),
                     app.getBean(UserDetailsService.class),
                     AccountIdResolver.USERNAME,
                     Clock.systemUTC());
-            assertThat(again.importAll()).isEqualTo(new SpringSecurityPasskeysImport.Result(0, 1, 1, 1));
-            assertThat(app.getBean(PasskeyRepository.class).findByCredentialId(bobsOld.credentialId()))
-                    .as("left out: it would answer with the other user handle")
+            assertThat(again.importAll()).isEqualTo(new SpringSecurityPasskeysImport.Result(0, 0, 1, 1));
+            assertThat(app.getBean(PasskeyRepository.class).findByCredentialId(made.credentialId()))
                     .isEmpty();
+            assertThat(signIn(new HttpSession(port), alicesPhone, new Tamper()).statusCode())
+                    .isEqualTo(401);
         }
     }
 

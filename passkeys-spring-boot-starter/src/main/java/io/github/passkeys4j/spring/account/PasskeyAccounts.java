@@ -49,17 +49,8 @@ public final class PasskeyAccounts {
     }
 
     /**
-     * The account of a session signed in by remember-me alone, which {@link #current} refuses: for a passkey step-up,
-     * which then proves a passkey of that very account (a cookie of a deleted account's session has none of the new
-     * owner's). Otherwise as {@link #current}.
-     */
-    public Optional<Account> currentForStepUp(Authentication authentication) {
-        return account(authentication);
-    }
-
-    /**
      * Whether the session was signed in by the app's remember-me and by nothing since: Spring Security's
-     * remember-me token with no factor authority (a passkey step-up adds one).
+     * remember-me token with no factor authority.
      */
     public static boolean isRememberedOnly(Authentication authentication) {
         return authentication instanceof RememberMeAuthenticationToken && signedInAt(authentication) == null;

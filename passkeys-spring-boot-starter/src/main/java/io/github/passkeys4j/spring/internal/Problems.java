@@ -115,6 +115,16 @@ public final class Problems {
         return problem;
     }
 
+    /** A session signed in by remember-me alone, asking to see or change passkeys, or to step up. */
+    public static ProblemDetail signInAgain() {
+        ProblemDetail problem = of(
+                HttpStatus.UNAUTHORIZED,
+                "Signed in by remember-me only: passkeys, recovery codes and step-ups need a sign-in (a password or a"
+                        + " passkey), as Spring Security's fullyAuthenticated() would.");
+        problem.setProperty("reason", "SIGN_IN_AGAIN");
+        return problem;
+    }
+
     /**
      * The app's session management refused another session for the user ({@code maximumSessions(n)} with
      * {@code maxSessionsPreventsLogin(true)}): the sign-in itself passed.

@@ -102,11 +102,15 @@ final class PasskeyStepUpFilter extends RequestFilter {
             return;
         }
         Authentication authentication = contextHolder.getContext().getAuthentication();
-        PasskeyAccounts.Account account =
-                accounts.currentForStepUp(authentication).orElse(null);
+        PasskeyAccounts.Account account = accounts.current(authentication).orElse(null);
         try {
             if (account == null) {
-                refuse(request, response, Problems.of(HttpStatus.UNAUTHORIZED, Problems.NOT_SIGNED_IN));
+                refuse(
+                        request,
+                        response,
+                        PasskeyAccounts.isRememberedOnly(authentication)
+                                ? Problems.signInAgain()
+                                : Problems.of(HttpStatus.UNAUTHORIZED, Problems.NOT_SIGNED_IN));
             } else if (isOptions) {
                 startStepUp(request, account, response);
             } else {

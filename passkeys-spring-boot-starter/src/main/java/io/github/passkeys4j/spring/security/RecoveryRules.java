@@ -28,6 +28,7 @@ final class RecoveryRules {
     private final ObjectProvider<WebInvocationPrivilegeEvaluator> evaluators;
     private final String basePath;
     private final AtomicBoolean warned = new AtomicBoolean();
+    private final AtomicBoolean couldNotAsk = new AtomicBoolean();
 
     RecoveryRules(ObjectProvider<WebInvocationPrivilegeEvaluator> evaluators, String basePath) {
         this.evaluators = evaluators;
@@ -36,10 +37,26 @@ final class RecoveryRules {
 
     /** {@code false} when the app's rules refuse a recovery session of {@code username} what recovery needs. */
     boolean admit(HttpServletRequest request, String username) {
-        WebInvocationPrivilegeEvaluator evaluator = evaluators.getIfAvailable();
+        WebInvocationPrivilegeEvaluator evaluator = evaluators.getIfUnique();
         if (evaluator == null) {
             return true;
         }
+        try {
+            return admit(evaluator, request, username);
+        } catch (RuntimeException e) {
+            // A rule that needs more of the request than the evaluator's stand-in has (an address, a header):
+            // recovery goes on as before this check, and the log says the check could not be made.
+            if (couldNotAsk.compareAndSet(false, true)) {
+                log.warn(
+                        "Passkeys for Java: could not ask the app's authorization rules whether a recovery session"
+                                + " may add a passkey (" + e + "); recovery codes are taken without that check",
+                        e);
+            }
+            return true;
+        }
+    }
+
+    private boolean admit(WebInvocationPrivilegeEvaluator evaluator, HttpServletRequest request, String username) {
         Authentication session = UsernamePasswordAuthenticationToken.authenticated(
                 User.withUsername(username).password("").authorities(List.of()).build(),
                 null,
@@ -49,6 +66,7 @@ final class RecoveryRules {
         String contextPath = request.getContextPath();
         for (String[] step : new String[][] {
             {"GET", basePath + "/manage"},
+            {"GET", basePath + "/credentials"},
             {"POST", basePath + "/registration/options"},
             {"POST", basePath + "/registration"}
         }) {

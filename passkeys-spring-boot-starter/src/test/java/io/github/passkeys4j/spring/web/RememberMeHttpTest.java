@@ -25,7 +25,6 @@ import java.util.List;
 
 import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
-import static io.github.passkeys4j.spring.web.PasskeyStepUpHttpTest.stepUp;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.config.Customizer.withDefaults;
 
@@ -129,7 +128,8 @@ class RememberMeHttpTest {
 
     /**
      * A browser signed in by remember-me alone sees and changes no passkey (a passkey added from a stolen cookie would
-     * keep the account for good) until it signs in again; a passkey step-up is such a sign-in.
+     * keep the account for good), and cannot step up either (the step-up's options would list the passkeys of
+     * whoever has the name now), until it signs in again.
      */
     @Test
     void aSessionSignedInByRememberMeAloneSignsInAgainBeforeItManagesPasskeys() {
@@ -146,7 +146,12 @@ class RememberMeHttpTest {
             assertThat(json(refused).path("message").asString()).contains("sign in again");
         }
 
-        assertThat(stepUp(remembered, authenticator, new Tamper(), null).statusCode())
+        HttpResponse<String> stepUpOptions = remembered.post("/passkeys/step-up/options", "{}");
+        assertThat(stepUpOptions.statusCode()).isEqualTo(401);
+        assertThat(json(stepUpOptions).path("reason").asString()).isEqualTo("SIGN_IN_AGAIN");
+        assertThat(json(stepUpOptions).path("allowCredentials").isMissingNode()).isTrue();
+
+        assertThat(signIn(remembered, authenticator, "", new Tamper()).statusCode())
                 .isEqualTo(200);
         HttpResponse<String> listed = remembered.get("/passkeys/credentials");
         assertThat(listed.statusCode()).as(listed.body()).isEqualTo(200);
@@ -173,6 +178,7 @@ class RememberMeHttpTest {
         try {
             HttpResponse<String> options = oldCarl.post("/passkeys/registration/options", "{}");
             assertThat(options.statusCode()).as(options.body()).isEqualTo(401);
+            assertThat(json(options).path("reason").asString()).isEqualTo("SIGN_IN_AGAIN");
             HttpSession newCarl = new HttpSession(port);
             newCarl.signInWithPassword("carl", "new-owner");
             assertThat(json(newCarl.get("/passkeys/credentials"))).isEmpty();

@@ -52,12 +52,7 @@ public final class PasskeysExceptionHandler {
 
     @ExceptionHandler(PasskeysController.SignInAgainException.class)
     ProblemDetail signInAgain(HttpServletRequest request) {
-        ProblemDetail problem = Problems.of(
-                HttpStatus.UNAUTHORIZED,
-                "Signed in by remember-me only: seeing or changing passkeys needs a sign-in (a password, a passkey, or"
-                        + " a passkey step-up), as Spring Security's fullyAuthenticated() would.");
-        problem.setProperty("reason", "SIGN_IN_AGAIN");
-        return Problems.answer(request, problem, messages);
+        return Problems.answer(request, Problems.signInAgain(), messages);
     }
 
     @ExceptionHandler(PasskeyUpgradeController.NotAfterPasswordException.class)

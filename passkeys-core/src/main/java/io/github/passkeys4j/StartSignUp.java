@@ -9,7 +9,8 @@ import java.util.Objects;
  * What {@link RelyingParty#startSignUp} needs: the new account's username and, optionally, its display name. Nothing
  * is created or reserved by starting: the account is made when the passkey is verified ({@link FinishSignUp}).
  * The core checks only what every store can hold (a username of at most {@link #MAX_USERNAME_LENGTH} characters, a
- * display name of at most {@link #MAX_DISPLAY_NAME_LENGTH}, no control characters); an app narrows this with its own
+ * display name of at most {@link #MAX_DISPLAY_NAME_LENGTH}, no control characters or bidirectional overrides); an app
+ * narrows this with its own
  * rules (the Spring starter's {@code passkeys.sign-up.username-pattern}).
  */
 public final class StartSignUp {
@@ -32,7 +33,7 @@ public final class StartSignUp {
 
     /**
      * @param username the new account's username, trimmed; refused with {@code INVALID_USERNAME} when blank, too long or
-     *                 holding control characters
+     *                 holding control characters or bidirectional overrides
      */
     public static StartSignUp of(String username) {
         String clean = Objects.requireNonNull(username, "username").strip();

@@ -22,8 +22,9 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.csrf.CsrfToken;
 
 import java.io.IOException;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Guards the passkey endpoints before Spring Security sees them. It caps request bodies (a declared Content-Length
@@ -177,16 +178,20 @@ public final class PasskeysEndpointFilter extends RequestFilter {
         }
     }
 
-    private final AtomicBoolean warnedOfMissingCsrf = new AtomicBoolean();
+    /** When the last WARN of a missing token was logged (nanoTime); one an hour, so a scanner cannot use it up. */
+    private final AtomicLong lastMissingCsrfWarning =
+            new AtomicLong(System.nanoTime() - Duration.ofHours(2).toNanos());
 
-    /** Missing, not stale: the page lacks the meta tags passkeys.js reads, a set-up mistake (logged once as WARN). */
+    /** Missing, not stale: the page lacks the meta tags passkeys.js reads, a set-up mistake (a WARN, one an hour). */
     private String missingCsrfToken(HttpServletRequest request) {
         String detail = "The request has no CSRF token: the page needs the meta tags named _csrf and _csrf_header,"
                 + " with Spring Security's token and header name (passkeys.js sends the token from there), or send it"
                 + " in that header yourself.";
-        if (warnedOfMissingCsrf.compareAndSet(false, true)) {
+        long last = lastMissingCsrfWarning.get();
+        long now = System.nanoTime();
+        if (now - last > Duration.ofHours(1).toNanos() && lastMissingCsrfWarning.compareAndSet(last, now)) {
             log.warn("Passkeys for Java: " + request.getMethod() + " " + request.getRequestURI() + " came without a"
-                    + " CSRF token (logged once). " + detail);
+                    + " CSRF token (logged at most once an hour). " + detail);
         }
         return detail;
     }

@@ -10,8 +10,7 @@ import java.util.Objects;
  * is created or reserved by starting: the account is made when the passkey is verified ({@link FinishSignUp}).
  * The core checks only what every store can hold (a username of at most {@link #MAX_USERNAME_LENGTH} characters, a
  * display name of at most {@link #MAX_DISPLAY_NAME_LENGTH}, no control characters or bidirectional overrides); an app
- * narrows this with its own
- * rules (the Spring starter's {@code passkeys.sign-up.username-pattern}).
+ * narrows this with its own rules (the Spring starter's {@code passkeys.sign-up.username-pattern}).
  */
 public final class StartSignUp {
 

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,8 +39,8 @@ class RecoveryUnderRoleRulesHttpTest {
 
     @BeforeAll
     void start() {
-        roleOnly = start(RoleOnlyApp.class, "jdbc:h2:mem:recovery-role-only");
-        widened = start(WidenedApp.class, "jdbc:h2:mem:recovery-widened");
+        roleOnly = start("jdbc:h2:mem:recovery-role-only", false);
+        widened = start("jdbc:h2:mem:recovery-widened", true);
     }
 
     @AfterAll
@@ -92,50 +93,34 @@ class RecoveryUnderRoleRulesHttpTest {
         return Integer.parseInt(app.getBean(Environment.class).getProperty("local.server.port"));
     }
 
-    private static ConfigurableApplicationContext start(Class<?> app, String url) {
+    private static ConfigurableApplicationContext start(String url, boolean widened) {
         return SpringApplication.run(
-                app,
+                RolesApp.class,
                 "--server.port=0",
                 "--spring.datasource.url=" + url + ";DB_CLOSE_DELAY=-1",
-                "--spring.main.banner-mode=off");
+                "--spring.main.banner-mode=off",
+                "--test.widened=" + widened);
     }
 
-    /** passkeys/** for users only: what the README shows, and what refuses a recovery session. */
+    /**
+     * passkeys/** for users only: what the README shows, and what refuses a recovery session; with
+     * {@code test.widened=true}, the same rule widened as the WARN says.
+     */
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @Import({SmallApps.Hello.class, SmallApps.Csrf.class})
-    static class RoleOnlyApp {
+    static class RolesApp {
         @Bean
-        SecurityFilterChain web(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(a -> a.requestMatchers("/csrf")
-                            .permitAll()
-                            .requestMatchers("/passkeys/**")
-                            .hasRole("USER")
-                            .anyRequest()
-                            .authenticated())
-                    .formLogin(form -> form.permitAll())
-                    .build();
-        }
-
-        @Bean
-        UserDetailsService users() {
-            return SmallApps.users("alice");
-        }
-    }
-
-    /** The same rule, widened as the WARN says. */
-    @Configuration(proxyBeanMethods = false)
-    @EnableAutoConfiguration
-    @Import({SmallApps.Hello.class, SmallApps.Csrf.class})
-    static class WidenedApp {
-        @Bean
-        SecurityFilterChain web(HttpSecurity http) throws Exception {
-            return http.authorizeHttpRequests(a -> a.requestMatchers("/csrf")
-                            .permitAll()
-                            .requestMatchers("/passkeys/**")
-                            .hasAnyAuthority("ROLE_USER", PasskeyRecovery.AUTHORITY)
-                            .anyRequest()
-                            .authenticated())
+        SecurityFilterChain web(HttpSecurity http, @Value("${test.widened:false}") boolean widened) throws Exception {
+            return http.authorizeHttpRequests(a -> {
+                        a.requestMatchers("/csrf").permitAll();
+                        if (widened) {
+                            a.requestMatchers("/passkeys/**").hasAnyAuthority("ROLE_USER", PasskeyRecovery.AUTHORITY);
+                        } else {
+                            a.requestMatchers("/passkeys/**").hasRole("USER");
+                        }
+                        a.anyRequest().authenticated();
+                    })
                     .formLogin(form -> form.permitAll())
                     .build();
         }

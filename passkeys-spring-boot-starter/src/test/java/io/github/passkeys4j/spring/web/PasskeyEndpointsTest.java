@@ -99,35 +99,30 @@ class PasskeyEndpointsTest {
     @Test
     void disabledAccountCannotSignInWithItsPasskey() {
         // carol's account is disabled in the app's UserDetailsService: her passkey verifies, the account check refuses.
-        SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
-        String origin = "http://localhost:" + port;
-        String created =
-                authenticator.register(relyingParty.startRegistration(StartRegistration.forUser("carol")), origin);
-        relyingParty.finishRegistration(FinishRegistration.of("carol", created));
-
-        HttpSession browser = new HttpSession(port);
-        HttpResponse<String> refused = signIn(browser, authenticator, new Tamper());
-        assertThat(refused.statusCode()).isEqualTo(401);
-        assertThat(json(refused).path("reason").asString()).isEqualTo("ACCOUNT_UNAVAILABLE");
-        assertThat(browser.get("/whoami").statusCode()).isEqualTo(302);
+        assertThat(refusedAccountsPasskey("carol").path("reason").asString()).isEqualTo("ACCOUNT_UNAVAILABLE");
     }
 
     @Test
     void anExpiredPasswordIsNamedAsTheCauseToThePasskeyHolder() {
         // olga's password has expired: her passkey verifies, and she is told what to do rather than "contact support".
+        JsonNode problem = refusedAccountsPasskey("olga");
+        assertThat(problem.path("reason").asString()).isEqualTo("PASSWORD_EXPIRED");
+        assertThat(problem.path("message").asString()).contains("password has expired");
+    }
+
+    /** The problem of a sign-in with {@code username}'s own passkey, which the account checks refuse: nobody signed in. */
+    private JsonNode refusedAccountsPasskey(String username) {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         String origin = "http://localhost:" + port;
         String created =
-                authenticator.register(relyingParty.startRegistration(StartRegistration.forUser("olga")), origin);
-        relyingParty.finishRegistration(FinishRegistration.of("olga", created));
+                authenticator.register(relyingParty.startRegistration(StartRegistration.forUser(username)), origin);
+        relyingParty.finishRegistration(FinishRegistration.of(username, created));
 
         HttpSession browser = new HttpSession(port);
         HttpResponse<String> refused = signIn(browser, authenticator, new Tamper());
         assertThat(refused.statusCode()).isEqualTo(401);
-        JsonNode problem = json(refused);
-        assertThat(problem.path("reason").asString()).isEqualTo("PASSWORD_EXPIRED");
-        assertThat(problem.path("message").asString()).contains("password has expired");
         assertThat(browser.get("/whoami").statusCode()).isEqualTo(302);
+        return json(refused);
     }
 
     @Test

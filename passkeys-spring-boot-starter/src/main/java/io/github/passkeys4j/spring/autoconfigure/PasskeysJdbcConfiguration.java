@@ -11,6 +11,7 @@ import io.github.passkeys4j.spring.jdbc.JdbcStorageTransaction;
 import io.github.passkeys4j.spring.jdbc.JdbcUsedChallengeStore;
 import io.github.passkeys4j.spring.jdbc.PasskeysJdbcSchemaInitializer;
 import io.github.passkeys4j.spring.jdbc.SpringSecurityPasskeysImport;
+import io.github.passkeys4j.spring.security.PasskeysConfigurer;
 import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.PasskeyRepository;
 import io.github.passkeys4j.store.PasskeyUserRepository;
@@ -18,6 +19,8 @@ import io.github.passkeys4j.store.PendingCeremonyStore;
 import io.github.passkeys4j.store.RecoveryCodeStore;
 import io.github.passkeys4j.store.StorageTransaction;
 import io.github.passkeys4j.store.UsedChallengeStore;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -28,6 +31,7 @@ import org.springframework.boot.sql.init.DatabaseInitializationMode;
 import org.springframework.boot.sql.init.dependency.DependsOnDatabaseInitialization;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -43,6 +47,7 @@ import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * JDBC storage when the app has one DataSource: the {@code passkeys_*} tables, created from
@@ -53,6 +58,8 @@ import java.util.List;
 @ConditionalOnClass({JdbcTemplate.class, PasskeysJdbcSchemaInitializer.class})
 @ConditionalOnSingleCandidate(DataSource.class)
 class PasskeysJdbcConfiguration {
+
+    private static final Log log = LogFactory.getLog(PasskeysJdbcConfiguration.class);
 
     @Bean
     @ConditionalOnMissingBean
@@ -195,10 +202,10 @@ class PasskeysJdbcConfiguration {
                 jdbc.queryForObject("SELECT COUNT(*) FROM user_entities WHERE 1 = 0", Integer.class);
                 jdbc.queryForObject("SELECT COUNT(*) FROM user_credentials WHERE 1 = 0", Integer.class);
             } catch (BadSqlGrammarException e) {
-                throw new IllegalStateException(
-                        "passkeys.jdbc.import-spring-security-passkeys=true, but Spring"
-                                + " Security's tables user_entities and user_credentials are not in the DataSource",
-                        e);
+                // A new environment, or the tables dropped after the move: nothing to move.
+                log.info("Passkeys for Java: passkeys.jdbc.import-spring-security-passkeys=true, but Spring Security's"
+                        + " tables user_entities and user_credentials are not in the DataSource: nothing to move");
+                return;
             }
             new SpringSecurityPasskeysImport(
                             jdbc,
@@ -210,6 +217,38 @@ class PasskeysJdbcConfiguration {
                             accountIds.getIfUnique(() -> AccountIdResolver.USERNAME),
                             relyingParty.clock())
                     .importAll();
+        };
+    }
+
+    /**
+     * Whether a credential ID is still in Spring Security's own {@code user_credentials} (not moved, or not yet):
+     * such a passkey is refused without the signal that would have the browser forget it. With passkeys there and
+     * the import off, a WARN says they will be refused.
+     */
+    @Bean(PasskeysConfigurer.NOT_YET_MOVED)
+    @DependsOnDatabaseInitialization
+    Predicate<String> passkeysNotYetMovedFromSpringSecurity(DataSource dataSource, PasskeysProperties properties) {
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        Integer rows;
+        try {
+            rows = jdbc.queryForObject("SELECT COUNT(*) FROM user_credentials", Integer.class);
+        } catch (DataAccessException noSuchTable) {
+            return credentialId -> false;
+        }
+        if (rows != null && rows > 0 && !properties.getJdbc().isImportSpringSecurityPasskeys()) {
+            log.warn("Passkeys for Java: Spring Security's own table user_credentials holds " + rows + " passkey(s),"
+                    + " which this app refuses until they are moved: set"
+                    + " passkeys.jdbc.import-spring-security-passkeys=true (README: Coming from Spring Security's"
+                    + " http.webAuthn())");
+        }
+        return credentialId -> {
+            try {
+                Integer found = jdbc.queryForObject(
+                        "SELECT COUNT(*) FROM user_credentials WHERE credential_id = ?", Integer.class, credentialId);
+                return found != null && found > 0;
+            } catch (DataAccessException gone) {
+                return false; // the table was dropped since
+            }
         };
     }
 

@@ -52,6 +52,7 @@ public final class Problems {
             "TOO_MANY_REQUESTS",
             "ACCOUNT_UNAVAILABLE",
             "PASSWORD_EXPIRED",
+            "PASSKEY_NOT_MOVED",
             "SESSION_LIMIT_REACHED",
             "RECOVERY_SESSION_LIMITED",
             "RECOVERY_UNAVAILABLE",

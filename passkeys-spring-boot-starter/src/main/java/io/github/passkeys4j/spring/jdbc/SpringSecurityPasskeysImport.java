@@ -124,9 +124,9 @@ public final class SpringSecurityPasskeysImport {
             here += counts[1];
         }
         Result result = new Result(moved, here, noAppUser, otherHandle);
-        if (!entities.isEmpty()) {
-            log.info("Passkeys for Java: moved Spring Security's passkeys into ours: " + result);
-        }
+        log.info("Passkeys for Java: moved " + moved + " of Spring Security's passkeys into ours (" + here + " were"
+                + " here already); left in its tables: " + noAppUser + " user(s) the app does not have, " + otherHandle
+                + " with another user handle here");
         return result;
     }
 

@@ -31,6 +31,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 import tools.jackson.core.JsonGenerator;
 
 import java.io.IOException;
+import java.util.function.Predicate;
 
 /**
  * {@code POST <base>/authentication}: the body is the browser's {@code PublicKeyCredential.toJSON()}. On success the
@@ -54,8 +55,18 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
         super(matcher, authenticationManager);
         this.messages = messages;
         setAuthenticationSuccessHandler(new JsonSuccessHandler(requestCache, defaultSuccessUrl));
-        setAuthenticationFailureHandler(new ProblemFailureHandler(messages));
+        setAuthenticationFailureHandler(new ProblemFailureHandler(messages, this));
     }
+
+    /**
+     * Where credential IDs not moved yet from Spring Security's own passkey tables are: such a passkey is refused
+     * without the {@code credentialId} that would have the browser forget it (see SpringSecurityPasskeysImport).
+     */
+    void setNotYetMoved(Predicate<String> notYetMoved) {
+        this.notYetMoved = notYetMoved;
+    }
+
+    private Predicate<String> notYetMoved = id -> false;
 
     /** Remembers the passkey in the session, so revoking it ends the session whatever the app puts in the context. */
     @Override
@@ -120,7 +131,8 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
         }
     }
 
-    private record ProblemFailureHandler(PasskeysMessages messages) implements AuthenticationFailureHandler {
+    private record ProblemFailureHandler(PasskeysMessages messages, PasskeyAuthenticationFilter filter)
+            implements AuthenticationFailureHandler {
         @Override
         public void onAuthenticationFailure(
                 HttpServletRequest request, HttpServletResponse response, AuthenticationException exception)
@@ -137,7 +149,17 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                     refusal = new PasskeyException(PasskeyException.Reason.UNKNOWN_CREDENTIAL);
                 }
                 problem = Problems.of(refusal);
-                if (passkey.getCredentialId() != null) {
+                if (refusal.reason() == PasskeyException.Reason.UNKNOWN_CREDENTIAL
+                        && passkey.getCredentialId() != null
+                        && filter.notYetMoved.test(passkey.getCredentialId())) {
+                    // Still in Spring Security's tables (not moved: its user is not the app's, say): not "deleted",
+                    // and no credentialId, or the browser would forget a passkey that may work once it is moved.
+                    problem = Problems.of(
+                            HttpStatus.UNAUTHORIZED,
+                            "This passkey is in Spring Security's own tables, not moved into ours (the start-up log"
+                                    + " says why: passkeys.jdbc.import-spring-security-passkeys).");
+                    problem.setProperty("reason", "PASSKEY_NOT_MOVED");
+                } else if (passkey.getCredentialId() != null) {
                     // Lets the client call PublicKeyCredential.signalUnknownCredential for a deleted passkey.
                     problem.setProperty("credentialId", passkey.getCredentialId());
                 }

@@ -41,6 +41,7 @@ import org.springframework.security.web.servlet.util.matcher.PathPatternRequestM
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * Adds passkey sign-in to an {@link HttpSecurity} chain. The starter applies it for you; apply it yourself with
@@ -56,6 +57,12 @@ import java.util.Objects;
  * for a missing or stale {@code FACTOR_WEBAUTHN} there ({@link PasskeyStepUp}).
  */
 public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysConfigurer, HttpSecurity> {
+
+    /**
+     * The bean that says whether a credential ID is still in Spring Security's own passkey tables (the JDBC
+     * configuration's, when those tables are in the DataSource).
+     */
+    public static final String NOT_YET_MOVED = "passkeysNotYetMovedFromSpringSecurity";
 
     private final RelyingParty relyingParty;
     private final UserDetailsService userDetailsService;
@@ -315,6 +322,12 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
         }
         if (failureHandler != null) {
             filter.setAuthenticationFailureHandler(failureHandler);
+        }
+        ApplicationContext context = http.getSharedObject(ApplicationContext.class);
+        if (context != null && context.containsBean(NOT_YET_MOVED)) {
+            // Looked up at the first refusal that needs it: made by the JDBC configuration, which may come later.
+            filter.setNotYetMoved(
+                    id -> context.getBean(NOT_YET_MOVED, Predicate.class).test(id));
         }
         // The same session handling as form login: a new session id (fixation protection), a new CSRF token.
         filter.setSessionAuthenticationStrategy(sessionStrategy(http));

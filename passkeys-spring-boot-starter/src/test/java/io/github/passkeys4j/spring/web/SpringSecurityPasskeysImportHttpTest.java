@@ -75,7 +75,8 @@ class SpringSecurityPasskeysImportHttpTest {
         Passkey made = madeWithSpringSecurity(database, alicesPhone, "alice", "Alice's phone");
         madeWithSpringSecurity(database, new SoftwareAuthenticator(), "ghost", "Nobody's key");
         // bob added a passkey through the starter before the import: his account has a user handle of its own here.
-        Passkey bobsOld = madeWithSpringSecurity(database, new SoftwareAuthenticator(), "bob", "Bob's old key");
+        SoftwareAuthenticator bobsPhone = new SoftwareAuthenticator();
+        Passkey bobsOld = madeWithSpringSecurity(database, bobsPhone, "bob", "Bob's old key");
         new ResourceDatabasePopulator(new ClassPathResource("io/github/passkeys4j/spring/jdbc/schema-h2.sql"))
                 .execute(database.getDataSource());
         new JdbcPasskeyUserRepository(database).create(PasskeyUser.newAccount("bob", "bob"));
@@ -117,6 +118,11 @@ class SpringSecurityPasskeysImportHttpTest {
             assertThat(app.getBean(PasskeyRepository.class).findByCredentialId(bobsOld.credentialId()))
                     .as("left out: it would answer with the other user handle")
                     .isEmpty();
+            // Refused, but not as a deleted passkey: without the credentialId that would have the browser forget it.
+            HttpResponse<String> leftOut = signIn(new HttpSession(port), bobsPhone, new Tamper());
+            assertThat(leftOut.statusCode()).isEqualTo(401);
+            assertThat(HttpSession.json(leftOut).path("reason").asString()).isEqualTo("PASSKEY_NOT_MOVED");
+            assertThat(HttpSession.json(leftOut).has("credentialId")).isFalse();
 
             // alice deletes it here (a lost phone): the next start-up's run must not bring it back.
             app.getBean(PasskeyRepository.class).delete(made.credentialId());

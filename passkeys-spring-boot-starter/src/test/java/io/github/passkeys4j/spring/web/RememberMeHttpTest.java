@@ -146,6 +146,14 @@ class RememberMeHttpTest {
             assertThat(json(refused).path("message").asString()).contains("sign in again");
         }
 
+        // The page sends the browser to sign in again (and back, through the request cache), as for a signed-out one.
+        HttpResponse<String> page =
+                remembered.send(HttpRequest.newBuilder(URI.create(remembered.url("/passkeys/manage")))
+                        .header("Accept", "text/html"));
+        assertThat(page.statusCode()).isEqualTo(302);
+        assertThat(page.headers().firstValue("Location"))
+                .hasValueSatisfying(location -> assertThat(location).endsWith("/login"));
+
         HttpResponse<String> stepUpOptions = remembered.post("/passkeys/step-up/options", "{}");
         assertThat(stepUpOptions.statusCode()).isEqualTo(401);
         assertThat(json(stepUpOptions).path("reason").asString()).isEqualTo("SIGN_IN_AGAIN");

@@ -1,10 +1,12 @@
 package io.github.passkeys4j.spring.web.internal;
 
+import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.internal.ClientFiles;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.authentication.InsufficientAuthenticationException;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -77,6 +79,11 @@ public final class PasskeysPageController {
     @GetMapping("/manage")
     public ResponseEntity<String> manage(
             Authentication authentication, HttpServletRequest request, HttpServletResponse response) {
+        if (PasskeyAccounts.isRememberedOnly(authentication)) {
+            // Its API would answer SIGN_IN_AGAIN: Spring Security's exception handling sends the browser to the app's
+            // sign-in and back here afterwards, as for a page needing fullyAuthenticated().
+            throw new InsufficientAuthenticationException("Passkeys need a sign-in, not remember-me alone");
+        }
         return SignedInPage.render(
                 managePage,
                 Map.of("securityKeys", securityKeys ? "on" : "off"),

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * One-time recovery codes for accounts that sign in with passkeys only: {@link #issue} makes a new set (shown to the
@@ -89,7 +90,30 @@ public final class RecoveryCodes {
      *                          wrong, used or malformed code and for an unknown user alike (counted as a wrong try)
      */
     public Recovered redeem(RecoveryAttempt attempt) {
+        return use(attempt, clock.instant()).recovered();
+    }
+
+    /**
+     * Lets one recovery code in as {@link #redeem(RecoveryAttempt)} does, then runs {@code signIn} with it. When
+     * {@code signIn} throws (the app's session limit refused the session), the code is given back
+     * ({@link RecoveryCodeStore#markUnused}) and the exception goes on: a refused sign-in spends no code.
+     *
+     * @throws PasskeyException as {@link #redeem(RecoveryAttempt)}, before {@code signIn} runs
+     */
+    public <T> T redeem(RecoveryAttempt attempt, Function<Recovered, T> signIn) {
         Instant now = clock.instant();
+        Use use = use(attempt, now);
+        try {
+            return signIn.apply(use.recovered());
+        } catch (RuntimeException refused) {
+            store.markUnused(attempt.accountId(), use.codeId(), now);
+            throw refused;
+        }
+    }
+
+    private record Use(Recovered recovered, String codeId) {}
+
+    private Use use(RecoveryAttempt attempt, Instant now) {
         String key = attempt.accountId() != null
                 ? attempt.accountId()
                 : UNKNOWN_KEY_PREFIX + RecoveryCodeHashes.sha256(attempt.username());
@@ -117,7 +141,7 @@ public final class RecoveryCodes {
         }
         if (match != null && store.markUsed(attempt.accountId(), match.codeId(), now)) {
             store.clearFailures(key);
-            return new Recovered(attempt.accountId(), store.countUnused(attempt.accountId()));
+            return new Use(new Recovered(attempt.accountId(), store.countUnused(attempt.accountId())), match.codeId());
         }
         throw new PasskeyException(Reason.RECOVERY_CODE_INVALID);
     }

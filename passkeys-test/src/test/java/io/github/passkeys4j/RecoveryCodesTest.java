@@ -53,6 +53,28 @@ class RecoveryCodesTest {
     }
 
     @Test
+    void aSignInRefusedAfterTheCodeGivesTheCodeBack() {
+        String code = codes.issue("alice").get(0);
+        RecoveryAttempt attempt = RecoveryAttempt.forAccount("alice", "alice", code);
+        IllegalStateException limit = new IllegalStateException("session limit");
+
+        assertThatThrownBy(() -> codes.redeem(attempt, recovered -> {
+                    assertThat(recovered.codesLeft()).isEqualTo(9);
+                    throw limit;
+                }))
+                .isSameAs(limit);
+        assertThat(codes.remaining("alice")).isEqualTo(10);
+
+        String signedIn = codes.redeem(attempt, recovered -> recovered.accountId() + " in, " + recovered.codesLeft());
+        assertThat(signedIn).isEqualTo("alice in, 9");
+        assertThat(refusal(attempt)).isEqualTo(Reason.RECOVERY_CODE_INVALID);
+        AtomicInteger signIns = new AtomicInteger();
+        assertThatThrownBy(() -> codes.redeem(attempt, recovered -> signIns.incrementAndGet()))
+                .isInstanceOf(PasskeyException.class);
+        assertThat(signIns).hasValue(0);
+    }
+
+    @Test
     void onlySaltedSlowHashesAreStored() {
         List<String> issued = codes.issue("alice");
 

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -37,19 +38,29 @@ public final class InMemoryRecoveryCodeStore implements RecoveryCodeStore {
 
     @Override
     public boolean markUsed(String accountId, String codeId, Instant usedAt) {
-        boolean[] marked = {false};
+        return swapUsedAt(accountId, codeId, null, usedAt);
+    }
+
+    @Override
+    public boolean markUnused(String accountId, String codeId, Instant usedAt) {
+        return swapUsedAt(accountId, codeId, usedAt, null);
+    }
+
+    /** Sets the code's {@code usedAt} to {@code to} if it is {@code from}, atomically; whether it did. */
+    private boolean swapUsedAt(String accountId, String codeId, Instant from, Instant to) {
+        boolean[] swapped = {false};
         codes.computeIfPresent(accountId, (id, entries) -> {
             List<Entry> changed = new ArrayList<>(entries);
             for (int i = 0; i < changed.size(); i++) {
                 Entry e = changed.get(i);
-                if (e.code().codeId().equals(codeId) && e.usedAt() == null) {
-                    changed.set(i, new Entry(e.code(), usedAt));
-                    marked[0] = true;
+                if (e.code().codeId().equals(codeId) && Objects.equals(e.usedAt(), from)) {
+                    changed.set(i, new Entry(e.code(), to));
+                    swapped[0] = true;
                 }
             }
             return List.copyOf(changed);
         });
-        return marked[0];
+        return swapped[0];
     }
 
     @Override

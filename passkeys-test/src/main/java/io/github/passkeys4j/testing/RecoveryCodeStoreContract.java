@@ -89,6 +89,31 @@ public abstract class RecoveryCodeStoreContract {
         assertThat(store().countUnused("alice")).isEqualTo(2);
     }
 
+    /** A sign-in refused after its code was used (a session limit) gives the code back, and only that use's. */
+    @Test
+    public void aCodeIsGivenBackOnlyForTheUseThatMarkedIt() {
+        store().replaceAll("alice", codes("a", 2));
+        assertThat(store().markUsed("alice", "a1", T0)).isTrue();
+
+        assertThat(store().markUnused("alice", "a1", T0.plusSeconds(1))).isFalse();
+        assertThat(store().markUnused("bob", "a1", T0)).isFalse();
+        assertThat(store().markUnused("alice", "a0", T0)).isFalse();
+        assertThat(store().countUnused("alice")).isEqualTo(1);
+
+        assertThat(anotherNode(store()).markUnused("alice", "a1", T0)).isTrue();
+        assertThat(store().markUnused("alice", "a1", T0)).isFalse();
+        assertThat(store().findUnused("alice"))
+                .extracting(StoredRecoveryCode::codeId)
+                .containsExactlyInAnyOrder("a0", "a1");
+        assertThat(store().markUsed("alice", "a1", T0.plusSeconds(2))).isTrue();
+
+        store().replaceAll("alice", codes("n", 1));
+        assertThat(store().markUnused("alice", "a1", T0.plusSeconds(2))).isFalse();
+        assertThat(store().findUnused("alice"))
+                .extracting(StoredRecoveryCode::codeId)
+                .containsExactly("n0");
+    }
+
     @Test
     public void aCodeOfAnotherAccountIsNotUsed() {
         store().replaceAll("alice", codes("a", 2));

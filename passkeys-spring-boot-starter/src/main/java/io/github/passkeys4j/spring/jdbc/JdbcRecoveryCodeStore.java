@@ -182,6 +182,17 @@ public final class JdbcRecoveryCodeStore implements RecoveryCodeStore {
                 == 1;
     }
 
+    @Override
+    public boolean markUnused(String accountId, String codeId, Instant usedAt) {
+        return jdbc.sql("UPDATE passkeys_recovery_code SET used_at = NULL"
+                                + " WHERE account_id = :accountId AND code_id = :codeId AND used_at = :usedAt")
+                        .param("usedAt", JdbcColumns.timestamp(usedAt))
+                        .param("accountId", accountId)
+                        .param("codeId", codeId)
+                        .update()
+                == 1;
+    }
+
     /**
      * The lock row first: a replacement under way for this account finishes before the rest is deleted, by a later
      * statement that then sees its codes (one statement could miss them on PostgreSQL, and lock rows in another order

@@ -107,12 +107,18 @@ final class RecoveryCodeSignInFilter extends RequestFilter {
         }
         UserDetails user = signInAble(username);
         String accountId = user == null ? null : accountIds.accountIdOf(user);
-        RecoveryCodes.Recovered recovered;
+        RecoveryAttempt attempt = accountId == null
+                ? RecoveryAttempt.forUnknownUser(username, code.asString())
+                : RecoveryAttempt.forAccount(accountId, username, code.asString());
+        Map<String, Object> answer;
         try {
-            recovered = codes.redeem(
-                    accountId == null
-                            ? RecoveryAttempt.forUnknownUser(username, code.asString())
-                            : RecoveryAttempt.forAccount(accountId, username, code.asString()));
+            // The session is made inside the redemption, so a session limit that refuses it gives the code back.
+            answer = codes.redeem(attempt, recovered -> {
+                Map<String, Object> signedIn = new LinkedHashMap<>();
+                signedIn.put("redirectUrl", recovery.signInForRecovery(request, response, user.getUsername()));
+                signedIn.put("codesLeft", recovered.codesLeft());
+                return signedIn;
+            });
         } catch (PasskeyException e) {
             ProblemDetail problem = Problems.of(e);
             if (e.reason() == PasskeyException.Reason.RECOVERY_LOCKED) {
@@ -122,18 +128,11 @@ final class RecoveryCodeSignInFilter extends RequestFilter {
             }
             refuse(request, response, problem);
             return;
-        }
-        String redirectUrl;
-        try {
-            redirectUrl = recovery.signInForRecovery(request, response, user.getUsername());
         } catch (SessionAuthenticationException limit) {
-            // The app's session limit, after the code was spent: said plainly, not a 500 (README: "Session limits").
+            // The app's session limit: said plainly, not a 500 (README: "Session limits"); the code is not spent.
             refuse(request, response, Problems.sessionLimitReached());
             return;
         }
-        Map<String, Object> answer = new LinkedHashMap<>();
-        answer.put("redirectUrl", redirectUrl);
-        answer.put("codesLeft", recovered.codesLeft());
         response.setStatus(HttpStatus.OK.value());
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         PasskeysJson.mapper().writeValue(response.getOutputStream(), answer);

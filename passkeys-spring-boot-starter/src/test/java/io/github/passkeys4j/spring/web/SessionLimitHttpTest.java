@@ -97,14 +97,24 @@ class SessionLimitHttpTest {
             // The first session goes on.
             assertThat(laptop.get("/hello").body()).isEqualTo("{\"hello\":\"alice\"}");
 
-            // A recovery code meets the same limit: the same problem, not a 500.
+            // A recovery code meets the same limit: the same problem, not a 500, and the code is not spent.
             String code = relyingParty.recoveryCodes().issue("alice").get(0);
-            HttpResponse<String> recovery = phone.post(
-                    "/passkeys/recovery",
-                    HttpSession.JSON.writeValueAsString(Map.of("username", "alice", "code", code)));
+            String recoveryBody = HttpSession.JSON.writeValueAsString(Map.of("username", "alice", "code", code));
+            HttpResponse<String> recovery = phone.post("/passkeys/recovery", recoveryBody);
             assertThat(recovery.statusCode()).as(recovery.body()).isEqualTo(409);
             assertThat(json(recovery).path("reason").asString()).isEqualTo("SESSION_LIMIT_REACHED");
             assertThat(phone.get("/hello").statusCode()).isNotEqualTo(200);
+            assertThat(relyingParty.recoveryCodes().remaining("alice")).isEqualTo(10);
+
+            // Once the laptop signs out, the same code lets the phone in, once.
+            laptop.post("/logout", "{}");
+            HttpResponse<String> recovered = phone.post("/passkeys/recovery", recoveryBody);
+            assertThat(recovered.statusCode()).as(recovered.body()).isEqualTo(200);
+            assertThat(json(recovered).path("codesLeft").asInt()).isEqualTo(9);
+            assertThat(new HttpSession(port)
+                            .post("/passkeys/recovery", recoveryBody)
+                            .statusCode())
+                    .isEqualTo(401);
         }
     }
 

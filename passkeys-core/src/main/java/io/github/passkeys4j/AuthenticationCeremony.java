@@ -19,13 +19,13 @@ final class AuthenticationCeremony {
     /** Compare-and-set tries of a sign-in's record against other sign-ins of the same passkey recorded meanwhile. */
     private static final int MAX_RECORD_ATTEMPTS = 8;
 
-    private final RelyingParty.Settings settings;
+    private final RelyingPartySettings settings;
     private final WebAuthn4jVerifier verifier;
     private final PendingCeremonies pending;
     private final SealedChallenges sealed;
     private final UsernameFirst usernameFirst;
 
-    AuthenticationCeremony(RelyingParty.Settings settings, WebAuthn4jVerifier verifier) {
+    AuthenticationCeremony(RelyingPartySettings settings, WebAuthn4jVerifier verifier) {
         this.settings = settings;
         this.verifier = verifier;
         this.pending = new PendingCeremonies(settings.pendingCeremonies(), settings.clock());
@@ -76,7 +76,7 @@ final class AuthenticationCeremony {
     }
 
     static PublicKeyCredentialRequestOptions options(
-            RelyingParty.Settings settings, String challenge, List<CredentialDescriptor> allowed) {
+            RelyingPartySettings settings, String challenge, List<CredentialDescriptor> allowed) {
         return new PublicKeyCredentialRequestOptions(
                 challenge,
                 settings.ceremonyTimeout().toMillis(),

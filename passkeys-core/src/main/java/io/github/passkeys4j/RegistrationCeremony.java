@@ -23,11 +23,11 @@ final class RegistrationCeremony {
 
     static final int MAX_NAME_LENGTH = 64;
 
-    private final RelyingParty.Settings settings;
+    private final RelyingPartySettings settings;
     private final WebAuthn4jVerifier verifier;
     private final PendingCeremonies pending;
 
-    RegistrationCeremony(RelyingParty.Settings settings, WebAuthn4jVerifier verifier) {
+    RegistrationCeremony(RelyingPartySettings settings, WebAuthn4jVerifier verifier) {
         this.settings = settings;
         this.verifier = verifier;
         this.pending = new PendingCeremonies(settings.pendingCeremonies(), settings.clock());

@@ -6,10 +6,7 @@ import io.github.passkeys4j.internal.WebAuthn4jVerifier;
 import io.github.passkeys4j.provider.PasskeyProviderDirectory;
 import io.github.passkeys4j.store.ChallengeKeys;
 import io.github.passkeys4j.store.InMemoryChallengeKeys;
-import io.github.passkeys4j.store.InMemoryPasskeyRepository;
-import io.github.passkeys4j.store.InMemoryPasskeyUserRepository;
 import io.github.passkeys4j.store.InMemoryPendingCeremonyStore;
-import io.github.passkeys4j.store.InMemoryRecoveryCodeStore;
 import io.github.passkeys4j.store.InMemoryUsedChallengeStore;
 import io.github.passkeys4j.store.Passkey;
 import io.github.passkeys4j.store.PasskeyRepository;
@@ -41,7 +38,7 @@ import java.util.function.Predicate;
  */
 public final class RelyingParty {
 
-    private final Settings settings;
+    private final RelyingPartySettings settings;
     private final RegistrationCeremony registration;
     private final SignUpCeremony signUp;
     private final AuthenticationCeremony authentication;
@@ -49,7 +46,7 @@ public final class RelyingParty {
     private final RecoveryCodes recoveryCodes;
     private final Predicate<String> originAllowed;
 
-    private RelyingParty(Settings settings) {
+    private RelyingParty(RelyingPartySettings settings) {
         this.settings = settings;
         WebAuthn4jVerifier verifier = new WebAuthn4jVerifier(
                 settings.rpId(),
@@ -180,87 +177,41 @@ public final class RelyingParty {
      * with in-memory stores that runs test ceremonies leaving the real stores untouched.
      */
     public Builder toBuilder() {
-        Builder builder = new Builder(settings.rpId(), settings.rpName());
-        builder.origins = settings.origins();
-        builder.userVerification = settings.userVerification();
-        builder.ceremonyTimeout = settings.ceremonyTimeout();
-        builder.requireUserHandleMatch = settings.requireUserHandleMatch();
-        builder.refuseSignCounterRegression = settings.refuseSignCounterRegression();
-        builder.passkeys = settings.passkeys();
-        builder.users = settings.users();
-        builder.pendingCeremonies = settings.pendingCeremonies();
-        builder.usedChallenges = settings.usedChallenges();
-        builder.challengeKeys = settings.challengeKeys();
-        builder.challengeKeyRotation = settings.challengeKeyRotation();
-        builder.providers = settings.providers();
-        builder.maxPasskeysPerUser = settings.maxPasskeysPerUser();
-        builder.clock = settings.clock();
-        builder.transaction = settings.transaction();
-        builder.keepAttestation = settings.keepAttestation();
-        builder.algorithms = settings.algorithms();
-        builder.attestation = settings.attestation();
-        builder.attestationTrust = settings.attestationTrust();
-        builder.recoveryCodeStore = settings.recoveryCodeStore();
-        builder.recoveryCodePolicy = settings.recoveryCodePolicy();
-        return builder;
+        return settings.toBuilder();
     }
-
-    record Settings(
-            String rpId,
-            String rpName,
-            Set<String> origins,
-            UserVerification userVerification,
-            Duration ceremonyTimeout,
-            boolean requireUserHandleMatch,
-            boolean refuseSignCounterRegression,
-            PasskeyRepository passkeys,
-            PasskeyUserRepository users,
-            PendingCeremonyStore pendingCeremonies,
-            UsedChallengeStore usedChallenges,
-            ChallengeKeys challengeKeys,
-            Duration challengeKeyRotation,
-            PasskeyProviderDirectory providers,
-            int maxPasskeysPerUser,
-            Clock clock,
-            StorageTransaction transaction,
-            boolean keepAttestation,
-            List<CoseAlgorithm> algorithms,
-            AttestationConveyance attestation,
-            AttestationTrust attestationTrust,
-            RecoveryCodeStore recoveryCodeStore,
-            RecoveryCodePolicy recoveryCodePolicy) {}
 
     /** Builds a {@link RelyingParty}; every option has a safe default, stated on its method. */
     public static final class Builder {
-        private final String rpId;
-        private final String rpName;
-        private Set<String> origins;
-        private UserVerification userVerification = UserVerification.REQUIRED;
-        private Duration ceremonyTimeout = Duration.ofMinutes(5);
-        private boolean requireUserHandleMatch = true;
-        private boolean refuseSignCounterRegression = true;
-        private PasskeyRepository passkeys;
-        private PasskeyUserRepository users;
-        private PendingCeremonyStore pendingCeremonies;
-        private UsedChallengeStore usedChallenges;
-        private ChallengeKeys challengeKeys;
-        private Duration challengeKeyRotation = Duration.ofDays(1);
+        // Not private: RelyingPartySettings fills in what was not given and copies settings back for toBuilder().
+        final String rpId;
+        final String rpName;
+        Set<String> origins;
+        UserVerification userVerification = UserVerification.REQUIRED;
+        Duration ceremonyTimeout = Duration.ofMinutes(5);
+        boolean requireUserHandleMatch = true;
+        boolean refuseSignCounterRegression = true;
+        PasskeyRepository passkeys;
+        PasskeyUserRepository users;
+        PendingCeremonyStore pendingCeremonies;
+        UsedChallengeStore usedChallenges;
+        ChallengeKeys challengeKeys;
+        Duration challengeKeyRotation = Duration.ofDays(1);
 
         /** How much longer than the ceremony timeout a challenge key must sign: the clock skew allowed, and more. */
         public static final Duration MIN_ROTATION_MARGIN = Duration.ofMinutes(2);
 
-        private PasskeyProviderDirectory providers;
-        private int maxPasskeysPerUser = 20;
-        private Clock clock = Clock.systemUTC();
-        private StorageTransaction transaction = StorageTransaction.NONE;
-        private boolean keepAttestation;
-        private List<CoseAlgorithm> algorithms = CoseAlgorithm.DEFAULTS;
-        private AttestationConveyance attestation;
-        private AttestationTrust attestationTrust = AttestationTrust.any();
-        private RecoveryCodeStore recoveryCodeStore;
-        private RecoveryCodePolicy recoveryCodePolicy = RecoveryCodePolicy.DEFAULTS;
+        PasskeyProviderDirectory providers;
+        int maxPasskeysPerUser = 20;
+        Clock clock = Clock.systemUTC();
+        StorageTransaction transaction = StorageTransaction.NONE;
+        boolean keepAttestation;
+        List<CoseAlgorithm> algorithms = CoseAlgorithm.DEFAULTS;
+        AttestationConveyance attestation;
+        AttestationTrust attestationTrust = AttestationTrust.any();
+        RecoveryCodeStore recoveryCodeStore;
+        RecoveryCodePolicy recoveryCodePolicy = RecoveryCodePolicy.DEFAULTS;
 
-        private Builder(String rpId, String rpName) {
+        Builder(String rpId, String rpName) {
             this.rpId = Objects.requireNonNull(rpId, "rpId");
             this.rpName = Objects.requireNonNull(rpName, "rpName");
             if (rpId.isBlank() || rpId.contains("/") || rpId.contains(":")) {
@@ -455,38 +406,7 @@ public final class RelyingParty {
                         + ") must be at least the ceremony timeout (" + ceremonyTimeout + ") plus "
                         + MIN_ROTATION_MARGIN);
             }
-            return new RelyingParty(new Settings(
-                    rpId,
-                    rpName,
-                    origins != null ? origins : Set.of("https://" + rpId),
-                    userVerification,
-                    ceremonyTimeout,
-                    requireUserHandleMatch,
-                    refuseSignCounterRegression,
-                    passkeys != null ? passkeys : new InMemoryPasskeyRepository(),
-                    users != null ? users : new InMemoryPasskeyUserRepository(),
-                    pendingCeremonies != null
-                            ? pendingCeremonies
-                            : new InMemoryPendingCeremonyStore(clock, InMemoryPendingCeremonyStore.DEFAULT_MAX_PENDING),
-                    usedChallenges != null
-                            ? usedChallenges
-                            : new InMemoryUsedChallengeStore(clock, InMemoryUsedChallengeStore.DEFAULT_MAX_RECORDS),
-                    challengeKeys != null ? challengeKeys : new InMemoryChallengeKeys(),
-                    challengeKeyRotation,
-                    providers != null ? providers : PasskeyProviderDirectory.bundled(),
-                    maxPasskeysPerUser,
-                    clock,
-                    transaction,
-                    keepAttestation,
-                    algorithms,
-                    attestation != null
-                            ? attestation
-                            : attestationTrust.requiresTrustedChain()
-                                    ? AttestationConveyance.DIRECT
-                                    : AttestationConveyance.NONE,
-                    attestationTrust,
-                    recoveryCodeStore != null ? recoveryCodeStore : new InMemoryRecoveryCodeStore(),
-                    recoveryCodePolicy));
+            return new RelyingParty(RelyingPartySettings.from(this));
         }
     }
 }

@@ -53,7 +53,7 @@ final class SealedChallenges {
     private final long rotationSeconds;
     private final AtomicLong marks = new AtomicLong();
 
-    SealedChallenges(RelyingParty.Settings settings) {
+    SealedChallenges(RelyingPartySettings settings) {
         this.rpId = settings.rpId().getBytes(StandardCharsets.UTF_8);
         this.keys = settings.challengeKeys();
         this.used = settings.usedChallenges();

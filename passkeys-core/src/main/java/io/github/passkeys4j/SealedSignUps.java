@@ -42,7 +42,7 @@ final class SealedSignUps {
     private final Duration timeout;
     private final long rotationSeconds;
 
-    SealedSignUps(RelyingParty.Settings settings) {
+    SealedSignUps(RelyingPartySettings settings) {
         this.rpId = settings.rpId().getBytes(StandardCharsets.UTF_8);
         this.keys = settings.challengeKeys();
         this.clock = settings.clock();

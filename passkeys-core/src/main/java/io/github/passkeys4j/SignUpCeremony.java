@@ -35,12 +35,12 @@ final class SignUpCeremony {
         }
     }
 
-    private final RelyingParty.Settings settings;
+    private final RelyingPartySettings settings;
     private final WebAuthn4jVerifier verifier;
     private final RegistrationCeremony registration;
     private final SealedSignUps sealed;
 
-    SignUpCeremony(RelyingParty.Settings settings, WebAuthn4jVerifier verifier, RegistrationCeremony registration) {
+    SignUpCeremony(RelyingPartySettings settings, WebAuthn4jVerifier verifier, RegistrationCeremony registration) {
         this.settings = settings;
         this.verifier = verifier;
         this.registration = registration;

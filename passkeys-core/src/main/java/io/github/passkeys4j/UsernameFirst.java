@@ -23,12 +23,12 @@ import java.util.Optional;
  */
 final class UsernameFirst {
 
-    private final RelyingParty.Settings settings;
+    private final RelyingPartySettings settings;
     private final SealedChallenges sealed;
     private final WebAuthn4jVerifier verifier;
     private final FakeCredentials fakes;
 
-    UsernameFirst(RelyingParty.Settings settings, SealedChallenges sealed, WebAuthn4jVerifier verifier) {
+    UsernameFirst(RelyingPartySettings settings, SealedChallenges sealed, WebAuthn4jVerifier verifier) {
         this.settings = settings;
         this.sealed = sealed;
         this.verifier = verifier;

@@ -40,11 +40,32 @@ final class PasskeyRevocationFilter extends RequestFilter {
     /** The credential ID a session was signed in with; set by the sign-ins, removed at sign-out ({@link #forget}). */
     static final String SESSION_ATTRIBUTE = PasskeyRevocationFilter.class.getName() + ".CREDENTIAL_ID";
 
+    /** The user handle of that passkey's account: a later step-up by another account's passkey forgets it. */
+    static final String OWNER_ATTRIBUTE = PasskeyRevocationFilter.class.getName() + ".USER_HANDLE";
+
     /** Remembers in the session the passkey {@code token} signed in with. */
     static void remember(HttpServletRequest request, PasskeyAuthenticationToken token) {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.setAttribute(SESSION_ATTRIBUTE, token.getCredentialId());
+            if (token.getPasskey() != null) {
+                session.setAttribute(OWNER_ATTRIBUTE, token.getPasskey().userHandle());
+            }
+        }
+    }
+
+    /**
+     * A step-up of a session that the app's own token holds (a password sign-in, a replaced token) with a passkey of
+     * the account {@code userHandle}: the session keeps the passkey it remembers only if that is of the same account.
+     * A password sign-in over a passkey session without sign-out keeps the session's attributes, so without this the
+     * next user's step-up would be signed out by the last user's passkey.
+     */
+    static void steppedUp(HttpServletRequest request, String userHandle) {
+        HttpSession session = request.getSession(false);
+        if (session != null
+                && session.getAttribute(OWNER_ATTRIBUTE) instanceof String owner
+                && !owner.equals(userHandle)) {
+            forget(request, null, null);
         }
     }
 
@@ -57,6 +78,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.removeAttribute(SESSION_ATTRIBUTE);
+            session.removeAttribute(OWNER_ATTRIBUTE);
         }
     }
 

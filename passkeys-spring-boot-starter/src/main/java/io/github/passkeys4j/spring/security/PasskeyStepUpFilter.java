@@ -195,6 +195,9 @@ final class PasskeyStepUpFilter extends RequestFilter {
             newSessionId.onAuthentication(steppedUp, request, response);
         }
         contextRepository.saveContext(context, request, response);
+        if (!(steppedUp instanceof PasskeyAuthenticationToken)) {
+            PasskeyRevocationFilter.steppedUp(request, result.passkey().userHandle());
+        }
         log.debug("Step-up of " + authentication.getName() + " with passkey "
                 + result.passkey().credentialId());
         json(response, Map.of("redirectUrl", redirectUrl(request, response, continueTo)));

@@ -103,6 +103,52 @@ class SignOutKeepingTheSessionHttpTest {
         assertThat(bobNow.statusCode()).isEqualTo(200);
     }
 
+    /** The same without a sign-out: a password sign-in keeps the session's attributes (a new id, same session). */
+    @Test
+    void aPasswordSignInOverAPasskeySessionIsNotSignedOutByThePreviousUsersPasskey() {
+        String[] aliceId = new String[1];
+        String[] bobId = new String[1];
+        SoftwareAuthenticator alice = passkeyOf("alice", aliceId);
+        SoftwareAuthenticator bob = passkeyOf("bob", bobId);
+        HttpSession aliceSettings = new HttpSession(port);
+        aliceSettings.signInWithPassword("alice", "alice-password");
+
+        HttpSession shared = new HttpSession(port);
+        assertThat(signIn(shared, alice, new Tamper()).statusCode()).isEqualTo(200);
+        assertThat(shared.signInWithPassword("bob", "bob-password").statusCode())
+                .isEqualTo(302);
+        HttpResponse<String> up = stepUp(shared, bob, new Tamper(), null);
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        assertThat(shared.get("/whoami").body()).contains("bob", "FACTOR_WEBAUTHN");
+
+        assertThat(aliceSettings.delete("/passkeys/credentials/" + aliceId[0]).statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> bobNow = shared.get("/whoami");
+        assertThat(bobNow.statusCode()).isEqualTo(200);
+        assertThat(bobNow.body()).contains("bob");
+    }
+
+    /** A passkey session that steps up with another passkey of its account still ends with the one it signed in with. */
+    @Test
+    void aPasskeySessionSteppedUpWithAnotherOfItsPasskeysStillEndsWithItsOwn() {
+        String[] first = new String[1];
+        SoftwareAuthenticator phone = passkeyOf("alice", first);
+        SoftwareAuthenticator key = new SoftwareAuthenticator();
+        HttpSession settings = new HttpSession(port);
+        settings.signInWithPassword("alice", "alice-password");
+        register(settings, key, "{}");
+
+        HttpSession browser = new HttpSession(port);
+        assertThat(signIn(browser, phone, new Tamper()).statusCode()).isEqualTo(200);
+        HttpResponse<String> up = stepUp(browser, key, new Tamper(), null);
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        assertThat(browser.get("/whoami").statusCode()).isEqualTo(200);
+
+        assertThat(settings.delete("/passkeys/credentials/" + first[0]).statusCode())
+                .isEqualTo(204);
+        assertThat(browser.get("/whoami").statusCode()).isEqualTo(302);
+    }
+
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
     @Import({App.Endpoints.class, SmallApps.Csrf.class})

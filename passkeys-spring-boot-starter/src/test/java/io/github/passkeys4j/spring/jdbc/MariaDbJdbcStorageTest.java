@@ -5,7 +5,14 @@ import io.github.passkeys4j.store.PasskeyUser;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -66,6 +73,55 @@ class MariaDbJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColum
         assertThat(getClass().getResource("/io/github/passkeys4j/spring/jdbc/migration/mariadb"))
                 .as("MariaDB started at version 6: nothing to upgrade from yet")
                 .isNull();
+    }
+
+    /**
+     * Nodes starting at the same instant on an empty database all start, with the whole schema: MariaDB's metadata
+     * locks make each {@code CREATE TABLE IF NOT EXISTS} one node's, and {@code INSERT IGNORE} records each version
+     * once.
+     */
+    @Test
+    void nodesStartingTogetherOnAnEmptyDatabaseAllStart() throws Exception {
+        List<String> tables = jdbc().queryForList(
+                        "SELECT table_name FROM information_schema.tables"
+                                + " WHERE table_schema = DATABASE() AND table_name LIKE 'passkeys%'",
+                        String.class);
+        assertThat(tables).hasSizeGreaterThanOrEqualTo(8);
+        jdbc().execute((java.sql.Connection c) -> {
+            try (Statement statement = c.createStatement()) {
+                statement.execute("SET FOREIGN_KEY_CHECKS = 0");
+                for (String table : tables) {
+                    statement.execute("DROP TABLE " + table);
+                }
+                statement.execute("SET FOREIGN_KEY_CHECKS = 1");
+            }
+            return null;
+        });
+        int nodes = 6;
+        CyclicBarrier together = new CyclicBarrier(nodes);
+        ExecutorService threads = Executors.newFixedThreadPool(nodes);
+        try {
+            List<Future<Boolean>> started = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                started.add(threads.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
+                            .initializeDatabase();
+                }));
+            }
+            for (Future<Boolean> node : started) {
+                assertThat(node.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(jdbc().queryForList(
+                                "SELECT table_name FROM information_schema.tables"
+                                        + " WHERE table_schema = DATABASE() AND table_name LIKE 'passkeys%'",
+                                String.class))
+                .containsExactlyInAnyOrderElementsOf(tables);
+        assertThat(jdbc().queryForList("SELECT version FROM passkeys_schema_version ORDER BY version", Integer.class))
+                .containsExactly(1, 2, 3, 4, 5, 6);
     }
 
     /**

@@ -5,6 +5,7 @@ import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.internal.RequestBodies;
+import io.github.passkeys4j.spring.internal.StorageFailures;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -16,6 +17,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
@@ -163,6 +165,8 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                     // Lets the client call PublicKeyCredential.signalUnknownCredential for a deleted passkey.
                     problem.setProperty("credentialId", passkey.getCredentialId());
                 }
+            } else if (exception instanceof InternalAuthenticationServiceException failure) {
+                problem = serviceFailure(request, response, failure);
             } else if (exception instanceof SessionAuthenticationException) {
                 // The passkey passed; the app's session limit did not (as its form login would be refused).
                 problem = Problems.sessionLimitReached();
@@ -185,6 +189,24 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                 problem.setProperty("reason", "ACCOUNT_UNAVAILABLE");
             }
             Problems.write(request, response, problem, messages);
+        }
+
+        /** The app's user store failed after the passkey was found: 503 for an outage, else a logged 500. */
+        private static ProblemDetail serviceFailure(
+                HttpServletRequest request,
+                HttpServletResponse response,
+                InternalAuthenticationServiceException failure) {
+            if (StorageFailures.isUnavailable(failure)) {
+                response.setHeader("Retry-After", "5");
+                log.warn("Passkey sign-in " + request.getRequestURI() + " answered 503: the app's user store is"
+                        + " unavailable (" + StorageFailures.summary(failure) + ")");
+                return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.STORAGE_UNAVAILABLE_DETAIL);
+            }
+            log.error(
+                    "Passkey sign-in " + request.getRequestURI() + " failed in the app's UserDetailsService", failure);
+            return Problems.of(
+                    HttpStatus.INTERNAL_SERVER_ERROR,
+                    "The server could not complete this request: the exception is in the server log.");
         }
     }
 }

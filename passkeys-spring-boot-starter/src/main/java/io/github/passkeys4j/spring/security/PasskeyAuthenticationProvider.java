@@ -16,7 +16,9 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
@@ -118,6 +120,12 @@ final class PasskeyAuthenticationProvider implements AuthenticationProvider {
             user = userDetailsService.loadUserByUsername(account.username());
         } catch (UsernameNotFoundException e) {
             user = null;
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // The app's user store failed, not the passkey: as DaoAuthenticationProvider does for a form login, so the
+            // app's publisher and failure handler see a service failure, not a wrong passkey.
+            throw new InternalAuthenticationServiceException("the app's UserDetailsService failed", e);
         }
         if (user == null) {
             throw new BadCredentialsException("the app has no user named " + account.username()

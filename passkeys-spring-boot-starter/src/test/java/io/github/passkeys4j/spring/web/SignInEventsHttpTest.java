@@ -13,6 +13,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.event.EventListener;
+import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.event.AbstractAuthenticationEvent;
@@ -25,7 +26,9 @@ import org.springframework.security.web.SecurityFilterChain;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicReference;
 
+import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +54,7 @@ class SignInEventsHttpTest {
     void clear() {
         recorder.events.clear();
         recorder.publisherCalls.clear();
+        recorder.userStoreFailure.set(null);
     }
 
     @Test
@@ -97,6 +101,39 @@ class SignInEventsHttpTest {
                 .anySatisfy(e -> assertThat(e).startsWith("failure BadCredentialsException"));
     }
 
+    /**
+     * The app's user store fails after the passkey is found: as a form login's DaoAuthenticationProvider does, an
+     * InternalAuthenticationServiceException that the app's publisher hears; the client gets a problem without the
+     * failure's text, 503 for an outage, and the passkey works once the store does.
+     */
+    @Test
+    void aFailingUserStoreIsAServiceFailureNotAWrongPasskey() {
+        SoftwareAuthenticator authenticator = alicesPasskey();
+        clear();
+        recorder.userStoreFailure.set(new IllegalStateException("users table corrupted"));
+        HttpResponse<String> broken = signIn(new HttpSession(port), authenticator, new Tamper());
+        assertThat(broken.statusCode()).as(broken.body()).isEqualTo(500);
+        assertThat(broken.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
+        assertThat(broken.body()).doesNotContain("corrupted", "\tat ", "Exception");
+        assertThat(recorder.publisherCalls)
+                .anySatisfy(e -> assertThat(e).startsWith("failure InternalAuthenticationServiceException"));
+        // What a form login with the same failing store tells the app's publisher.
+        new HttpSession(port).signInWithPassword("alice", "alice-password");
+        assertThat(recorder.publisherCalls).contains("failure InternalAuthenticationServiceException (alice)");
+
+        recorder.userStoreFailure.set(new CannotGetJdbcConnectionException("users database down"));
+        HttpResponse<String> outage = signIn(new HttpSession(port), authenticator, new Tamper());
+        assertThat(outage.statusCode()).as(outage.body()).isEqualTo(503);
+        assertThat(outage.headers().firstValue("Retry-After")).hasValue("5");
+        assertThat(json(outage).path("reason").asString()).isEqualTo("STORAGE_UNAVAILABLE");
+        assertThat(outage.body()).doesNotContain("users database down");
+
+        recorder.userStoreFailure.set(null);
+        HttpResponse<String> ok = signIn(new HttpSession(port), authenticator, new Tamper());
+        assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+    }
+
     private SoftwareAuthenticator alicesPasskey() {
         SoftwareAuthenticator authenticator = new SoftwareAuthenticator();
         HttpSession alice = new HttpSession(port);
@@ -108,6 +145,7 @@ class SignInEventsHttpTest {
     static class Recorder {
         final List<String> events = new CopyOnWriteArrayList<>();
         final List<String> publisherCalls = new CopyOnWriteArrayList<>();
+        final AtomicReference<RuntimeException> userStoreFailure = new AtomicReference<>();
 
         @EventListener
         void on(AbstractAuthenticationEvent event) {
@@ -155,8 +193,15 @@ class SignInEventsHttpTest {
         }
 
         @Bean
-        UserDetailsService users() {
-            return SmallApps.users("alice");
+        UserDetailsService users(Recorder recorder) {
+            UserDetailsService users = SmallApps.users("alice");
+            return username -> {
+                RuntimeException failure = recorder.userStoreFailure.get();
+                if (failure != null) {
+                    throw failure;
+                }
+                return users.loadUserByUsername(username);
+            };
         }
     }
 }

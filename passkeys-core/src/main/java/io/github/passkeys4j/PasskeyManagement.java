@@ -107,7 +107,7 @@ public final class PasskeyManagement {
                     .orElse(0);
             stored.ifPresent(user -> users.delete(user.userHandle()));
             recoveryCodes.deleteAll(accountId);
-            startAfresh(accountId, stored, now);
+            startAfresh(accountId, now);
             return count;
         }));
         pendingCeremonies.removeByAccountId(accountId);
@@ -116,11 +116,11 @@ public final class PasskeyManagement {
 
     /**
      * The account id's fresh start. An account with nothing stored has no row for the account lock to hold, so a first
-     * registration may store one while we work: then the unit is undone and run again, and deletes that too.
+     * registration may store one while we work: then the unit is undone and run again, and deletes that too. The row
+     * keeps no trace of the person: its username and display name are the account id.
      */
-    private void startAfresh(String accountId, Optional<PasskeyUser> stored, Instant now) {
-        if (!users.create(PasskeyUser.startingAfresh(
-                accountId, stored.map(PasskeyUser::username).orElse(accountId), now))) {
+    private void startAfresh(String accountId, Instant now) {
+        if (!users.create(PasskeyUser.startingAfresh(accountId, accountId, now))) {
             throw new StoredMeanwhile();
         }
     }
@@ -176,7 +176,7 @@ public final class PasskeyManagement {
                             .build()))
                     .orElse(false);
             if (!newAccountId.equals(accountId)) {
-                startAfresh(accountId, stored, now);
+                startAfresh(accountId, now);
             }
             return moved;
         }));

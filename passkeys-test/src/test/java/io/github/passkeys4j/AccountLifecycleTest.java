@@ -93,6 +93,24 @@ class AccountLifecycleTest {
         fx.assertRefused(Reason.UNKNOWN_CREDENTIAL, () -> signIn(phone));
     }
 
+    /** What is left of a deleted account keeps no trace of the person: no username or display name. */
+    @Test
+    void aDeletedAccountLeavesNoName() {
+        PublicKeyCredentialCreationOptions options =
+                fx.rp.startRegistration(StartRegistration.forAccount("41", "carl@example.com"));
+        fx.rp.finishRegistration(
+                FinishRegistration.of("41", new SoftwareAuthenticator().register(options, Fixture.ORIGIN)));
+        assertThat(management.accountsNamed("carl@example.com")).hasSize(1);
+
+        assertThat(management.deleteAccount("41")).isEqualTo(1);
+
+        assertThat(management.accountsNamed("carl@example.com")).isEmpty();
+        assertThat(fx.users.findByAccountId("41")).hasValueSatisfying(fresh -> {
+            assertThat(fresh.username()).isEqualTo("41");
+            assertThat(fresh.displayName()).isEqualTo("41");
+        });
+    }
+
     /**
      * An account with nothing stored has no row for the account lock to hold: a first registration can commit while
      * its deletion runs (two nodes, a database). The deletion's fresh start then finds the id taken: it runs again and

@@ -13,6 +13,7 @@ import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.internal.RequestBodies;
 import io.github.passkeys4j.spring.internal.RequestFilter;
+import io.github.passkeys4j.spring.internal.ReturnPaths;
 import io.github.passkeys4j.store.Passkey;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -160,14 +161,15 @@ final class PasskeyStepUpFilter extends RequestFilter {
                     "The body must be {\"credential\": <PublicKeyCredential.toJSON()>, \"returnTo\": optional path}.");
         }
         String continueTo = next.isString() ? next.asString() : null;
-        if (continueTo != null && !StepUpRequests.isSameSitePath(continueTo)) {
+        if (continueTo != null && !ReturnPaths.isAppPath(continueTo, request.getContextPath())) {
             // Checked before the passkey: a refused request uses up nothing.
             refuse(
                     request,
                     response,
                     Problems.of(
                             HttpStatus.BAD_REQUEST,
-                            "\"returnTo\" must be a path on this site (starting with a single /), not another site."));
+                            "\"returnTo\" must be a path of this app (starting with its context path and a single"
+                                    + " /), not another site."));
             return;
         }
         if (!StepUpRequests.userVerifiedFlag(credential)) {

@@ -15,26 +15,6 @@ final class StepUpRequests {
     private StepUpRequests() {}
 
     /**
-     * A path on this site: starts with one {@code /}, no {@code //} or {@code /\} (which browsers read as another
-     * host), no scheme, no control characters or backslashes. Anything else would make the step-up an open redirect.
-     */
-    static boolean isSameSitePath(String path) {
-        if (path.isEmpty() || path.length() > 2048 || path.charAt(0) != '/') {
-            return false;
-        }
-        if (path.length() > 1 && (path.charAt(1) == '/' || path.charAt(1) == '\\')) {
-            return false;
-        }
-        for (int i = 0; i < path.length(); i++) {
-            char c = path.charAt(i);
-            if (c < 0x21 || c == 0x7f || c == '\\') {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * Whether the answer's authenticator data carries the UV flag. Read before verification only to refuse early (a
      * forged flag fails the signature check that follows); unreadable data is left to that verification.
      */

@@ -23,10 +23,13 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Service;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -43,14 +46,15 @@ class StepUpApp {
 
     static final TestClock CLOCK = new TestClock(Instant.now());
 
-    static ConfigurableApplicationContext start(String database) {
-        return SpringApplication.run(
-                StepUpApp.class,
+    static ConfigurableApplicationContext start(String database, String... more) {
+        List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + database + ";DB_CLOSE_DELAY=-1",
                 "--spring.main.banner-mode=off",
                 "--passkeys.user-verification=preferred",
-                "--passkeys.step-up.actions=delete-passkey");
+                "--passkeys.step-up.actions=delete-passkey"));
+        args.addAll(List.of(more));
+        return SpringApplication.run(StepUpApp.class, args.toArray(String[]::new));
     }
 
     static int port(ConfigurableApplicationContext context) {
@@ -121,6 +125,12 @@ class StepUpApp {
         @GetMapping("/danger/page")
         Map<String, String> danger(Authentication authentication) {
             return Map.of("name", authentication.getName());
+        }
+
+        /** A form's action that needs a recent passkey. */
+        @PostMapping("/danger/transfer")
+        Map<String, String> transfer(Authentication authentication) {
+            return Map.of("sent", authentication.getName());
         }
 
         @GetMapping("/vault")

@@ -70,6 +70,22 @@ class PasskeyStepUpHttpTest {
         assertThat(who.path("authorities").toString()).contains("FACTOR_PASSWORD", "FACTOR_WEBAUTHN", "ROLE_USER");
     }
 
+    /** "A password session stays one": the automatic upgrade still sees a password sign-in after a step-up. */
+    @Test
+    void aSteppedUpPasswordSessionIsStillAPasswordSignIn() {
+        SoftwareAuthenticator phone = new SoftwareAuthenticator();
+        HttpSession erin = new HttpSession(port);
+        erin.signInWithPassword("bob", "bob-password");
+        register(erin, phone, "{}");
+        HttpResponse<String> up = stepUp(erin, phone, new Tamper(), null);
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        assertThat(json(erin.get("/whoami")).path("authorities").toString()).contains("FACTOR_WEBAUTHN");
+
+        assertThat(json(erin.get("/passkeys/upgrade")).path("signedInWith").asString())
+                .isEqualTo("password");
+        assertThat(erin.post("/passkeys/upgrade/options", "{}").statusCode()).isEqualTo(200);
+    }
+
     @Test
     void aJsonRequestGetsAProblemInTheUsersLanguage() {
         HttpSession bob = new HttpSession(port).language("de-DE");

@@ -69,17 +69,19 @@ public final class PasskeyUpgradeController {
 
     /**
      * By the sign-in's factor authorities (an app that swaps the token, as after a rename, keeps them), else by the
-     * token's type.
+     * token's type. A password sign-in that stepped up has both factors and is still a password sign-in.
      */
     static String signedInWith(Authentication authentication) {
-        if (authentication instanceof PasskeyAuthenticationToken
-                || has(authentication, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)) {
+        if (authentication instanceof PasskeyAuthenticationToken) {
             return "passkey";
         }
-        return has(authentication, FactorGrantedAuthority.PASSWORD_AUTHORITY)
-                        || authentication instanceof UsernamePasswordAuthenticationToken
-                ? "password"
-                : "other";
+        if (has(authentication, FactorGrantedAuthority.PASSWORD_AUTHORITY)) {
+            return "password";
+        }
+        if (has(authentication, FactorGrantedAuthority.WEBAUTHN_AUTHORITY)) {
+            return "passkey";
+        }
+        return authentication instanceof UsernamePasswordAuthenticationToken ? "password" : "other";
     }
 
     private static boolean has(Authentication authentication, String authority) {

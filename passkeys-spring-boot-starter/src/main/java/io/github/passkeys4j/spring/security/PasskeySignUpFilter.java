@@ -8,6 +8,7 @@ import io.github.passkeys4j.SignUpAccounts;
 import io.github.passkeys4j.SignUpResult;
 import io.github.passkeys4j.StartSignUp;
 import io.github.passkeys4j.data.PublicKeyCredentialCreationOptions;
+import io.github.passkeys4j.spring.internal.MalformedBody;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
@@ -112,8 +113,7 @@ final class PasskeySignUpFilter extends RequestFilter {
     private void finish(JsonNode body, HttpServletRequest request, HttpServletResponse response) throws IOException {
         JsonNode credential = body.path("credential");
         if (!credential.isObject()) {
-            throw new PasskeyException(
-                    Reason.MALFORMED_RESPONSE,
+            throw new MalformedBody(
                     "The body must be {\"username\": <as for the options>, \"displayName\": <as for the options>,"
                             + " \"credential\": <PublicKeyCredential.toJSON()>, \"name\": optional}.");
         }

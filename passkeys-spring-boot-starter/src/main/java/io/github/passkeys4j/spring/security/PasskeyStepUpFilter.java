@@ -8,6 +8,7 @@ import io.github.passkeys4j.StartAuthentication;
 import io.github.passkeys4j.UserVerification;
 import io.github.passkeys4j.data.PublicKeyCredentialRequestOptions;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
+import io.github.passkeys4j.spring.internal.MalformedBody;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
@@ -156,8 +157,7 @@ final class PasskeyStepUpFilter extends RequestFilter {
         JsonNode credential = body.path("credential");
         JsonNode next = body.path("returnTo");
         if (!credential.isObject() || !(next.isMissingNode() || next.isNull() || next.isString())) {
-            throw new PasskeyException(
-                    PasskeyException.Reason.MALFORMED_RESPONSE,
+            throw new MalformedBody(
                     "The body must be {\"credential\": <PublicKeyCredential.toJSON()>, \"returnTo\": optional path}.");
         }
         String continueTo = next.isString() ? next.asString() : null;

@@ -201,7 +201,7 @@ class DiagnosticsHttpTest {
 
             HttpResponse<String> malformed = alice.post("/passkeys/diagnostics/registration", "{\"credential\": {}}");
             assertThat(malformed.statusCode()).isEqualTo(400);
-            assertThat(json(malformed).path("reason").asString()).isEqualTo("MALFORMED_RESPONSE");
+            assertThat(json(malformed).path("reason").asString()).isEqualTo("MALFORMED_REQUEST");
             assertThat(alice.post("/passkeys/diagnostics/registration", "{not json")
                             .statusCode())
                     .isEqualTo(400);

@@ -181,9 +181,18 @@ class PasskeyEndpointsTest {
         HttpResponse<String> notJson = alice.post("/passkeys/registration", "{not json");
         assertThat(notJson.statusCode()).isEqualTo(400);
         assertThat(json(notJson).path("detail").asString()).contains("not valid JSON");
+        // A body of the wrong shape is the request's fault, not the device's: MALFORMED_REQUEST, saying what it must
+        // be.
         HttpResponse<String> noCredential = alice.post("/passkeys/registration", "{\"name\": \"x\"}");
         assertThat(noCredential.statusCode()).isEqualTo(400);
-        assertThat(json(noCredential).path("reason").asString()).isEqualTo("MALFORMED_RESPONSE");
+        assertThat(json(noCredential).path("reason").asString()).isEqualTo("MALFORMED_REQUEST");
+        assertThat(json(noCredential).path("detail").asString()).contains("\"credential\"");
+        for (String patch : new String[] {"{}", "{\"enabled\": \"yes\"}", "{\"name\": 5}", "[]"}) {
+            HttpResponse<String> badPatch = alice.patch("/passkeys/credentials/any-id", patch);
+            assertThat(badPatch.statusCode()).as(patch).isEqualTo(400);
+            assertThat(json(badPatch).path("reason").asString()).as(patch).isEqualTo("MALFORMED_REQUEST");
+            assertThat(json(badPatch).path("detail").asString()).as(patch).contains("\"enabled\"");
+        }
 
         HttpSession browser = new HttpSession(port);
         HttpResponse<String> garbage = browser.post("/passkeys/authentication", "[1,2,3]");

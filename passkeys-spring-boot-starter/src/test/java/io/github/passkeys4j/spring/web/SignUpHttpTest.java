@@ -324,7 +324,7 @@ class SignUpHttpTest {
         assertThat(json(browser.post("/passkeys/sign-up", "{\"credential\": \"x\"}"))
                         .path("reason")
                         .asString())
-                .isEqualTo("MALFORMED_RESPONSE");
+                .isEqualTo("MALFORMED_REQUEST");
         JsonNode csrf = browser.csrf();
         HttpResponse<String> form = browser.send(HttpRequest.newBuilder(URI.create(browser.url("/passkeys/sign-up")))
                 .header("Content-Type", "text/plain")

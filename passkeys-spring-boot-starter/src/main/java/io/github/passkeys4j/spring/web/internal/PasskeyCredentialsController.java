@@ -1,7 +1,6 @@
 package io.github.passkeys4j.spring.web.internal;
 
 import io.github.passkeys4j.OtherSignIn;
-import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.PasskeyManagement;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.SettingsChange;
@@ -12,6 +11,7 @@ import io.github.passkeys4j.spring.event.PasskeyDisabledEvent;
 import io.github.passkeys4j.spring.event.PasskeyEnabledEvent;
 import io.github.passkeys4j.spring.event.PasskeyRenamedEvent;
 import io.github.passkeys4j.spring.event.PasskeyView;
+import io.github.passkeys4j.spring.internal.MalformedBody;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.security.PasskeyStepUpGuard;
 import io.github.passkeys4j.spring.web.PasskeyDisplayNames;
@@ -92,9 +92,7 @@ public final class PasskeyCredentialsController {
                 || (name.isMissingNode() && enabled.isMissingNode())
                 || (!name.isMissingNode() && !name.isString())
                 || (!enabled.isMissingNode() && !enabled.isBoolean())) {
-            throw new PasskeyException(
-                    PasskeyException.Reason.MALFORMED_RESPONSE,
-                    "The body must be {\"name\": string} and/or {\"enabled\": true|false}.");
+            throw new MalformedBody("The body must be {\"name\": string} and/or {\"enabled\": true|false}.");
         }
         Passkey before = management.get(account.id(), id);
         Boolean enable =

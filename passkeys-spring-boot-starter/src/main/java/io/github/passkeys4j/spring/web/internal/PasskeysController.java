@@ -7,6 +7,7 @@ import io.github.passkeys4j.StartRegistration;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.event.PasskeyRegisteredEvent;
 import io.github.passkeys4j.spring.event.PasskeyView;
+import io.github.passkeys4j.spring.internal.MalformedBody;
 import io.github.passkeys4j.spring.internal.OriginWarnings;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.RequestBodies;
@@ -98,8 +99,7 @@ public final class PasskeysController {
         JsonNode body = PasskeysJson.read(json);
         JsonNode credential = body.path("credential");
         if (!credential.isObject()) {
-            throw new PasskeyException(
-                    PasskeyException.Reason.MALFORMED_RESPONSE,
+            throw new MalformedBody(
                     "The body must be {\"credential\": <PublicKeyCredential.toJSON()>, \"name\": optional}.");
         }
         JsonNode name = body.path("name");

@@ -2,12 +2,12 @@ package io.github.passkeys4j.spring.web.internal;
 
 import io.github.passkeys4j.FinishAuthentication;
 import io.github.passkeys4j.FinishRegistration;
-import io.github.passkeys4j.PasskeyException;
 import io.github.passkeys4j.RelyingParty;
 import io.github.passkeys4j.StartAuthentication;
 import io.github.passkeys4j.StartRegistration;
 import io.github.passkeys4j.provider.PasskeyProvider;
 import io.github.passkeys4j.spring.internal.ClientFiles;
+import io.github.passkeys4j.spring.internal.MalformedBody;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
@@ -233,8 +233,7 @@ public final class PasskeysDiagnosticsController {
     private static JsonNode body(String json) {
         JsonNode body = PasskeysJson.read(json);
         if (!body.isObject() || !body.path("run").isString()) {
-            throw new PasskeyException(
-                    PasskeyException.Reason.MALFORMED_RESPONSE,
+            throw new MalformedBody(
                     "The body must be {\"run\": string, \"credential\": <PublicKeyCredential.toJSON()>}.");
         }
         return body;

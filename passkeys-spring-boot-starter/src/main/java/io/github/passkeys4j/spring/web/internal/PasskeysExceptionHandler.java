@@ -1,6 +1,7 @@
 package io.github.passkeys4j.spring.web.internal;
 
 import io.github.passkeys4j.PasskeyException;
+import io.github.passkeys4j.spring.internal.MalformedBody;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.security.PasskeyStepUpRequiredException;
@@ -62,6 +63,9 @@ public final class PasskeysExceptionHandler {
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ProblemDetail unreadable(HttpMessageNotReadableException e, HttpServletRequest request) {
+        if (e instanceof MalformedBody shape) {
+            return Problems.answer(request, Problems.of(HttpStatus.BAD_REQUEST, shape.getMessage()), messages);
+        }
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t instanceof PasskeysEndpointFilter.LimitExceededException tooLarge) {
                 return Problems.answer(

@@ -6,6 +6,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.springframework.test.context.ActiveProfiles;
 
@@ -98,6 +100,18 @@ class RecoveryCodesBrowserTest extends BrowserTest {
         assertThat(browser.driver().findElement(By.id("recovery-sign-in")).isDisplayed())
                 .as("no sign-in before there is a passkey")
                 .isFalse();
+        // A way out instead of "Back" (the app would only send it here again), and no refused call behind the page.
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("form.passkeys-back button"))
+                        .isDisplayed())
+                .isTrue();
+        assertThat(browser.driver()
+                        .findElement(By.cssSelector("p.passkeys-back"))
+                        .isDisplayed())
+                .isFalse();
+        assertThat(browser.driver().manage().logs().get(LogType.BROWSER).getAll())
+                .extracting(LogEntry::getMessage)
+                .noneMatch(message -> message.contains("403"));
         browser.checkLayout("recovery-add-passkey");
         Axe.assertNoViolations(browser, "recovery session at " + width + " px");
         ManagePasskeys.clickAdd(browser, "New phone");

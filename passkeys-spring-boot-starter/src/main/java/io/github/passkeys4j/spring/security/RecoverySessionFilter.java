@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * Keeps a recovery session ({@link PasskeyRecovery}) to its one job, before the app's rules see it: it may open the
- * passkeys page, list and add passkeys, sign in with a passkey (which ends the recovery), sign out, and load static
+ * passkeys page, list and add passkeys (and read what the page tells the passkey provider), sign in with a passkey (which ends the recovery), sign out, and load static
  * files. Any other page is sent to the passkeys page; any other request is answered 403
  * ({@code RECOVERY_SESSION_LIMITED}). Other sessions pass untouched.
  */
@@ -68,6 +68,7 @@ final class RecoverySessionFilter extends RequestFilter {
             return path.equals(basePath + "/manage")
                     || path.equals(basePath + "/credentials")
                     || path.equals(basePath + "/messages")
+                    || path.equals(basePath + "/signals")
                     || path.equals("/error")
                     || (STATIC.contains(extension(path)) && isSubresource(request));
         }

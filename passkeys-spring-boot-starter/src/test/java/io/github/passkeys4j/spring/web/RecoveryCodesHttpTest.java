@@ -148,6 +148,40 @@ class RecoveryCodesHttpTest {
         assertThat(dave.post("/passkeys/recovery-codes", "{}").statusCode()).isEqualTo(201);
     }
 
+    /**
+     * The passkeys page of a recovery session: a way out (sign out) instead of "Back" to the app, which would only send
+     * it back; and what the page asks for besides the list (the Signal API's data) is not refused.
+     */
+    @Test
+    void aRecoverySessionsPageOffersSignOutAndLoadsWithoutRefusals() {
+        List<String> codes = relyingParty.recoveryCodes().issue(user("dave"));
+        HttpSession dave = new HttpSession(port);
+        assertThat(recover(dave, "dave", codes.get(0)).statusCode()).isEqualTo(200);
+
+        String page = dave.get("/passkeys/manage").body();
+        assertThat(page)
+                .containsPattern("<p class=\"passkeys-back\" hidden>")
+                .containsPattern("<form class=\"passkeys-back\" method=\"post\" action=\"/logout\" >")
+                .contains("name=\"_csrf\" value=\"", ">Sign out</button>");
+        assertThat(dave.get("/passkeys/signals").statusCode()).isEqualTo(200);
+
+        String token = page.replaceAll("(?s).*name=\"_csrf\" value=\"([^\"]+)\".*", "$1");
+        HttpResponse<String> out = dave.send(HttpRequest.newBuilder(URI.create(dave.url("/logout")))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + token)));
+        assertThat(out.statusCode()).isEqualTo(302);
+        assertThat(out.headers().firstValue("Location"))
+                .hasValueSatisfying(l -> assertThat(l).endsWith("/login?logout"));
+        assertThat(dave.get("/passkeys/manage").statusCode()).isNotEqualTo(200);
+
+        // Any other session's page keeps "Back" and no sign-out form.
+        HttpSession alice = new HttpSession(port);
+        alice.signInWithPassword("alice", "alice-password");
+        assertThat(alice.get("/passkeys/manage").body())
+                .contains("<p class=\"passkeys-back\" >")
+                .containsPattern("<form class=\"passkeys-back\" method=\"post\" action=\"/logout\" hidden>");
+    }
+
     @Test
     void aUsedCodeIsRefusedAndChangesNothing() {
         String code = relyingParty.recoveryCodes().issue(user("gina")).get(0);

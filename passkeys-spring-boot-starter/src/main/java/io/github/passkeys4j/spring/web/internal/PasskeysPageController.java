@@ -3,6 +3,7 @@ package io.github.passkeys4j.spring.web.internal;
 import io.github.passkeys4j.spring.account.PasskeyAccounts;
 import io.github.passkeys4j.spring.internal.ClientFiles;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
+import io.github.passkeys4j.spring.security.PasskeyRecovery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ResponseEntity;
@@ -84,9 +85,17 @@ public final class PasskeysPageController {
             // sign-in and back here afterwards, as for a page needing fullyAuthenticated().
             throw new InsufficientAuthenticationException("Passkeys need a sign-in, not remember-me alone");
         }
+        // A recovery session has no way back into the app until it signs in with its new passkey: it may sign out.
+        boolean recovery = PasskeyRecovery.isRecoverySession(authentication);
         return SignedInPage.render(
                 managePage,
-                Map.of("securityKeys", securityKeys ? "on" : "off"),
+                Map.of(
+                        "securityKeys",
+                        securityKeys ? "on" : "off",
+                        "hiddenInRecovery",
+                        recovery ? "hidden" : "",
+                        "hiddenOutsideRecovery",
+                        recovery ? "" : "hidden"),
                 basePath,
                 messages,
                 authentication,

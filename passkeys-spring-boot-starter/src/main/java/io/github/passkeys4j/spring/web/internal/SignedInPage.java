@@ -54,6 +54,7 @@ final class SignedInPage {
                 .replace("{{clientTexts}}", messages.clientJson(locale).replace("<", "\\u003c"))
                 .replace("{{csrfToken}}", csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getToken()))
                 .replace("{{csrfHeader}}", csrf == null ? "" : HtmlUtils.htmlEscape(csrf.getHeaderName()))
+                .replace("{{csrfParameter}}", csrf == null ? "_csrf" : HtmlUtils.htmlEscape(csrf.getParameterName()))
                 .replace("{{username}}", HtmlUtils.htmlEscape(authentication.getName()))
                 .replace("{{basePath}}", HtmlUtils.htmlEscape(request.getContextPath() + basePath))
                 .replace("{{contextPath}}", HtmlUtils.htmlEscape(request.getContextPath()));

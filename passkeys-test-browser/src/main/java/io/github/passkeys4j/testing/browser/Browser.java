@@ -231,7 +231,11 @@ public final class Browser implements AutoCloseable {
 
     /** The session cookie, or null when there is none. */
     public String sessionId() {
+        // The servlet container's cookie, else Spring Session's.
         Cookie cookie = driver.manage().getCookieNamed("JSESSIONID");
+        if (cookie == null) {
+            cookie = driver.manage().getCookieNamed("SESSION");
+        }
         return cookie == null ? null : cookie.getValue();
     }
 

@@ -90,28 +90,40 @@ public final class RecoveryCodes {
      *                          wrong, used or malformed code and for an unknown user alike (counted as a wrong try)
      */
     public Recovered redeem(RecoveryAttempt attempt) {
-        return use(attempt, clock.instant()).recovered();
+        Use use = use(attempt, clock.instant());
+        store.clearFailures(use.key());
+        return use.recovered();
     }
 
     /**
      * Lets one recovery code in as {@link #redeem(RecoveryAttempt)} does, then runs {@code signIn} with it. When
      * {@code signIn} throws (the app's session limit refused the session), the code is given back
-     * ({@link RecoveryCodeStore#markUnused}) and the exception goes on: a refused sign-in spends no code.
+     * ({@link RecoveryCodeStore#markUnused}) and the exception goes on: a refused sign-in spends no code. So
+     * {@code signIn} must throw only while nothing is signed in yet; once it has saved a session, it must not throw.
+     * The try still counts as a wrong one until a sign-in passes, so a refused sign-in never lifts a lockout.
      *
      * @throws PasskeyException as {@link #redeem(RecoveryAttempt)}, before {@code signIn} runs
      */
     public <T> T redeem(RecoveryAttempt attempt, Function<Recovered, T> signIn) {
         Instant now = clock.instant();
         Use use = use(attempt, now);
+        T signedIn;
         try {
-            return signIn.apply(use.recovered());
+            signedIn = signIn.apply(use.recovered());
         } catch (RuntimeException refused) {
-            store.markUnused(attempt.accountId(), use.codeId(), now);
+            try {
+                store.markUnused(attempt.accountId(), use.codeId(), now);
+            } catch (RuntimeException notGivenBack) {
+                refused.addSuppressed(notGivenBack);
+            }
             throw refused;
         }
+        store.clearFailures(use.key());
+        return signedIn;
     }
 
-    private record Use(Recovered recovered, String codeId) {}
+    /** A code marked used: what it let in, which code, and the key its wrong tries are counted under. */
+    private record Use(Recovered recovered, String codeId, String key) {}
 
     private Use use(RecoveryAttempt attempt, Instant now) {
         String key = attempt.accountId() != null
@@ -140,8 +152,8 @@ public final class RecoveryCodes {
             }
         }
         if (match != null && store.markUsed(attempt.accountId(), match.codeId(), now)) {
-            store.clearFailures(key);
-            return new Use(new Recovered(attempt.accountId(), store.countUnused(attempt.accountId())), match.codeId());
+            return new Use(
+                    new Recovered(attempt.accountId(), store.countUnused(attempt.accountId())), match.codeId(), key);
         }
         throw new PasskeyException(Reason.RECOVERY_CODE_INVALID);
     }

@@ -64,14 +64,36 @@ class RecoveryCodesTest {
                 }))
                 .isSameAs(limit);
         assertThat(codes.remaining("alice")).isEqualTo(10);
+        // Still counted as a wrong try until a sign-in passes: refused sign-ins never lift a lockout.
+        assertThat(store.attempts("alice"))
+                .hasValueSatisfying(a -> assertThat(a.failures()).isEqualTo(1));
 
         String signedIn = codes.redeem(attempt, recovered -> recovered.accountId() + " in, " + recovered.codesLeft());
         assertThat(signedIn).isEqualTo("alice in, 9");
+        assertThat(store.attempts("alice")).isEmpty();
         assertThat(refusal(attempt)).isEqualTo(Reason.RECOVERY_CODE_INVALID);
         AtomicInteger signIns = new AtomicInteger();
         assertThatThrownBy(() -> codes.redeem(attempt, recovered -> signIns.incrementAndGet()))
                 .isInstanceOf(PasskeyException.class);
         assertThat(signIns).hasValue(0);
+    }
+
+    /** Someone holding one code cannot use a refused sign-in to reset the wrong tries of others' guesses. */
+    @Test
+    void aRefusedSignInDoesNotLiftTheLockout() {
+        String code = codes.issue("alice").get(0);
+        for (int i = 0; i < 4; i++) {
+            assertThat(refusal(RecoveryAttempt.forAccount("alice", "alice", "0000-0000-000" + i)))
+                    .isEqualTo(Reason.RECOVERY_CODE_INVALID);
+        }
+        RecoveryAttempt right = RecoveryAttempt.forAccount("alice", "alice", code);
+        assertThatThrownBy(() -> codes.redeem(right, recovered -> {
+                    throw new IllegalStateException("session limit");
+                }))
+                .isInstanceOf(IllegalStateException.class);
+
+        assertThat(refusal(right)).isEqualTo(Reason.RECOVERY_LOCKED);
+        assertThat(codes.remaining("alice")).isEqualTo(10);
     }
 
     @Test

@@ -38,12 +38,12 @@ public final class InMemoryRecoveryCodeStore implements RecoveryCodeStore {
 
     @Override
     public boolean markUsed(String accountId, String codeId, Instant usedAt) {
-        return swapUsedAt(accountId, codeId, null, usedAt);
+        return swapUsedAt(accountId, codeId, null, Objects.requireNonNull(usedAt, "usedAt"));
     }
 
     @Override
     public boolean markUnused(String accountId, String codeId, Instant usedAt) {
-        return swapUsedAt(accountId, codeId, usedAt, null);
+        return swapUsedAt(accountId, codeId, Objects.requireNonNull(usedAt, "usedAt"), null);
     }
 
     /** Sets the code's {@code usedAt} to {@code to} if it is {@code from}, atomically; whether it did. */

@@ -38,14 +38,9 @@ public interface RecoveryCodeStore {
     /**
      * Gives back a code that {@link #markUsed} marked at {@code usedAt}, when the sign-in it let in was refused after
      * it (an app's session limit): the code works again. Returns {@code true} when this call gave it back; a code
-     * marked at another time, or replaced since, stays as it is.
-     *
-     * <p>Default: {@code false}, the code stays used (a store written before this method); the starter's and the
-     * in-memory stores give it back.
+     * marked at another time, or replaced since, stays as it is (one conditional {@code UPDATE … WHERE used_at = ?}).
      */
-    default boolean markUnused(String accountId, String codeId, Instant usedAt) {
-        return false;
-    }
+    boolean markUnused(String accountId, String codeId, Instant usedAt);
 
     /** Forgets every code of the account (when the account is deleted). */
     void deleteAll(String accountId);

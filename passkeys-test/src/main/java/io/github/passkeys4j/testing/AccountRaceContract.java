@@ -287,6 +287,11 @@ public abstract class AccountRaceContract {
         }
 
         @Override
+        public boolean markUnused(String accountId, String codeId, Instant usedAt) {
+            return store.markUnused(accountId, codeId, usedAt);
+        }
+
+        @Override
         public void deleteAll(String accountId) {
             store.deleteAll(accountId);
         }

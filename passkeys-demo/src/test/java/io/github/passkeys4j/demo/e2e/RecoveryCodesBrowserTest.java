@@ -5,6 +5,7 @@ import io.github.passkeys4j.testing.browser.ManagePasskeys;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
@@ -109,6 +110,9 @@ class RecoveryCodesBrowserTest extends BrowserTest {
                         .findElement(By.cssSelector("p.passkeys-back"))
                         .isDisplayed())
                 .isFalse();
+        browser.waitUntil("the page's call for the Signal API's data", d -> (Boolean) ((JavascriptExecutor) d)
+                .executeScript("return performance.getEntriesByType('resource')"
+                        + ".some(e => e.name.endsWith('/passkeys/signals'))"));
         assertThat(browser.driver().manage().logs().get(LogType.BROWSER).getAll())
                 .extracting(LogEntry::getMessage)
                 .noneMatch(message -> message.contains("403"));

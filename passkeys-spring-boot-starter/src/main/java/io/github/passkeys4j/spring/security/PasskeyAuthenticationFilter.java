@@ -202,8 +202,9 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                         + " unavailable (" + StorageFailures.summary(failure) + ")");
                 return Problems.of(HttpStatus.SERVICE_UNAVAILABLE, Problems.STORAGE_UNAVAILABLE_DETAIL);
             }
-            log.error(
-                    "Passkey sign-in " + request.getRequestURI() + " failed in the app's UserDetailsService", failure);
+            // Spring Security has logged the exception with its trace already.
+            log.error("Passkey sign-in " + request.getRequestURI() + " answered 500: the app's UserDetailsService"
+                    + " failed (" + StorageFailures.summary(failure) + ")");
             return Problems.of(
                     HttpStatus.INTERNAL_SERVER_ERROR,
                     "The server could not complete this request: the exception is in the server log.");

@@ -6,6 +6,7 @@ import io.github.passkeys4j.RecoveryCodes;
 import io.github.passkeys4j.spring.account.AccountIdResolver;
 import io.github.passkeys4j.spring.internal.PasskeysJson;
 import io.github.passkeys4j.spring.internal.PasskeysMessages;
+import io.github.passkeys4j.spring.internal.Printable;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.internal.RequestBodies;
 import io.github.passkeys4j.spring.internal.RequestFilter;
@@ -13,6 +14,8 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -36,6 +39,8 @@ import java.util.Map;
  * wrong tries get 429 ({@code RECOVERY_LOCKED}).
  */
 final class RecoveryCodeSignInFilter extends RequestFilter {
+
+    private static final Log log = LogFactory.getLog(RecoveryCodeSignInFilter.class);
 
     private final RequestMatcher matcher;
     private final RecoveryCodes codes;
@@ -130,6 +135,8 @@ final class RecoveryCodeSignInFilter extends RequestFilter {
             return;
         } catch (SessionAuthenticationException limit) {
             // The app's session limit: said plainly, not a 500 (README: "Session limits"); the code is not spent.
+            log.info("A right recovery code of " + Printable.of(username) + " was refused by the app's session limit"
+                    + " (" + limit.getMessage() + "); the code was given back");
             refuse(request, response, Problems.sessionLimitReached());
             return;
         }

@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * Keeps a recovery session ({@link PasskeyRecovery}) to its one job, before the app's rules see it: it may open the
- * passkeys page, list and add passkeys (and read what the page tells the passkey provider), sign in with a passkey (which ends the recovery), sign out, and load static
- * files. Any other page is sent to the passkeys page; any other request is answered 403
+ * passkeys page, list and add passkeys (and read what the page tells the passkey provider), sign in with a passkey
+ * (which ends the recovery), sign out, and load static files. Any other page is sent to the passkeys page; any other request is answered 403
  * ({@code RECOVERY_SESSION_LIMITED}). Other sessions pass untouched.
  */
 final class RecoverySessionFilter extends RequestFilter {

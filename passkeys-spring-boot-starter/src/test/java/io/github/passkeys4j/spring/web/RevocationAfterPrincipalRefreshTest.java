@@ -22,6 +22,8 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 import tools.jackson.databind.JsonNode;
 
+import java.net.http.HttpResponse;
+
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.signIn;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -73,6 +75,33 @@ class RevocationAfterPrincipalRefreshTest {
     @Test
     void aRevokedPasskeyEndsItsSessionAlsoAfterARename() {
         aRevokedPasskeyEndsItsSession(port, passkeyRepository, "/rename");
+    }
+
+    /**
+     * The app's token, then a step-up with another passkey of the same account: the session still ends with the
+     * passkey it signed in with (a step-up by another account's passkey would forget it).
+     */
+    @Test
+    void aRefreshedSessionSteppedUpWithAnotherOfItsPasskeysStillEndsWithItsOwn() {
+        HttpSession settings = new HttpSession(port);
+        settings.signInWithPassword("bob", "bob-password");
+        SoftwareAuthenticator lostKey = new SoftwareAuthenticator();
+        String lostId = register(settings, lostKey, "{}").path("id").asString();
+        SoftwareAuthenticator phone = new SoftwareAuthenticator();
+        register(settings, phone, "{}");
+
+        HttpSession lost = new HttpSession(port);
+        assertThat(signIn(lost, lostKey, new Tamper()).statusCode()).isEqualTo(200);
+        assertThat(lost.post("/refresh", "{}").statusCode()).isEqualTo(200);
+        HttpResponse<String> up = PasskeyStepUpHttpTest.stepUp(lost, phone, new Tamper(), null);
+        assertThat(up.statusCode()).as(up.body()).isEqualTo(200);
+        assertThat(lost.get("/whoami").statusCode()).isEqualTo(200);
+
+        passkeyRepository.delete(lostId);
+
+        assertThat(lost.get("/whoami").statusCode())
+                .as("the lost passkey's session must be signed out after a step-up with another passkey")
+                .isNotEqualTo(200);
     }
 
     static void aRevokedPasskeyEndsItsSession(int port, PasskeyRepository passkeyRepository) {

@@ -128,7 +128,7 @@ class SignOutKeepingTheSessionHttpTest {
         assertThat(bobNow.body()).contains("bob");
     }
 
-    /** A passkey session that steps up with another passkey of its account still ends with the one it signed in with. */
+    /** A passkey session stepped up with another passkey of its account still ends with the one it signed in with. */
     @Test
     void aPasskeySessionSteppedUpWithAnotherOfItsPasskeysStillEndsWithItsOwn() {
         String[] first = new String[1];

@@ -9,8 +9,10 @@ import org.junit.jupiter.api.TestInstance;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 
 import static io.github.passkeys4j.spring.web.HttpSession.json;
 import static io.github.passkeys4j.spring.web.PasskeyEndpointsTest.register;
@@ -97,10 +99,8 @@ class StepUpFormsHttpTest {
         register(bob, phone, "{}");
 
         for (String outside : new String[] {"https://evil.example/", "/settings", "//evil.example/", "settings"}) {
-            HttpResponse<String> stepUpPage = page(
-                    bob,
-                    "/passkeys/step-up?returnTo="
-                            + java.net.URLEncoder.encode(outside, java.nio.charset.StandardCharsets.UTF_8));
+            HttpResponse<String> stepUpPage =
+                    page(bob, "/passkeys/step-up?returnTo=" + URLEncoder.encode(outside, StandardCharsets.UTF_8));
             assertThat(stepUpPage.statusCode()).as(outside).isEqualTo(303);
             assertThat(stepUpPage.headers().firstValue("Location")).as(outside).hasValue("/portal/passkeys/step-up");
         }

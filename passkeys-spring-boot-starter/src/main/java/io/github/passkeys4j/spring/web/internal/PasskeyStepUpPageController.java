@@ -28,6 +28,8 @@ import java.util.Map;
 @RequestMapping("${passkeys.base-path:/passkeys}")
 public final class PasskeyStepUpPageController {
 
+    private static final Log log = LogFactory.getLog(PasskeyStepUpPageController.class);
+
     private final String basePath;
     private final PasskeysMessages messages;
     private final String page;
@@ -55,6 +57,4 @@ public final class PasskeyStepUpPageController {
         }
         return SignedInPage.render(page, Map.of(), basePath, messages, authentication, request, response);
     }
-
-    private static final Log log = LogFactory.getLog(PasskeyStepUpPageController.class);
 }

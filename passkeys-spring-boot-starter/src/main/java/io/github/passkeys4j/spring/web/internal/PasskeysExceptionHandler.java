@@ -6,6 +6,8 @@ import io.github.passkeys4j.spring.internal.PasskeysMessages;
 import io.github.passkeys4j.spring.internal.Problems;
 import io.github.passkeys4j.spring.security.PasskeyStepUpRequiredException;
 import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -17,6 +19,8 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * Every refusal of the passkey endpoints as an RFC 9457 problem, with the user's message in their language; nothing
  * internal reaches the client.
  */
+// First among advices: it covers only the starter's controllers, whose problems an app's global advice must not take.
+@Order(Ordered.HIGHEST_PRECEDENCE)
 @RestControllerAdvice(
         assignableTypes = {
             PasskeysController.class,

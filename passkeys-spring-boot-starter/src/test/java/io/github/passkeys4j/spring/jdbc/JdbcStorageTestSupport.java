@@ -33,6 +33,11 @@ import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -96,6 +101,27 @@ abstract class JdbcStorageTestSupport {
 
     public DataSource dataSource() {
         return dataSource;
+    }
+
+    /** {@code nodes} start-ups with {@code initialize-schema=always} at the same instant: each one must pass. */
+    void startTogether(int nodes) throws Exception {
+        CyclicBarrier together = new CyclicBarrier(nodes);
+        ExecutorService threads = Executors.newFixedThreadPool(nodes);
+        try {
+            List<Future<Boolean>> started = new ArrayList<>();
+            for (int i = 0; i < nodes; i++) {
+                started.add(threads.submit(() -> {
+                    together.await(10, TimeUnit.SECONDS);
+                    return new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
+                            .initializeDatabase();
+                }));
+            }
+            for (Future<Boolean> node : started) {
+                assertThat(node.get(60, TimeUnit.SECONDS)).isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
     }
 
     public JdbcTemplate jdbc() {

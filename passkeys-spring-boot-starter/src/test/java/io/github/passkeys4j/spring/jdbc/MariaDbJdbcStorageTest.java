@@ -6,13 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
 import java.sql.Statement;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -97,24 +91,7 @@ class MariaDbJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColum
             }
             return null;
         });
-        int nodes = 6;
-        CyclicBarrier together = new CyclicBarrier(nodes);
-        ExecutorService threads = Executors.newFixedThreadPool(nodes);
-        try {
-            List<Future<Boolean>> started = new ArrayList<>();
-            for (int i = 0; i < nodes; i++) {
-                started.add(threads.submit(() -> {
-                    together.await(10, TimeUnit.SECONDS);
-                    return new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
-                            .initializeDatabase();
-                }));
-            }
-            for (Future<Boolean> node : started) {
-                assertThat(node.get(60, TimeUnit.SECONDS)).isTrue();
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        startTogether(6);
         assertThat(jdbc().queryForList(
                                 "SELECT table_name FROM information_schema.tables"
                                         + " WHERE table_schema = DATABASE() AND table_name LIKE 'passkeys%'",

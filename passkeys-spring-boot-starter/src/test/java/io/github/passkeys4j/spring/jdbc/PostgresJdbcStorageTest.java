@@ -4,13 +4,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.sql.init.DatabaseInitializationMode;
 
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CyclicBarrier;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
@@ -46,24 +40,7 @@ class PostgresJdbcStorageTest extends JdbcStorageTestSupport implements JdbcColu
     @Test
     void nodesStartingTogetherUpgradeTheSchemaOneAtATime() throws Exception {
         List<String> live = versionFiveWithUsedChallenges();
-        int nodes = 6;
-        CyclicBarrier together = new CyclicBarrier(nodes);
-        ExecutorService threads = Executors.newFixedThreadPool(nodes);
-        try {
-            List<Future<Boolean>> started = new ArrayList<>();
-            for (int i = 0; i < nodes; i++) {
-                started.add(threads.submit(() -> {
-                    together.await(10, TimeUnit.SECONDS);
-                    return new PasskeysJdbcSchemaInitializer(dataSource(), DatabaseInitializationMode.ALWAYS)
-                            .initializeDatabase();
-                }));
-            }
-            for (Future<Boolean> node : started) {
-                assertThat(node.get(60, TimeUnit.SECONDS)).isTrue();
-            }
-        } finally {
-            threads.shutdownNow();
-        }
+        startTogether(6);
         assertCarriedOver(live);
         assertThat(jdbc().queryForObject("SELECT COUNT(*) FROM pg_locks WHERE locktype = 'advisory'", Long.class))
                 .as("no advisory lock left behind")

@@ -62,11 +62,20 @@ public final class PasskeyManagement {
     }
 
     /**
-     * Whether a passkey with this credential ID is stored and enabled, whoever owns it: what a session that signed in
-     * with it needs to stay signed in. {@code false} for a deleted, disabled or unknown passkey.
+     * Whether a passkey with this credential ID is stored and enabled, whoever owns it. {@code false} for a deleted,
+     * disabled or unknown passkey. A session needs {@link #isActive(String, String)}, which also asks the owner.
      */
     public boolean isActive(String credentialId) {
-        return passkeys.isEnabled(credentialId);
+        return passkeys.findByCredentialId(credentialId).map(Passkey::enabled).orElse(false);
+    }
+
+    /**
+     * Whether the passkey is stored, enabled and still the account {@code userHandle}'s: what a session that signed in
+     * with it needs to stay signed in. A passkey deleted and registered again under the same credential ID by another
+     * account is not the one the session signed in with.
+     */
+    public boolean isActive(String credentialId, String userHandle) {
+        return passkeys.isEnabled(credentialId, userHandle);
     }
 
     /**

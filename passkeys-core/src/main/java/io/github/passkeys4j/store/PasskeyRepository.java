@@ -39,12 +39,17 @@ public interface PasskeyRepository {
     Optional<Passkey> findByCredentialId(String credentialId);
 
     /**
-     * Whether the passkey is stored and enabled. Asked on every request of a session the passkey signed in (a deleted
-     * or disabled passkey signs its sessions out), so a store should answer it from the one flag: the default reads
-     * the whole passkey, attestation included.
+     * Whether the passkey is stored, enabled and still the account {@code userHandle}'s. Asked on every request of a
+     * session the passkey signed in: a deleted or disabled passkey signs its sessions out, and so does one deleted and
+     * registered again by another account (an authenticator chooses its credential IDs, so an attacker's can reuse a
+     * deleted one). A store should answer it from the two columns: the default reads the whole passkey, attestation
+     * included.
      */
-    default boolean isEnabled(String credentialId) {
-        return findByCredentialId(credentialId).map(Passkey::enabled).orElse(false);
+    default boolean isEnabled(String credentialId, String userHandle) {
+        return findByCredentialId(credentialId)
+                .filter(passkey -> passkey.userHandle().equals(userHandle))
+                .map(Passkey::enabled)
+                .orElse(false);
     }
 
     /** The user's passkeys, oldest first. */

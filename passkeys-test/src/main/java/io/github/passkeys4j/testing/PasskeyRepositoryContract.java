@@ -204,23 +204,37 @@ public abstract class PasskeyRepositoryContract {
     }
 
     @Test
-    public void isEnabledOnlyForAStoredEnabledPasskey() {
+    public void isEnabledOnlyForAStoredEnabledPasskeyOfThatAccount() {
         Passkey stored = barePasskey("Y3JlZC0x", "dXNlci0x", T0).withEnabled(true);
         passkeys().add(stored);
         passkeys().add(barePasskey("Y3JlZC0y", "dXNlci0x", T0).withEnabled(true));
-        assertThat(passkeys().isEnabled("Y3JlZC0x")).isTrue();
+        assertThat(passkeys().isEnabled("Y3JlZC0x", "dXNlci0x")).isTrue();
+        assertThat(passkeys().isEnabled("Y3JlZC0x", "dXNlci0y"))
+                .as("another account")
+                .isFalse();
 
         passkeys().updateSettings(stored.withEnabled(false));
-        assertThat(passkeys().isEnabled("Y3JlZC0x")).as("disabled").isFalse();
-        assertThat(passkeys().isEnabled("Y3JlZC0y"))
+        assertThat(passkeys().isEnabled("Y3JlZC0x", "dXNlci0x")).as("disabled").isFalse();
+        assertThat(passkeys().isEnabled("Y3JlZC0y", "dXNlci0x"))
                 .as("another passkey of the account")
                 .isTrue();
         passkeys().updateSettings(stored.withEnabled(true));
-        assertThat(passkeys().isEnabled("Y3JlZC0x")).as("enabled again").isTrue();
+        assertThat(passkeys().isEnabled("Y3JlZC0x", "dXNlci0x"))
+                .as("enabled again")
+                .isTrue();
 
         passkeys().delete("Y3JlZC0x");
-        assertThat(passkeys().isEnabled("Y3JlZC0x")).as("deleted").isFalse();
-        assertThat(passkeys().isEnabled("bm9uZQ")).as("never stored").isFalse();
+        assertThat(passkeys().isEnabled("Y3JlZC0x", "dXNlci0x")).as("deleted").isFalse();
+        assertThat(passkeys().isEnabled("bm9uZQ", "dXNlci0x"))
+                .as("never stored")
+                .isFalse();
+
+        // Deleted, then registered again under the same credential ID by another account.
+        passkeys().add(barePasskey("Y3JlZC0x", "dXNlci0y", T0).withEnabled(true));
+        assertThat(passkeys().isEnabled("Y3JlZC0x", "dXNlci0x"))
+                .as("now another account's")
+                .isFalse();
+        assertThat(passkeys().isEnabled("Y3JlZC0x", "dXNlci0y")).isTrue();
     }
 
     @Test

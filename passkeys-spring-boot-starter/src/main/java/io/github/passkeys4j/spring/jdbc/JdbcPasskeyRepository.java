@@ -96,10 +96,12 @@ public final class JdbcPasskeyRepository implements PasskeyRepository {
     }
 
     @Override
-    public boolean isEnabled(String credentialId) {
-        // One flag, not the row: this runs on every request of a passkey session (attestation can be kilobytes).
-        return jdbc.sql("SELECT enabled FROM passkeys_credential WHERE credential_id = :credentialId")
+    public boolean isEnabled(String credentialId, String userHandle) {
+        // Two columns, not the row: this runs on every request of a passkey session (attestation can be kilobytes).
+        return jdbc.sql("SELECT enabled FROM passkeys_credential WHERE credential_id = :credentialId"
+                        + " AND user_handle = :userHandle")
                 .param("credentialId", credentialId)
+                .param("userHandle", userHandle)
                 .query(Boolean.class)
                 .optional()
                 .orElse(false);

@@ -27,6 +27,8 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
     private final UserDetails principal;
     private final transient Passkey passkey;
     private final String credentialId;
+    // The passkey's account (its WebAuthn user handle); null in a token kept by an earlier version.
+    private final @Nullable String userHandle;
     private final boolean userVerified;
 
     public PasskeyAuthenticationToken(
@@ -38,6 +40,7 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
         this.principal = Objects.requireNonNull(principal, "principal");
         this.passkey = passkey;
         this.credentialId = passkey.credentialId();
+        this.userHandle = passkey.userHandle();
         this.userVerified = userVerified;
         setAuthenticated(true);
     }
@@ -46,12 +49,14 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
     private PasskeyAuthenticationToken(
             UserDetails principal,
             String credentialId,
+            @Nullable String userHandle,
             boolean userVerified,
             Collection<? extends GrantedAuthority> authorities) {
         super(authorities);
         this.principal = Objects.requireNonNull(principal, "principal");
         this.passkey = null;
         this.credentialId = Objects.requireNonNull(credentialId, "credentialId");
+        this.userHandle = userHandle;
         this.userVerified = userVerified;
         setAuthenticated(true);
     }
@@ -64,7 +69,8 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
         List<GrantedAuthority> authorities = new ArrayList<>(getAuthorities());
         authorities.removeIf(a -> factor.getAuthority().equals(a.getAuthority()));
         authorities.add(factor);
-        PasskeyAuthenticationToken token = new PasskeyAuthenticationToken(principal, credentialId, true, authorities);
+        PasskeyAuthenticationToken token =
+                new PasskeyAuthenticationToken(principal, credentialId, userHandle, true, authorities);
         token.setDetails(getDetails());
         return token;
     }
@@ -72,7 +78,7 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
     /** This sign-in without the stored passkey object: what the session keeps (the credential ID stays). */
     PasskeyAuthenticationToken withoutPasskey() {
         PasskeyAuthenticationToken token =
-                new PasskeyAuthenticationToken(principal, credentialId, userVerified, getAuthorities());
+                new PasskeyAuthenticationToken(principal, credentialId, userHandle, userVerified, getAuthorities());
         token.setDetails(getDetails());
         return token;
     }
@@ -101,6 +107,14 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
     /** The credential ID (base64url) of the passkey used for this sign-in. */
     public String getCredentialId() {
         return credentialId;
+    }
+
+    /**
+     * The user handle (base64url) of the passkey's account: revocation checks that the credential ID still belongs
+     * to it. {@code null} only in a token a session kept from an earlier version.
+     */
+    public @Nullable String getUserHandle() {
+        return userHandle;
     }
 
     /**

@@ -29,6 +29,7 @@ abstract class PasskeyAuthenticationTokenMixin {
     PasskeyAuthenticationTokenMixin(
             @JsonProperty("principal") UserDetails principal,
             @JsonProperty("credentialId") String credentialId,
+            @JsonProperty("userHandle") String userHandle,
             @JsonProperty("userVerified") boolean userVerified,
             @JsonProperty("authorities") Collection<? extends GrantedAuthority> authorities) {}
 }

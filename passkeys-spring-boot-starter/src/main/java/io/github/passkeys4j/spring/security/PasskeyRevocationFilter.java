@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpSession;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -48,8 +49,8 @@ final class PasskeyRevocationFilter extends RequestFilter {
         HttpSession session = request.getSession(false);
         if (session != null) {
             session.setAttribute(SESSION_ATTRIBUTE, token.getCredentialId());
-            if (token.getPasskey() != null) {
-                session.setAttribute(OWNER_ATTRIBUTE, token.getPasskey().userHandle());
+            if (token.getUserHandle() != null) {
+                session.setAttribute(OWNER_ATTRIBUTE, token.getUserHandle());
             }
         }
     }
@@ -119,7 +120,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
         String credentialId = credentialIdOf(authentication, request);
         boolean revoked;
         try {
-            revoked = credentialId != null && revoked(credentialId);
+            revoked = credentialId != null && revoked(credentialId, ownerOf(authentication, request));
         } catch (RuntimeException e) {
             if (!StorageFailures.isUnavailable(e)) {
                 throw e;
@@ -180,7 +181,22 @@ final class PasskeyRevocationFilter extends RequestFilter {
         }
     }
 
-    private boolean revoked(String credentialId) {
-        return !relyingParty.management().isActive(credentialId);
+    /**
+     * Revoked when deleted, disabled, or no longer the account's it signed in for: a credential ID is the
+     * authenticator's choice, so once deleted another account's authenticator may register it again.
+     */
+    private boolean revoked(String credentialId, @Nullable String owner) {
+        return owner == null
+                ? !relyingParty.management().isActive(credentialId)
+                : !relyingParty.management().isActive(credentialId, owner);
+    }
+
+    /** The user handle of the account the session's passkey signed in for, as {@link #credentialIdOf} finds it. */
+    static @Nullable String ownerOf(Authentication authentication, HttpServletRequest request) {
+        if (authentication instanceof PasskeyAuthenticationToken token) {
+            return token.getUserHandle();
+        }
+        HttpSession session = request.getSession(false);
+        return session != null && session.getAttribute(OWNER_ATTRIBUTE) instanceof String owner ? owner : null;
     }
 }

@@ -104,6 +104,43 @@ class RevocationAfterPrincipalRefreshTest {
                 .isNotEqualTo(200);
     }
 
+    /**
+     * A deleted passkey's credential ID registered again by another account (an attacker's authenticator chooses its
+     * IDs): the session the deleted passkey opened still ends, and cannot add a passkey to the victim's account.
+     */
+    @Test
+    void aDeletedPasskeysIdRegisteredAgainByAnotherAccountDoesNotKeepItsSession() {
+        HttpSession victim = new HttpSession(port);
+        victim.signInWithPassword("bob", "bob-password");
+        SoftwareAuthenticator stolen = new SoftwareAuthenticator();
+        String stolenId = register(victim, stolen, "{}").path("id").asString();
+
+        HttpSession thief = new HttpSession(port);
+        assertThat(signIn(thief, stolen, new Tamper()).statusCode()).isEqualTo(200);
+        assertThat(victim.delete("/passkeys/credentials/" + stolenId).statusCode())
+                .isEqualTo(204);
+
+        HttpSession accomplice = new HttpSession(port);
+        accomplice.signInWithPassword("alice", "alice-password");
+        HttpResponse<String> options = accomplice.post("/passkeys/registration/options", "{}");
+        String again = new SoftwareAuthenticator()
+                .register(
+                        SoftwareAuthenticator.creationOptions(options.body()),
+                        accomplice.origin(),
+                        new Tamper().credentialId(stolenId));
+        assertThat(accomplice
+                        .post("/passkeys/registration", "{\"credential\": " + again + "}")
+                        .statusCode())
+                .as("the ID is free once deleted")
+                .isEqualTo(201);
+
+        assertThat(thief.get("/whoami").statusCode())
+                .as("the deleted passkey's session must be signed out")
+                .isNotEqualTo(200);
+        assertThat(thief.post("/passkeys/registration/options", "{}").statusCode())
+                .isEqualTo(401);
+    }
+
     static void aRevokedPasskeyEndsItsSession(int port, PasskeyRepository passkeyRepository) {
         aRevokedPasskeyEndsItsSession(port, passkeyRepository, "/refresh");
     }

@@ -84,7 +84,8 @@ class PasskeyAuthenticationTokenSerializationTest {
         String json = mapper.writeValueAsString(new SecurityContextImpl(token));
         Object read = mapper.readValue(json, Object.class);
 
-        assertThat(json).contains("PasskeyAuthenticationToken", "Y3JlZC0x").doesNotContain("aGFuZGxlLTE");
+        // The passkey's account (its user handle, random and no secret) stays: revocation checks the ID is still its.
+        assertThat(json).contains("PasskeyAuthenticationToken", "Y3JlZC0x", "\"userHandle\":\"aGFuZGxlLTE\"");
         assertReadBack((SecurityContext) read);
     }
 
@@ -93,6 +94,7 @@ class PasskeyAuthenticationTokenSerializationTest {
         assertThat(back).isEqualTo(token);
         assertThat(back.getName()).isEqualTo("alice");
         assertThat(back.getCredentialId()).isEqualTo("Y3JlZC0x");
+        assertThat(back.getUserHandle()).isEqualTo("aGFuZGxlLTE");
         assertThat(back.isUserVerified()).isTrue();
         assertThat(back.isAuthenticated()).isTrue();
         assertThat(back.getPasskey()).isNull();

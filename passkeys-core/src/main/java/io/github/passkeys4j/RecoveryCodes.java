@@ -100,13 +100,15 @@ public final class RecoveryCodes {
      * {@code signIn} throws (the app's session limit refused the session), the code is given back
      * ({@link RecoveryCodeStore#markUnused}) and the exception goes on: a refused sign-in spends no code. So
      * {@code signIn} must throw only while nothing is signed in yet; once it has saved a session, it must not throw.
-     * The try still counts as a wrong one until a sign-in passes, so a refused sign-in never lifts a lockout.
+     * A right code is no wrong try, even when its sign-in is refused: the user who retries until they sign out
+     * elsewhere is not locked out (and whoever holds a right code gains nothing from the reset count).
      *
      * @throws PasskeyException as {@link #redeem(RecoveryAttempt)}, before {@code signIn} runs
      */
     public <T> T redeem(RecoveryAttempt attempt, Function<Recovered, T> signIn) {
         Instant now = clock.instant();
         Use use = use(attempt, now);
+        store.clearFailures(use.key());
         T signedIn;
         try {
             signedIn = signIn.apply(use.recovered());
@@ -118,7 +120,6 @@ public final class RecoveryCodes {
             }
             throw refused;
         }
-        store.clearFailures(use.key());
         return signedIn;
     }
 

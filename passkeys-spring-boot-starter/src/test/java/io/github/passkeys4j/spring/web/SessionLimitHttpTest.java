@@ -105,6 +105,11 @@ class SessionLimitHttpTest {
             assertThat(json(recovery).path("reason").asString()).isEqualTo("SESSION_LIMIT_REACHED");
             assertThat(phone.get("/hello").statusCode()).isNotEqualTo(200);
             assertThat(relyingParty.recoveryCodes().remaining("alice")).isEqualTo(10);
+            // Retried until the user gives up: a right code refused by the limit is no wrong try, so no lockout.
+            for (int i = 0; i < 6; i++) {
+                assertThat(phone.post("/passkeys/recovery", recoveryBody).statusCode())
+                        .isEqualTo(409);
+            }
 
             // Once the laptop signs out, the same code lets the phone in, once.
             laptop.post("/logout", "{}");

@@ -133,6 +133,26 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
         }
     }
 
+    /**
+     * The app's own failure handler, told what ours tells the client: a response whose {@code userHandle} is not the
+     * passkey's owner's is refused as an unknown passkey (the event and metrics keep the true reason). Told apart, it
+     * would let anyone learn which credential IDs are real, and so which usernames have passkeys.
+     */
+    static AuthenticationFailureHandler masked(AuthenticationFailureHandler app) {
+        return (request, response, exception) -> app.onAuthenticationFailure(request, response, masked(exception));
+    }
+
+    private static AuthenticationException masked(AuthenticationException exception) {
+        if (exception instanceof PasskeyAuthenticationException passkey
+                && passkey.getPasskeyException().reason() == PasskeyException.Reason.USER_HANDLE_MISMATCH) {
+            log.info("Passkey sign-in refused: the response's userHandle is not the passkey's owner's;"
+                    + " answered as an unknown passkey");
+            return new PasskeyAuthenticationException(
+                    new PasskeyException(PasskeyException.Reason.UNKNOWN_CREDENTIAL), passkey.getCredentialId());
+        }
+        return exception;
+    }
+
     private record ProblemFailureHandler(PasskeysMessages messages, PasskeyAuthenticationFilter filter)
             implements AuthenticationFailureHandler {
         @Override
@@ -141,15 +161,10 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                 throws IOException {
             ProblemDetail problem;
             if (exception instanceof PasskeyAuthenticationException passkey) {
-                PasskeyException refusal = passkey.getPasskeyException();
-                if (refusal.reason() == PasskeyException.Reason.USER_HANDLE_MISMATCH) {
-                    // Decided before the signature: answered apart from an unknown passkey, it would tell anyone
-                    // which credential IDs are real (a username-first answer lists an account's among stand-ins).
-                    // The event and the metrics keep the true reason.
-                    log.info("Passkey sign-in refused: the response's userHandle is not the passkey's owner's;"
-                            + " answered as an unknown passkey");
-                    refusal = new PasskeyException(PasskeyException.Reason.UNKNOWN_CREDENTIAL);
-                }
+                // Decided before the signature: a userHandle mismatch answered apart from an unknown passkey would
+                // tell anyone which credential IDs are real (a username-first answer lists an account's among
+                // stand-ins). The event and the metrics keep the true reason.
+                PasskeyException refusal = ((PasskeyAuthenticationException) masked(passkey)).getPasskeyException();
                 problem = Problems.of(refusal);
                 if (refusal.reason() == PasskeyException.Reason.UNKNOWN_CREDENTIAL
                         && passkey.getCredentialId() != null

@@ -50,6 +50,13 @@ class SignInHandlersTest {
         HttpResponse<String> failure = signIn(new HttpSession(port), authenticator, new Tamper().corruptSignature());
         assertThat(failure.statusCode()).isEqualTo(401);
         assertThat(json(failure).path("error").asString()).isEqualTo("BAD_SIGNATURE");
+
+        // A response naming another account than the passkey's reaches the app's handler as an unknown passkey, as
+        // the starter's own answer has it: told apart, it would show which credential IDs (and usernames) are real.
+        HttpResponse<String> otherAccount =
+                signIn(new HttpSession(port), authenticator, new Tamper().userHandle("c29tZW9uZS1lbHNl"));
+        assertThat(otherAccount.statusCode()).isEqualTo(401);
+        assertThat(json(otherAccount).path("error").asString()).isEqualTo("UNKNOWN_CREDENTIAL");
     }
 
     /** Hands a token to a single-page or mobile app instead of a redirect URL. */

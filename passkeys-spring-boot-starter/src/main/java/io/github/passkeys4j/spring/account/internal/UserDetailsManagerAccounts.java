@@ -80,14 +80,24 @@ public final class UserDetailsManagerAccounts implements BeanPostProcessor {
                 accounts.getObject().onAccountDeleted(new AccountDeletedEvent(username, accountId));
                 return result;
             }
-            Object result = invocation.proceed();
             if ("createUser".equals(method)
                     && args.length == 1
                     && args[0] instanceof UserDetails user
-                    && accounts.getObject().usernameIsAccountId()) {
+                    && accounts.getObject().usernameIsAccountId()
+                    && !exists(user.getUsername())) {
+                // Before the user exists: cleared after, an old passkey signing in between lands in the new account.
                 accounts.getObject().deleteAccount(user.getUsername());
             }
-            return result;
+            return invocation.proceed();
+        }
+
+        /** Whether the name is taken (then createUser fails, and the taken account keeps its passkeys). */
+        private boolean exists(String username) {
+            try {
+                return target.userExists(username);
+            } catch (RuntimeException unknown) {
+                return true;
+            }
         }
 
         /**

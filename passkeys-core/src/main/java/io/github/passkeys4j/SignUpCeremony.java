@@ -62,15 +62,16 @@ final class SignUpCeremony {
                     Reason.CHALLENGE_MISMATCH, "The challenge was not issued for a sign-up; start the sign-up again.");
         }
         PendingCeremony ceremony = sealed.open(parsed.challenge(), request.startedAs());
-        // Used up before verification, outside the transaction, on every node: a refused sign-up cannot be replayed.
+        VerifiedRegistration verified =
+                verifier.verifyRegistration(parsed, ceremony.userVerification() == UserVerification.REQUIRED);
+        // Used up once the passkey is verified (a refused one writes nothing, and fails the same way again), before
+        // the account is made, outside its transaction, on every node: a verified sign-up is made at most once.
         if (!settings.usedChallenges()
                 .markUsed(
                         SealedChallenges.usedKey(ceremony.challenge()),
                         ceremony.expiresAt().plus(SealedChallenges.CLOCK_SKEW))) {
             throw new PasskeyException(Reason.CHALLENGE_UNKNOWN, "This sign-up was already used. Please try again.");
         }
-        VerifiedRegistration verified =
-                verifier.verifyRegistration(parsed, ceremony.userVerification() == UserVerification.REQUIRED);
         String fallback = RegistrationCeremony.fallbackName(request.fallbackName());
         AtomicReference<String> created = new AtomicReference<>();
         ReentrantLock lock = LOCKS[Math.floorMod(ceremony.user().username().hashCode(), LOCKS.length)];

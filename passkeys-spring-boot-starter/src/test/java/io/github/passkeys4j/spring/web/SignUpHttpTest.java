@@ -265,6 +265,10 @@ class SignUpHttpTest {
                 .isEqualTo("CHALLENGE_UNKNOWN");
     }
 
+    private int spentChallenges() {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM passkeys_spent_challenge", Integer.class);
+    }
+
     private int pendingRows() {
         return jdbc.queryForObject("SELECT COUNT(*) FROM passkeys_pending_ceremony", Integer.class);
     }
@@ -278,15 +282,17 @@ class SignUpHttpTest {
                 browser.origin(),
                 new Tamper().userVerified(false));
         Map<String, Object> before = everything();
+        int spent = spentChallenges();
 
         HttpResponse<String> refused = browser.post("/passkeys/sign-up", body);
 
         assertThat(refused.statusCode()).isEqualTo(401);
         assertThat(json(refused).path("reason").asString()).isEqualTo("USER_NOT_VERIFIED");
         assertThat(everything()).isEqualTo(before);
+        assertThat(spentChallenges()).as("not even the challenge is used up").isEqualTo(spent);
         assertThat(json(browser.post("/passkeys/sign-up", body)).path("reason").asString())
-                .as("the refused response cannot be tried again")
-                .isEqualTo("CHALLENGE_UNKNOWN");
+                .as("the refused response is refused the same way again")
+                .isEqualTo("USER_NOT_VERIFIED");
         assertThat(browser.get("/whoami").statusCode()).as("not signed in").isEqualTo(302);
     }
 

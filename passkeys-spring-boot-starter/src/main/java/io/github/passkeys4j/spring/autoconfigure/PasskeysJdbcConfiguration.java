@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.BadSqlGrammarException;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -45,8 +46,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Predicate;
 
 /**
@@ -231,6 +234,10 @@ class PasskeysJdbcConfiguration {
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         Integer rows;
         try {
+            // Asked of the metadata first: a query of a missing table is logged at WARN by some drivers (MariaDB's).
+            if (!hasTable(jdbc, "user_credentials")) {
+                return credentialId -> false;
+            }
             rows = jdbc.queryForObject("SELECT COUNT(*) FROM user_credentials", Integer.class);
         } catch (DataAccessException noSuchTable) {
             return credentialId -> false;
@@ -299,5 +306,22 @@ class PasskeysJdbcConfiguration {
     @ConditionalOnMissingBean
     ChallengeKeys challengeKeys(DataSource dataSource, PasskeysProperties properties) {
         return new JdbcChallengeKeys(jdbc(dataSource, properties));
+    }
+
+    /** Whether the connection's schema has the table, as created unquoted (any case the database folds it to). */
+    private static boolean hasTable(JdbcTemplate jdbc, String table) {
+        Boolean found = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
+            DatabaseMetaData meta = connection.getMetaData();
+            for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+                try (ResultSet tables =
+                        meta.getTables(connection.getCatalog(), connection.getSchema(), name, new String[] {"TABLE"})) {
+                    if (tables.next()) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        });
+        return Boolean.TRUE.equals(found);
     }
 }

@@ -4,6 +4,7 @@ import io.github.passkeys4j.spring.security.PasskeySignInHandlers;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
+import org.openqa.selenium.JavascriptExecutor;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Bean;
@@ -12,12 +13,15 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.config.Customizer.withDefaults;
@@ -79,6 +83,42 @@ class SinglePageAppBrowserTest extends BrowserTest {
                 .isEqualTo("alice PasskeyAuthenticationToken");
     }
 
+    /**
+     * A password sign-in inside the page (no reload): {@code Passkeys.offerUpgrade()} runs the passkey offer that the
+     * page wired at load, when it was signed out and answered "none".
+     */
+    @Test
+    void theUpgradeOfferRunsAgainAfterAnInPageSignIn() {
+        browser.get("/app.html");
+        browser.waitUntil("the signed-out offer", driver -> "none".equals(upgradeState()));
+
+        Object signedIn = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
+                        const done = arguments[arguments.length - 1];
+                        (async () => {
+                          await fetch('/login');
+                          const token = decodeURIComponent(document.cookie.split('; ')
+                              .find(c => c.startsWith('XSRF-TOKEN=')).split('=')[1]);
+                          const signIn = await fetch('/login', { method: 'POST', headers: {
+                              'Content-Type': 'application/x-www-form-urlencoded', 'X-XSRF-TOKEN': token },
+                              body: 'username=bob&password=bob-password' });
+                          Passkeys.offerUpgrade(); // not awaited: a conditional offer waits for the browser
+                          return (await fetch('/')).text();
+                        })().then(done, e => done('failed: ' + e));
+                        """);
+
+        assertThat(signedIn).isEqualTo("bob UsernamePasswordAuthenticationToken");
+        browser.waitUntil(
+                "the offer to the user now signed in",
+                driver -> List.of("conditional", "prompt", "created").contains(upgradeState()));
+        assertThat(browser.path()).isEqualTo("/app.html");
+    }
+
+    private String upgradeState() {
+        return browser.driver()
+                .findElement(By.cssSelector("[data-passkey-upgrade]"))
+                .getDomAttribute("data-state");
+    }
+
     // Not @SpringBootConfiguration: other tests of this package would find it when looking for their application.
     @Configuration(proxyBeanMethods = false)
     @EnableAutoConfiguration
@@ -97,7 +137,16 @@ class SinglePageAppBrowserTest extends BrowserTest {
 
         @Bean
         UserDetailsService users() {
-            return SmallAppUsers.alice();
+            return new InMemoryUserDetailsManager(
+                    User.withUsername("alice")
+                            .password("{noop}alice-password")
+                            .roles("USER")
+                            .build(),
+                    // No passkey: the upgrade offer's user.
+                    User.withUsername("bob")
+                            .password("{noop}bob-password")
+                            .roles("USER")
+                            .build());
         }
 
         /**
@@ -136,7 +185,8 @@ class SinglePageAppBrowserTest extends BrowserTest {
                         <script src="/passkeys/passkeys.js" defer></script></head>
                         <body><main><h1>App</h1>
                         <button type="button" data-passkey-signin>Sign in with a passkey</button>
-                        <p data-passkey-error role="alert"></p><p id="who"></p></main>
+                        <p data-passkey-error role="alert"></p><p id="who"></p>
+                        <div data-passkey-upgrade></div></main>
                         <script>
                           document.addEventListener('passkeys:signed-in',
                             event => { document.getElementById('who').textContent = JSON.stringify(event.detail); });

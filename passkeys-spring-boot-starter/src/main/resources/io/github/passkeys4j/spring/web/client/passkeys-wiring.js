@@ -109,16 +109,19 @@ function wireParts() {
       part('stepup').then(p => p.click(button), showError);
     });
   });
-  const box = document.querySelector('[data-passkey-upgrade]');
-  if (box && isSupported()) {
-    part('upgrade').then(p => p.offer(box), () => { box.dataset.state = 'none'; });
-  }
+  offerUpgrade();
+}
+
+/** The passkey upgrade offer in [data-passkey-upgrade]: at load, and again when a single-page app signs in. */
+function offerUpgrade(box = document.querySelector('[data-passkey-upgrade]')) {
+  if (!box || !isSupported()) return Promise.resolve();
+  return part('upgrade').then(p => p.offer(box), () => { box.dataset.state = 'none'; });
 }
 
 window.Passkeys = Object.freeze({
   basePath, signIn, signUp, signInWithUsername, startAutofill, cancelAutofill, stopAutofill, register, list: listPasskeys, request, explain, signalAccepted,
   PasskeyError, texts, text, language,
-  stepUp, withStepUp,
+  stepUp, withStepUp, offerUpgrade,
   // The JSON forms, for pages that run their own ceremonies (the diagnostics page).
   creationOptions, requestOptions, credentialJSON,
   _define: define,

@@ -108,9 +108,9 @@ public final class RecoveryCodes {
     public <T> T redeem(RecoveryAttempt attempt, Function<Recovered, T> signIn) {
         Instant now = clock.instant();
         Use use = use(attempt, now);
-        store.clearFailures(use.key());
         T signedIn;
         try {
+            store.clearFailures(use.key());
             signedIn = signIn.apply(use.recovered());
         } catch (RuntimeException refused) {
             try {

@@ -308,13 +308,18 @@ class PasskeysJdbcConfiguration {
         return new JdbcChallengeKeys(jdbc(dataSource, properties));
     }
 
-    /** Whether the connection's schema has the table, as created unquoted (any case the database folds it to). */
+    /**
+     * Whether the database may have the table, as created unquoted (any case the database folds it to), in any schema
+     * (a search path reaches more than the current one): a query of it then says for sure.
+     */
     private static boolean hasTable(JdbcTemplate jdbc, String table) {
         Boolean found = jdbc.execute((ConnectionCallback<Boolean>) connection -> {
             DatabaseMetaData meta = connection.getMetaData();
+            String escape = meta.getSearchStringEscape();
             for (String name : new String[] {table, table.toUpperCase(Locale.ROOT)}) {
+                String pattern = escape == null ? name : name.replace("_", escape + "_");
                 try (ResultSet tables =
-                        meta.getTables(connection.getCatalog(), connection.getSchema(), name, new String[] {"TABLE"})) {
+                        meta.getTables(connection.getCatalog(), null, pattern, new String[] {"TABLE"})) {
                     if (tables.next()) {
                         return true;
                     }

@@ -134,12 +134,16 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
     }
 
     /**
-     * The app's own failure handler, told what ours tells the client: a response whose {@code userHandle} is not the
-     * passkey's owner's is refused as an unknown passkey (the event and metrics keep the true reason). Told apart, it
-     * would let anyone learn which credential IDs are real, and so which usernames have passkeys.
+     * Every failure handler, the starter's or the app's, is told what the starter tells the client: a response whose
+     * {@code userHandle} is not the passkey's owner's is refused as an unknown passkey. Told apart, it would let anyone
+     * learn which credential IDs are real, and so which usernames have passkeys. The events, the metrics and the log
+     * keep the true reason.
      */
-    static AuthenticationFailureHandler masked(AuthenticationFailureHandler app) {
-        return (request, response, exception) -> app.onAuthenticationFailure(request, response, masked(exception));
+    @Override
+    protected void unsuccessfulAuthentication(
+            HttpServletRequest request, HttpServletResponse response, AuthenticationException failed)
+            throws IOException, ServletException {
+        super.unsuccessfulAuthentication(request, response, masked(failed));
     }
 
     private static AuthenticationException masked(AuthenticationException exception) {
@@ -161,10 +165,8 @@ final class PasskeyAuthenticationFilter extends AbstractAuthenticationProcessing
                 throws IOException {
             ProblemDetail problem;
             if (exception instanceof PasskeyAuthenticationException passkey) {
-                // Decided before the signature: a userHandle mismatch answered apart from an unknown passkey would
-                // tell anyone which credential IDs are real (a username-first answer lists an account's among
-                // stand-ins). The event and the metrics keep the true reason.
-                PasskeyException refusal = ((PasskeyAuthenticationException) masked(passkey)).getPasskeyException();
+                // A userHandle mismatch arrives here as an unknown passkey (unsuccessfulAuthentication).
+                PasskeyException refusal = passkey.getPasskeyException();
                 problem = Problems.of(refusal);
                 if (refusal.reason() == PasskeyException.Reason.UNKNOWN_CREDENTIAL
                         && passkey.getCredentialId() != null

@@ -135,11 +135,12 @@ public final class PasskeyAuthenticationToken extends AbstractAuthenticationToke
         return o instanceof PasskeyAuthenticationToken other
                 && super.equals(other)
                 && credentialId.equals(other.credentialId)
+                && Objects.equals(userHandle, other.userHandle)
                 && userVerified == other.userVerified;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(super.hashCode(), credentialId, userVerified);
+        return Objects.hash(super.hashCode(), credentialId, userHandle, userVerified);
     }
 }

@@ -29,9 +29,9 @@ import java.io.IOException;
 import java.util.Objects;
 
 /**
- * Revoking a passkey ends what it opened: a request signed in with a passkey that is now deleted or disabled is signed
- * out (session invalidated, context cleared) and goes on as anonymous, so the app's own rules send it to its login or
- * answer 401. The check is one lookup by credential ID (an indexed key) per request of a passkey session, so it holds
+ * Revoking a passkey ends what it opened: a request signed in with a passkey that is now deleted or disabled, or no
+ * longer the account's it signed in for, is signed out (session invalidated, context cleared) and goes on as
+ * anonymous, so the app's own rules send it to its login or answer 401. The check is one lookup by credential ID (an indexed key) per request of a passkey session, so it holds
  * on every node and with any session store, from the request right after the change. The passkey is known from the
  * {@link PasskeyAuthenticationToken}, or from the session when the app has since replaced the token with its own (one
  * that still carries {@code FACTOR_WEBAUTHN}).
@@ -135,7 +135,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
         }
         if (revoked) {
             log.info("Signing out a session of " + authentication.getName() + ": the passkey it signed in with was "
-                    + "deleted or disabled");
+                    + "deleted or disabled, or is no longer its account's");
             logout.logout(request, response, authentication);
             if (rememberMe != null) {
                 // The app's remember-me cookie would sign the browser in again at once, as a sign-in that no passkey
@@ -183,20 +183,25 @@ final class PasskeyRevocationFilter extends RequestFilter {
 
     /**
      * Revoked when deleted, disabled, or no longer the account's it signed in for: a credential ID is the
-     * authenticator's choice, so once deleted another account's authenticator may register it again.
+     * authenticator's choice, so once deleted another account's authenticator may register it again. A session whose
+     * account is unknown (kept from a version that did not record it) is signed out once, rather than trusted.
      */
     private boolean revoked(String credentialId, @Nullable String owner) {
-        return owner == null
-                ? !relyingParty.management().isActive(credentialId)
-                : !relyingParty.management().isActive(credentialId, owner);
+        return owner == null || !relyingParty.management().isActive(credentialId, owner);
     }
 
     /** The user handle of the account the session's passkey signed in for, as {@link #credentialIdOf} finds it. */
     static @Nullable String ownerOf(Authentication authentication, HttpServletRequest request) {
-        if (authentication instanceof PasskeyAuthenticationToken token) {
+        if (authentication instanceof PasskeyAuthenticationToken token && token.getUserHandle() != null) {
             return token.getUserHandle();
         }
         HttpSession session = request.getSession(false);
-        return session != null && session.getAttribute(OWNER_ATTRIBUTE) instanceof String owner ? owner : null;
+        String credentialId = credentialIdOf(authentication, request);
+        return session != null
+                        && credentialId != null
+                        && credentialId.equals(session.getAttribute(SESSION_ATTRIBUTE))
+                        && session.getAttribute(OWNER_ATTRIBUTE) instanceof String owner
+                ? owner
+                : null;
     }
 }

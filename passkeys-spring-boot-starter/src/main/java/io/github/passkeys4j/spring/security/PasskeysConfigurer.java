@@ -321,7 +321,7 @@ public final class PasskeysConfigurer extends AbstractHttpConfigurer<PasskeysCon
             filter.setAuthenticationSuccessHandler(successHandler);
         }
         if (failureHandler != null) {
-            filter.setAuthenticationFailureHandler(PasskeyAuthenticationFilter.masked(failureHandler));
+            filter.setAuthenticationFailureHandler(failureHandler);
         }
         ApplicationContext context = http.getSharedObject(ApplicationContext.class);
         if (context != null && context.containsBean(NOT_YET_MOVED)) {

@@ -1,12 +1,18 @@
 package io.github.passkeys4j.spring.security;
 
+import io.github.passkeys4j.RelyingParty;
+import io.github.passkeys4j.spring.internal.PasskeysMessages;
+import io.github.passkeys4j.store.InMemoryPasskeyRepository;
 import io.github.passkeys4j.store.Passkey;
 import org.junit.jupiter.api.Test;
+import org.springframework.mock.web.MockFilterChain;
 import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.FactorGrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.core.context.SecurityContextImpl;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.jackson.SecurityJacksonModules;
@@ -57,6 +63,43 @@ class PasskeyAuthenticationTokenSerializationTest {
         return token;
     }
 
+    /**
+     * A session kept from a version that did not record the passkey's account (its token has no user handle) is signed
+     * out once: trusted, it would outlive its passkey being deleted and registered again by another account.
+     */
+    @Test
+    void aTokenWithoutItsAccountIsSignedOutOnceAndACurrentOneStays() throws Exception {
+        InMemoryPasskeyRepository passkeys = new InMemoryPasskeyRepository();
+        passkeys.add(token.getPasskey());
+        RelyingParty relyingParty = RelyingParty.builder("example.com", "Example")
+                .passkeys(passkeys)
+                .build();
+        JsonMapper mapper = jsonMapper();
+        String current = mapper.writeValueAsString(new SecurityContextImpl(token.withoutPasskey()));
+        String earlier = current.replace(",\"userHandle\":\"aGFuZGxlLTE\"", "");
+        assertThat(earlier).isNotEqualTo(current);
+
+        assertThat(survives(relyingParty, (SecurityContext) mapper.readValue(current, Object.class)))
+                .isTrue();
+        assertThat(survives(relyingParty, (SecurityContext) mapper.readValue(earlier, Object.class)))
+                .isFalse();
+    }
+
+    private static boolean survives(RelyingParty relyingParty, SecurityContext context) throws Exception {
+        PasskeyRevocationFilter filter =
+                new PasskeyRevocationFilter(relyingParty, "/passkeys", PasskeysMessages.ours());
+        MockHttpServletRequest request = new MockHttpServletRequest("GET", "/account");
+        request.getSession(true);
+        SecurityContextHolder.setContext(context);
+        try {
+            filter.doFilter(request, new MockHttpServletResponse(), new MockFilterChain());
+            return request.getSession(false) != null
+                    && SecurityContextHolder.getContext().getAuthentication() != null;
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
     @Test
     void javaSerializationKeepsEverythingButThePasskey() throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
@@ -73,13 +116,7 @@ class PasskeyAuthenticationTokenSerializationTest {
 
     @Test
     void springSecuritysJsonModulesWithOursKeepEverythingButThePasskey() {
-        BasicPolymorphicTypeValidator.Builder types = BasicPolymorphicTypeValidator.builder();
-        PasskeysJacksonModule passkeys = new PasskeysJacksonModule();
-        passkeys.configurePolymorphicTypeValidator(types);
-        JsonMapper mapper = JsonMapper.builder()
-                .addModules(SecurityJacksonModules.getModules(getClass().getClassLoader(), types))
-                .addModule(passkeys)
-                .build();
+        JsonMapper mapper = jsonMapper();
 
         String json = mapper.writeValueAsString(new SecurityContextImpl(token));
         Object read = mapper.readValue(json, Object.class);
@@ -87,6 +124,16 @@ class PasskeyAuthenticationTokenSerializationTest {
         // The passkey's account (its user handle, random and no secret) stays: revocation checks the ID is still its.
         assertThat(json).contains("PasskeyAuthenticationToken", "Y3JlZC0x", "\"userHandle\":\"aGFuZGxlLTE\"");
         assertReadBack((SecurityContext) read);
+    }
+
+    private JsonMapper jsonMapper() {
+        BasicPolymorphicTypeValidator.Builder types = BasicPolymorphicTypeValidator.builder();
+        PasskeysJacksonModule passkeys = new PasskeysJacksonModule();
+        passkeys.configurePolymorphicTypeValidator(types);
+        return JsonMapper.builder()
+                .addModules(SecurityJacksonModules.getModules(getClass().getClassLoader(), types))
+                .addModule(passkeys)
+                .build();
     }
 
     private void assertReadBack(SecurityContext read) {

@@ -2,6 +2,7 @@ package io.github.passkeys4j.spring.web;
 
 import io.github.passkeys4j.testing.SoftwareAuthenticator;
 import io.github.passkeys4j.testing.Tamper;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -43,13 +44,32 @@ class CreateUserMidwayHttpTest {
     @Autowired
     Users users;
 
-    @Test
-    void anOldPasskeyCannotSignInToTheNewAccountWhileItIsBeingCreated() {
+    @AfterEach
+    void reset() {
+        Users.midway = null;
+        Users.userExistsFails = false;
+        users.deleteUser("erin");
+        users.createUser(User.withUsername("erin")
+                .password("{noop}erin-password")
+                .roles("USER")
+                .build());
+    }
+
+    private SoftwareAuthenticator erinsPasskeyThenErinDeletedQuietly() {
         SoftwareAuthenticator oldPhone = new SoftwareAuthenticator();
         HttpSession old = new HttpSession(port);
         old.signInWithPassword("erin", "erin-password");
         register(old, oldPhone, "{}");
+        assertThat(signIn(new HttpSession(port), oldPhone, new Tamper()).statusCode())
+                .as("the passkey works while its account is there")
+                .isEqualTo(200);
         users.deleteWithoutTellingAnyone("erin");
+        return oldPhone;
+    }
+
+    @Test
+    void anOldPasskeyCannotSignInToTheNewAccountWhileItIsBeingCreated() {
+        SoftwareAuthenticator oldPhone = erinsPasskeyThenErinDeletedQuietly();
 
         List<HttpResponse<String>> midway = new ArrayList<>();
         Users.midway = () -> midway.add(signIn(new HttpSession(port), oldPhone, new Tamper()));
@@ -58,19 +78,37 @@ class CreateUserMidwayHttpTest {
                 .roles("USER")
                 .build());
 
-        assertThat(midway)
-                .singleElement()
-                .satisfies(signIn -> assertThat(signIn.statusCode())
-                        .as("the old passkey, while the new erin is created: " + signIn.body())
-                        .isEqualTo(401));
+        assertThat(midway).singleElement().satisfies(signIn -> {
+            assertThat(signIn.statusCode())
+                    .as("the old passkey, while the new erin is created: " + signIn.body())
+                    .isEqualTo(401);
+            assertThat(HttpSession.json(signIn).path("reason").asString()).isEqualTo("UNKNOWN_CREDENTIAL");
+        });
         assertThat(signIn(new HttpSession(port), oldPhone, new Tamper()).statusCode())
                 .isEqualTo(401);
+    }
+
+    /** A store that cannot say whether the name is taken: the old passkeys are cleared once the user is made. */
+    @Test
+    void withAUserExistsThatFailsTheOldPasskeysAreStillClearedAfterwards() {
+        SoftwareAuthenticator oldPhone = erinsPasskeyThenErinDeletedQuietly();
+        Users.userExistsFails = true;
+
+        users.createUser(User.withUsername("erin")
+                .password("{noop}new-erin-password")
+                .roles("USER")
+                .build());
+
+        HttpResponse<String> old = signIn(new HttpSession(port), oldPhone, new Tamper());
+        assertThat(old.statusCode()).as(old.body()).isEqualTo(401);
+        assertThat(HttpSession.json(old).path("reason").asString()).isEqualTo("UNKNOWN_CREDENTIAL");
     }
 
     /** An in-memory user store that runs {@link #midway} right after it stored a new user. */
     static class Users extends InMemoryUserDetailsManager {
         // Static: the test holds the starter's proxy, while createUser runs on the bean behind it.
         static volatile Runnable midway;
+        static volatile boolean userExistsFails;
 
         Users() {
             super(User.withUsername("erin")
@@ -85,6 +123,16 @@ class CreateUserMidwayHttpTest {
             if (midway != null) {
                 midway.run();
             }
+        }
+
+        @Override
+        public boolean userExists(String username) {
+            if (userExistsFails) {
+                // Once: the starter asks first; InMemoryUserDetailsManager.createUser asks again itself.
+                userExistsFails = false;
+                throw new UnsupportedOperationException("this store cannot tell");
+            }
+            return super.userExists(username);
         }
 
         /** As an app deleting the row itself: a call inside the bean, which the starter's hook does not see. */

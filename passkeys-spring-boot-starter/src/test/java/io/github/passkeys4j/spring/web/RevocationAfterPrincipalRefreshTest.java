@@ -106,10 +106,20 @@ class RevocationAfterPrincipalRefreshTest {
 
     /**
      * A deleted passkey's credential ID registered again by another account (an attacker's authenticator chooses its
-     * IDs): the session the deleted passkey opened still ends, and cannot add a passkey to the victim's account.
+     * IDs): the session the deleted passkey opened still ends, and cannot add a passkey to the victim's account; also
+     * when the app replaced the session's token (the account then comes from the session).
      */
     @Test
     void aDeletedPasskeysIdRegisteredAgainByAnotherAccountDoesNotKeepItsSession() {
+        aDeletedPasskeysIdRegisteredAgainEndsItsSession(false);
+    }
+
+    @Test
+    void aDeletedPasskeysIdRegisteredAgainDoesNotKeepARefreshedSession() {
+        aDeletedPasskeysIdRegisteredAgainEndsItsSession(true);
+    }
+
+    private void aDeletedPasskeysIdRegisteredAgainEndsItsSession(boolean refreshed) {
         HttpSession victim = new HttpSession(port);
         victim.signInWithPassword("bob", "bob-password");
         SoftwareAuthenticator stolen = new SoftwareAuthenticator();
@@ -117,6 +127,10 @@ class RevocationAfterPrincipalRefreshTest {
 
         HttpSession thief = new HttpSession(port);
         assertThat(signIn(thief, stolen, new Tamper()).statusCode()).isEqualTo(200);
+        if (refreshed) {
+            assertThat(thief.post("/refresh", "{}").statusCode()).isEqualTo(200);
+        }
+        assertThat(thief.get("/whoami").statusCode()).isEqualTo(200);
         assertThat(victim.delete("/passkeys/credentials/" + stolenId).statusCode())
                 .isEqualTo(204);
 
@@ -134,11 +148,12 @@ class RevocationAfterPrincipalRefreshTest {
                 .as("the ID is free once deleted")
                 .isEqualTo(201);
 
+        // The first request after it: adding a passkey to the victim's account is refused as signed out.
+        assertThat(thief.post("/passkeys/registration/options", "{}").statusCode())
+                .isEqualTo(401);
         assertThat(thief.get("/whoami").statusCode())
                 .as("the deleted passkey's session must be signed out")
                 .isNotEqualTo(200);
-        assertThat(thief.post("/passkeys/registration/options", "{}").statusCode())
-                .isEqualTo(401);
     }
 
     static void aRevokedPasskeyEndsItsSession(int port, PasskeyRepository passkeyRepository) {

@@ -113,7 +113,9 @@ function wireParts() {
 }
 
 /** The passkey upgrade offer in [data-passkey-upgrade]: at load, and again when a single-page app signs in. */
-function offerUpgrade(box = document.querySelector('[data-passkey-upgrade]')) {
+function offerUpgrade(element) {
+  // Also as an event listener, whose argument is the event.
+  const box = element instanceof Element ? element : document.querySelector('[data-passkey-upgrade]');
   if (!box || !isSupported()) return Promise.resolve();
   return part('upgrade').then(p => p.offer(box), () => { box.dataset.state = 'none'; });
 }

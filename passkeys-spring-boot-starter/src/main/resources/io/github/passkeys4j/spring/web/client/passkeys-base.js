@@ -74,8 +74,15 @@ function csrfHeaders(fromCookie) {
   return cookie ? { 'X-XSRF-TOKEN': decodeURIComponent(cookie[1]) } : {};
 }
 
-async function request(method, path, body, retried) {
-  const csrf = csrfHeaders(retried);
+// Which token the server took last, the page's or the cookie's, kept for the tab: csrf.spa() refuses the page's, and
+// asking with it first cost every page a refused request.
+let preferCookie = (() => { try { return sessionStorage.getItem('passkeys.csrf') === 'cookie'; } catch (e) { return false; } })();
+
+async function request(method, path, body, retryWith) {
+  const retried = retryWith !== undefined;
+  const cookie = csrfHeaders(true);
+  const useCookie = retried ? retryWith === 'cookie' : preferCookie && Object.keys(cookie).length > 0;
+  const csrf = useCookie ? cookie : csrfHeaders(false);
   const response = await fetch(basePath + path, {
     method,
     credentials: 'same-origin',
@@ -86,11 +93,16 @@ async function request(method, path, body, retried) {
   // csrf.spa() wants the cookie's token, not the page's; and a first request may find none, until this refusal set it.
   // Only a refusal that may be the token's goes again (a stale token is a bare FORBIDDEN), never a passkey check's.
   if (response.status === 403 && !retried) {
-    const cookie = csrfHeaders(true);
-    if (Object.keys(cookie).length && JSON.stringify(cookie) !== JSON.stringify(csrf)) {
+    const other = useCookie ? csrfHeaders(false) : csrfHeaders(true);
+    if (Object.keys(other).length && JSON.stringify(other) !== JSON.stringify(csrf)) {
       const reason = await response.clone().json().then(p => p && p.reason, () => undefined);
-      if (!reason || reason === 'CSRF_TOKEN_INVALID' || reason === 'FORBIDDEN') return request(method, path, body, true);
+      if (!reason || reason === 'CSRF_TOKEN_INVALID' || reason === 'FORBIDDEN') {
+        return request(method, path, body, useCookie ? 'meta' : 'cookie');
+      }
     }
+  } else if (retried && response.status !== 403) {
+    preferCookie = useCookie;
+    try { sessionStorage.setItem('passkeys.csrf', useCookie ? 'cookie' : 'meta'); } catch (e) { /* private mode */ }
   }
   const raw = await response.text();
   let json = null;

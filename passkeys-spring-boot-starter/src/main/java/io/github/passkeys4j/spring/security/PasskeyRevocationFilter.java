@@ -31,8 +31,9 @@ import java.util.Objects;
 /**
  * Revoking a passkey ends what it opened: a request signed in with a passkey that is now deleted or disabled, or no
  * longer the account's it signed in for, is signed out (session invalidated, context cleared) and goes on as
- * anonymous, so the app's own rules send it to its login or answer 401. The check is one lookup by credential ID (an indexed key) per request of a passkey session, so it holds
- * on every node and with any session store, from the request right after the change. The passkey is known from the
+ * anonymous, so the app's own rules send it to its login or answer 401. The check is one indexed lookup per request
+ * of a passkey session, so it holds on every node and with any session store, from the request right after the
+ * change. The passkey is known from the
  * {@link PasskeyAuthenticationToken}, or from the session when the app has since replaced the token with its own (one
  * that still carries {@code FACTOR_WEBAUTHN}).
  */
@@ -120,7 +121,7 @@ final class PasskeyRevocationFilter extends RequestFilter {
         String credentialId = credentialIdOf(authentication, request);
         boolean revoked;
         try {
-            revoked = credentialId != null && revoked(credentialId, ownerOf(authentication, request));
+            revoked = credentialId != null && revoked(credentialId, ownerOf(authentication, request, credentialId));
         } catch (RuntimeException e) {
             if (!StorageFailures.isUnavailable(e)) {
                 throw e;
@@ -190,15 +191,14 @@ final class PasskeyRevocationFilter extends RequestFilter {
         return owner == null || !relyingParty.management().isActive(credentialId, owner);
     }
 
-    /** The user handle of the account the session's passkey signed in for, as {@link #credentialIdOf} finds it. */
-    static @Nullable String ownerOf(Authentication authentication, HttpServletRequest request) {
+    /** The user handle of the account that the session's passkey, {@code credentialId}, signed in for. */
+    private static @Nullable String ownerOf(
+            Authentication authentication, HttpServletRequest request, String credentialId) {
         if (authentication instanceof PasskeyAuthenticationToken token && token.getUserHandle() != null) {
             return token.getUserHandle();
         }
         HttpSession session = request.getSession(false);
-        String credentialId = credentialIdOf(authentication, request);
         return session != null
-                        && credentialId != null
                         && credentialId.equals(session.getAttribute(SESSION_ATTRIBUTE))
                         && session.getAttribute(OWNER_ATTRIBUTE) instanceof String owner
                 ? owner

@@ -15,9 +15,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -147,16 +145,7 @@ class SinglePageAppBrowserTest extends BrowserTest {
 
         @Bean
         UserDetailsService users() {
-            return new InMemoryUserDetailsManager(
-                    User.withUsername("alice")
-                            .password("{noop}alice-password")
-                            .roles("USER")
-                            .build(),
-                    // No passkey: the upgrade offer's user.
-                    User.withUsername("bob")
-                            .password("{noop}bob-password")
-                            .roles("USER")
-                            .build());
+            return SmallAppUsers.named("alice", "bob"); // bob has no passkey: the upgrade offer's user
         }
 
         /**

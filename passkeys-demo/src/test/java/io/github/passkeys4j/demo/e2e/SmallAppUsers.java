@@ -4,15 +4,23 @@ import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 
-/** The one user of the small apps these browser tests start beside the demo: alice, password "alice-password". */
+import java.util.Arrays;
+
+/** The users of the small apps these browser tests start beside the demo: each {@code name}, password "name-password". */
 final class SmallAppUsers {
 
     private SmallAppUsers() {}
 
     static UserDetailsService alice() {
-        return new InMemoryUserDetailsManager(User.withUsername("alice")
-                .password("{noop}alice-password")
-                .roles("USER")
-                .build());
+        return named("alice");
+    }
+
+    static UserDetailsService named(String... names) {
+        return new InMemoryUserDetailsManager(Arrays.stream(names)
+                .map(name -> User.withUsername(name)
+                        .password("{noop}" + name + "-password")
+                        .roles("USER")
+                        .build())
+                .toList());
     }
 }
